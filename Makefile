@@ -1,0 +1,72 @@
+# HRC Player: the two commands of the quick start, and a few more.
+#   make run     install what is missing, build, play the bundled course
+#   make test    install what is missing, build (plain and sanitized), run every test
+#   make bench   run the benchmarks in bench/
+# Everything real lives in CMake; this file only sets up and calls it.
+
+DEB_PACKAGES := gcc make cmake pkg-config \
+	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
+	libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libsodium-dev libcmocka-dev \
+	gettext xvfb xdotool xauth x11-utils valgrind
+COURSE ?= courses/human-rights-cities
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+ARGS ?=
+
+.PHONY: all deps build run test test-asan fuzz bench pot clean
+
+all: build
+
+# Installs missing Debian packages as root; otherwise prints the command.
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	  else \
+	    echo "Missing Debian packages. Install them with:"; \
+	    echo "  sudo apt-get install$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DHRC_WERROR=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/hrc-player $(ARGS) $(COURSE)
+
+# The plain build must compile without warnings; the tests run in the
+# sanitized build, where any ASan or UBSan report fails them.
+test: build
+	cmake -S . -B $(ASAN_BUILD) -DHRC_WERROR=ON -DHRC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; \
+	  else echo "clang not found: skipping the fuzz run"; fi
+
+# A short libFuzzer run on the module loader.
+fuzz:
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DHRC_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_loader
+	./$(FUZZ_BUILD)/tests/fuzz_loader -max_total_time=$${FUZZ_SECONDS:-60} -rss_limit_mb=2048 \
+	  -max_len=65536 tests/data/fuzz-corpus
+
+bench: build
+	bench/run $(BUILD)
+
+pot: build
+	cmake --build $(BUILD) --target pot
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

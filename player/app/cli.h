@@ -1,0 +1,47 @@
+/*
+ * cli.h: the parsed command line, and the commands it dispatches to.
+ * Each command lives in its own app/cmd_*.c and returns the exit status.
+ */
+#ifndef HRC_CLI_H
+#define HRC_CLI_H
+
+#include <stdbool.h>
+
+enum { HRC_EXIT_OK = 0, HRC_EXIT_FAILURE = 1, HRC_EXIT_USAGE = 2 };
+
+typedef enum hrc_command {
+    HRC_CMD_PLAY, /* the default: play a course in a window */
+    HRC_CMD_VALIDATE,
+    HRC_CMD_RENDER,
+    HRC_CMD_WATCH,
+    HRC_CMD_EXPORT,
+    HRC_CMD_IMPORT,
+    HRC_CMD_SET_FACILITATOR_PIN,
+} hrc_command;
+
+typedef struct hrc_cli {
+    hrc_command command;
+    const char *argv0;
+    char **paths; /* the positional arguments: files, folders or a course */
+    int n_paths;
+
+    const char *lang;        /* --lang: "fr", "en", "es"; NULL: from the locale */
+    const char *data_dir;    /* --data-dir; NULL: $XDG_DATA_HOME/hrc-player */
+    const char *render_dir;  /* --render DIR */
+    const char *export_file; /* --export FILE.csv|FILE.json */
+    const char *import_file; /* --import FILE.json */
+    const char *goto_id;     /* --goto ID */
+    int width, height;       /* --size WxH; 0: default */
+    bool kiosk;
+    int idle_timeout_s;      /* --idle-timeout; 0: default */
+    bool review;             /* --review, with --render */
+    bool exit_after_first_frame;
+} hrc_cli;
+
+int hrc_cmd_validate(const hrc_cli *cli);
+int hrc_cmd_play(const hrc_cli *cli); /* also --watch and --render */
+int hrc_cmd_export(const hrc_cli *cli);
+int hrc_cmd_import(const hrc_cli *cli);
+int hrc_cmd_set_facilitator_pin(const hrc_cli *cli);
+
+#endif

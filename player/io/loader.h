@@ -1,0 +1,44 @@
+/*
+ * loader.h: reading course modules from XML, safely.
+ *
+ * Modules are untrusted. The loader reads the file itself with a size cap,
+ * parses from memory with no network, no DTD, no entity substitution and
+ * no XInclude, validates against the built-in RELAX NG schema, then runs
+ * the semantic checks. Every problem is collected into `diags`; nothing is
+ * printed.
+ */
+#ifndef HRC_LOADER_H
+#define HRC_LOADER_H
+
+#include "core/diag.h"
+#include "core/model.h"
+
+#define HRC_MAX_MODULE_BYTES (64u * 1024u * 1024u)
+
+typedef struct hrc_load_options {
+    size_t max_bytes;       /* 0: HRC_MAX_MODULE_BYTES */
+    const char *course_dir; /* media must stay inside it; NULL: the module's folder */
+} hrc_load_options;
+
+/*
+ * Loads one module file. On success returns 0 and sets *out (free with
+ * hrc_module_free); warnings may still be added to diags. On failure
+ * returns -1, *out is NULL and diags holds at least one error.
+ */
+int hrc_module_load(const char *path, const hrc_load_options *opts,
+                    hrc_module **out, hrc_diags *diags);
+
+/* The same from a buffer already in memory; `path` names it in messages
+ * and its folder anchors media paths. */
+int hrc_module_load_memory(const char *data, size_t size, const char *path,
+                           const hrc_load_options *opts, hrc_module **out,
+                           hrc_diags *diags);
+
+/*
+ * Loads every *.xml module of a folder, sorted by file name, and checks
+ * that module ids are unique across it. Returns 0 when
+ * every module loaded; -1 otherwise (the valid ones are still in *out).
+ */
+int hrc_course_load(const char *dir, hrc_course **out, hrc_diags *diags);
+
+#endif

@@ -1,0 +1,182 @@
+/* hrc-player: the command line. Parses options and hands over to a command. */
+#include "app/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void print_usage(FILE *out, const char *argv0)
+{
+    fprintf(out,
+        "Usage: %s [OPTION]... [COURSE]\n"
+        "Play the learning modules of COURSE (a folder of modules, or one module).\n"
+        "\n"
+        "Playing:\n"
+        "  --lang fr|en|es          interface and course language\n"
+        "  --size WxH               window size in pixels (default 1280x800)\n"
+        "  --kiosk                  full screen kiosk for shared machines\n"
+        "  --idle-timeout SECONDS   kiosk: ask \"Are you still there?\" after this\n"
+        "                           idle time (default 180)\n"
+        "  --data-dir DIR           where learner progress is kept\n"
+        "                           (default $XDG_DATA_HOME/hrc-player)\n"
+        "  --exit-after-first-frame quit as soon as the first frame is shown\n"
+        "\n"
+        "Authoring:\n"
+        "  --validate FILE|DIR...   check modules; print problems as\n"
+        "                           file:line:col: error: message; exit 0 when all\n"
+        "                           are valid, 1 when any is not, 2 on usage errors\n"
+        "  --watch COURSE           preview: reload when a module or image changes\n"
+        "  --goto ID                open the page, event, case study or question ID\n"
+        "  --render DIR COURSE      write one PNG per screen into DIR, no display\n"
+        "  --review                 with --render: also write DIR/index.html\n"
+        "\n"
+        "Progress:\n"
+        "  --export FILE.csv|FILE.json   export every learner's progress\n"
+        "  --import FILE.json            merge an export from another kiosk\n"
+        "  --set-facilitator-pin         set the PIN that guards kiosk exits,\n"
+        "                                exports and learner management\n"
+        "\n"
+        "  -h, --help               show this help\n"
+        "  --version                show the version\n",
+        argv0);
+}
+
+static int parse_size(const char *s, int *w, int *h)
+{
+    char *end;
+    long x = strtol(s, &end, 10);
+    if (end == s || (*end != 'x' && *end != 'X'))
+        return -1;
+    const char *rest = end + 1;
+    long y = strtol(rest, &end, 10);
+    if (end == rest || *end || x < 320 || y < 240 || x > 16384 || y > 16384)
+        return -1;
+    *w = (int)x;
+    *h = (int)y;
+    return 0;
+}
+
+static int set_command(hrc_cli *cli, hrc_command cmd)
+{
+    if (cli->command != HRC_CMD_PLAY && cli->command != cmd) {
+        fprintf(stderr, "%s: choose one of --validate, --render, --watch, "
+                        "--export, --import, --set-facilitator-pin\n",
+                cli->argv0);
+        return -1;
+    }
+    cli->command = cmd;
+    return 0;
+}
+
+enum {
+    OPT_LANG = 256, OPT_SIZE, OPT_KIOSK, OPT_IDLE, OPT_DATA_DIR, OPT_FIRST_FRAME,
+    OPT_VALIDATE, OPT_WATCH, OPT_GOTO, OPT_RENDER, OPT_REVIEW, OPT_EXPORT,
+    OPT_IMPORT, OPT_SET_PIN, OPT_VERSION,
+};
+
+int main(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"size", required_argument, NULL, OPT_SIZE},
+        {"kiosk", no_argument, NULL, OPT_KIOSK},
+        {"idle-timeout", required_argument, NULL, OPT_IDLE},
+        {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+        {"exit-after-first-frame", no_argument, NULL, OPT_FIRST_FRAME},
+        {"validate", no_argument, NULL, OPT_VALIDATE},
+        {"watch", no_argument, NULL, OPT_WATCH},
+        {"goto", required_argument, NULL, OPT_GOTO},
+        {"render", required_argument, NULL, OPT_RENDER},
+        {"review", no_argument, NULL, OPT_REVIEW},
+        {"export", required_argument, NULL, OPT_EXPORT},
+        {"import", required_argument, NULL, OPT_IMPORT},
+        {"set-facilitator-pin", no_argument, NULL, OPT_SET_PIN},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {0, 0, 0, 0},
+    };
+    hrc_cli cli = {.command = HRC_CMD_PLAY, .argv0 = argv[0]};
+    int c;
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        int bad = 0;
+        switch (c) {
+        case OPT_LANG:
+            if (strcmp(optarg, "fr") && strcmp(optarg, "en") && strcmp(optarg, "es")) {
+                fprintf(stderr, "%s: --lang takes fr, en or es\n", argv[0]);
+                return HRC_EXIT_USAGE;
+            }
+            cli.lang = optarg;
+            break;
+        case OPT_SIZE:
+            if (parse_size(optarg, &cli.width, &cli.height)) {
+                fprintf(stderr, "%s: --size takes WIDTHxHEIGHT, such as 1920x1080\n",
+                        argv[0]);
+                return HRC_EXIT_USAGE;
+            }
+            break;
+        case OPT_KIOSK: cli.kiosk = true; break;
+        case OPT_IDLE: {
+            char *end;
+            long s = strtol(optarg, &end, 10);
+            if (end == optarg || *end || s < 10 || s > 86400) {
+                fprintf(stderr, "%s: --idle-timeout takes seconds, 10 to 86400\n",
+                        argv[0]);
+                return HRC_EXIT_USAGE;
+            }
+            cli.idle_timeout_s = (int)s;
+            break;
+        }
+        case OPT_DATA_DIR: cli.data_dir = optarg; break;
+        case OPT_FIRST_FRAME: cli.exit_after_first_frame = true; break;
+        case OPT_VALIDATE: bad = set_command(&cli, HRC_CMD_VALIDATE); break;
+        case OPT_WATCH: bad = set_command(&cli, HRC_CMD_WATCH); break;
+        case OPT_GOTO: cli.goto_id = optarg; break;
+        case OPT_RENDER:
+            bad = set_command(&cli, HRC_CMD_RENDER);
+            cli.render_dir = optarg;
+            break;
+        case OPT_REVIEW: cli.review = true; break;
+        case OPT_EXPORT:
+            bad = set_command(&cli, HRC_CMD_EXPORT);
+            cli.export_file = optarg;
+            break;
+        case OPT_IMPORT:
+            bad = set_command(&cli, HRC_CMD_IMPORT);
+            cli.import_file = optarg;
+            break;
+        case OPT_SET_PIN: bad = set_command(&cli, HRC_CMD_SET_FACILITATOR_PIN); break;
+        case 'h': print_usage(stdout, argv[0]); return HRC_EXIT_OK;
+        case OPT_VERSION: printf("hrc-player %s\n", HRC_VERSION); return HRC_EXIT_OK;
+        default:
+            fprintf(stderr, "Try '%s --help' for more information.\n", argv[0]);
+            return HRC_EXIT_USAGE;
+        }
+        if (bad)
+            return HRC_EXIT_USAGE;
+    }
+    cli.paths = argv + optind;
+    cli.n_paths = argc - optind;
+
+    switch (cli.command) {
+    case HRC_CMD_VALIDATE:
+        if (cli.n_paths == 0) {
+            fprintf(stderr, "%s: --validate needs at least one FILE or DIR\n", argv[0]);
+            return HRC_EXIT_USAGE;
+        }
+        return hrc_cmd_validate(&cli);
+    case HRC_CMD_EXPORT: return hrc_cmd_export(&cli);
+    case HRC_CMD_IMPORT: return hrc_cmd_import(&cli);
+    case HRC_CMD_SET_FACILITATOR_PIN: return hrc_cmd_set_facilitator_pin(&cli);
+    case HRC_CMD_PLAY:
+    case HRC_CMD_RENDER:
+    case HRC_CMD_WATCH:
+        if (cli.n_paths != 1) {
+            fprintf(stderr, "%s: give one COURSE (a folder of modules or a module file)\n",
+                    argv[0]);
+            return HRC_EXIT_USAGE;
+        }
+        return hrc_cmd_play(&cli);
+    }
+    return HRC_EXIT_USAGE;
+}
