@@ -1,0 +1,104 @@
+/*
+ * draw.h: what a screen wants on the display, as a list of commands, and
+ * the abstract input the screens understand.
+ *
+ * Screens never draw: they append commands to an hrc_draw_list; a back end
+ * (the SDL layer, or a test) replays them. Text is measured through an
+ * hrc_text_metrics callback table, so layout runs and is tested with no
+ * font loaded. Input reaches the screens as hrc_input values, never as SDL
+ * events. Nothing here includes SDL.
+ */
+#ifndef HRC_DRAW_H
+#define HRC_DRAW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct hrc_color {
+    uint8_t r, g, b, a;
+} hrc_color;
+
+typedef struct hrc_rect {
+    int x, y, w, h;
+} hrc_rect;
+
+enum hrc_font_style {
+    HRC_FONT_REGULAR = 0,
+    HRC_FONT_ITALIC = 1 << 0, /* same bits as HRC_SPAN_EM */
+    HRC_FONT_BOLD = 1 << 1,   /* same bits as HRC_SPAN_STRONG */
+};
+
+typedef struct hrc_font {
+    unsigned style; /* enum hrc_font_style bits */
+    int px;         /* pixel size, already scaled for text size and DPI */
+} hrc_font;
+
+/* Text measurement, supplied by the back end (or a fake in tests). */
+typedef struct hrc_text_metrics {
+    void *ctx;
+    /* Width in pixels of the first `len` bytes of UTF-8 `text`. */
+    int (*width)(void *ctx, hrc_font font, const char *text, size_t len);
+    /* Distance between baselines of consecutive lines. */
+    int (*line_height)(void *ctx, hrc_font font);
+} hrc_text_metrics;
+
+typedef enum hrc_draw_kind {
+    HRC_DRAW_RECT,      /* filled rectangle, `radius` rounds its corners */
+    HRC_DRAW_FRAME,     /* rectangle outline `thickness` wide (focus rings) */
+    HRC_DRAW_TEXT,      /* one line of text in one font, top-left at rect */
+    HRC_DRAW_IMAGE,     /* image file scaled into rect, aspect kept */
+    HRC_DRAW_CLIP,      /* clip later commands to rect (w = 0: no clip) */
+} hrc_draw_kind;
+
+typedef struct hrc_draw_cmd {
+    hrc_draw_kind kind;
+    hrc_rect rect;   /* TEXT: the measured box of the line */
+    hrc_color color;
+    int radius;      /* RECT */
+    int thickness;   /* FRAME */
+    hrc_font font;   /* TEXT */
+    const char *text; /* TEXT: UTF-8, owned by the list; IMAGE: file path */
+    hrc_rect bounds; /* TEXT: the box the layout had to stay in */
+} hrc_draw_cmd;
+
+/* A list of commands; strings are copied into it. */
+typedef struct hrc_draw_list {
+    hrc_draw_cmd *cmds;
+    size_t count, capacity;
+    struct hrc_arena *strings;
+    bool out_of_memory; /* set when a command could not be added */
+} hrc_draw_list;
+
+/* ---- Input ------------------------------------------------------------ */
+
+typedef enum hrc_input_kind {
+    HRC_IN_NONE,
+    HRC_IN_NEXT,      /* Tab: focus the next target */
+    HRC_IN_PREV,      /* Shift+Tab */
+    HRC_IN_UP, HRC_IN_DOWN, HRC_IN_LEFT, HRC_IN_RIGHT,
+    HRC_IN_ACTIVATE,  /* Enter or Space on the focused target */
+    HRC_IN_BACK,      /* Escape */
+    HRC_IN_PAGE_UP, HRC_IN_PAGE_DOWN, HRC_IN_HOME, HRC_IN_END,
+    HRC_IN_ZOOM_IN, HRC_IN_ZOOM_OUT, /* +/-, Ctrl+wheel, pinch */
+    HRC_IN_POINTER_DOWN, /* mouse button or finger down at x, y */
+    HRC_IN_POINTER_MOVE, /* with `pressed` while a drag goes on */
+    HRC_IN_POINTER_UP,
+    HRC_IN_WHEEL,        /* dx, dy in notches */
+    HRC_IN_TEXT,         /* typed UTF-8 in `text` (names, PINs) */
+    HRC_IN_BACKSPACE,
+    HRC_IN_TICK,         /* time passed; `now_ms` holds the fake or real clock */
+    HRC_IN_RESIZE,       /* new output size in x, y */
+} hrc_input_kind;
+
+typedef struct hrc_input {
+    hrc_input_kind kind;
+    int x, y;        /* pointer position in output pixels; RESIZE: size */
+    int dx, dy;      /* WHEEL */
+    bool pressed;    /* POINTER_MOVE: a button or finger is down */
+    bool touch;      /* the pointer is a finger */
+    char text[32];   /* TEXT */
+    uint64_t now_ms; /* every input carries the clock */
+} hrc_input;
+
+#endif
