@@ -1,0 +1,59 @@
+/*
+ * app.h: the whole player as a state machine, with no display.
+ *
+ * A back end (the SDL layer, or a test) creates an hrc_app for a course,
+ * feeds it abstract input (draw.h), and asks it for a draw list whenever
+ * hrc_app_handle_input() says the screen changed. Time comes in with every
+ * input (hrc_input.now_ms), so tests drive it with a fake clock.
+ * Nothing here includes SDL.
+ */
+#ifndef HRC_APP_H
+#define HRC_APP_H
+
+#include "core/draw.h"
+#include "core/model.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct hrc_app hrc_app;
+
+typedef struct hrc_app_config {
+    const hrc_course *course;  /* borrowed; must outlive the app */
+    const char *lang;          /* "en", "fr", "es"; NULL: "en" */
+    int text_scale_percent;    /* 100, 150 or 200; 0: 100 */
+    bool high_contrast;
+    bool kiosk;
+    int idle_timeout_s;        /* kiosk: 0 means the default, 180 */
+    bool preview;              /* author preview: never records, shows a mark */
+    struct hrc_progress *progress; /* NULL: nothing is recorded */
+    uint64_t seed;             /* shuffling; fixed in tests */
+} hrc_app_config;
+
+/* What the back end should do after an input. */
+enum hrc_app_effect {
+    HRC_APP_REDRAW = 1 << 0,       /* the screen changed */
+    HRC_APP_QUIT = 1 << 1,         /* leave the program */
+    HRC_APP_WANT_TICK = 1 << 2,    /* a timer is running: send TICKs */
+    HRC_APP_LANG_CHANGED = 1 << 3, /* drop cached text textures */
+};
+
+/* NULL when out of memory. */
+hrc_app *hrc_app_new(const hrc_app_config *config);
+void hrc_app_free(hrc_app *app);
+
+/* Returns enum hrc_app_effect bits. */
+unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *input);
+
+/*
+ * Lays out and draws the current screen into `list` (cleared first) for an
+ * output of width x height pixels. `dpi_scale` is 1.0 at 96 dpi.
+ */
+void hrc_app_draw(hrc_app *app, const hrc_text_metrics *metrics, int width,
+                  int height, float dpi_scale, hrc_draw_list *list);
+
+/* Milliseconds until the next timer fires (idle prompt), or -1 for none:
+ * the back end waits for events at most this long. */
+int64_t hrc_app_next_timeout_ms(const hrc_app *app, uint64_t now_ms);
+
+#endif
