@@ -64,13 +64,51 @@ typedef struct hrc_draw_cmd {
     hrc_rect bounds; /* TEXT: the box the layout had to stay in */
 } hrc_draw_cmd;
 
+/*
+ * Something the learner can click, tap or focus, as drawn: lets tests (and
+ * assistive back ends) find targets without parsing the commands. The
+ * screens hit-test pointer input themselves; a back end may ignore this.
+ */
+typedef struct hrc_draw_target {
+    hrc_rect rect;     /* the visible part, in output pixels */
+    const char *label; /* what it says ("Next", a choice's text), owned by the list */
+    bool focused;      /* it carries the keyboard focus ring */
+} hrc_draw_target;
+
 /* A list of commands; strings are copied into it. */
 typedef struct hrc_draw_list {
     hrc_draw_cmd *cmds;
     size_t count, capacity;
     struct hrc_arena *strings;
     bool out_of_memory; /* set when a command could not be added */
+    hrc_draw_target *targets; /* in focus order */
+    size_t n_targets, targets_capacity;
 } hrc_draw_list;
+
+/*
+ * A zeroed list ({0}) is a valid empty list too. Clearing keeps the
+ * allocations for the next frame; free releases everything (NULL is fine).
+ * The push functions never fail loudly: on allocation failure they set
+ * out_of_memory and drop the command. Text is copied (len bytes; a NUL in
+ * them ends it).
+ */
+void hrc_draw_list_init(hrc_draw_list *list);
+void hrc_draw_list_clear(hrc_draw_list *list);
+void hrc_draw_list_free(hrc_draw_list *list);
+void hrc_draw_rect(hrc_draw_list *list, hrc_rect rect, hrc_color color, int radius);
+void hrc_draw_frame(hrc_draw_list *list, hrc_rect rect, hrc_color color,
+                    int thickness);
+void hrc_draw_text(hrc_draw_list *list, hrc_rect rect, hrc_rect bounds,
+                   hrc_font font, hrc_color color, const char *text, size_t len);
+void hrc_draw_image(hrc_draw_list *list, hrc_rect rect, const char *path);
+void hrc_draw_clip(hrc_draw_list *list, hrc_rect rect); /* w = 0: no clip */
+void hrc_draw_target_add(hrc_draw_list *list, hrc_rect rect, const char *label,
+                         bool focused);
+
+/* Rectangle helpers. */
+bool hrc_rect_contains(hrc_rect outer, hrc_rect inner); /* inner inside outer */
+bool hrc_rect_has_point(hrc_rect r, int x, int y);
+hrc_rect hrc_rect_intersect(hrc_rect a, hrc_rect b); /* w = h = 0 when apart */
 
 /* ---- Input ------------------------------------------------------------ */
 
@@ -91,6 +129,13 @@ typedef enum hrc_input_kind {
     HRC_IN_BACKSPACE,
     HRC_IN_TICK,         /* time passed; `now_ms` holds the fake or real clock */
     HRC_IN_RESIZE,       /* new output size in x, y */
+    /*
+     * The facilitator key combination, Ctrl+Alt+F (the back end maps it;
+     * never a single key, so a learner does not hit it by chance). Opens the
+     * facilitator screen, which asks for the facilitator PIN before leaving
+     * kiosk mode or showing everyone's progress.
+     */
+    HRC_IN_FACILITATOR,
 } hrc_input_kind;
 
 typedef struct hrc_input {
