@@ -1,0 +1,82 @@
+/*
+ * progress_internal.h: what the progress_*.c files share. Not for the rest
+ * of the player, which sees only progress.h (and no SQLite).
+ */
+#ifndef HRC_PROGRESS_INTERNAL_H
+#define HRC_PROGRESS_INTERNAL_H
+
+#include "io/progress.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+#define HRC_PROGRESS_SCHEMA_VERSION 2
+#define HRC_PROGRESS_RESPONSE_MAX 4096 /* bytes of an answer's text */
+
+struct hrc_progress {
+    sqlite3 *db;
+    bool readonly;
+    bool unlocked;        /* facilitator functions allowed */
+    int schema_version;
+    char device_id[33];
+    char path[HRC_PROGRESS_PATH_MAX];
+    char err[HRC_PROGRESS_MSG_MAX];
+};
+
+/* Sets s->err (printf-style) and returns result. */
+int hrc_progress_fail(hrc_progress *s, int result, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Turns an SQLite failure into a result, with what was being done. */
+int hrc_progress_fail_db(hrc_progress *s, int rc, const char *doing);
+/* The result an SQLite code stands for (full disk, read-only, busy...). */
+int hrc_progress_result_of(sqlite3 *db, int rc);
+
+/* Runs SQL with no result rows. */
+int hrc_progress_exec(hrc_progress *s, const char *sql, const char *doing);
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. commit() rolls back on failure. */
+int hrc_progress_begin(hrc_progress *s);
+int hrc_progress_commit(hrc_progress *s);
+void hrc_progress_rollback(hrc_progress *s);
+
+/* Checks shared by every writer: a writable store (not NULL). */
+int hrc_progress_require_writable(hrc_progress *s);
+int hrc_progress_require_unlocked(hrc_progress *s);
+
+/* [A-Za-z0-9][A-Za-z0-9_.-]{0,63}, as the module format. */
+bool hrc_progress_id_is_valid(const char *id);
+bool hrc_progress_utf8_is_valid(const char *s, size_t len);
+
+int64_t hrc_progress_now_ms(void);
+/* "2026-05-01T09:30:00.250Z"; out has at least 32 bytes. */
+void hrc_progress_format_time(int64_t ms, char *out, size_t size);
+/* Parses exactly the form above; false otherwise. */
+bool hrc_progress_parse_time(const char *text, int64_t *ms);
+
+/* A random UUID v4, and one derived from (device id, sequence). */
+void hrc_progress_uuid_random(char out[37]);
+void hrc_progress_uuid_for_event(const char *device_id, int64_t seq, char out[37]);
+bool hrc_progress_uuid_is_valid(const char *text);
+
+bool hrc_verb_parse(const char *name, hrc_verb *out);
+bool hrc_session_end_parse(const char *name, hrc_session_end *out);
+
+/* Recomputes the summary row of one learner in one module from the log.
+ * Runs inside the caller's transaction. */
+int hrc_progress_refresh_summary(hrc_progress *s, int64_t learner,
+                                 const char *module_id);
+
+/*
+ * Output files written whole or not at all: path.tmp, synced, renamed over
+ * path. close() returns the first write error; abort() removes the tmp file.
+ */
+typedef struct hrc_progress_out {
+    FILE *f;
+    char path[HRC_PROGRESS_PATH_MAX];
+    char tmp[HRC_PROGRESS_PATH_MAX + 8];
+} hrc_progress_out;
+
+int hrc_progress_out_open(hrc_progress *s, hrc_progress_out *out, const char *path);
+int hrc_progress_out_close(hrc_progress *s, hrc_progress_out *out);
+void hrc_progress_out_abort(hrc_progress_out *out);
+
+#endif

@@ -1,0 +1,478 @@
+/*
+ * progress_store.c: opening the store: where it lives, the integrity check
+ * that moves a bad file aside, the schema and its migrations.
+ */
+#include "io/progress_internal.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define STORE_FILE "progress.db"
+#define BUSY_TIMEOUT_MS 5000
+
+/* ---- Schema ----------------------------------------------------------- */
+
+/* Version 1: one kiosk, no device ids. Kept as it was first released, so
+ * that every store, new or old, goes through the same migrations. */
+static const char schema_v1[] =
+    "CREATE TABLE setting(\n"
+    "  key TEXT PRIMARY KEY,\n"
+    "  value TEXT NOT NULL\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE learner(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uuid TEXT NOT NULL UNIQUE,\n"
+    "  name TEXT NOT NULL CHECK(length(CAST(name AS BLOB)) BETWEEN 1 AND 127),\n"
+    "  pin_hash TEXT,\n"
+    "  lang TEXT NOT NULL DEFAULT '',\n"
+    "  text_size INTEGER NOT NULL DEFAULT 100 CHECK(text_size IN (100, 150, 200)),\n"
+    "  high_contrast INTEGER NOT NULL DEFAULT 0,\n"
+    "  created_ms INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE TABLE event(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,\n"
+    "  session_id TEXT NOT NULL,\n"
+    "  module_id TEXT NOT NULL,\n"
+    "  module_version INTEGER NOT NULL,\n"
+    "  content_hash TEXT NOT NULL DEFAULT '',\n"
+    "  item_id TEXT,\n"
+    "  item_revision INTEGER NOT NULL DEFAULT 0,\n"
+    "  verb TEXT NOT NULL CHECK(verb IN ('launched', 'viewed', 'answered', 'passed',\n"
+    "                                   'failed', 'completed', 'suspended', 'resumed')),\n"
+    "  response TEXT,\n"
+    "  success INTEGER CHECK(success IN (0, 1)),\n"
+    "  score REAL CHECK(score BETWEEN 0 AND 1),\n"
+    "  hints_used INTEGER NOT NULL DEFAULT 0,\n"
+    "  attempt INTEGER NOT NULL DEFAULT 0,\n"
+    "  duration_ms INTEGER NOT NULL DEFAULT 0,\n"
+    "  time_ms INTEGER NOT NULL,\n"
+    "  session_end TEXT NOT NULL DEFAULT 'none'\n"
+    ");\n"
+    "CREATE INDEX event_by_learner_module ON event(learner_id, module_id, time_ms);\n"
+    "CREATE TRIGGER event_append_only BEFORE UPDATE ON event\n"
+    "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
+    "CREATE TABLE summary(\n"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,\n"
+    "  module_id TEXT NOT NULL,\n"
+    "  module_version INTEGER NOT NULL,\n"
+    "  resume_item TEXT NOT NULL DEFAULT '',\n"
+    "  completed INTEGER NOT NULL DEFAULT 0,\n"
+    "  success INTEGER NOT NULL DEFAULT 0,\n"
+    "  best_score REAL,\n"
+    "  last_score REAL,\n"
+    "  attempts INTEGER NOT NULL DEFAULT 0,\n"
+    "  time_spent_ms INTEGER NOT NULL DEFAULT 0,\n"
+    "  last_activity_ms INTEGER NOT NULL,\n"
+    "  n_events INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(learner_id, module_id)\n"
+    ") WITHOUT ROWID;\n";
+
+/* Version 2: exports from several kiosks can be merged. Every event gets
+ * the id of the device that recorded it and a sequence number on that
+ * device; the pair is unique. Old events take this store's new device id
+ * and their row id as sequence. The log is append-only, so the trigger is
+ * lifted for the back-fill only. */
+static const char migrate_v2[] =
+    "ALTER TABLE event ADD COLUMN device_id TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE event ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;\n"
+    "DROP TRIGGER event_append_only;\n"
+    "UPDATE event SET device_id = (SELECT value FROM setting WHERE key = 'device_id'),\n"
+    "                 seq = id;\n"
+    "CREATE TRIGGER event_append_only BEFORE UPDATE ON event\n"
+    "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
+    "CREATE UNIQUE INDEX event_by_device_seq ON event(device_id, seq);\n";
+
+static int set_device_id(hrc_progress *s)
+{
+    unsigned char raw[16];
+    char hex[33];
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db,
+        "INSERT OR IGNORE INTO setting(key, value) VALUES('device_id', ?1)", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, hex, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+    }
+    return rc == SQLITE_DONE ? HRC_PROGRESS_OK
+                             : hrc_progress_fail_db(s, rc, "making the device id");
+}
+
+static int set_user_version(hrc_progress *s, int version)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
+    return hrc_progress_exec(s, sql, "writing the schema version");
+}
+
+/* Brings the schema from `from` to the current version in one transaction. */
+static int migrate(hrc_progress *s, int from)
+{
+    int r = hrc_progress_begin(s);
+    if (r)
+        return r;
+    if (from < 1) {
+        r = hrc_progress_exec(s, schema_v1, "creating the store");
+        if (!r)
+            r = set_user_version(s, 1);
+    }
+    if (!r && from < 2) {
+        r = set_device_id(s);
+        if (!r)
+            r = hrc_progress_exec(s, migrate_v2, "upgrading the store to version 2");
+        if (!r)
+            r = set_user_version(s, 2);
+    }
+    if (r) {
+        hrc_progress_rollback(s);
+        return r;
+    }
+    return hrc_progress_commit(s);
+}
+
+/* ---- Opening ---------------------------------------------------------- */
+
+int hrc_progress_default_dir(const char *data_dir, char *out, size_t size)
+{
+    int n;
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (data_dir && *data_dir)
+        n = snprintf(out, size, "%s", data_dir);
+    else if (xdg && *xdg == '/')
+        n = snprintf(out, size, "%s/hrc-player", xdg);
+    else if (home && *home)
+        n = snprintf(out, size, "%s/.local/share/hrc-player", home);
+    else
+        return HRC_PROGRESS_ERR_INVALID;
+    return n < 0 || (size_t)n >= size ? HRC_PROGRESS_ERR_INVALID : HRC_PROGRESS_OK;
+}
+
+static int errno_result(int e)
+{
+    switch (e) {
+    case EROFS:
+    case EACCES:
+    case EPERM: return HRC_PROGRESS_ERR_READONLY;
+    case ENOSPC:
+    case EDQUOT: return HRC_PROGRESS_ERR_FULL;
+    case ENOMEM: return HRC_PROGRESS_ERR_NOMEM;
+    default: return HRC_PROGRESS_ERR_IO;
+    }
+}
+
+/* mkdir -p */
+static int make_dirs(hrc_progress *s, const char *dir)
+{
+    char buf[HRC_PROGRESS_PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", dir);
+    for (char *p = buf + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+            return hrc_progress_fail(s, errno_result(errno), "cannot create the folder %s: %s",
+                                     buf, strerror(errno));
+        *p = c;
+        if (c == '\0')
+            break;
+    }
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_IO, "%s is not a folder", dir);
+    return HRC_PROGRESS_OK;
+}
+
+/* Moves path, path-wal and path-shm to path.corrupt-YYYYMMDDTHHMMSSZ[-N]. */
+static int move_aside(hrc_progress *s, const char *path, char *moved_to, size_t size)
+{
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    char target[HRC_PROGRESS_PATH_MAX];
+    for (int n = 0; n < 100; n++) {
+        int len = n ? snprintf(target, sizeof target, "%s.corrupt-%s-%d", path, stamp, n)
+                    : snprintf(target, sizeof target, "%s.corrupt-%s", path, stamp);
+        if (len < 0 || (size_t)len + 5 >= sizeof target)
+            return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "path too long");
+        if (access(target, F_OK) != 0)
+            break;
+    }
+    if (rename(path, target) != 0)
+        return hrc_progress_fail(s, errno_result(errno), "cannot move the damaged store %s aside: %s",
+                                 path, strerror(errno));
+    static const char *const suffixes[] = {"-wal", "-shm"};
+    for (size_t i = 0; i < 2; i++) {
+        char from[HRC_PROGRESS_PATH_MAX + 8], to[HRC_PROGRESS_PATH_MAX + 8];
+        snprintf(from, sizeof from, "%s%s", path, suffixes[i]);
+        snprintf(to, sizeof to, "%s%s", target, suffixes[i]);
+        if (rename(from, to) != 0 && errno != ENOENT)
+            return hrc_progress_fail(s, errno_result(errno), "cannot move %s aside: %s", from,
+                                     strerror(errno));
+    }
+    snprintf(moved_to, size, "%s", target);
+    return HRC_PROGRESS_OK;
+}
+
+enum check_outcome { CHECK_OK, CHECK_DAMAGED, CHECK_FAILED };
+
+/*
+ * Reads the schema version and runs PRAGMA quick_check. A file that is not
+ * a database, is damaged, or is some other program's database is DAMAGED;
+ * a busy or unreadable disk is FAILED (the file may be fine: never move it).
+ */
+static enum check_outcome check_store(hrc_progress *s, int *version, char *why, size_t size,
+                                      int *failure)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
+    int rows = 0;
+    bool ok = false;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *line = (const char *)sqlite3_column_text(st, 0);
+        if (rows++ == 0) {
+            ok = line && strcmp(line, "ok") == 0;
+            snprintf(why, size, "integrity check: %s", line ? line : "?");
+        }
+    }
+    if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    sqlite3_finalize(st);
+    int primary = rc & 0xff;
+    if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
+        snprintf(why, size, "%s", sqlite3_errstr(rc));
+        return CHECK_DAMAGED;
+    }
+    if (rc != SQLITE_OK) {
+        *failure = hrc_progress_fail_db(s, rc, "checking the store");
+        return CHECK_FAILED;
+    }
+    if (!ok)
+        return CHECK_DAMAGED;
+
+    rc = sqlite3_prepare_v2(s->db,
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        "       (SELECT count(*) FROM sqlite_schema),"
+        "       (SELECT count(*) FROM sqlite_schema WHERE name = 'event')", -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *version = sqlite3_column_int(st, 0);
+        int n_objects = sqlite3_column_int(st, 1);
+        int has_events = sqlite3_column_int(st, 2);
+        rc = SQLITE_OK;
+        if ((*version == 0 && n_objects > 0) || (*version > 0 && !has_events)) {
+            snprintf(why, size, "not a progress store (another program's database)");
+            sqlite3_finalize(st);
+            return CHECK_DAMAGED;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK) {
+        *failure = hrc_progress_fail_db(s, rc, "reading the schema version");
+        return CHECK_FAILED;
+    }
+    return CHECK_OK;
+}
+
+static int connect(hrc_progress *s, bool readonly)
+{
+    int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(s->path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        int r = hrc_progress_fail_db(s, rc, "opening the store");
+        sqlite3_close(s->db);
+        s->db = NULL;
+        return r;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    return HRC_PROGRESS_OK;
+}
+
+static void disconnect(hrc_progress *s)
+{
+    sqlite3_close(s->db);
+    s->db = NULL;
+}
+
+/* The pragmas every connection runs; WAL needs a writable store. */
+static int configure(hrc_progress *s)
+{
+    int r = hrc_progress_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON",
+                              "configuring the store");
+    if (r || s->readonly)
+        return r;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        const char *mode = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+        if (rc == SQLITE_ROW && (!mode || strcmp(mode, "wal") != 0)) {
+            sqlite3_finalize(st);
+            return hrc_progress_fail(s, HRC_PROGRESS_ERR_IO,
+                                     "the store cannot use a write-ahead log here");
+        }
+        sqlite3_finalize(st);
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_OK && rc != SQLITE_DONE)
+        return hrc_progress_fail_db(s, rc, "switching the store to WAL");
+    return hrc_progress_exec(s, "PRAGMA synchronous = FULL", "configuring the store");
+}
+
+static int load_device_id(hrc_progress *s)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT value FROM setting WHERE key = 'device_id'",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(s->device_id, sizeof s->device_id, "%s",
+                 (const char *)sqlite3_column_text(st, 0));
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_OK; /* a read-only version 1 store has none yet */
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? HRC_PROGRESS_OK : hrc_progress_fail_db(s, rc, "reading the device id");
+}
+
+/* Opens, checks and, when damaged and allowed, replaces the store. */
+static int open_checked(hrc_progress *s, hrc_progress_open_info *info)
+{
+    bool existed = access(s->path, F_OK) == 0;
+    if (!existed && s->readonly)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_NOT_FOUND,
+                                 "no progress has been recorded in %s", s->path);
+    int r = connect(s, s->readonly);
+    if (r)
+        return r;
+
+    int version = 0;
+    char why[256] = "";
+    int failure = HRC_PROGRESS_ERR_IO;
+    enum check_outcome outcome = check_store(s, &version, why, sizeof why, &failure);
+    if (outcome == CHECK_FAILED)
+        return failure;
+    if (outcome == CHECK_DAMAGED) {
+        disconnect(s);
+        if (s->readonly)
+            return hrc_progress_fail(s, HRC_PROGRESS_ERR_IO, "the store %s is damaged (%s)",
+                                     s->path, why);
+        r = move_aside(s, s->path, info->moved_to, sizeof info->moved_to);
+        if (r)
+            return r;
+        info->status |= HRC_PROGRESS_RECOVERED;
+        snprintf(info->message, sizeof info->message,
+                 "The progress store was damaged (%.100s). It was moved to %.300s and a new, "
+                 "empty store was started.", why, info->moved_to);
+        r = connect(s, false);
+        if (r)
+            return r;
+        version = 0;
+    }
+    if (version > HRC_PROGRESS_SCHEMA_VERSION)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_TOO_NEW,
+                                 "the store %s was written by a newer hrc-player (schema %d; "
+                                 "this one knows up to %d)", s->path, version,
+                                 HRC_PROGRESS_SCHEMA_VERSION);
+    r = configure(s);
+    if (r)
+        return r;
+    if (version < HRC_PROGRESS_SCHEMA_VERSION && !s->readonly) {
+        r = migrate(s, version);
+        if (r)
+            return r;
+        info->status |= version == 0 ? HRC_PROGRESS_CREATED : HRC_PROGRESS_MIGRATED;
+        if (version > 0)
+            r = hrc_progress_rebuild_summaries(s);
+        if (r)
+            return r;
+        version = HRC_PROGRESS_SCHEMA_VERSION;
+    }
+    s->schema_version = version;
+    return load_device_id(s);
+}
+
+int hrc_progress_open(const char *data_dir, unsigned flags, hrc_progress **out,
+                      hrc_progress_open_info *info)
+{
+    hrc_progress_open_info scratch;
+    if (!info)
+        info = &scratch;
+    memset(info, 0, sizeof *info);
+    *out = NULL;
+    if (sodium_init() < 0) {
+        snprintf(info->message, sizeof info->message, "libsodium could not start");
+        return HRC_PROGRESS_ERR_IO;
+    }
+    hrc_progress *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(info->message, sizeof info->message, "out of memory");
+        return HRC_PROGRESS_ERR_NOMEM;
+    }
+    s->readonly = flags & HRC_PROGRESS_OPEN_READONLY;
+    s->unlocked = flags & HRC_PROGRESS_OPEN_FACILITATOR;
+
+    char dir[HRC_PROGRESS_PATH_MAX - 16];
+    int r = hrc_progress_default_dir(data_dir, dir, sizeof dir);
+    if (r)
+        hrc_progress_fail(s, r, "no folder for progress: set --data-dir, XDG_DATA_HOME or HOME");
+    else {
+        snprintf(s->path, sizeof s->path, "%s/" STORE_FILE, dir);
+        snprintf(info->path, sizeof info->path, "%s", s->path);
+        if (!s->readonly)
+            r = make_dirs(s, dir);
+        if (!r && !s->readonly && access(dir, W_OK) != 0)
+            r = hrc_progress_fail(s, errno_result(errno), "cannot write in %s: %s", dir,
+                                  strerror(errno));
+        if (!r)
+            r = open_checked(s, info);
+    }
+    if (r) {
+        if (!s->err[0])
+            hrc_progress_fail(s, r, "cannot open the progress store");
+        snprintf(info->message, sizeof info->message, "%s", s->err);
+        hrc_progress_close(s);
+        return r;
+    }
+    *out = s;
+    return HRC_PROGRESS_OK;
+}
+
+void hrc_progress_close(hrc_progress *s)
+{
+    if (!s)
+        return;
+    sqlite3_close(s->db);
+    sodium_memzero(s, sizeof *s);
+    free(s);
+}
+
+const char *hrc_progress_device_id(const hrc_progress *s)
+{
+    return s ? s->device_id : "";
+}
+
+int hrc_progress_schema_version(const hrc_progress *s)
+{
+    return s ? s->schema_version : 0;
+}
+
+bool hrc_progress_is_recording(const hrc_progress *s)
+{
+    return s && !s->readonly;
+}
+
+const char *hrc_progress_errmsg(const hrc_progress *s)
+{
+    return s ? s->err : "not recording";
+}

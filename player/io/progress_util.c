@@ -1,0 +1,401 @@
+/*
+ * progress_util.c: what every part of the store leans on: errors,
+ * transactions, validation, times, UUIDs, and files written atomically.
+ */
+#include "io/progress_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- Errors ----------------------------------------------------------- */
+
+const char *hrc_progress_result_name(int result)
+{
+    switch (result) {
+    case HRC_PROGRESS_OK: return "ok";
+    case HRC_PROGRESS_ERR_INVALID: return "invalid argument";
+    case HRC_PROGRESS_ERR_NOT_FOUND: return "not found";
+    case HRC_PROGRESS_ERR_NOMEM: return "out of memory";
+    case HRC_PROGRESS_ERR_READONLY: return "read-only store";
+    case HRC_PROGRESS_ERR_FULL: return "disk full";
+    case HRC_PROGRESS_ERR_BUSY: return "store busy";
+    case HRC_PROGRESS_ERR_IO: return "input/output error";
+    case HRC_PROGRESS_ERR_TOO_NEW: return "store from a newer player";
+    case HRC_PROGRESS_ERR_PIN: return "wrong PIN";
+    case HRC_PROGRESS_ERR_PIN_FORMAT: return "PIN must be 4 to 12 digits";
+    case HRC_PROGRESS_ERR_NO_PIN: return "no facilitator PIN set";
+    case HRC_PROGRESS_ERR_LOCKED: return "facilitator PIN needed";
+    case HRC_PROGRESS_ERR_FORMAT: return "not an hrc-player export";
+    default: return "unknown error";
+    }
+}
+
+int hrc_progress_fail(hrc_progress *s, int result, const char *fmt, ...)
+{
+    if (s) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(s->err, sizeof s->err, fmt, ap);
+        va_end(ap);
+    }
+    return result;
+}
+
+int hrc_progress_result_of(sqlite3 *db, int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE: return HRC_PROGRESS_OK;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return HRC_PROGRESS_ERR_READONLY;
+    case SQLITE_FULL: return HRC_PROGRESS_ERR_FULL;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return HRC_PROGRESS_ERR_BUSY;
+    case SQLITE_NOMEM: return HRC_PROGRESS_ERR_NOMEM;
+    case SQLITE_CONSTRAINT:
+        return rc == SQLITE_CONSTRAINT_FOREIGNKEY ? HRC_PROGRESS_ERR_NOT_FOUND
+                                                  : HRC_PROGRESS_ERR_INVALID;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN: {
+        /* The system's reason is the better guide: a full or read-only disk
+         * shows up as an I/O error on some writes. */
+        int e = db ? sqlite3_system_errno(db) : 0;
+        if (e == ENOSPC || e == EDQUOT)
+            return HRC_PROGRESS_ERR_FULL;
+        if (e == EROFS || e == EACCES || e == EPERM)
+            return HRC_PROGRESS_ERR_READONLY;
+        return HRC_PROGRESS_ERR_IO;
+    }
+    default: return HRC_PROGRESS_ERR_IO;
+    }
+}
+
+int hrc_progress_fail_db(hrc_progress *s, int rc, const char *doing)
+{
+    int r = hrc_progress_result_of(s->db, rc);
+    const char *detail = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+    switch (r) {
+    case HRC_PROGRESS_ERR_FULL:
+        return hrc_progress_fail(s, r, "%s: the disk is full (%s)", doing, s->path);
+    case HRC_PROGRESS_ERR_READONLY:
+        return hrc_progress_fail(s, r, "%s: the store cannot be written (%s: %s)", doing,
+                                 s->path, detail);
+    case HRC_PROGRESS_ERR_BUSY:
+        return hrc_progress_fail(s, r, "%s: another program kept the store busy", doing);
+    default:
+        return hrc_progress_fail(s, r, "%s: %s", doing, detail);
+    }
+}
+
+int hrc_progress_exec(hrc_progress *s, const char *sql, const char *doing)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? HRC_PROGRESS_OK : hrc_progress_fail_db(s, rc, doing);
+}
+
+int hrc_progress_begin(hrc_progress *s)
+{
+    return hrc_progress_exec(s, "BEGIN IMMEDIATE", "starting to write");
+}
+
+int hrc_progress_commit(hrc_progress *s)
+{
+    int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        return HRC_PROGRESS_OK;
+    int r = hrc_progress_fail_db(s, rc, "saving");
+    hrc_progress_rollback(s);
+    return r;
+}
+
+void hrc_progress_rollback(hrc_progress *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int hrc_progress_require_writable(hrc_progress *s)
+{
+    if (s->readonly)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_READONLY,
+                                 "the store was opened read-only");
+    return HRC_PROGRESS_OK;
+}
+
+int hrc_progress_require_unlocked(hrc_progress *s)
+{
+    if (!s->unlocked)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_LOCKED,
+                                 "this needs the facilitator PIN");
+    return HRC_PROGRESS_OK;
+}
+
+/* ---- Validation ------------------------------------------------------- */
+
+bool hrc_progress_id_is_valid(const char *id)
+{
+    if (!id || !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z') ||
+                 (id[0] >= '0' && id[0] <= '9')))
+        return false;
+    size_t n = 1;
+    for (; id[n]; n++) {
+        char c = id[n];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '.' || c == '-';
+        if (!ok || n >= 64)
+            return false;
+    }
+    return true;
+}
+
+bool hrc_progress_utf8_is_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        unsigned c = *p;
+        size_t n;
+        unsigned min;
+        if (c < 0x80) {
+            if (c == 0)
+                return false;
+            p++;
+            continue;
+        } else if ((c & 0xe0) == 0xc0) {
+            n = 1, min = 0x80, c &= 0x1f;
+        } else if ((c & 0xf0) == 0xe0) {
+            n = 2, min = 0x800, c &= 0x0f;
+        } else if ((c & 0xf8) == 0xf0) {
+            n = 3, min = 0x10000, c &= 0x07;
+        } else {
+            return false;
+        }
+        if ((size_t)(end - p) <= n)
+            return false;
+        for (size_t i = 1; i <= n; i++) {
+            if ((p[i] & 0xc0) != 0x80)
+                return false;
+            c = (c << 6) | (p[i] & 0x3f);
+        }
+        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+            return false;
+        p += n + 1;
+    }
+    return true;
+}
+
+/* ---- Names ------------------------------------------------------------ */
+
+static const char *const verb_names[HRC_VERB_COUNT] = {
+    "launched", "viewed", "answered", "passed", "failed", "completed", "suspended", "resumed",
+};
+static const char *const end_names[HRC_END_COUNT] = {
+    "none", "normal", "idle-timeout", "sign-out", "quit",
+};
+
+const char *hrc_verb_name(hrc_verb verb)
+{
+    return (unsigned)verb < HRC_VERB_COUNT ? verb_names[verb] : "?";
+}
+
+const char *hrc_session_end_name(hrc_session_end end)
+{
+    return (unsigned)end < HRC_END_COUNT ? end_names[end] : "?";
+}
+
+bool hrc_verb_parse(const char *name, hrc_verb *out)
+{
+    for (int i = 0; i < HRC_VERB_COUNT; i++)
+        if (strcmp(name, verb_names[i]) == 0) {
+            *out = (hrc_verb)i;
+            return true;
+        }
+    return false;
+}
+
+bool hrc_session_end_parse(const char *name, hrc_session_end *out)
+{
+    for (int i = 0; i < HRC_END_COUNT; i++)
+        if (strcmp(name, end_names[i]) == 0) {
+            *out = (hrc_session_end)i;
+            return true;
+        }
+    return false;
+}
+
+/* ---- Time ------------------------------------------------------------- */
+
+int64_t hrc_progress_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void hrc_progress_format_time(int64_t ms, char *out, size_t size)
+{
+    int64_t secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+    time_t t = (time_t)secs;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || tm.tm_year + 1900 < 0 || tm.tm_year + 1900 > 9999) {
+        snprintf(out, size, "1970-01-01T00:00:00.000Z");
+        return;
+    }
+    snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+             (int)(ms - secs * 1000));
+}
+
+static bool digits(const char *p, int n, int *value)
+{
+    *value = 0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return false;
+        *value = *value * 10 + (p[i] - '0');
+    }
+    return true;
+}
+
+bool hrc_progress_parse_time(const char *text, int64_t *ms)
+{
+    int y, mo, d, h, mi, sec, milli;
+    if (strlen(text) != 24 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+        text[13] != ':' || text[16] != ':' || text[19] != '.' || text[23] != 'Z')
+        return false;
+    if (!digits(text, 4, &y) || !digits(text + 5, 2, &mo) || !digits(text + 8, 2, &d) ||
+        !digits(text + 11, 2, &h) || !digits(text + 14, 2, &mi) ||
+        !digits(text + 17, 2, &sec) || !digits(text + 20, 3, &milli))
+        return false;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+        return false;
+    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
+                    .tm_hour = h, .tm_min = mi, .tm_sec = sec};
+    time_t t = timegm(&tm);
+    if (t == (time_t)-1 && !(y == 1969))
+        return false;
+    *ms = (int64_t)t * 1000 + milli;
+    return true;
+}
+
+/* ---- UUIDs ------------------------------------------------------------ */
+
+static void uuid_format(unsigned char b[16], char out[37])
+{
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* version 4 */
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
+    static const char hex[] = "0123456789abcdef";
+    size_t o = 0;
+    for (int i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out[o++] = '-';
+        out[o++] = hex[b[i] >> 4];
+        out[o++] = hex[b[i] & 15];
+    }
+    out[o] = '\0';
+}
+
+void hrc_progress_uuid_random(char out[37])
+{
+    unsigned char b[16];
+    randombytes_buf(b, sizeof b);
+    uuid_format(b, out);
+}
+
+/* A hash of (device, sequence), shaped as a v4 UUID: the same event always
+ * gets the same statement id, whichever kiosk exports it. */
+void hrc_progress_uuid_for_event(const char *device_id, int64_t seq, char out[37])
+{
+    char key[80];
+    int n = snprintf(key, sizeof key, "hrc-player:%s:%lld", device_id, (long long)seq);
+    unsigned char b[16];
+    crypto_generichash(b, sizeof b, (const unsigned char *)key, (size_t)n, NULL, 0);
+    uuid_format(b, out);
+}
+
+bool hrc_progress_uuid_is_valid(const char *text)
+{
+    if (strlen(text) != 36)
+        return false;
+    for (int i = 0; i < 36; i++) {
+        char c = text[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+                     (c >= 'A' && c <= 'F'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ---- Files written whole ---------------------------------------------- */
+
+int hrc_progress_out_open(hrc_progress *s, hrc_progress_out *out, const char *path)
+{
+    memset(out, 0, sizeof *out);
+    if (!path || !*path || strlen(path) >= sizeof out->path)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "no usable file name");
+    snprintf(out->path, sizeof out->path, "%s", path);
+    snprintf(out->tmp, sizeof out->tmp, "%s.tmp", path);
+    out->f = fopen(out->tmp, "wb");
+    if (!out->f) {
+        int e = errno;
+        int r = e == ENOSPC ? HRC_PROGRESS_ERR_FULL
+              : (e == EROFS || e == EACCES) ? HRC_PROGRESS_ERR_READONLY : HRC_PROGRESS_ERR_IO;
+        return hrc_progress_fail(s, r, "cannot write %s: %s", out->tmp, strerror(e));
+    }
+    return HRC_PROGRESS_OK;
+}
+
+int hrc_progress_out_close(hrc_progress *s, hrc_progress_out *out)
+{
+    int e = 0;
+    if (ferror(out->f))
+        e = errno ? errno : EIO;
+    if (fflush(out->f) != 0 && !e)
+        e = errno;
+    if (!e && fsync(fileno(out->f)) != 0)
+        e = errno;
+    if (fclose(out->f) != 0 && !e)
+        e = errno;
+    out->f = NULL;
+    if (!e && rename(out->tmp, out->path) != 0)
+        e = errno;
+    if (e) {
+        unlink(out->tmp);
+        int r = e == ENOSPC ? HRC_PROGRESS_ERR_FULL
+              : e == EROFS ? HRC_PROGRESS_ERR_READONLY : HRC_PROGRESS_ERR_IO;
+        return hrc_progress_fail(s, r, "cannot write %s: %s", out->path, strerror(e));
+    }
+    /* The rename itself must survive a power cut: sync the folder. */
+    char dir[HRC_PROGRESS_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", out->path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    return HRC_PROGRESS_OK;
+}
+
+void hrc_progress_out_abort(hrc_progress_out *out)
+{
+    if (out->f) {
+        fclose(out->f);
+        out->f = NULL;
+        unlink(out->tmp);
+    }
+}
