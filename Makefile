@@ -55,12 +55,15 @@ test: build
 	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; \
 	  else echo "clang not found: skipping the fuzz run"; fi
 
-# A short libFuzzer run on the module loader.
+# A short libFuzzer run on the module loader. New inputs and any crash
+# reproducer go to the build folder; the seeds in the source tree are read only.
 fuzz:
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DHRC_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_loader
-	./$(FUZZ_BUILD)/tests/fuzz_loader -max_total_time=$${FUZZ_SECONDS:-60} -rss_limit_mb=2048 \
-	  -max_len=65536 tests/data/fuzz-corpus
+	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
+	./$(FUZZ_BUILD)/tests/fuzz_loader -max_total_time=$${FUZZ_SECONDS:-30} -rss_limit_mb=2048 \
+	  -max_len=65536 -artifact_prefix=$(FUZZ_BUILD)/artifacts/ \
+	  $(FUZZ_BUILD)/corpus tests/data/fuzz-corpus
 
 bench: build
 	bench/run $(BUILD)
