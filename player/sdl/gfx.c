@@ -1,0 +1,224 @@
+/* gfx.c: draw-list replay and text measurement on SDL. */
+#include "sdl/gfx.h"
+
+#include <SDL_image.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int hrc_gfx_libs_init(void)
+{
+    if (TTF_Init())
+        return -1;
+    int want = IMG_INIT_PNG | IMG_INIT_JPG;
+    if ((IMG_Init(want) & want) != want) {
+        TTF_Quit();
+        return -1;
+    }
+    return 0;
+}
+
+void hrc_gfx_libs_quit(void)
+{
+    IMG_Quit();
+    TTF_Quit();
+}
+
+int hrc_gfx_init(hrc_gfx *gfx, SDL_Renderer *renderer, const char *assets_dir)
+{
+    *gfx = (hrc_gfx){.renderer = renderer};
+    gfx->fonts = hrc_fonts_new(assets_dir);
+    gfx->text = hrc_text_cache_new(0);
+    gfx->images = hrc_images_new(renderer);
+    if (!gfx->fonts || !gfx->text || !gfx->images) {
+        hrc_gfx_free(gfx);
+        return SDL_OutOfMemory();
+    }
+    hrc_font probe = {HRC_FONT_REGULAR, 16};
+    if (!hrc_fonts_get(gfx->fonts, probe)) {
+        hrc_gfx_free(gfx);
+        return -1;
+    }
+    return 0;
+}
+
+void hrc_gfx_free(hrc_gfx *gfx)
+{
+    hrc_text_cache_free(gfx->text);
+    hrc_images_free(gfx->images);
+    hrc_fonts_free(gfx->fonts);
+    *gfx = (hrc_gfx){0};
+}
+
+void hrc_gfx_drop_text(hrc_gfx *gfx)
+{
+    hrc_text_cache_clear(gfx->text);
+}
+
+/* ---- Measurement ------------------------------------------------------ */
+
+static int metrics_width(void *ctx, hrc_font font, const char *text, size_t len)
+{
+    hrc_gfx *gfx = ctx;
+    if (!text || len == 0)
+        return 0;
+    TTF_Font *face = hrc_fonts_get(gfx->fonts, font);
+    if (!face)
+        return 0;
+    /* TTF_SizeUTF8 wants a terminated string; most words fit on the stack. */
+    char small[256];
+    char *copy = len < sizeof small ? small : malloc(len + 1);
+    if (!copy)
+        return 0;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(face, copy, &w, &h))
+        w = 0;
+    if (copy != small)
+        free(copy);
+    return w;
+}
+
+static int metrics_line_height(void *ctx, hrc_font font)
+{
+    hrc_gfx *gfx = ctx;
+    TTF_Font *face = hrc_fonts_get(gfx->fonts, font);
+    return face ? TTF_FontLineSkip(face) : font.px;
+}
+
+static bool metrics_image_size(void *ctx, const char *path, int *w, int *h)
+{
+    hrc_gfx *gfx = ctx;
+    return hrc_images_get(gfx->images, path, w, h) != NULL;
+}
+
+hrc_text_metrics hrc_gfx_metrics(hrc_gfx *gfx)
+{
+    return (hrc_text_metrics){
+        .ctx = gfx,
+        .width = metrics_width,
+        .line_height = metrics_line_height,
+        .image_size = metrics_image_size,
+    };
+}
+
+/* ---- Replay ----------------------------------------------------------- */
+
+static void set_color(SDL_Renderer *r, hrc_color c)
+{
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+}
+
+static void fill_rect(SDL_Renderer *r, hrc_rect rect, int radius)
+{
+    if (rect.w <= 0 || rect.h <= 0)
+        return;
+    int max_radius = (rect.w < rect.h ? rect.w : rect.h) / 2;
+    if (radius > max_radius)
+        radius = max_radius;
+    if (radius <= 1) {
+        SDL_RenderFillRect(r, &(SDL_Rect){rect.x, rect.y, rect.w, rect.h});
+        return;
+    }
+    /* The straight middle, then one row per pixel for the rounded ends. */
+    enum { MAX_ROWS = 2 * 256 + 1 };
+    if (radius > 256)
+        radius = 256;
+    SDL_Rect rows[MAX_ROWS];
+    int n = 0;
+    rows[n++] = (SDL_Rect){rect.x, rect.y + radius, rect.w, rect.h - 2 * radius};
+    for (int i = 0; i < radius; i++) {
+        double dy = radius - i - 0.5;
+        int inset = (int)lround(radius - sqrt((double)radius * radius - dy * dy));
+        int w = rect.w - 2 * inset;
+        rows[n++] = (SDL_Rect){rect.x + inset, rect.y + i, w, 1};
+        rows[n++] = (SDL_Rect){rect.x + inset, rect.y + rect.h - 1 - i, w, 1};
+    }
+    SDL_RenderFillRects(r, rows, n);
+}
+
+static void frame_rect(SDL_Renderer *r, hrc_rect rect, int t)
+{
+    if (t <= 0 || rect.w <= 0 || rect.h <= 0)
+        return;
+    if (2 * t >= rect.w || 2 * t >= rect.h) {
+        fill_rect(r, rect, 0);
+        return;
+    }
+    SDL_Rect sides[4] = {
+        {rect.x, rect.y, rect.w, t},
+        {rect.x, rect.y + rect.h - t, rect.w, t},
+        {rect.x, rect.y + t, t, rect.h - 2 * t},
+        {rect.x + rect.w - t, rect.y + t, t, rect.h - 2 * t},
+    };
+    SDL_RenderFillRects(r, sides, 4);
+}
+
+static void draw_text(hrc_gfx *gfx, const hrc_draw_cmd *cmd)
+{
+    int w, h;
+    SDL_Texture *tex = hrc_text_cache_get(gfx->text, gfx->renderer, gfx->fonts,
+                                          cmd->font, cmd->text,
+                                          cmd->text ? strlen(cmd->text) : 0, &w, &h);
+    if (!tex)
+        return;
+    if (cmd->bounds.w > 0 && cmd->rect.x + w > cmd->bounds.x + cmd->bounds.w + 1)
+        gfx->text_overflows++;
+    SDL_SetTextureColorMod(tex, cmd->color.r, cmd->color.g, cmd->color.b);
+    SDL_SetTextureAlphaMod(tex, cmd->color.a);
+    SDL_RenderCopy(gfx->renderer, tex, NULL, &(SDL_Rect){cmd->rect.x, cmd->rect.y, w, h});
+}
+
+static void draw_image(hrc_gfx *gfx, const hrc_draw_cmd *cmd)
+{
+    int iw, ih;
+    SDL_Texture *tex = hrc_images_get(gfx->images, cmd->text, &iw, &ih);
+    hrc_rect box = cmd->rect;
+    if (!tex || iw <= 0 || ih <= 0 || box.w <= 0 || box.h <= 0)
+        return;
+    /* Fit inside the box, keep the aspect, centre the rest. */
+    int w = box.w, h = (int)((long long)ih * box.w / iw);
+    if (h > box.h) {
+        h = box.h;
+        w = (int)((long long)iw * box.h / ih);
+    }
+    SDL_SetTextureScaleMode(tex, SDL_ScaleModeLinear);
+    SDL_RenderCopy(gfx->renderer, tex, NULL,
+                   &(SDL_Rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h});
+}
+
+void hrc_gfx_replay(hrc_gfx *gfx, const hrc_draw_cmd *cmds, size_t count)
+{
+    SDL_Renderer *r = gfx->renderer;
+    SDL_RenderSetClipRect(r, NULL);
+    for (size_t i = 0; i < count; i++) {
+        const hrc_draw_cmd *cmd = &cmds[i];
+        switch (cmd->kind) {
+        case HRC_DRAW_RECT:
+            set_color(r, cmd->color);
+            fill_rect(r, cmd->rect, cmd->radius);
+            break;
+        case HRC_DRAW_FRAME:
+            set_color(r, cmd->color);
+            frame_rect(r, cmd->rect, cmd->thickness);
+            break;
+        case HRC_DRAW_TEXT:
+            draw_text(gfx, cmd);
+            break;
+        case HRC_DRAW_IMAGE:
+            draw_image(gfx, cmd);
+            break;
+        case HRC_DRAW_CLIP:
+            if (cmd->rect.w > 0 && cmd->rect.h > 0)
+                SDL_RenderSetClipRect(r, &(SDL_Rect){cmd->rect.x, cmd->rect.y,
+                                                     cmd->rect.w, cmd->rect.h});
+            else
+                SDL_RenderSetClipRect(r, NULL);
+            break;
+        }
+    }
+    SDL_RenderSetClipRect(r, NULL);
+}
