@@ -1,7 +1,9 @@
 /* hrc-player: the command line. Parses options and hands over to a command. */
 #include "app/cli.h"
+#include "core/i18n.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +98,11 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, OPT_VERSION},
         {0, 0, 0, 0},
     };
+    /* Before any message: the language comes from the environment, and
+     * --lang below overrides it. A missing catalogue leaves English. */
+    char exe_path[PATH_MAX];
+    hrc_i18n_init(hrc_i18n_exe_path(argv[0], exe_path, sizeof exe_path) == 0 ? exe_path
+                                                                             : NULL);
     hrc_cli cli = {.command = HRC_CMD_PLAY, .argv0 = argv[0]};
     int c;
     while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
@@ -157,6 +164,8 @@ int main(int argc, char **argv)
     }
     cli.paths = argv + optind;
     cli.n_paths = argc - optind;
+    if (cli.lang)
+        hrc_i18n_set_language(cli.lang);
 
     switch (cli.command) {
     case HRC_CMD_VALIDATE:
