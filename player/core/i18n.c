@@ -135,8 +135,10 @@ int hrc_i18n_init(const char *exe_path)
     /* gettext ignores LANGUAGE while LC_MESSAGES is the plain C locale, and
      * LANGUAGE is how the language is switched at run time. C.UTF-8 is not
      * "C" to that rule and exists on every glibc system. */
-    if (is_c_locale(setlocale(LC_MESSAGES, NULL)))
-        setlocale(LC_MESSAGES, "C.UTF-8");
+    static const char *const utf8_locales[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
+    for (size_t i = 0; i < sizeof utf8_locales / sizeof utf8_locales[0]; i++)
+        if (is_c_locale(setlocale(LC_MESSAGES, NULL)))
+            setlocale(LC_MESSAGES, utf8_locales[i]);
 
     have_locale_dir = find_locale_dir(exe_path);
     if (have_locale_dir)

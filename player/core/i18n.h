@@ -22,6 +22,9 @@
  * - hrc_i18n_set_language() changes every later gettext() result at once,
  *   without a restart, also on machines whose only locale is C.UTF-8.
  * - No call prints; no call allocates memory the caller must free.
+ * - hrc_i18n_init() and hrc_i18n_set_language() change the process's locale
+ *   and environment: call them from the main thread, while no other thread
+ *   is translating.
  *
  * libc only: no SDL, no libxml2.
  */
