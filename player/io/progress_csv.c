@@ -1,0 +1,147 @@
+/*
+ * progress_csv.c: the trainers' spreadsheet, one row per learner and
+ * module (RFC 4180), and the facilitator screen's "export to a folder".
+ */
+#include "io/progress_internal.h"
+
+#include <string.h>
+#include <time.h>
+
+enum { N_COLUMNS = 10 };
+
+/* Headers in the language the facilitator chose, not the process locale:
+ * the export is read by trainers, wherever they are. */
+static const struct {
+    const char *lang;
+    const char *names[N_COLUMNS];
+} headers[] = {
+    {"en", {"Learner", "Module", "Completion", "Success", "Best score (%)", "Last score (%)",
+            "Attempts", "Time spent (s)", "Last activity (UTC)", "Learner ID"}},
+    {"fr", {"Participant", "Module", "Achèvement", "Réussite", "Meilleur score (%)",
+            "Dernier score (%)", "Tentatives", "Temps passé (s)", "Dernière activité (UTC)",
+            "Identifiant du participant"}},
+    {"es", {"Participante", "Módulo", "Finalización", "Éxito", "Mejor puntuación (%)",
+            "Última puntuación (%)", "Intentos", "Tiempo dedicado (s)",
+            "Última actividad (UTC)", "Identificador del participante"}},
+};
+
+/*
+ * One field, quoted when it holds a comma, quote or line break. A leading
+ * = + - @ or tab would make a spreadsheet run the field as a formula (a
+ * learner can type any name), so such a field starts with a ' instead.
+ */
+static void put_field(FILE *f, const char *text, bool last)
+{
+    bool formula = strchr("=+-@\t\r", text[0]) && text[0];
+    bool quote = formula || strpbrk(text, ",\"\r\n") != NULL;
+    if (quote)
+        fputc('"', f);
+    if (formula)
+        fputc('\'', f);
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            fputc('"', f);
+        fputc(*p, f);
+    }
+    if (quote)
+        fputc('"', f);
+    fputs(last ? "\r\n" : ",", f);
+}
+
+static void format_percent(char *out, size_t size, bool has, double scaled)
+{
+    if (!has)
+        out[0] = '\0';
+    else
+        snprintf(out, size, "%.1f", scaled * 100.0);
+}
+
+int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang)
+{
+    if (!s)
+        return HRC_PROGRESS_ERR_NOT_FOUND;
+    int r = hrc_progress_require_unlocked(s);
+    if (r)
+        return r;
+    size_t h = 0;
+    for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
+        if (lang && strncmp(lang, headers[i].lang, 2) == 0)
+            h = i;
+
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db,
+        "SELECT l.name, s.module_id, s.completed, s.success, s.best_score, s.last_score,"
+        " s.attempts, s.time_spent_ms, s.last_activity_ms, l.uuid"
+        " FROM summary s JOIN learner l ON l.id = s.learner_id"
+        " ORDER BY l.name COLLATE NOCASE, l.id, s.module_id", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return hrc_progress_fail_db(s, rc, "exporting");
+    hrc_progress_out out;
+    r = hrc_progress_out_open(s, &out, path);
+    if (r) {
+        sqlite3_finalize(st);
+        return r;
+    }
+    fputs("\xef\xbb\xbf", out.f); /* so that spreadsheets read UTF-8 as such */
+    for (int c = 0; c < N_COLUMNS; c++)
+        put_field(out.f, headers[h].names[c], c == N_COLUMNS - 1);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char best[32], last[32], attempts[32], spent[32], when[32];
+        int success = sqlite3_column_int(st, 3);
+        format_percent(best, sizeof best, sqlite3_column_type(st, 4) != SQLITE_NULL,
+                       sqlite3_column_double(st, 4));
+        format_percent(last, sizeof last, sqlite3_column_type(st, 5) != SQLITE_NULL,
+                       sqlite3_column_double(st, 5));
+        snprintf(attempts, sizeof attempts, "%d", sqlite3_column_int(st, 6));
+        snprintf(spent, sizeof spent, "%lld", (long long)(sqlite3_column_int64(st, 7) / 1000));
+        hrc_progress_format_time(sqlite3_column_int64(st, 8), when, sizeof when);
+        const char *fields[N_COLUMNS] = {
+            (const char *)sqlite3_column_text(st, 0),
+            (const char *)sqlite3_column_text(st, 1),
+            sqlite3_column_int(st, 2) ? "completed" : "incomplete",
+            success == 1 ? "passed" : success == 2 ? "failed" : "unknown",
+            best, last, attempts, spent, when,
+            (const char *)sqlite3_column_text(st, 9),
+        };
+        for (int c = 0; c < N_COLUMNS; c++)
+            put_field(out.f, fields[c] ? fields[c] : "", c == N_COLUMNS - 1);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        hrc_progress_out_abort(&out);
+        return hrc_progress_fail_db(s, rc, "exporting");
+    }
+    return hrc_progress_out_close(s, &out);
+}
+
+int hrc_progress_export_to_folder(hrc_progress *s, const char *dir, const char *lang,
+                                  char *csv_out, char *json_out)
+{
+    if (!s)
+        return HRC_PROGRESS_ERR_NOT_FOUND;
+    int r = hrc_progress_require_unlocked(s);
+    if (r)
+        return r;
+    if (!dir || !*dir)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "no folder to export to");
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    char csv[HRC_PROGRESS_PATH_MAX], json[HRC_PROGRESS_PATH_MAX];
+    int n = snprintf(csv, sizeof csv, "%s/hrc-progress-%.8s-%s.csv", dir, s->device_id, stamp);
+    snprintf(json, sizeof json, "%s/hrc-progress-%.8s-%s.json", dir, s->device_id, stamp);
+    if (n < 0 || (size_t)n >= sizeof csv - 1)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "folder name too long");
+    r = hrc_progress_export_csv(s, csv, lang);
+    if (!r)
+        r = hrc_progress_export_json(s, json);
+    if (r)
+        return r;
+    if (csv_out)
+        snprintf(csv_out, HRC_PROGRESS_PATH_MAX, "%s", csv);
+    if (json_out)
+        snprintf(json_out, HRC_PROGRESS_PATH_MAX, "%s", json);
+    return HRC_PROGRESS_OK;
+}

@@ -1,0 +1,572 @@
+/*
+ * progress_xapi.c: the event log as xAPI 1.0.3 statements, out and back in.
+ *
+ * Every statement carries what the log holds, so that an import rebuilds
+ * the same events: hrc-player's own fields travel in context.extensions
+ * under urn:hrc-player:ext:* keys. A statement's id derives from (device id,
+ * sequence), so re-exports are stable and an import recognises events it
+ * already has.
+ */
+#include "io/progress_internal.h"
+#include "io/progress_json.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KIOSK_PREFIX "urn:hrc-player:kiosk:"
+#define MODULE_PREFIX "urn:hrc-player:module:"
+#define EXT "urn:hrc-player:ext:"
+#define VERB_PREFIX "http://adlnet.gov/expapi/verbs/"
+#define MAX_IMPORT_BYTES (512L * 1024 * 1024)
+
+/* ADL verb ids; "viewed" is ADL's "experienced". */
+static const char *const adl_verbs[HRC_VERB_COUNT] = {
+    "launched", "experienced", "answered", "passed", "failed", "completed", "suspended",
+    "resumed",
+};
+
+/* ---- Writing ----------------------------------------------------------- */
+
+static void put_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20)
+                fprintf(f, "\\u%04x", *p);
+            else
+                fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+/* The shortest text that reads back as the same double. */
+static void put_number(FILE *f, double v)
+{
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, sizeof buf, "%.17g", v);
+    fputs(buf, f);
+}
+
+/* ISO 8601 duration: PT1M2.5S, PT2H0M3S, PT0S. */
+static void format_duration(int64_t ms, char *out, size_t size)
+{
+    int64_t h = ms / 3600000, m = ms / 60000 % 60, sec = ms / 1000 % 60, milli = ms % 1000;
+    int n = snprintf(out, size, "PT");
+    if (h)
+        n += snprintf(out + n, size - (size_t)n, "%lldH", (long long)h);
+    if (h || m)
+        n += snprintf(out + n, size - (size_t)n, "%lldM", (long long)m);
+    n += snprintf(out + n, size - (size_t)n, "%lld", (long long)sec);
+    if (milli) {
+        n += snprintf(out + n, size - (size_t)n, ".%03lld", (long long)milli);
+        while (out[n - 1] == '0')
+            out[--n] = '\0';
+    }
+    snprintf(out + n, size - (size_t)n, "S");
+}
+
+/* Reads back what format_duration writes (hours, minutes, seconds). */
+static bool parse_duration(const char *text, int64_t *ms)
+{
+    if (strncmp(text, "PT", 2) != 0 || !text[2])
+        return false;
+    const char *p = text + 2;
+    int64_t total = 0;
+    char last_unit = 0;
+    while (*p) {
+        int64_t whole = 0, frac = 0;
+        int digits = 0, frac_digits = 0;
+        for (; *p >= '0' && *p <= '9'; p++, digits++)
+            if (digits < 9)
+                whole = whole * 10 + (*p - '0');
+        if (*p == '.') {
+            for (p++; *p >= '0' && *p <= '9'; p++, frac_digits++)
+                if (frac_digits < 3)
+                    frac = frac * 10 + (*p - '0');
+            for (int i = frac_digits; i < 3; i++)
+                frac *= 10;
+        }
+        if (!digits || digits > 9 || (frac_digits && *p != 'S'))
+            return false;
+        if (*p == 'H' && !last_unit)
+            total += whole * 3600000;
+        else if (*p == 'M' && last_unit != 'M' && last_unit != 'S')
+            total += whole * 60000;
+        else if (*p == 'S' && last_unit != 'S')
+            total += whole * 1000 + frac;
+        else
+            return false;
+        last_unit = *p++;
+    }
+    *ms = total;
+    return true;
+}
+
+static const char export_sql[] =
+    "SELECT e.device_id, e.seq, l.uuid, l.name, e.verb, e.module_id, e.item_id,"
+    " e.module_version, e.content_hash, e.item_revision, e.response, e.success, e.score,"
+    " e.hints_used, e.attempt, e.duration_ms, e.time_ms, e.session_id, e.session_end"
+    " FROM event e JOIN learner l ON l.id = e.learner_id ORDER BY e.device_id, e.seq";
+
+static void put_statement(FILE *f, sqlite3_stmt *st)
+{
+    const char *device = (const char *)sqlite3_column_text(st, 0);
+    int64_t seq = sqlite3_column_int64(st, 1);
+    hrc_verb verb = HRC_VERB_LAUNCHED;
+    hrc_verb_parse((const char *)sqlite3_column_text(st, 4), &verb);
+    const char *item = (const char *)sqlite3_column_text(st, 6);
+    char id[37], when[32], duration[48];
+    hrc_progress_uuid_for_event(device, seq, id);
+    hrc_progress_format_time(sqlite3_column_int64(st, 16), when, sizeof when);
+
+    fputs("{\"id\":\"", f);
+    fputs(id, f);
+    fputs("\",\"version\":\"1.0.3\",\"actor\":{\"objectType\":\"Agent\",\"name\":", f);
+    put_string(f, (const char *)sqlite3_column_text(st, 3));
+    fprintf(f, ",\"account\":{\"homePage\":\"" KIOSK_PREFIX "%s\",\"name\":\"%s\"}},",
+            device, (const char *)sqlite3_column_text(st, 2));
+    fprintf(f, "\"verb\":{\"id\":\"" VERB_PREFIX "%s\",\"display\":{\"en-US\":\"%s\"}},",
+            adl_verbs[verb], adl_verbs[verb]);
+    fprintf(f, "\"object\":{\"objectType\":\"Activity\",\"id\":\"" MODULE_PREFIX "%s%s%s\","
+               "\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/%s\"}},",
+            (const char *)sqlite3_column_text(st, 5), item ? "/" : "", item ? item : "",
+            verb == HRC_VERB_ANSWERED ? "cmi.interaction" : item ? "lesson" : "module");
+
+    bool has_success = sqlite3_column_type(st, 11) != SQLITE_NULL;
+    bool has_score = sqlite3_column_type(st, 12) != SQLITE_NULL;
+    bool has_response = sqlite3_column_type(st, 10) != SQLITE_NULL;
+    int64_t duration_ms = sqlite3_column_int64(st, 15);
+    fputs("\"result\":{", f);
+    const char *sep = "";
+    if (has_score) {
+        fputs("\"score\":{\"scaled\":", f);
+        put_number(f, sqlite3_column_double(st, 12));
+        fputs("}", f);
+        sep = ",";
+    }
+    if (has_success) {
+        fprintf(f, "%s\"success\":%s", sep, sqlite3_column_int(st, 11) ? "true" : "false");
+        sep = ",";
+    }
+    if (verb == HRC_VERB_COMPLETED) {
+        fprintf(f, "%s\"completion\":true", sep);
+        sep = ",";
+    }
+    if (has_response) {
+        fprintf(f, "%s\"response\":", sep);
+        put_string(f, (const char *)sqlite3_column_text(st, 10));
+        sep = ",";
+    }
+    format_duration(duration_ms, duration, sizeof duration);
+    fprintf(f, "%s\"duration\":\"%s\"},", sep, duration);
+
+    fprintf(f, "\"context\":{\"registration\":\"%s\",\"platform\":\"hrc-player\","
+               "\"extensions\":{",
+            (const char *)sqlite3_column_text(st, 17));
+    fprintf(f, "\"" EXT "device-id\":\"%s\",\"" EXT "sequence\":%lld,", device,
+            (long long)seq);
+    fprintf(f, "\"" EXT "module-version\":%d,\"" EXT "content-hash\":",
+            sqlite3_column_int(st, 7));
+    put_string(f, (const char *)sqlite3_column_text(st, 8));
+    fprintf(f, ",\"" EXT "item-revision\":%d,\"" EXT "hints-used\":%d,\"" EXT "attempt\":%d,"
+               "\"" EXT "session-end\":\"%s\"}},",
+            sqlite3_column_int(st, 9), sqlite3_column_int(st, 13), sqlite3_column_int(st, 14),
+            (const char *)sqlite3_column_text(st, 18));
+    fprintf(f, "\"timestamp\":\"%s\"}", when);
+}
+
+int hrc_progress_export_json(hrc_progress *s, const char *path)
+{
+    if (!s)
+        return HRC_PROGRESS_ERR_NOT_FOUND;
+    int r = hrc_progress_require_unlocked(s);
+    if (r)
+        return r;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, export_sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return hrc_progress_fail_db(s, rc, "exporting");
+    hrc_progress_out out;
+    r = hrc_progress_out_open(s, &out, path);
+    if (r) {
+        sqlite3_finalize(st);
+        return r;
+    }
+    fputs("[", out.f);
+    bool first = true;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        fputs(first ? "\n" : ",\n", out.f);
+        first = false;
+        put_statement(out.f, st);
+    }
+    fputs("\n]\n", out.f);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        hrc_progress_out_abort(&out);
+        return hrc_progress_fail_db(s, rc, "exporting");
+    }
+    return hrc_progress_out_close(s, &out);
+}
+
+/* ---- Reading back ------------------------------------------------------ */
+
+/* One statement, checked and taken apart. Strings point into the JSON. */
+typedef struct imported {
+    const char *learner_uuid, *learner_name, *device, *registration;
+    const char *content_hash, *response, *session_end;
+    char module_id[HRC_PROGRESS_ID_MAX];
+    char item_id[HRC_PROGRESS_ID_MAX];
+    bool has_item;
+    hrc_verb verb;
+    int64_t seq, time_ms, duration_ms;
+    int module_version, item_revision, hints_used, attempt;
+    bool has_success, success, has_score;
+    double score;
+} imported;
+
+static const hrc_json *path_get(const hrc_json *v, const char *a, const char *b,
+                                const char *c)
+{
+    v = hrc_json_get(v, a);
+    if (v && b)
+        v = hrc_json_get(v, b);
+    if (v && c)
+        v = hrc_json_get(v, c);
+    return v;
+}
+
+static bool get_int(const hrc_json *ext, const char *key, int64_t max, int64_t *out)
+{
+    const hrc_json *v = hrc_json_get(ext, key);
+    if (!v || v->type != HRC_JSON_NUMBER || v->number < 0 || v->number > (double)max ||
+        v->number != floor(v->number))
+        return false;
+    *out = (int64_t)v->number;
+    return true;
+}
+
+static bool is_hex32(const char *s)
+{
+    if (!s || strlen(s) != 32)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+            return false;
+    return true;
+}
+
+/* NULL when the statement is fine, else what is wrong with it. */
+static const char *take_apart(const hrc_json *st, imported *im)
+{
+    memset(im, 0, sizeof *im);
+    if (!st || st->type != HRC_JSON_OBJECT)
+        return "not an object";
+    const hrc_json *ext = path_get(st, "context", "extensions", NULL);
+    int64_t n;
+    im->device = hrc_json_get_string(ext, EXT "device-id");
+    if (!is_hex32(im->device) || !get_int(ext, EXT "sequence", INT64_C(1) << 52, &im->seq) ||
+        im->seq < 1)
+        return "no hrc-player device id and sequence (not exported by hrc-player)";
+    const char *id = hrc_json_get_string(st, "id");
+    char expected[37];
+    hrc_progress_uuid_for_event(im->device, im->seq, expected);
+    if (!id || strcmp(id, expected) != 0)
+        return "its id does not match its device id and sequence";
+
+    const char *home = hrc_json_get_string(path_get(st, "actor", "account", NULL), "homePage");
+    im->learner_uuid = hrc_json_get_string(path_get(st, "actor", "account", NULL), "name");
+    im->learner_name = hrc_json_get_string(hrc_json_get(st, "actor"), "name");
+    if (!home || strncmp(home, KIOSK_PREFIX, strlen(KIOSK_PREFIX)) != 0 ||
+        !im->learner_uuid || !hrc_progress_uuid_is_valid(im->learner_uuid))
+        return "actor is not an hrc-player learner account";
+    size_t name_len = im->learner_name ? strlen(im->learner_name) : 0;
+    if (name_len == 0 || name_len >= HRC_LEARNER_NAME_MAX)
+        return "actor has no usable name";
+
+    const char *verb = hrc_json_get_string(hrc_json_get(st, "verb"), "id");
+    bool verb_ok = false;
+    if (verb && strncmp(verb, VERB_PREFIX, strlen(VERB_PREFIX)) == 0)
+        for (int v = 0; v < HRC_VERB_COUNT && !verb_ok; v++)
+            if (strcmp(verb + strlen(VERB_PREFIX), adl_verbs[v]) == 0) {
+                im->verb = (hrc_verb)v;
+                verb_ok = true;
+            }
+    if (!verb_ok)
+        return "unknown verb";
+
+    /* urn:hrc-player:module:<module>[/<item>] */
+    const char *object = hrc_json_get_string(hrc_json_get(st, "object"), "id");
+    if (!object || strncmp(object, MODULE_PREFIX, strlen(MODULE_PREFIX)) != 0)
+        return "object is not an hrc-player module";
+    const char *m = object + strlen(MODULE_PREFIX);
+    const char *slash = strchr(m, '/');
+    size_t mlen = slash ? (size_t)(slash - m) : strlen(m);
+    if (mlen >= sizeof im->module_id)
+        return "module id too long";
+    memcpy(im->module_id, m, mlen);
+    im->module_id[mlen] = '\0';
+    if (!hrc_progress_id_is_valid(im->module_id))
+        return "bad module id";
+    if (slash) {
+        if (strlen(slash + 1) >= sizeof im->item_id || !hrc_progress_id_is_valid(slash + 1))
+            return "bad item id";
+        snprintf(im->item_id, sizeof im->item_id, "%s", slash + 1);
+        im->has_item = true;
+    }
+
+    const char *when = hrc_json_get_string(st, "timestamp");
+    if (!when || !hrc_progress_parse_time(when, &im->time_ms) || im->time_ms < 0)
+        return "bad timestamp";
+    im->registration = hrc_json_get_string(hrc_json_get(st, "context"), "registration");
+    if (!im->registration || !hrc_progress_uuid_is_valid(im->registration))
+        return "bad context.registration";
+
+    if (!get_int(ext, EXT "module-version", INT32_MAX, &n))
+        return "bad module version";
+    im->module_version = (int)n;
+    if (!get_int(ext, EXT "item-revision", INT32_MAX, &n))
+        return "bad item revision";
+    im->item_revision = (int)n;
+    if (!get_int(ext, EXT "hints-used", INT32_MAX, &n))
+        return "bad hints count";
+    im->hints_used = (int)n;
+    if (!get_int(ext, EXT "attempt", INT32_MAX, &n))
+        return "bad attempt number";
+    im->attempt = (int)n;
+    im->content_hash = hrc_json_get_string(ext, EXT "content-hash");
+    if (!im->content_hash || strlen(im->content_hash) > 64)
+        return "bad content hash";
+    im->session_end = hrc_json_get_string(ext, EXT "session-end");
+    hrc_session_end end;
+    if (!im->session_end || !hrc_session_end_parse(im->session_end, &end))
+        return "bad session end";
+
+    const hrc_json *result = hrc_json_get(st, "result");
+    if (result && result->type != HRC_JSON_OBJECT)
+        return "result is not an object";
+    const hrc_json *scaled = path_get(result, "score", "scaled", NULL);
+    if (scaled) {
+        if (scaled->type != HRC_JSON_NUMBER || scaled->number < 0 || scaled->number > 1)
+            return "score.scaled is not between 0 and 1";
+        im->has_score = true;
+        im->score = scaled->number;
+    }
+    const hrc_json *success = hrc_json_get(result, "success");
+    if (success) {
+        if (success->type != HRC_JSON_TRUE && success->type != HRC_JSON_FALSE)
+            return "result.success is not true or false";
+        im->has_success = true;
+        im->success = success->type == HRC_JSON_TRUE;
+    }
+    const hrc_json *response = hrc_json_get(result, "response");
+    if (response) {
+        if (response->type != HRC_JSON_STRING || response->length > HRC_PROGRESS_RESPONSE_MAX)
+            return "bad result.response";
+        im->response = response->string;
+    }
+    const char *duration = hrc_json_get_string(result, "duration");
+    if (duration && !parse_duration(duration, &im->duration_ms))
+        return "bad result.duration";
+    return NULL;
+}
+
+/* This store's id for the learner, adding them when new. */
+static int learner_for(hrc_progress *s, const imported *im, int64_t *id, bool *added)
+{
+    *added = false;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT id FROM learner WHERE uuid = ?1", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, im->learner_uuid, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            *id = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return HRC_PROGRESS_OK;
+    if (rc != SQLITE_DONE)
+        return hrc_progress_fail_db(s, rc, "importing a learner");
+    rc = sqlite3_prepare_v2(s->db, "INSERT INTO learner(uuid, name, created_ms)"
+                                   " VALUES(?1, ?2, ?3)", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, im->learner_uuid, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, im->learner_name, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, hrc_progress_now_ms());
+        rc = sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return hrc_progress_fail_db(s, rc, "importing a learner");
+    *id = sqlite3_last_insert_rowid(s->db);
+    *added = true;
+    return HRC_PROGRESS_OK;
+}
+
+/* Adds the event unless (device, sequence) is already there. */
+static int insert_imported(hrc_progress *s, const imported *im, int64_t learner, bool *added)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db,
+        "INSERT OR IGNORE INTO event(learner_id, session_id, module_id, module_version,"
+        " content_hash, item_id, item_revision, verb, response, success, score, hints_used,"
+        " attempt, duration_ms, time_ms, session_end, device_id, seq)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+        " ?17, ?18)", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, learner);
+        sqlite3_bind_text(st, 2, im->registration, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, im->module_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 4, im->module_version);
+        sqlite3_bind_text(st, 5, im->content_hash, -1, SQLITE_STATIC);
+        if (im->has_item)
+            sqlite3_bind_text(st, 6, im->item_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 7, im->item_revision);
+        sqlite3_bind_text(st, 8, hrc_verb_name(im->verb), -1, SQLITE_STATIC);
+        if (im->response)
+            sqlite3_bind_text(st, 9, im->response, -1, SQLITE_STATIC);
+        if (im->has_success)
+            sqlite3_bind_int(st, 10, im->success);
+        if (im->has_score)
+            sqlite3_bind_double(st, 11, im->score);
+        sqlite3_bind_int(st, 12, im->hints_used);
+        sqlite3_bind_int(st, 13, im->attempt);
+        sqlite3_bind_int64(st, 14, im->duration_ms);
+        sqlite3_bind_int64(st, 15, im->time_ms);
+        sqlite3_bind_text(st, 16, im->session_end, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 17, im->device, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 18, im->seq);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return hrc_progress_fail_db(s, rc, "importing an event");
+    *added = sqlite3_changes(s->db) > 0;
+    return HRC_PROGRESS_OK;
+}
+
+static int read_file(hrc_progress *s, const char *path, char **text, size_t *len)
+{
+    *text = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return hrc_progress_fail(s, errno == ENOENT ? HRC_PROGRESS_ERR_NOT_FOUND
+                                                    : HRC_PROGRESS_ERR_IO,
+                                 "cannot read %s: %s", path, strerror(errno));
+    long size = -1;
+    if (fseek(f, 0, SEEK_END) == 0)
+        size = ftell(f);
+    if (size < 0 || size > MAX_IMPORT_BYTES || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return hrc_progress_fail(s, size > MAX_IMPORT_BYTES ? HRC_PROGRESS_ERR_FORMAT
+                                                            : HRC_PROGRESS_ERR_IO,
+                                 "%s: not a regular file of at most 512 MiB", path);
+    }
+    *text = malloc((size_t)size + 1);
+    if (!*text) {
+        fclose(f);
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_NOMEM, "out of memory reading %s", path);
+    }
+    *len = fread(*text, 1, (size_t)size, f);
+    bool bad = ferror(f) || *len != (size_t)size;
+    fclose(f);
+    if (bad) {
+        free(*text);
+        *text = NULL;
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_IO, "cannot read %s", path);
+    }
+    return HRC_PROGRESS_OK;
+}
+
+/* Recomputes every summary inside the caller's transaction. */
+static int refresh_all(hrc_progress *s)
+{
+    int r = hrc_progress_exec(s, "DELETE FROM summary", "importing");
+    sqlite3_stmt *st;
+    int rc = r ? SQLITE_OK : sqlite3_prepare_v2(s->db,
+        "SELECT DISTINCT learner_id, module_id FROM event", -1, &st, NULL);
+    if (r || rc != SQLITE_OK)
+        return r ? r : hrc_progress_fail_db(s, rc, "importing");
+    while (!r && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        r = hrc_progress_refresh_summary(s, sqlite3_column_int64(st, 0),
+                                         (const char *)sqlite3_column_text(st, 1));
+    sqlite3_finalize(st);
+    if (!r && rc != SQLITE_DONE)
+        r = hrc_progress_fail_db(s, rc, "importing");
+    return r;
+}
+
+int hrc_progress_import_json(hrc_progress *s, const char *path, hrc_import_stats *stats)
+{
+    hrc_import_stats scratch;
+    if (!stats)
+        stats = &scratch;
+    memset(stats, 0, sizeof *stats);
+    if (!s)
+        return HRC_PROGRESS_ERR_NOT_FOUND;
+    int r = hrc_progress_require_writable(s);
+    if (!r)
+        r = hrc_progress_require_unlocked(s);
+    char *text = NULL;
+    size_t len = 0;
+    if (!r)
+        r = read_file(s, path, &text, &len);
+    if (!r)
+        r = hrc_progress_begin(s);
+    if (r) {
+        free(text);
+        return r;
+    }
+    hrc_json_reader reader;
+    hrc_json_reader_init(&reader, text, len);
+    if (!hrc_json_array_open(&reader))
+        r = hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT, "%s: %s", path, reader.err);
+    const hrc_json *st;
+    int got = 0;
+    while (!r && (got = hrc_json_array_next(&reader, &st)) == 1) {
+        stats->statements++;
+        imported im;
+        const char *why = take_apart(st, &im);
+        if (why) {
+            r = hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT, "%s: statement %zu: %s", path,
+                                  stats->statements, why);
+            break;
+        }
+        int64_t learner = 0;
+        bool learner_added = false, event_added = false;
+        r = learner_for(s, &im, &learner, &learner_added);
+        if (!r)
+            r = insert_imported(s, &im, learner, &event_added);
+        if (!r) {
+            stats->learners_added += learner_added;
+            stats->added += event_added;
+            stats->duplicates += !event_added;
+        }
+    }
+    if (!r && got < 0)
+        r = hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT, "%s: %s", path, reader.err);
+    hrc_json_reader_free(&reader);
+    free(text);
+    if (!r && stats->added)
+        r = refresh_all(s);
+    if (r) {
+        hrc_progress_rollback(s);
+        size_t statements = stats->statements;
+        memset(stats, 0, sizeof *stats);
+        stats->statements = statements;
+        return r;
+    }
+    return hrc_progress_commit(s);
+}
