@@ -36,6 +36,9 @@ enum hrc_app_effect {
     HRC_APP_QUIT = 1 << 1,         /* leave the program */
     HRC_APP_WANT_TICK = 1 << 2,    /* a timer is running: send TICKs */
     HRC_APP_LANG_CHANGED = 1 << 3, /* drop cached text textures */
+    /* A facilitator entered the PIN and chose to leave kiosk mode: leave
+     * full screen and let the window be closed again. */
+    HRC_APP_KIOSK_EXIT = 1 << 4,
 };
 
 /* NULL when out of memory. */
@@ -51,6 +54,36 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *input);
  */
 void hrc_app_draw(hrc_app *app, const hrc_text_metrics *metrics, int width,
                   int height, float dpi_scale, hrc_draw_list *list);
+
+/*
+ * Whether a text field has the focus (learner name, PIN): the back end
+ * then enables text input (SDL_StartTextInput, an on-screen keyboard).
+ */
+bool hrc_app_wants_text(const hrc_app *app);
+/* Whether kiosk mode is still on (a facilitator may have left it). */
+bool hrc_app_is_kiosk(const hrc_app *app);
+/* The current interface and course language: "en", "fr" or "es". */
+const char *hrc_app_lang(const hrc_app *app);
+
+/*
+ * Input the back end maps (see draw.h):
+ *   Tab / Shift+Tab          HRC_IN_NEXT / HRC_IN_PREV
+ *   arrows                   HRC_IN_UP/DOWN/LEFT/RIGHT
+ *   Enter, keypad Enter, Space  HRC_IN_ACTIVATE (Space only when no text
+ *                            field has the focus: hrc_app_wants_text())
+ *   Escape, Android back     HRC_IN_BACK
+ *   Page Up/Down, Home, End  HRC_IN_PAGE_UP/DOWN, HRC_IN_HOME/END
+ *   + / = / keypad +, - / keypad -, Ctrl+wheel, pinch  HRC_IN_ZOOM_IN/OUT
+ *   mouse and fingers        HRC_IN_POINTER_* (drop SDL's synthetic
+ *                            touch-to-mouse events), wheel HRC_IN_WHEEL
+ *                            (dy > 0: away from the user, i.e. up)
+ *   typed text, Backspace    HRC_IN_TEXT, HRC_IN_BACKSPACE
+ *   Ctrl+Alt+F               HRC_IN_FACILITATOR
+ *   timers                   HRC_IN_TICK when hrc_app_next_timeout_ms() expires
+ *   window size              HRC_IN_RESIZE
+ * In kiosk mode the back end ignores window-close and Alt+F4 until
+ * HRC_APP_KIOSK_EXIT has been returned.
+ */
 
 /* Milliseconds until the next timer fires (idle prompt), or -1 for none:
  * the back end waits for events at most this long. */

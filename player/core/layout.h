@@ -1,0 +1,65 @@
+/*
+ * layout.h: word wrapping of styled text (hrc_span runs) into lines, with
+ * widths measured through hrc_text_metrics.
+ *
+ * Promises:
+ * - Lines break at spaces; a word wider than the line is broken between
+ *   UTF-8 characters (never inside one), at least one character a line.
+ * - No line is wider than max_width unless a single character is.
+ * - Runs point into the caller's span texts (borrowed, not copied): keep
+ *   the spans alive as long as the layout.
+ * - On allocation failure hrc_layout_wrap() returns -1 and the layout is
+ *   left empty; nothing else fails.
+ */
+#ifndef HRC_LAYOUT_H
+#define HRC_LAYOUT_H
+
+#include "core/draw.h"
+#include "core/model.h"
+
+#include <stddef.h>
+
+typedef struct hrc_layout_run {
+    unsigned style;   /* enum hrc_font_style (same bits as the span style) */
+    const char *text; /* borrowed */
+    size_t len;
+    int x;            /* from the line's left edge */
+    int width;
+} hrc_layout_run;
+
+typedef struct hrc_layout_line {
+    size_t first_run, n_runs;
+    int width;
+} hrc_layout_line;
+
+typedef struct hrc_layout {
+    hrc_layout_run *runs;
+    size_t n_runs, runs_capacity;
+    hrc_layout_line *lines;
+    size_t n_lines, lines_capacity;
+    int line_height;
+    int width;  /* of the widest line */
+    int height; /* n_lines * line_height */
+} hrc_layout;
+
+void hrc_layout_init(hrc_layout *layout);
+void hrc_layout_free(hrc_layout *layout); /* NULL is fine */
+
+/*
+ * Wraps spans into lines at most max_width wide, in px-sized type; each
+ * span's style is ORed with extra_style (headings are bold). Replaces what
+ * the layout held. Returns 0, or -1 when out of memory.
+ */
+int hrc_layout_wrap(hrc_layout *layout, const hrc_span *spans, size_t n_spans,
+                    unsigned extra_style, int px, int max_width,
+                    const hrc_text_metrics *metrics);
+
+/* The same for one plain string. */
+int hrc_layout_wrap_plain(hrc_layout *layout, const char *text, unsigned style,
+                          int px, int max_width, const hrc_text_metrics *metrics);
+
+/* Byte length of the UTF-8 character starting at s (1 for a stray byte),
+ * at most `left`. */
+size_t hrc_utf8_char_len(const char *s, size_t left);
+
+#endif

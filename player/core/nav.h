@@ -1,0 +1,62 @@
+/*
+ * nav.h: where the learner is, as a stack of locations, and the focus
+ * order rules. The screens decide what each location shows; this module
+ * only keeps the history consistent.
+ *
+ * Promises: the stack never overflows (the oldest entry is dropped past
+ * HRC_NAV_DEPTH) and never empties (back from the root stays at the root).
+ */
+#ifndef HRC_NAV_H
+#define HRC_NAV_H
+
+#include "core/model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum hrc_screen {
+    HRC_SCREEN_SIGNIN,
+    HRC_SCREEN_HOME,     /* the modules of the course */
+    HRC_SCREEN_MODULE,   /* one module's contents */
+    HRC_SCREEN_PAGE,
+    HRC_SCREEN_TIMELINE,
+    HRC_SCREEN_CASE,
+    HRC_SCREEN_QUIZ,
+    HRC_SCREEN_RESULTS,
+    HRC_SCREEN_SETTINGS,
+    HRC_SCREEN_FACILITATOR,
+    HRC_SCREEN_COUNT
+} hrc_screen;
+
+typedef struct hrc_nav_loc {
+    hrc_screen screen;
+    int module;  /* index in the course, or -1 */
+    int item;    /* index in the module's items, or -1 */
+    int scroll;  /* pixels the content is scrolled by */
+    int focus;   /* focused target, -1: the screen's first choice */
+} hrc_nav_loc;
+
+#define HRC_NAV_DEPTH 32
+
+typedef struct hrc_nav {
+    hrc_nav_loc stack[HRC_NAV_DEPTH];
+    size_t depth; /* >= 1 */
+} hrc_nav;
+
+hrc_nav_loc hrc_nav_location(hrc_screen screen, int module, int item);
+void hrc_nav_reset(hrc_nav *nav, hrc_nav_loc root);
+void hrc_nav_push(hrc_nav *nav, hrc_nav_loc loc);
+void hrc_nav_replace(hrc_nav *nav, hrc_nav_loc loc);
+/* Goes back one step; false at the root. */
+bool hrc_nav_back(hrc_nav *nav);
+hrc_nav_loc *hrc_nav_top(hrc_nav *nav);
+const hrc_nav_loc *hrc_nav_top_const(const hrc_nav *nav);
+
+/* The screen that shows a module item. */
+hrc_screen hrc_nav_screen_for(hrc_item_kind kind);
+
+/* Focus after Tab (step 1) or Shift+Tab (step -1) among n targets,
+ * wrapping; from -1 (nothing focused) Tab gives 0 and Shift+Tab n-1. */
+int hrc_nav_focus_step(int focus, int n, int step);
+
+#endif

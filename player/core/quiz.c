@@ -1,0 +1,364 @@
+#include "core/quiz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void hrc_rng_seed(hrc_rng *rng, uint64_t seed)
+{
+    rng->state = seed;
+}
+
+uint64_t hrc_rng_next(hrc_rng *rng)
+{
+    uint64_t z = (rng->state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+size_t hrc_rng_below(hrc_rng *rng, size_t n)
+{
+    return n ? (size_t)(hrc_rng_next(rng) % n) : 0;
+}
+
+void hrc_shuffle(hrc_rng *rng, size_t *perm, size_t n)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = hrc_rng_below(rng, i);
+        size_t t = perm[i - 1];
+        perm[i - 1] = perm[j];
+        perm[j] = t;
+    }
+}
+
+/* Number of answer parts the response has slots for. */
+static size_t slots_for(const hrc_question *q)
+{
+    switch (q->kind) {
+    case HRC_Q_SINGLE:
+    case HRC_Q_TRUEFALSE: return 1;
+    case HRC_Q_MULTIPLE:
+    case HRC_Q_ORDERING: return q->n_choices;
+    case HRC_Q_MATCHING: return q->n_pairs;
+    }
+    return 0;
+}
+
+static double score_multiple(const hrc_question *q, const hrc_response *r)
+{
+    size_t n_correct = 0, right = 0, wrong = 0;
+    for (size_t i = 0; i < q->n_choices; i++) {
+        n_correct += q->choices[i].correct;
+        if (r->slot[i]) {
+            if (q->choices[i].correct)
+                right++;
+            else
+                wrong++;
+        }
+    }
+    if (n_correct == 0)
+        return 0.0;
+    if (q->scoring == HRC_SCORING_ALL_OR_NOTHING)
+        return right == n_correct && wrong == 0 ? 1.0 : 0.0;
+    double s = ((double)right - (double)wrong) / (double)n_correct;
+    return s < 0.0 ? 0.0 : s;
+}
+
+/* Ordering and matching: `in_place` of `n` parts are right. */
+static double share(const hrc_question *q, size_t in_place, size_t n)
+{
+    if (n == 0)
+        return 0.0;
+    if (q->scoring == HRC_SCORING_ALL_OR_NOTHING)
+        return in_place == n ? 1.0 : 0.0;
+    return (double)in_place / (double)n;
+}
+
+double hrc_question_score(const hrc_question *q, const hrc_response *r)
+{
+    if (!q || !r || !r->slot || r->n != slots_for(q))
+        return 0.0;
+    size_t right = 0;
+    switch (q->kind) {
+    case HRC_Q_SINGLE:
+    case HRC_Q_TRUEFALSE:
+        return r->slot[0] >= 0 && (size_t)r->slot[0] < q->n_choices &&
+                       q->choices[r->slot[0]].correct
+                   ? 1.0
+                   : 0.0;
+    case HRC_Q_MULTIPLE:
+        return score_multiple(q, r);
+    case HRC_Q_ORDERING:
+        for (size_t p = 0; p < r->n; p++)
+            right += r->slot[p] == (int)p;
+        return share(q, right, r->n);
+    case HRC_Q_MATCHING:
+        for (size_t l = 0; l < r->n; l++)
+            right += r->slot[l] == (int)l;
+        return share(q, right, r->n);
+    }
+    return 0.0;
+}
+
+bool hrc_response_complete(const hrc_question *q, const hrc_response *r)
+{
+    if (!q || !r || r->n != slots_for(q))
+        return false;
+    switch (q->kind) {
+    case HRC_Q_SINGLE:
+    case HRC_Q_TRUEFALSE:
+        return r->slot[0] >= 0;
+    case HRC_Q_MULTIPLE:
+        for (size_t i = 0; i < r->n; i++)
+            if (r->slot[i])
+                return true;
+        return false;
+    case HRC_Q_ORDERING:
+        return true;
+    case HRC_Q_MATCHING:
+        for (size_t i = 0; i < r->n; i++)
+            if (r->slot[i] < 0)
+                return false;
+        return true;
+    }
+    return false;
+}
+
+void hrc_response_format(const hrc_question *q, const hrc_response *r, char *out,
+                         size_t size)
+{
+    if (size == 0)
+        return;
+    out[0] = '\0';
+    size_t used = 0;
+    for (size_t i = 0; i < r->n && used < size; i++) {
+        const char *sep = used ? "," : "";
+        int k = r->slot[i];
+        int w = 0;
+        switch (q->kind) {
+        case HRC_Q_SINGLE:
+        case HRC_Q_TRUEFALSE:
+        case HRC_Q_ORDERING:
+            if (k >= 0 && (size_t)k < q->n_choices)
+                w = snprintf(out + used, size - used, "%s%s", sep, q->choices[k].id);
+            break;
+        case HRC_Q_MULTIPLE:
+            if (k)
+                w = snprintf(out + used, size - used, "%s%s", sep, q->choices[i].id);
+            break;
+        case HRC_Q_MATCHING:
+            if (k >= 0 && (size_t)k < q->n_pairs)
+                w = snprintf(out + used, size - used, "%s%s=%s", sep, q->pairs[i].id,
+                             q->pairs[k].id);
+            break;
+        }
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    if (used >= size)
+        out[size - 1] = '\0';
+}
+
+static size_t *identity(size_t n)
+{
+    size_t *p = calloc(n ? n : 1, sizeof *p);
+    if (p)
+        for (size_t i = 0; i < n; i++)
+            p[i] = i;
+    return p;
+}
+
+/* Shuffles so that, with two or more parts, the solved order is never shown. */
+static void shuffle_unsolved(hrc_rng *rng, size_t *perm, size_t n)
+{
+    hrc_shuffle(rng, perm, n);
+    bool solved = true;
+    for (size_t i = 0; i < n; i++)
+        solved &= perm[i] == i;
+    if (solved && n >= 2) { /* rotate by one */
+        size_t first = perm[0];
+        memmove(perm, perm + 1, (n - 1) * sizeof *perm);
+        perm[n - 1] = first;
+    }
+}
+
+static int item_init(hrc_quiz_item *it, const hrc_question *q, bool shuffle, hrc_rng *rng)
+{
+    it->q = q;
+    it->n_shown = q->kind == HRC_Q_MATCHING ? q->n_pairs : q->n_choices;
+    it->shown = identity(it->n_shown);
+    it->response.n = slots_for(q);
+    it->response.slot = calloc(it->response.n ? it->response.n : 1, sizeof(int));
+    if (!it->shown || !it->response.slot)
+        return -1;
+    switch (q->kind) {
+    case HRC_Q_SINGLE:
+    case HRC_Q_TRUEFALSE:
+        it->response.slot[0] = -1;
+        if (shuffle && q->kind == HRC_Q_SINGLE)
+            hrc_shuffle(rng, it->shown, it->n_shown);
+        break;
+    case HRC_Q_MULTIPLE:
+        if (shuffle)
+            hrc_shuffle(rng, it->shown, it->n_shown);
+        break;
+    case HRC_Q_ORDERING:
+        /* The response starts as the shown order: the learner rearranges it. */
+        shuffle_unsolved(rng, it->shown, it->n_shown);
+        for (size_t p = 0; p < it->response.n; p++)
+            it->response.slot[p] = (int)it->shown[p];
+        break;
+    case HRC_Q_MATCHING:
+        it->right_shown = identity(q->n_pairs);
+        if (!it->right_shown)
+            return -1;
+        shuffle_unsolved(rng, it->right_shown, q->n_pairs);
+        for (size_t l = 0; l < it->response.n; l++)
+            it->response.slot[l] = -1;
+        break;
+    }
+    return 0;
+}
+
+int hrc_quiz_attempt_new(const hrc_quiz *quiz, int number, uint64_t seed,
+                         hrc_quiz_attempt **out)
+{
+    *out = NULL;
+    hrc_quiz_attempt *a = calloc(1, sizeof *a);
+    if (!a)
+        return -1;
+    a->quiz = quiz;
+    a->number = number;
+    a->n_items = quiz->n_questions;
+    a->items = calloc(a->n_items ? a->n_items : 1, sizeof *a->items);
+    size_t *order = identity(a->n_items);
+    if (!a->items || !order) {
+        free(order);
+        hrc_quiz_attempt_free(a);
+        return -1;
+    }
+    hrc_rng rng;
+    /* Each attempt gets its own shuffle, reproducible from the seed. */
+    hrc_rng_seed(&rng, seed ^ ((uint64_t)number * 0xD1B54A32D192ED03ull));
+    if (quiz->shuffle)
+        hrc_shuffle(&rng, order, a->n_items);
+    for (size_t i = 0; i < a->n_items; i++)
+        if (item_init(&a->items[i], &quiz->questions[order[i]], quiz->shuffle, &rng) < 0) {
+            free(order);
+            hrc_quiz_attempt_free(a);
+            return -1;
+        }
+    free(order);
+    *out = a;
+    return 0;
+}
+
+void hrc_quiz_attempt_free(hrc_quiz_attempt *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; a->items && i < a->n_items; i++) {
+        free(a->items[i].shown);
+        free(a->items[i].right_shown);
+        free(a->items[i].response.slot);
+    }
+    free(a->items);
+    free(a);
+}
+
+static hrc_quiz_item *editable(hrc_quiz_attempt *a, size_t i)
+{
+    if (!a || i >= a->n_items || a->items[i].checked)
+        return NULL;
+    return &a->items[i];
+}
+
+void hrc_quiz_pick(hrc_quiz_attempt *a, size_t i, size_t choice)
+{
+    hrc_quiz_item *it = editable(a, i);
+    if (!it || choice >= it->q->n_choices)
+        return;
+    if (it->q->kind == HRC_Q_SINGLE || it->q->kind == HRC_Q_TRUEFALSE)
+        it->response.slot[0] = (int)choice;
+    else if (it->q->kind == HRC_Q_MULTIPLE)
+        it->response.slot[choice] = !it->response.slot[choice];
+}
+
+void hrc_quiz_move(hrc_quiz_attempt *a, size_t i, size_t from_pos, size_t to_pos)
+{
+    hrc_quiz_item *it = editable(a, i);
+    if (!it || it->q->kind != HRC_Q_ORDERING || from_pos >= it->response.n ||
+        to_pos >= it->response.n || from_pos == to_pos)
+        return;
+    int *s = it->response.slot;
+    int moved = s[from_pos];
+    if (from_pos < to_pos)
+        memmove(s + from_pos, s + from_pos + 1, (to_pos - from_pos) * sizeof *s);
+    else
+        memmove(s + to_pos + 1, s + to_pos, (from_pos - to_pos) * sizeof *s);
+    s[to_pos] = moved;
+}
+
+void hrc_quiz_match(hrc_quiz_attempt *a, size_t i, size_t left, int pair)
+{
+    hrc_quiz_item *it = editable(a, i);
+    if (!it || it->q->kind != HRC_Q_MATCHING || left >= it->response.n ||
+        pair < -1 || pair >= (int)it->q->n_pairs)
+        return;
+    /* A right side goes to one left item at a time. */
+    for (size_t l = 0; pair >= 0 && l < it->response.n; l++)
+        if (it->response.slot[l] == pair)
+            it->response.slot[l] = -1;
+    it->response.slot[left] = pair;
+}
+
+bool hrc_quiz_check(hrc_quiz_attempt *a, size_t i)
+{
+    hrc_quiz_item *it = editable(a, i);
+    if (!it || !hrc_response_complete(it->q, &it->response))
+        return false;
+    it->score = hrc_question_score(it->q, &it->response);
+    it->checked = true;
+    return true;
+}
+
+bool hrc_quiz_attempt_finished(const hrc_quiz_attempt *a)
+{
+    for (size_t i = 0; i < a->n_items; i++)
+        if (!a->items[i].checked)
+            return false;
+    return true;
+}
+
+double hrc_quiz_attempt_percent(const hrc_quiz_attempt *a)
+{
+    if (!a || a->n_items == 0)
+        return 0.0;
+    double sum = 0.0;
+    for (size_t i = 0; i < a->n_items; i++)
+        if (a->items[i].checked)
+            sum += a->items[i].score;
+    return 100.0 * sum / (double)a->n_items;
+}
+
+bool hrc_quiz_passed(const hrc_quiz *quiz, double percent)
+{
+    /* Pass marks are integers; the slack absorbs the floating-point
+     * rounding of means such as 7/10 * 100. */
+    return percent + 1e-9 >= (double)quiz->pass_percent;
+}
+
+int hrc_quiz_attempts_left(const hrc_quiz *quiz, int used)
+{
+    if (quiz->max_attempts == HRC_ATTEMPTS_UNLIMITED)
+        return -1;
+    int left = quiz->max_attempts - used;
+    return left > 0 ? left : 0;
+}
+
+bool hrc_quiz_needs_review(const hrc_quiz_attempt *a, size_t i)
+{
+    return i < a->n_items && (!a->items[i].checked || a->items[i].score < 1.0);
+}

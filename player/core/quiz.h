@@ -1,0 +1,103 @@
+/*
+ * quiz.h: one learner's attempts at a quiz: the order things are shown in,
+ * the responses, the scoring of docs/format-v1.md ("Scoring"), pass or fail,
+ * attempts left and what to review.
+ *
+ * Promises:
+ * - Deterministic: the same seed gives the same shuffles (a small
+ *   splitmix64 PRNG, no global state).
+ * - Scores are in 0..1 per question and never below 0; the attempt's score
+ *   is their mean as a percentage.
+ * - Responses are always in range: setters ignore out-of-range indices.
+ * - Every index a response holds is an index into the model's arrays
+ *   (choices, pairs), never a display position, so recording and scoring
+ *   never depend on the shuffle.
+ */
+#ifndef HRC_QUIZ_H
+#define HRC_QUIZ_H
+
+#include "core/model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct hrc_rng {
+    uint64_t state;
+} hrc_rng;
+
+void hrc_rng_seed(hrc_rng *rng, uint64_t seed);
+uint64_t hrc_rng_next(hrc_rng *rng);
+/* Uniform in [0, n); 0 when n is 0. */
+size_t hrc_rng_below(hrc_rng *rng, size_t n);
+/* Fisher-Yates shuffle of perm[0..n). */
+void hrc_shuffle(hrc_rng *rng, size_t *perm, size_t n);
+
+/*
+ * A response, whatever the question kind, as model indices:
+ * - single, true/false: slot[0] = the picked choice, or -1.
+ * - multiple: slot[i] = 1 when choice i is picked, else 0.
+ * - ordering: slot[p] = the item put at position p (a permutation).
+ * - matching: slot[l] = the pair whose right side was given to left l, or -1.
+ */
+typedef struct hrc_response {
+    size_t n;
+    int *slot;
+} hrc_response;
+
+/* The question's score for a response, 0..1 (0 for a malformed one). */
+double hrc_question_score(const hrc_question *q, const hrc_response *r);
+/* Whether the response is complete enough to be checked. */
+bool hrc_response_complete(const hrc_question *q, const hrc_response *r);
+/* The response as text for the progress log: choice/item/pair ids, e.g.
+ * "b", "a,c", "i3,i1,i2", "p1=p2,p2=p1". Writes at most size bytes. */
+void hrc_response_format(const hrc_question *q, const hrc_response *r, char *out,
+                         size_t size);
+
+/* One question within an attempt, in display order. */
+typedef struct hrc_quiz_item {
+    const hrc_question *q;
+    size_t *shown;      /* display position -> choice (or ordering item) index */
+    size_t n_shown;
+    size_t *right_shown; /* matching: display position -> pair (right side) */
+    hrc_response response;
+    int hints_shown;
+    bool checked;       /* the answer was submitted and recorded */
+    double score;       /* valid once checked */
+} hrc_quiz_item;
+
+typedef struct hrc_quiz_attempt {
+    const hrc_quiz *quiz;
+    int number;          /* 1-based */
+    size_t n_items;
+    hrc_quiz_item *items; /* display order */
+    size_t current;       /* the question shown */
+} hrc_quiz_attempt;
+
+/*
+ * Starts attempt `number` of quiz: question order and choices shuffled
+ * when quiz->shuffle, ordering items and matching right sides always
+ * shuffled (never left in the solved order when there are two or more).
+ * Returns 0 and sets *out, or -1 when out of memory.
+ */
+int hrc_quiz_attempt_new(const hrc_quiz *quiz, int number, uint64_t seed,
+                         hrc_quiz_attempt **out);
+void hrc_quiz_attempt_free(hrc_quiz_attempt *a); /* NULL is fine */
+
+/* Response edits on item i (display order); ignored once checked. */
+void hrc_quiz_pick(hrc_quiz_attempt *a, size_t i, size_t choice);   /* single, tf, multiple toggles */
+void hrc_quiz_move(hrc_quiz_attempt *a, size_t i, size_t from_pos, size_t to_pos); /* ordering */
+void hrc_quiz_match(hrc_quiz_attempt *a, size_t i, size_t left, int pair); /* matching; -1 clears */
+/* Marks item i checked and scores it; false when incomplete or already checked. */
+bool hrc_quiz_check(hrc_quiz_attempt *a, size_t i);
+
+bool hrc_quiz_attempt_finished(const hrc_quiz_attempt *a); /* every item checked */
+/* Mean of the checked items' scores (unchecked count as 0), in percent. */
+double hrc_quiz_attempt_percent(const hrc_quiz_attempt *a);
+bool hrc_quiz_passed(const hrc_quiz *quiz, double percent);
+/* Attempts left after `used` ones; -1 for unlimited. */
+int hrc_quiz_attempts_left(const hrc_quiz *quiz, int used);
+/* Whether item i should be reviewed (not fully right). */
+bool hrc_quiz_needs_review(const hrc_quiz_attempt *a, size_t i);
+
+#endif

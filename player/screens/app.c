@@ -1,0 +1,718 @@
+/* The app: input dispatch, frames, learners and recording. See app.h. */
+#include "screens/ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const screen_ops *ops_for(hrc_screen s)
+{
+    switch (s) {
+    case HRC_SCREEN_SIGNIN: return &screen_signin;
+    case HRC_SCREEN_HOME: return &screen_home;
+    case HRC_SCREEN_MODULE: return &screen_module;
+    case HRC_SCREEN_PAGE: return &screen_page;
+    case HRC_SCREEN_TIMELINE: return &screen_timeline;
+    case HRC_SCREEN_CASE: return &screen_case;
+    case HRC_SCREEN_QUIZ: return &screen_quiz;
+    case HRC_SCREEN_RESULTS: return &screen_results;
+    case HRC_SCREEN_SETTINGS: return &screen_settings;
+    case HRC_SCREEN_FACILITATOR: return &screen_facilitator;
+    case HRC_SCREEN_COUNT: break;
+    }
+    return &screen_home;
+}
+
+static const screen_ops *current_ops(const hrc_app *app)
+{
+    return ops_for(hrc_nav_top_const(&app->nav)->screen);
+}
+
+/* ---- Learners, sessions, recording ---------------------------------------- */
+
+static bool recording(const hrc_app *app)
+{
+    return app->cfg.progress && !app->cfg.preview && !app->guest && app->learner_id > 0;
+}
+
+void app_reload_learners(hrc_app *app)
+{
+    free(app->learners);
+    app->learners = NULL;
+    app->n_learners = 0;
+    if (app->cfg.progress &&
+        hrc_progress_list_learners(app->cfg.progress, &app->learners, &app->n_learners) !=
+            HRC_PROGRESS_OK) {
+        app->learners = NULL;
+        app->n_learners = 0;
+    }
+}
+
+static void end_session(hrc_app *app, hrc_session_end why)
+{
+    if (app->session_module >= 0 && recording(app) && app->session.active)
+        hrc_progress_end_session(app->cfg.progress, &app->session, HRC_VERB_SUSPENDED, why);
+    app->session_module = -1;
+    memset(&app->session, 0, sizeof app->session);
+}
+
+static void begin_session(hrc_app *app, int module)
+{
+    if (app->session_module == module)
+        return;
+    end_session(app, HRC_END_NORMAL);
+    const hrc_module *m = ui_module(app, module);
+    if (!m)
+        return;
+    app->session_module = module;
+    app->mods[module].launched = true;
+    if (recording(app)) {
+        hrc_module_ref ref = {m->id, m->version, m->content_hash};
+        if (hrc_progress_begin_session(app->cfg.progress, app->learner_id, &ref,
+                                       &app->session) != HRC_PROGRESS_OK)
+            snprintf(app->notice, sizeof app->notice, "%s %s", _("Progress is not being saved:"),
+                     hrc_progress_errmsg(app->cfg.progress));
+    }
+}
+
+void app_apply_prefs(hrc_app *app)
+{
+    if (!app->cfg.progress || app->learner_id <= 0)
+        return;
+    hrc_learner_prefs p = {0};
+    snprintf(p.lang, sizeof p.lang, "%s", app->lang);
+    p.text_size = app->text_percent;
+    p.high_contrast = app->high_contrast;
+    hrc_progress_set_learner_prefs(app->cfg.progress, app->learner_id, &p);
+}
+
+void app_set_lang(hrc_app *app, const char *lang)
+{
+    const char *code = hrc_i18n_match(lang);
+    if (!code)
+        return;
+    snprintf(app->lang, sizeof app->lang, "%s", code);
+    hrc_i18n_set_language(code);
+}
+
+void app_sign_in(hrc_app *app, const char *name, int64_t learner_id, bool guest)
+{
+    app->signed_in = true;
+    app->guest = guest;
+    app->learner_id = learner_id;
+    snprintf(app->learner_name, sizeof app->learner_name, "%s", name ? name : "");
+    for (size_t i = 0; app->mods && i < app->cfg.course->n_modules; i++) {
+        const hrc_module *m = app->cfg.course->modules[i];
+        for (size_t k = 0; k < m->n_items; k++) {
+            app->mods[i].seen[k] = false;
+            app->mods[i].attempts_used[k] = 0;
+            app->mods[i].best[k] = -1;
+        }
+    }
+    hrc_learner l;
+    if (app->cfg.progress && learner_id > 0 &&
+        hrc_progress_get_learner(app->cfg.progress, learner_id, &l) == HRC_PROGRESS_OK) {
+        if (l.prefs.lang[0])
+            app_set_lang(app, l.prefs.lang);
+        if (l.prefs.text_size == 100 || l.prefs.text_size == 150 || l.prefs.text_size == 200)
+            app->text_percent = l.prefs.text_size;
+        app->high_contrast = l.prefs.high_contrast || app->cfg.high_contrast;
+    }
+    hrc_nav_reset(&app->nav, hrc_nav_location(HRC_SCREEN_HOME, -1, -1));
+}
+
+void app_sign_out(hrc_app *app, hrc_session_end why)
+{
+    end_session(app, why);
+    hrc_quiz_attempt_free(app->attempt);
+    app->attempt = NULL;
+    app->signed_in = app->guest = false;
+    app->learner_id = 0;
+    app->learner_name[0] = '\0';
+    app->name_entry[0] = '\0';
+    app->typing_name = false;
+    app->notice[0] = '\0';
+    app->n_open_alts = 0;
+    /* The next learner starts from the kiosk's own settings. */
+    app->text_percent = app->cfg.text_scale_percent ? app->cfg.text_scale_percent : 100;
+    app->high_contrast = app->cfg.high_contrast;
+    app_set_lang(app, app->cfg.lang ? app->cfg.lang : "en");
+    app_reload_learners(app);
+    hrc_nav_reset(&app->nav, hrc_nav_location(HRC_SCREEN_SIGNIN, -1, -1));
+}
+
+void app_mark_seen(hrc_app *app, int module, int item)
+{
+    const hrc_module *m = ui_module(app, module);
+    if (!m || item < 0 || (size_t)item >= m->n_items)
+        return;
+    app->mods[module].seen[item] = true;
+    if (recording(app) && m->items[item].kind != HRC_ITEM_QUIZ)
+        hrc_progress_record_view(app->cfg.progress, &app->session,
+                                 hrc_item_id(&m->items[item]), 0);
+}
+
+bool app_record_answer(hrc_app *app, const hrc_quiz_item *it)
+{
+    if (!recording(app))
+        return true;
+    char response[512];
+    hrc_response_format(it->q, &it->response, response, sizeof response);
+    double score = hrc_question_score(it->q, &it->response);
+    int64_t spent = app->now > app->item_shown_ms ? (int64_t)(app->now - app->item_shown_ms) : 0;
+    int rc = hrc_progress_record_answer(app->cfg.progress, &app->session, it->q->id,
+                                        it->q->revision, response, score >= 1.0, score,
+                                        it->hints_shown, app->attempt ? app->attempt->number : 1,
+                                        spent, NULL);
+    if (rc != HRC_PROGRESS_OK) {
+        snprintf(app->notice, sizeof app->notice, "%s %s", _("Your answer could not be saved:"),
+                 hrc_progress_errmsg(app->cfg.progress));
+        return false;
+    }
+    return true;
+}
+
+bool app_record_quiz_end(hrc_app *app, double percent, bool passed)
+{
+    if (!recording(app) || !app->attempt)
+        return true;
+    hrc_progress_event ev = {.verb = passed ? HRC_VERB_PASSED : HRC_VERB_FAILED,
+                             .item_id = app->attempt->quiz->id,
+                             .has_success = true, .success = passed,
+                             .has_score = true, .score = percent / 100.0,
+                             .attempt = app->attempt->number};
+    if (hrc_progress_record(app->cfg.progress, &app->session, &ev, NULL) != HRC_PROGRESS_OK) {
+        snprintf(app->notice, sizeof app->notice, "%s %s", _("Your result could not be saved:"),
+                 hrc_progress_errmsg(app->cfg.progress));
+        return false;
+    }
+    return true;
+}
+
+void app_start_attempt(hrc_app *app, int module, int item)
+{
+    const hrc_module *m = ui_module(app, module);
+    hrc_quiz_attempt_free(app->attempt);
+    app->attempt = NULL;
+    app->grabbed = app->match_left = -1;
+    if (!m || item < 0 || (size_t)item >= m->n_items || m->items[item].kind != HRC_ITEM_QUIZ)
+        return;
+    int number = app->mods[module].attempts_used[item] + 1;
+    hrc_module_progress mp;
+    if (recording(app) &&
+        hrc_progress_get_module(app->cfg.progress, app->learner_id, m->id, &mp) ==
+            HRC_PROGRESS_OK &&
+        mp.attempts + 1 > number)
+        number = mp.attempts + 1;
+    if (hrc_quiz_attempt_new(m->items[item].u.quiz, number,
+                             app->cfg.seed + (uint64_t)module * 7919u + (uint64_t)item,
+                             &app->attempt) == 0) {
+        app->attempt_module = module;
+        app->attempt_item = item;
+    }
+    app->item_shown_ms = app->now;
+}
+
+/* ---- Navigation ------------------------------------------------------------ */
+
+void app_go(hrc_app *app, hrc_nav_loc loc)
+{
+    hrc_nav_push(&app->nav, loc);
+}
+
+void app_replace(hrc_app *app, hrc_nav_loc loc)
+{
+    hrc_nav_replace(&app->nav, loc);
+}
+
+void app_go_item(hrc_app *app, int module, int item)
+{
+    const hrc_module *m = ui_module(app, module);
+    if (!m || item < 0 || (size_t)item >= m->n_items)
+        return;
+    begin_session(app, module);
+    hrc_nav_loc loc = hrc_nav_location(hrc_nav_screen_for(m->items[item].kind), module, item);
+    /* Reading order moves sideways: Back returns to the contents. */
+    hrc_screen top = hrc_nav_top(&app->nav)->screen;
+    if (top == HRC_SCREEN_PAGE || top == HRC_SCREEN_RESULTS || top == HRC_SCREEN_QUIZ)
+        app_replace(app, loc);
+    else
+        app_go(app, loc);
+    app->tl_event = -1;
+    app->tl_zoom = 1.0;
+    app->tl_center = NAN;
+    app->notice[0] = '\0';
+    app->item_shown_ms = app->now;
+    if (m->items[item].kind == HRC_ITEM_QUIZ)
+        app_start_attempt(app, module, item);
+    else
+        app_mark_seen(app, module, item);
+}
+
+void app_back(hrc_app *app)
+{
+    hrc_screen s = hrc_nav_top(&app->nav)->screen;
+    if (s == HRC_SCREEN_MODULE)
+        end_session(app, HRC_END_NORMAL);
+    if (!hrc_nav_back(&app->nav) && s == HRC_SCREEN_HOME && app->signed_in)
+        return; /* home is the root while signed in: sign out is explicit */
+    app->notice[0] = '\0';
+}
+
+/* ---- Life cycle ------------------------------------------------------------ */
+
+hrc_app *hrc_app_new(const hrc_app_config *config)
+{
+    static const hrc_course empty_course = {0};
+    hrc_app *app = calloc(1, sizeof *app);
+    if (!app)
+        return NULL;
+    app->cfg = *config;
+    if (!app->cfg.course)
+        app->cfg.course = &empty_course;
+    size_t n = app->cfg.course->n_modules;
+    app->mods = calloc(n ? n : 1, sizeof *app->mods);
+    if (!app->mods) {
+        hrc_app_free(app);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = app->cfg.course->modules[i]->n_items;
+        module_state *s = &app->mods[i];
+        s->seen = calloc(k ? k : 1, sizeof *s->seen);
+        s->attempts_used = calloc(k ? k : 1, sizeof *s->attempts_used);
+        s->best = calloc(k ? k : 1, sizeof *s->best);
+        if (!s->seen || !s->attempts_used || !s->best) {
+            hrc_app_free(app);
+            return NULL;
+        }
+    }
+    app->kiosk = config->kiosk;
+    app->session_module = -1;
+    app->pressed = -1;
+    app->grabbed = app->match_left = app->tl_event = -1;
+    app->stale = true;
+    hrc_draw_list_init(&app->scratch);
+    app_sign_out(app, HRC_END_NORMAL); /* sets the kiosk defaults and sign-in */
+    return app;
+}
+
+void hrc_app_free(hrc_app *app)
+{
+    if (!app)
+        return;
+    end_session(app, HRC_END_QUIT);
+    hrc_quiz_attempt_free(app->attempt);
+    for (size_t i = 0; app->mods && i < app->cfg.course->n_modules; i++) {
+        free(app->mods[i].seen);
+        free(app->mods[i].attempts_used);
+        free(app->mods[i].best);
+    }
+    free(app->mods);
+    free(app->learners);
+    hrc_draw_list_free(&app->scratch);
+    free(app);
+}
+
+bool hrc_app_wants_text(const hrc_app *app)
+{
+    hrc_screen s = hrc_nav_top_const(&app->nav)->screen;
+    return (s == HRC_SCREEN_SIGNIN && app->typing_name) || s == HRC_SCREEN_FACILITATOR;
+}
+
+bool hrc_app_is_kiosk(const hrc_app *app)
+{
+    return app->kiosk;
+}
+
+const char *hrc_app_lang(const hrc_app *app)
+{
+    return app->lang;
+}
+
+/* ---- Frames ---------------------------------------------------------------- */
+
+/* Moves the command at `from` to position `to` (to <= from). */
+static void move_cmd(hrc_draw_list *list, size_t from, size_t to)
+{
+    if (from >= list->count || to >= from)
+        return;
+    hrc_draw_cmd c = list->cmds[from];
+    memmove(&list->cmds[to + 1], &list->cmds[to], (from - to) * sizeof c);
+    list->cmds[to] = c;
+}
+
+static void top_bar(ui *u)
+{
+    hrc_app *app = u->app;
+    const hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    size_t first = u->list->count;
+    u->in_scroll = false;
+    u->x = u->pad;
+    u->w = u->W - 2 * u->pad;
+    u->y = u->pad / 2;
+    bool signed_in = app->signed_in;
+    if (app->nav.depth > 1)
+        ui_button(u, _("Back"), ACT_BACK, 0, BTN_NORMAL);
+    if (signed_in && loc->screen != HRC_SCREEN_HOME)
+        ui_button(u, _("Home"), ACT_HOME, 0, BTN_NORMAL);
+    if (loc->screen != HRC_SCREEN_SETTINGS)
+        ui_button(u, _("Settings"), ACT_SETTINGS, 0, BTN_NORMAL);
+    if (signed_in && loc->screen == HRC_SCREEN_HOME)
+        ui_button(u, _("Sign out"), ACT_SIGN_OUT, 0, BTN_QUIET);
+    ui_flow_end(u);
+    if (app->cfg.preview) {
+        ui_plain(u, _("Preview: nothing is recorded"), HRC_FONT_BOLD, u->small_px, u->pal->text);
+        u->y += u->pad / 4;
+    }
+    int bar_h = u->y;
+    hrc_draw_rect(u->list, (hrc_rect){0, 0, u->W, bar_h}, u->pal->surface, 0);
+    move_cmd(u->list, u->list->count - 1, first);
+    hrc_draw_rect(u->list, (hrc_rect){0, bar_h - 1, u->W, 1}, u->pal->border, 0);
+    u->view = (hrc_rect){0, bar_h, u->W, u->H - bar_h > 0 ? u->H - bar_h : 0};
+}
+
+static void setup_ui(ui *u, hrc_app *app, hrc_draw_list *list)
+{
+    memset(u, 0, sizeof *u);
+    u->app = app;
+    u->m = app->metrics;
+    u->list = list;
+    u->pal = hrc_palette_get(app->high_contrast);
+    u->W = app->width > 0 ? app->width : 1;
+    u->H = app->height > 0 ? app->height : 1;
+    double short_side = u->W < u->H ? u->W : u->H;
+    double s = short_side / 1080.0;
+    s = s < 0.75 ? 0.75 : s > 4.0 ? 4.0 : s;
+    u->scale = (float)(s * (app->dpi > 0.25f ? app->dpi : 1.0f));
+    double text = app->text_percent / 100.0;
+    u->px = (int)lround(20 * u->scale * text);
+    u->small_px = (int)lround(17 * u->scale * text);
+    u->h2_px = (int)lround(25 * u->scale * text);
+    u->h1_px = (int)lround(30 * u->scale * text);
+    u->pad = (int)lround(16 * u->scale);
+    u->min_target = (int)ceil(44 * u->scale);
+    u->ring = (int)lround(3 * u->scale) > 2 ? (int)lround(3 * u->scale) : 2;
+    hrc_layout_init(&u->lay);
+}
+
+static void build_frame(hrc_app *app, hrc_draw_list *list)
+{
+    hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    for (int pass = 0; pass < 3; pass++) {
+        hrc_draw_list_clear(list);
+        app->n_targets = 0;
+        ui u;
+        setup_ui(&u, app, list);
+        u.focus = app->idle_prompt ? -1 : loc->focus;
+        hrc_draw_rect(list, (hrc_rect){0, 0, u.W, u.H}, u.pal->background, 0);
+        top_bar(&u);
+        /* The content column: centred, at most about 70 characters wide. */
+        int col = u.W - 2 * u.pad;
+        int max_col = u.px * 36;
+        if (col > max_col)
+            col = max_col;
+        u.x = (u.W - col) / 2;
+        u.w = col > 1 ? col : 1;
+        u.y = u.pad;
+        u.in_scroll = true;
+        u.scroll = loc->scroll;
+        hrc_draw_clip(list, u.view);
+        size_t first_target = (size_t)app->n_targets;
+        current_ops(app)->draw(&u);
+        ui_flow_end(&u);
+        hrc_draw_clip(list, (hrc_rect){0, 0, 0, 0});
+        (void)first_target;
+        app->view = u.view;
+        app->content_h = u.y + u.pad;
+        app->line_px = u.lay.line_height > 0 ? u.lay.line_height : u.px;
+        if (app->idle_prompt) {
+            app->n_targets = 0;
+            list->n_targets = 0;
+            idle_draw(&u);
+        }
+        int max_scroll = app->content_h - u.view.h > 0 ? app->content_h - u.view.h : 0;
+        int scroll = loc->scroll < 0 ? 0 : loc->scroll > max_scroll ? max_scroll : loc->scroll;
+        if (app->reveal_focus && u.focus_seen && u.focus_scrolled) {
+            int top = u.focus_content.y - u.pad, bottom = u.focus_content.y +
+                                                         u.focus_content.h + u.pad;
+            if (top < scroll)
+                scroll = top;
+            else if (bottom > scroll + u.view.h)
+                scroll = bottom - u.view.h;
+            if (scroll > max_scroll)
+                scroll = max_scroll;
+            if (scroll < 0)
+                scroll = 0;
+        }
+        hrc_layout_free(&u.lay);
+        if (scroll == loc->scroll)
+            break;
+        loc->scroll = scroll;
+    }
+    app->reveal_focus = false;
+    app->stale = false;
+}
+
+void hrc_app_draw(hrc_app *app, const hrc_text_metrics *metrics, int width,
+                  int height, float dpi_scale, hrc_draw_list *list)
+{
+    if (!app || !metrics || !list)
+        return;
+    app->metrics = metrics;
+    app->width = width;
+    app->height = height;
+    app->dpi = dpi_scale;
+    build_frame(app, list);
+}
+
+/* Makes sure targets match the current state (input may arrive between a
+ * change and the next frame). */
+static void refresh_targets(hrc_app *app)
+{
+    if (app->stale && app->metrics)
+        build_frame(app, &app->scratch);
+}
+
+/* ---- Input ----------------------------------------------------------------- */
+
+static int hit(const hrc_app *app, int x, int y)
+{
+    for (int i = app->n_targets - 1; i >= 0; i--)
+        if (app->targets[i].rect.w > 0 && hrc_rect_has_point(app->targets[i].rect, x, y))
+            return i;
+    return -1;
+}
+
+static unsigned activate(hrc_app *app, int action, int arg)
+{
+    hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    switch (action) {
+    case ACT_NONE:
+    case ACT_SCROLL_AREA:
+        return 0;
+    case ACT_BACK:
+        app_back(app);
+        return HRC_APP_REDRAW;
+    case ACT_SETTINGS:
+        app_go(app, hrc_nav_location(HRC_SCREEN_SETTINGS, loc->module, loc->item));
+        return HRC_APP_REDRAW;
+    case ACT_HOME:
+        if (app->signed_in) {
+            end_session(app, HRC_END_NORMAL);
+            hrc_nav_reset(&app->nav, hrc_nav_location(HRC_SCREEN_HOME, -1, -1));
+        }
+        return HRC_APP_REDRAW;
+    case ACT_SIGN_OUT:
+        app_sign_out(app, HRC_END_SIGN_OUT);
+        return HRC_APP_REDRAW;
+    default:
+        break;
+    }
+    const screen_ops *ops = current_ops(app);
+    return ops->activate ? ops->activate(app, action, arg) | HRC_APP_REDRAW : 0;
+}
+
+static void scroll_by(hrc_app *app, int dy)
+{
+    hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    int max_scroll = app->content_h - app->view.h > 0 ? app->content_h - app->view.h : 0;
+    long s = (long)loc->scroll + dy;
+    loc->scroll = s < 0 ? 0 : s > max_scroll ? max_scroll : (int)s;
+}
+
+static unsigned move_focus(hrc_app *app, int step)
+{
+    refresh_targets(app);
+    hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    loc->focus = hrc_nav_focus_step(loc->focus, app->n_targets, step);
+    app->reveal_focus = true;
+    return HRC_APP_REDRAW;
+}
+
+static unsigned default_key(hrc_app *app, const hrc_input *in)
+{
+    hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    int before = loc->scroll;
+    bool scrollable = app->content_h > app->view.h;
+    int line = app->line_px > 0 ? app->line_px : 20;
+    switch (in->kind) {
+    case HRC_IN_UP:
+    case HRC_IN_DOWN:
+        if (!scrollable)
+            return move_focus(app, in->kind == HRC_IN_DOWN ? 1 : -1);
+        scroll_by(app, (in->kind == HRC_IN_DOWN ? 2 : -2) * line);
+        break;
+    case HRC_IN_LEFT:
+    case HRC_IN_RIGHT:
+        return move_focus(app, in->kind == HRC_IN_RIGHT ? 1 : -1);
+    case HRC_IN_PAGE_UP:
+    case HRC_IN_PAGE_DOWN: {
+        int page = app->view.h * 9 / 10 > line ? app->view.h * 9 / 10 : line;
+        scroll_by(app, in->kind == HRC_IN_PAGE_DOWN ? page : -page);
+        break;
+    }
+    case HRC_IN_HOME:
+        loc->scroll = 0;
+        break;
+    case HRC_IN_END:
+        scroll_by(app, app->content_h);
+        break;
+    case HRC_IN_WHEEL:
+        scroll_by(app, -in->dy * 3 * line);
+        break;
+    default:
+        return 0;
+    }
+    return loc->scroll != before ? HRC_APP_REDRAW : 0;
+}
+
+static unsigned pointer(hrc_app *app, const hrc_input *in)
+{
+    const screen_ops *ops = current_ops(app);
+    hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    int slop = app->line_px > 8 ? app->line_px / 2 : 8;
+    switch (in->kind) {
+    case HRC_IN_POINTER_DOWN:
+        refresh_targets(app);
+        app->pressed = hit(app, in->x, in->y);
+        app->dragging = false;
+        app->press_on_scroll = hrc_rect_has_point(app->view, in->x, in->y);
+        app->press_x = app->last_x = in->x;
+        app->press_y = app->last_y = in->y;
+        app->press_scroll = loc->scroll;
+        return 0;
+    case HRC_IN_POINTER_MOVE: {
+        if (!in->pressed || (app->pressed < 0 && !app->press_on_scroll))
+            return 0;
+        if (!app->dragging && abs(in->x - app->press_x) + abs(in->y - app->press_y) < slop)
+            return 0;
+        app->dragging = true;
+        unsigned eff = 0;
+        int dx = in->x - app->last_x, dy = in->y - app->last_y;
+        app->last_x = in->x;
+        app->last_y = in->y;
+        if (app->pressed >= 0 && app->targets[app->pressed].draggable) {
+            const ui_target *t = &app->targets[app->pressed];
+            if (ops->drag)
+                eff = ops->drag(app, t->action, t->arg, dx, dy);
+        } else if (app->press_on_scroll) {
+            int before = loc->scroll;
+            loc->scroll = app->press_scroll;
+            scroll_by(app, app->press_y - in->y);
+            eff = loc->scroll != before ? HRC_APP_REDRAW : 0;
+        }
+        return eff;
+    }
+    case HRC_IN_POINTER_UP: {
+        int pressed = app->pressed;
+        app->pressed = -1;
+        if (pressed < 0 || pressed >= app->n_targets)
+            return 0;
+        ui_target from = app->targets[pressed];
+        if (app->dragging) {
+            app->dragging = false;
+            if (!from.draggable || !ops->drop)
+                return 0;
+            int to = hit(app, in->x, in->y);
+            ui_target target = to >= 0 ? app->targets[to] : (ui_target){0};
+            return ops->drop(app, from.action, from.arg, to >= 0 ? &target : NULL);
+        }
+        if (!hrc_rect_has_point(from.rect, in->x, in->y))
+            return 0;
+        loc->focus = -1; /* pointer users get no ring */
+        return activate(app, from.action, from.arg) | HRC_APP_REDRAW;
+    }
+    default:
+        return 0;
+    }
+}
+
+unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
+{
+    if (!app || !in)
+        return 0;
+    app->now = in->now_ms;
+    bool user = in->kind != HRC_IN_TICK && in->kind != HRC_IN_RESIZE && in->kind != HRC_IN_NONE;
+    if (user && !(in->kind == HRC_IN_POINTER_MOVE && !in->pressed && !app->idle_prompt))
+        app->last_input_ms = in->now_ms;
+    else if (user && app->last_input_ms == 0)
+        app->last_input_ms = in->now_ms;
+    if (app->last_input_ms == 0)
+        app->last_input_ms = in->now_ms;
+
+    bool consumed = false;
+    unsigned eff = idle_input(app, in, &consumed);
+    if (!consumed) {
+        const screen_ops *ops = current_ops(app);
+        hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+        bool handled = false;
+        switch (in->kind) {
+        case HRC_IN_NONE:
+        case HRC_IN_TICK:
+            break;
+        case HRC_IN_RESIZE:
+            eff |= HRC_APP_REDRAW;
+            break;
+        case HRC_IN_FACILITATOR:
+            if (loc->screen != HRC_SCREEN_FACILITATOR) {
+                app->pin_entry[0] = '\0';
+                app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
+                eff |= HRC_APP_REDRAW;
+            }
+            break;
+        case HRC_IN_NEXT:
+        case HRC_IN_PREV:
+            eff |= move_focus(app, in->kind == HRC_IN_NEXT ? 1 : -1);
+            break;
+        case HRC_IN_ACTIVATE:
+            if (ops->key)
+                eff |= ops->key(app, in, &handled);
+            if (!handled) {
+                refresh_targets(app);
+                if (loc->focus >= 0 && loc->focus < app->n_targets)
+                    eff |= activate(app, app->targets[loc->focus].action,
+                                    app->targets[loc->focus].arg);
+            }
+            break;
+        case HRC_IN_BACK:
+            if (ops->key)
+                eff |= ops->key(app, in, &handled);
+            if (!handled) {
+                app_back(app);
+                eff |= HRC_APP_REDRAW;
+            }
+            break;
+        case HRC_IN_TEXT:
+        case HRC_IN_BACKSPACE:
+            if (ops->text)
+                eff |= ops->text(app, in);
+            break;
+        case HRC_IN_POINTER_DOWN:
+        case HRC_IN_POINTER_MOVE:
+        case HRC_IN_POINTER_UP:
+            eff |= pointer(app, in);
+            break;
+        default:
+            if (ops->key)
+                eff |= ops->key(app, in, &handled);
+            if (!handled)
+                eff |= default_key(app, in);
+            break;
+        }
+        /* A new screen starts with its own focus and scroll. */
+        if (hrc_nav_top(&app->nav) != loc || loc->screen != hrc_nav_top(&app->nav)->screen)
+            app->pressed = -1;
+    }
+    if (eff & HRC_APP_REDRAW)
+        app->stale = true;
+    if (app->idle_prompt)
+        eff |= HRC_APP_WANT_TICK;
+    return eff;
+}
+
+int64_t hrc_app_next_timeout_ms(const hrc_app *app, uint64_t now_ms)
+{
+    return app ? idle_timeout_ms(app, now_ms) : -1;
+}

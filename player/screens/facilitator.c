@@ -1,0 +1,9 @@
+/* Placeholder, replaced shortly. */
+#include "screens/ui.h"
+
+static void draw_facilitator(ui *u)
+{
+    ui_plain(u, _("Not available yet"), 0, u->px, u->pal->text);
+}
+
+const screen_ops screen_facilitator = {.draw = draw_facilitator};

@@ -1,0 +1,440 @@
+/* Widgets: text blocks, buttons, focus ring, the scroll view's rules. */
+#include "screens/ui.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const hrc_module *ui_module(const hrc_app *app, int index)
+{
+    const hrc_course *c = app->cfg.course;
+    if (!c || index < 0 || (size_t)index >= c->n_modules)
+        return NULL;
+    return c->modules[index];
+}
+
+const char *ui_pick(const hrc_app *app, const hrc_module *m, const hrc_text *t)
+{
+    return hrc_text_plain(t, app->lang, m ? m->default_lang : NULL);
+}
+
+bool ui_alt_open(const hrc_app *app, const void *key)
+{
+    for (size_t i = 0; i < app->n_open_alts; i++)
+        if (app->open_alts[i] == key)
+            return true;
+    return false;
+}
+
+void ui_alt_toggle(hrc_app *app, const void *key)
+{
+    for (size_t i = 0; i < app->n_open_alts; i++)
+        if (app->open_alts[i] == key) {
+            app->open_alts[i] = app->open_alts[--app->n_open_alts];
+            return;
+        }
+    if (app->n_open_alts < UI_MAX_OPEN_ALTS)
+        app->open_alts[app->n_open_alts++] = key;
+}
+
+/* Content rectangle to screen. */
+static hrc_rect to_screen(const ui *u, hrc_rect r)
+{
+    if (u->in_scroll)
+        r.y = u->view.y + r.y - u->scroll;
+    return r;
+}
+
+static hrc_rect clip_area(const ui *u)
+{
+    return u->in_scroll ? u->view : (hrc_rect){0, 0, u->W, u->H};
+}
+
+int ui_add_target(ui *u, hrc_rect content, int action, int arg, const char *label,
+              bool draggable)
+{
+    hrc_app *app = u->app;
+    if (app->n_targets >= UI_MAX_TARGETS)
+        return -1;
+    int index = app->n_targets++;
+    hrc_rect on_screen = to_screen(u, content);
+    hrc_rect visible = hrc_rect_intersect(on_screen, clip_area(u));
+    app->targets[index] = (ui_target){.rect = visible, .content = content,
+                                      .scrolled = u->in_scroll, .draggable = draggable,
+                                      .focusable = true, .action = action, .arg = arg};
+    bool focused = index == u->focus;
+    if (focused) {
+        u->focus_seen = true;
+        u->focus_content = content;
+        u->focus_scrolled = u->in_scroll;
+        if (visible.w > 0) {
+            int t = u->ring;
+            hrc_rect ring = {on_screen.x - t, on_screen.y - t, on_screen.w + 2 * t,
+                             on_screen.h + 2 * t};
+            hrc_draw_frame(u->list, ring, u->pal->focus, t);
+        }
+    }
+    if (visible.w > 0)
+        hrc_draw_target_add(u->list, visible, label, focused);
+    return index;
+}
+
+/* Emits the lines of u->lay at (x, y) content coordinates; lines that do
+ * not lie wholly inside the visible area are left out (they scroll in). */
+static void emit_layout(ui *u, int x, int y, int w, hrc_color color, int px)
+{
+    hrc_rect area = clip_area(u);
+    hrc_rect bounds = hrc_rect_intersect((hrc_rect){x, area.y, w, area.h}, area);
+    if (!u->in_scroll)
+        bounds = hrc_rect_intersect((hrc_rect){x, y, w, u->lay.height}, area);
+    for (size_t i = 0; i < u->lay.n_lines; i++) {
+        const hrc_layout_line *line = &u->lay.lines[i];
+        int ly = y + (int)i * u->lay.line_height;
+        for (size_t r = 0; r < line->n_runs; r++) {
+            const hrc_layout_run *run = &u->lay.runs[line->first_run + r];
+            hrc_rect rect = to_screen(u, (hrc_rect){x + run->x, ly, run->width,
+                                                    u->lay.line_height});
+            if (!hrc_rect_contains(bounds, rect) || run->width <= 0)
+                continue;
+            hrc_draw_text(u->list, rect, bounds, (hrc_font){run->style, px}, color,
+                          run->text, run->len);
+        }
+    }
+}
+
+void ui_flow_end(ui *u)
+{
+    if (!u->in_flow)
+        return;
+    u->y += u->flow_h + u->pad / 2;
+    u->in_flow = false;
+    u->flow_x = 0;
+    u->flow_h = 0;
+}
+
+void ui_gap(ui *u, int h)
+{
+    ui_flow_end(u);
+    u->y += h;
+}
+
+void ui_spans_at(ui *u, const hrc_span *spans, size_t n, unsigned style, int px,
+                 hrc_color color, int x, int w)
+{
+    if (hrc_layout_wrap(&u->lay, spans, n, style, px, w, u->m) < 0)
+        return;
+    emit_layout(u, x, u->y, w, color, px);
+    u->y += u->lay.height;
+}
+
+void ui_text(ui *u, const hrc_text *t, unsigned style, int px, hrc_color color)
+{
+    ui_flow_end(u);
+    const hrc_module *m = ui_module(u->app, hrc_nav_top(&u->app->nav)->module);
+    const hrc_variant *v = hrc_text_pick(t, u->app->lang, m ? m->default_lang : NULL);
+    if (!v)
+        return;
+    if (v->n_spans)
+        ui_spans_at(u, v->spans, v->n_spans, style, px, color, u->x, u->w);
+    else
+        ui_plain(u, v->plain, style, px, color);
+}
+
+void ui_plain(ui *u, const char *s, unsigned style, int px, hrc_color color)
+{
+    ui_flow_end(u);
+    hrc_span span = {.style = 0, .text = s ? s : ""};
+    ui_spans_at(u, &span, 1, style, px, color, u->x, u->w);
+}
+
+int ui_text_width(ui *u, const char *s, unsigned style, int px)
+{
+    int w = u->m->width(u->m->ctx, (hrc_font){style, px}, s, strlen(s));
+    return w > 0 ? w : 0;
+}
+
+int ui_text_height(ui *u, const char *s, unsigned style, int px, int width)
+{
+    if (hrc_layout_wrap_plain(&u->lay, s, style, px, width, u->m) < 0)
+        return 0;
+    return u->lay.height;
+}
+
+int ui_fixed_text(ui *u, const char *s, unsigned style, int px, hrc_color color,
+                  hrc_rect bounds)
+{
+    if (bounds.w <= 0 || bounds.h <= 0 ||
+        hrc_layout_wrap_plain(&u->lay, s, style, px, bounds.w, u->m) < 0 ||
+        u->lay.height > bounds.h || u->lay.width > bounds.w)
+        return -1;
+    bool was = u->in_scroll;
+    u->in_scroll = false;
+    hrc_rect area = hrc_rect_intersect(bounds, (hrc_rect){0, 0, u->W, u->H});
+    for (size_t i = 0; i < u->lay.n_lines; i++) {
+        const hrc_layout_line *line = &u->lay.lines[i];
+        for (size_t r = 0; r < line->n_runs; r++) {
+            const hrc_layout_run *run = &u->lay.runs[line->first_run + r];
+            hrc_rect rect = {bounds.x + run->x, bounds.y + (int)i * u->lay.line_height,
+                             run->width, u->lay.line_height};
+            if (hrc_rect_contains(area, rect) && run->width > 0)
+                hrc_draw_text(u->list, rect, area, (hrc_font){run->style, px}, color,
+                              run->text, run->len);
+        }
+    }
+    u->in_scroll = was;
+    return u->lay.height;
+}
+
+static void button_colors(const ui *u, button_state st, hrc_color *bg, hrc_color *fg)
+{
+    switch (st) {
+    case BTN_SELECTED: *bg = u->pal->selected; *fg = u->pal->selected_text; break;
+    case BTN_RIGHT: *bg = u->pal->surface; *fg = u->pal->right; break;
+    case BTN_WRONG: *bg = u->pal->surface; *fg = u->pal->wrong; break;
+    case BTN_QUIET: *bg = u->pal->surface; *fg = u->pal->text; break;
+    default: *bg = u->pal->button; *fg = u->pal->button_text; break;
+    }
+}
+
+static void button_face(ui *u, hrc_rect content, button_state st)
+{
+    hrc_color bg, fg;
+    button_colors(u, st, &bg, &fg);
+    hrc_rect r = to_screen(u, content);
+    hrc_draw_rect(u->list, r, bg, u->pad / 3);
+    if (st == BTN_QUIET || st == BTN_RIGHT || st == BTN_WRONG) {
+        int t = st == BTN_QUIET ? (u->ring + 1) / 2 : u->ring;
+        hrc_color c = st == BTN_QUIET ? u->pal->border : fg;
+        hrc_draw_frame(u->list, r, c, t > 0 ? t : 1);
+    }
+}
+
+int ui_button(ui *u, const char *label, int action, int arg, button_state st)
+{
+    int pad = u->pad;
+    int max_w = u->w;
+    int text_w = ui_text_width(u, label, HRC_FONT_BOLD, u->px);
+    int bw = text_w + 2 * pad;
+    if (bw < u->min_target)
+        bw = u->min_target;
+    if (bw > max_w)
+        bw = max_w;
+    int inner = bw - 2 * pad > 1 ? bw - 2 * pad : 1;
+    int th = ui_text_height(u, label, HRC_FONT_BOLD, u->px, inner);
+    int bh = th + pad;
+    if (bh < u->min_target)
+        bh = u->min_target;
+    if (!u->in_flow) {
+        u->in_flow = true;
+        u->flow_x = 0;
+        u->flow_h = 0;
+    } else if (u->flow_x + bw > max_w) {
+        u->y += u->flow_h + pad / 2;
+        u->flow_x = 0;
+        u->flow_h = 0;
+    }
+    hrc_rect content = {u->x + u->flow_x, u->y, bw, bh};
+    button_face(u, content, st);
+    hrc_color bg, fg;
+    button_colors(u, st, &bg, &fg);
+    int save_y = u->y;
+    u->y = content.y + (bh - th) / 2;
+    hrc_span span = {0, label};
+    if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, inner, u->m) == 0) {
+        int tx = content.x + (bw - u->lay.width) / 2;
+        emit_layout(u, tx, u->y, inner, fg, u->px);
+    }
+    u->y = save_y;
+    int index = ui_add_target(u, content, action, arg, label, false);
+    u->flow_x += bw + pad / 2;
+    if (bh > u->flow_h)
+        u->flow_h = bh;
+    return index;
+}
+
+int ui_block_button(ui *u, const char *prefix, const hrc_text *t, const char *plain,
+                    int action, int arg, button_state st, bool draggable)
+{
+    ui_flow_end(u);
+    int pad = u->pad;
+    const hrc_module *m = ui_module(u->app, hrc_nav_top(&u->app->nav)->module);
+    const hrc_variant *v = t ? hrc_text_pick(t, u->app->lang, m ? m->default_lang : NULL)
+                             : NULL;
+    hrc_span one = {0, plain ? plain : (v ? v->plain : "")};
+    const hrc_span *spans = v && v->n_spans && !plain ? v->spans : &one;
+    size_t n = v && v->n_spans && !plain ? v->n_spans : 1;
+    int inner = u->w - 2 * pad;
+    if (inner < 1)
+        inner = 1;
+    /* The prefix ("Quiz:", "2.") goes on its own line(s) above the text so
+     * that neither is squeezed at large text sizes. */
+    int prefix_h = prefix && *prefix
+                       ? ui_text_height(u, prefix, HRC_FONT_BOLD, u->small_px, inner)
+                       : 0;
+    if (hrc_layout_wrap(&u->lay, spans, n, 0, u->px, inner, u->m) < 0)
+        return -1;
+    int th = u->lay.height + prefix_h;
+    int bh = th + pad;
+    if (bh < u->min_target)
+        bh = u->min_target;
+    hrc_rect content = {u->x, u->y, u->w, bh};
+    button_face(u, content, st);
+    hrc_color bg, fg;
+    button_colors(u, st, &bg, &fg);
+    int ty = u->y + (bh - th) / 2;
+    emit_layout(u, u->x + pad, ty + prefix_h, inner, fg, u->px);
+    if (prefix_h) {
+        hrc_span ps = {0, prefix};
+        if (hrc_layout_wrap(&u->lay, &ps, 1, HRC_FONT_BOLD, u->small_px, inner, u->m) == 0)
+            emit_layout(u, u->x + pad, ty, inner, fg, u->small_px);
+    }
+    char label[256];
+    snprintf(label, sizeof label, "%s%s%s", prefix ? prefix : "", prefix ? " " : "",
+             one.text);
+    int index = ui_add_target(u, content, action, arg, label, draggable);
+    u->y += bh + pad / 2;
+    return index;
+}
+
+void ui_box_begin(ui *u, hrc_rect *box_start)
+{
+    ui_flow_end(u);
+    /* The box is drawn behind the text: remember where its rect goes and
+     * fill it in ui_box_end() by inserting a command. */
+    *box_start = (hrc_rect){u->x, u->y, (int)u->list->count, u->w};
+    u->x += u->pad;
+    u->w -= 2 * u->pad;
+    u->y += u->pad / 2;
+}
+
+void ui_box_end(ui *u, hrc_rect box_start, hrc_color bg)
+{
+    ui_flow_end(u);
+    u->x -= u->pad;
+    u->w += 2 * u->pad;
+    u->y += u->pad / 2;
+    size_t at = (size_t)box_start.w;
+    hrc_rect content = {box_start.x, box_start.y, box_start.h, u->y - box_start.y};
+    size_t before = u->list->count;
+    hrc_draw_rect(u->list, to_screen(u, content), bg, u->pad / 3);
+    hrc_draw_frame(u->list, to_screen(u, content), u->pal->border, 1);
+    if (u->list->count == before + 2 && at < before) {
+        /* Move the two new commands to where the box began. */
+        hrc_draw_cmd box[2] = {u->list->cmds[before], u->list->cmds[before + 1]};
+        memmove(&u->list->cmds[at + 2], &u->list->cmds[at],
+                (before - at) * sizeof box[0]);
+        u->list->cmds[at] = box[0];
+        u->list->cmds[at + 1] = box[1];
+    }
+    u->y += u->pad / 2;
+}
+
+void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt)
+{
+    hrc_app *app = u->app;
+    const hrc_module *m = ui_module(app, hrc_nav_top(&app->nav)->module);
+    const hrc_palette *p = u->pal;
+    for (size_t i = 0; i < n; i++) {
+        const hrc_block *b = &blocks[i];
+        switch (b->kind) {
+        case HRC_BLOCK_HEADING:
+            ui_gap(u, u->pad / 2);
+            ui_text(u, &b->text, HRC_FONT_BOLD, b->level <= 2 ? u->h2_px : u->px, p->text);
+            ui_gap(u, u->pad / 3);
+            break;
+        case HRC_BLOCK_PARAGRAPH:
+            ui_text(u, &b->text, 0, u->px, p->text);
+            ui_gap(u, u->pad / 2);
+            break;
+        case HRC_BLOCK_LIST:
+            for (size_t k = 0; k < b->n_items; k++) {
+                char bullet[32];
+                if (b->ordered)
+                    snprintf(bullet, sizeof bullet, "%zu.", k + 1);
+                else
+                    snprintf(bullet, sizeof bullet, "\xe2\x80\xa2"); /* U+2022 */
+                int indent = ui_text_width(u, "00.", 0, u->px) + u->pad / 2;
+                int y0 = u->y;
+                hrc_span bs = {0, bullet};
+                ui_spans_at(u, &bs, 1, 0, u->px, p->text, u->x, indent);
+                u->y = y0;
+                u->x += indent;
+                u->w -= indent;
+                ui_text(u, &b->items[k], 0, u->px, p->text);
+                u->x -= indent;
+                u->w += indent;
+                ui_gap(u, u->pad / 4);
+            }
+            ui_gap(u, u->pad / 2);
+            break;
+        case HRC_BLOCK_QUOTE: {
+            hrc_rect box;
+            ui_box_begin(u, &box);
+            ui_text(u, &b->text, HRC_FONT_ITALIC, u->px, p->text);
+            if (!hrc_text_is_empty(&b->source)) {
+                char src[512];
+                snprintf(src, sizeof src, "\xe2\x80\x94 %s", ui_pick(app, m, &b->source));
+                ui_plain(u, src, 0, u->small_px, p->muted);
+            }
+            ui_box_end(u, box, p->surface);
+            break;
+        }
+        case HRC_BLOCK_IMAGE: {
+            const hrc_image *img = &b->image;
+            int iw = 0, ih = 0;
+            bool known = u->m->image_size &&
+                         u->m->image_size(u->m->ctx, img->resolved ? img->resolved : img->src,
+                                          &iw, &ih) && iw > 0 && ih > 0;
+            if (known) {
+                int w = u->w, h = (int)((long long)ih * w / iw);
+                int max_h = u->view.h * 2 / 3;
+                if (h > max_h) {
+                    h = max_h;
+                    w = (int)((long long)iw * h / ih);
+                }
+                hrc_rect r = {u->x, u->y, w, h};
+                hrc_rect s = to_screen(u, r);
+                if (hrc_rect_intersect(s, u->view).w > 0)
+                    hrc_draw_image(u->list, s, img->resolved ? img->resolved : img->src);
+                u->y += h + u->pad / 3;
+            }
+            if (!hrc_text_is_empty(&img->caption))
+                ui_text(u, &img->caption, HRC_FONT_ITALIC, u->small_px, p->muted);
+            if (!hrc_text_is_empty(&img->credit))
+                ui_text(u, &img->credit, 0, u->small_px, p->muted);
+            /* The description: always shown when the image cannot be. */
+            bool open = ui_alt_open(app, img) || !known;
+            if (known)
+                ui_button(u, open ? _("Hide description") : _("Describe image"),
+                          action_alt, (int)i, BTN_QUIET);
+            ui_flow_end(u);
+            if (open)
+                ui_text(u, &img->alt, 0, u->px, p->text);
+            ui_gap(u, u->pad / 2);
+            break;
+        }
+        case HRC_BLOCK_KEYFACTS: {
+            hrc_rect box;
+            ui_box_begin(u, &box);
+            if (!hrc_text_is_empty(&b->text))
+                ui_text(u, &b->text, HRC_FONT_BOLD, u->px, p->text);
+            else
+                ui_plain(u, _("Key facts"), HRC_FONT_BOLD, u->px, p->text);
+            ui_gap(u, u->pad / 4);
+            for (size_t k = 0; k < b->n_items; k++) {
+                int indent = ui_text_width(u, "00", 0, u->px);
+                int y0 = u->y;
+                hrc_span bs = {0, "\xe2\x80\xa2"};
+                ui_spans_at(u, &bs, 1, 0, u->px, p->text, u->x, indent);
+                u->y = y0;
+                u->x += indent;
+                u->w -= indent;
+                ui_text(u, &b->items[k], 0, u->px, p->text);
+                u->x -= indent;
+                u->w += indent;
+            }
+            ui_box_end(u, box, p->surface);
+            break;
+        }
+        }
+    }
+}
