@@ -41,4 +41,20 @@ int hrc_module_load_memory(const char *data, size_t size, const char *path,
  */
 int hrc_course_load(const char *dir, hrc_course **out, hrc_diags *diags);
 
+/* The *.xml files of a folder (not its subfolders), sorted by name, as
+ * "dir/name" paths. Free with hrc_course_list_free(). */
+int hrc_course_list(const char *dir, char ***paths, size_t *count, hrc_diags *diags);
+void hrc_course_list_free(char **paths, size_t count);
+
+/* Reports every module whose id an earlier module already uses (NULL
+ * entries are skipped); duplicate[i], when not NULL, tells which.
+ * Returns how many were found. */
+size_t hrc_course_check_ids(hrc_module *const *modules, size_t n, bool *duplicate,
+                            hrc_diags *diags);
+
+/* Frees the compiled schema and libxml2's global state. Registered with
+ * atexit() on first use; calling it earlier is fine (the next load sets
+ * everything up again). */
+void hrc_loader_cleanup(void);
+
 #endif

@@ -1,0 +1,352 @@
+/*
+ * loader.c: the loader's public face. Reads files with a size cap, sets up
+ * the load (arena, folders, content hash), runs parse + build + checks,
+ * and loads whole course folders.
+ */
+#include "io/loader_internal.h"
+
+#include <sodium.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static size_t max_bytes(const hrc_load_options *opts)
+{
+    return opts && opts->max_bytes ? opts->max_bytes : HRC_MAX_MODULE_BYTES;
+}
+
+static void whole_file_error(hrc_diags *diags, const char *path, const char *fmt,
+                             const char *detail)
+{
+    hrc_diags_add(diags, HRC_ERROR, path, 0, 0, fmt, detail);
+}
+
+/* Reads at most cap bytes; a longer file is an error. */
+static int read_capped(const char *path, size_t cap, char **data, size_t *size,
+                       hrc_diags *diags)
+{
+    *data = NULL;
+    *size = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        whole_file_error(diags, path, "cannot open the file: %s", strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        whole_file_error(diags, path, "%s", "not a regular file");
+        close(fd);
+        return -1;
+    }
+    if ((unsigned long long)st.st_size > cap) {
+        hrc_diags_add(diags, HRC_ERROR, path, 0, 0,
+                      "the file is larger than the limit of %zu bytes", cap);
+        close(fd);
+        return -1;
+    }
+    /* One byte more than the size, to notice a file that grew meanwhile. */
+    size_t want = (size_t)st.st_size + 1, len = 0;
+    char *buf = malloc(want);
+    if (!buf) {
+        whole_file_error(diags, path, "%s", "out of memory");
+        close(fd);
+        return -1;
+    }
+    for (;;) {
+        ssize_t n = read(fd, buf + len, want - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            whole_file_error(diags, path, "cannot read the file: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return -1;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+        if (len == want) {
+            if (want > cap) {
+                hrc_diags_add(diags, HRC_ERROR, path, 0, 0,
+                              "the file is larger than the limit of %zu bytes", cap);
+                free(buf);
+                close(fd);
+                return -1;
+            }
+            char *grown = realloc(buf, want * 2 > cap + 1 ? cap + 1 : want * 2);
+            if (!grown) {
+                whole_file_error(diags, path, "%s", "out of memory");
+                free(buf);
+                close(fd);
+                return -1;
+            }
+            buf = grown;
+            want = want * 2 > cap + 1 ? cap + 1 : want * 2;
+        }
+    }
+    close(fd);
+    *data = buf;
+    *size = len;
+    return 0;
+}
+
+int hrc_module_load(const char *path, const hrc_load_options *opts, hrc_module **out,
+                    hrc_diags *diags)
+{
+    *out = NULL;
+    char *data;
+    size_t size;
+    if (read_capped(path, max_bytes(opts), &data, &size, diags) != 0)
+        return -1;
+    int rc = hrc_module_load_memory(data, size, path, opts, out, diags);
+    free(data);
+    return rc;
+}
+
+/* The absolute folder of path, or NULL when it does not exist. */
+static char *folder_of(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return NULL;
+    char *real = realpath(dirname(copy), NULL);
+    free(copy);
+    return real;
+}
+
+static void content_hash(const char *data, size_t size, char hex[65])
+{
+    static bool ready;
+    if (!ready)
+        ready = sodium_init() >= 0;
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, (const unsigned char *)data, size);
+    sodium_bin2hex(hex, 65, digest, sizeof(digest));
+}
+
+static void ctx_release(loader_ctx *ctx)
+{
+    free(ctx->line_starts);
+    free(ctx->buf);
+    free(ctx->marks);
+    free(ctx->items);
+    free(ctx->module_dir);
+    free(ctx->course_dir);
+    loader_idset_free(&ctx->local_ids);
+}
+
+int hrc_module_load_memory(const char *data, size_t size, const char *path,
+                           const hrc_load_options *opts, hrc_module **out,
+                           hrc_diags *diags)
+{
+    *out = NULL;
+    if (!path)
+        path = "<memory>";
+    if (size > max_bytes(opts)) {
+        hrc_diags_add(diags, HRC_ERROR, path, 0, 0,
+                      "the file is larger than the limit of %zu bytes", max_bytes(opts));
+        return -1;
+    }
+    hrc_arena *arena = hrc_arena_new();
+    hrc_module *module = arena ? hrc_arena_alloc(arena, sizeof(*module)) : NULL;
+    if (!module) {
+        hrc_arena_free(arena);
+        whole_file_error(diags, path, "%s", "out of memory");
+        return -1;
+    }
+    module->arena = arena;
+    loader_ctx ctx = {
+        .path = path,
+        .data = data,
+        .size = size,
+        .diags = diags,
+        .errors_at_start = diags->n_errors,
+        .arena = arena,
+        .module = module,
+    };
+    loader_idset_init(&ctx.local_ids);
+    ctx.module_dir = folder_of(path);
+    if (opts && opts->course_dir)
+        ctx.course_dir = realpath(opts->course_dir, NULL);
+    else if (ctx.module_dir)
+        ctx.course_dir = strdup(ctx.module_dir);
+    module->path = hrc_arena_strdup(arena, path);
+    module->dir = hrc_arena_strdup(arena, ctx.module_dir ? ctx.module_dir : "");
+    module->id = module->default_lang = module->licence = "";
+    if (!module->path || !module->dir)
+        ctx.oom = true;
+    content_hash(data, size, module->content_hash);
+
+    if (loader_parse(&ctx) == 0) {
+        loader_build_finish(&ctx);
+        loader_check_module(&ctx);
+    }
+    if (ctx.oom)
+        whole_file_error(diags, path, "%s", "out of memory");
+    bool failed = loader_failed(&ctx);
+    ctx_release(&ctx);
+    if (failed) {
+        hrc_arena_free(arena);
+        return -1;
+    }
+    *out = module;
+    return 0;
+}
+
+/* ---- Courses ---------------------------------------------------------- */
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_module_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".xml") == 0;
+}
+
+int hrc_course_list(const char *dir, char ***paths, size_t *count, hrc_diags *diags)
+{
+    *paths = NULL;
+    *count = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        whole_file_error(diags, dir, "cannot open the folder: %s", strerror(errno));
+        return -1;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!is_module_name(e->d_name))
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **grown = realloc(names, cap * sizeof(*grown));
+            if (!grown) {
+                rc = -1;
+                break;
+            }
+            names = grown;
+        }
+        size_t len = strlen(dir);
+        bool slash = len > 0 && dir[len - 1] == '/';
+        if (asprintf(&names[n], "%s%s%s", dir, slash ? "" : "/", e->d_name) < 0) {
+            rc = -1;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (rc != 0) {
+        for (size_t i = 0; i < n; i++)
+            free(names[i]);
+        free(names);
+        whole_file_error(diags, dir, "%s", "out of memory");
+        return -1;
+    }
+    if (n)
+        qsort(names, n, sizeof(*names), compare_names);
+    *paths = names;
+    *count = n;
+    return 0;
+}
+
+void hrc_course_list_free(char **paths, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(paths[i]);
+    free(paths);
+}
+
+size_t hrc_course_check_ids(hrc_module *const *modules, size_t n, bool *duplicate,
+                            hrc_diags *diags)
+{
+    loader_idset ids;
+    loader_idset_init(&ids);
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (duplicate)
+            duplicate[i] = false;
+        if (!modules[i] || !*modules[i]->id)
+            continue;
+        hrc_srcpos first;
+        /* The index of the first module travels in first.col. */
+        hrc_srcpos here = {0, (uint32_t)i};
+        if (loader_idset_add(&ids, modules[i]->id, here, &first) == 0) {
+            hrc_diags_add(diags, HRC_ERROR, modules[i]->path, modules[i]->pos.line,
+                          modules[i]->pos.col,
+                          "module id \"%s\" is already used by %s", modules[i]->id,
+                          modules[first.col]->path);
+            if (duplicate)
+                duplicate[i] = true;
+            found++;
+        }
+    }
+    loader_idset_free(&ids);
+    return found;
+}
+
+int hrc_course_load(const char *dir, hrc_course **out, hrc_diags *diags)
+{
+    *out = NULL;
+    hrc_course *course = calloc(1, sizeof(*course));
+    if (!course) {
+        whole_file_error(diags, dir, "%s", "out of memory");
+        return -1;
+    }
+    course->dir = realpath(dir, NULL);
+    if (!course->dir)
+        course->dir = strdup(dir);
+    char **paths;
+    size_t n;
+    if (!course->dir || hrc_course_list(dir, &paths, &n, diags) != 0) {
+        hrc_course_free(course);
+        return -1;
+    }
+    int rc = 0;
+    if (n == 0) {
+        whole_file_error(diags, dir, "%s", "no modules (*.xml files) in this folder");
+        rc = -1;
+    }
+    course->modules = n ? calloc(n, sizeof(*course->modules)) : NULL;
+    bool *dup = n ? calloc(n, sizeof(*dup)) : NULL;
+    if (n && (!course->modules || !dup)) {
+        whole_file_error(diags, dir, "%s", "out of memory");
+        free(dup);
+        hrc_course_list_free(paths, n);
+        hrc_course_free(course);
+        return -1;
+    }
+    hrc_load_options opts = {.course_dir = course->dir};
+    for (size_t i = 0; i < n; i++) {
+        hrc_module *m;
+        if (hrc_module_load(paths[i], &opts, &m, diags) != 0)
+            rc = -1;
+        course->modules[course->n_modules++] = m; /* NULL for a failed one, for now */
+    }
+    if (hrc_course_check_ids(course->modules, course->n_modules, dup, diags))
+        rc = -1;
+    /* Keep the modules that loaded, minus later duplicates. */
+    size_t kept = 0;
+    for (size_t i = 0; i < course->n_modules; i++) {
+        if (course->modules[i] && dup[i])
+            hrc_module_free(course->modules[i]);
+        else if (course->modules[i])
+            course->modules[kept++] = course->modules[i];
+    }
+    course->n_modules = kept;
+    free(dup);
+    hrc_course_list_free(paths, n);
+    *out = course;
+    return rc;
+}

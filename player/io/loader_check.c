@@ -1,0 +1,268 @@
+/*
+ * loader_check.c: the semantic checks of docs/format-v1.md that the schema
+ * cannot express: identifiers, dates and eras, correct answers, unique ids
+ * and links across the module. Every problem is reported, not just the
+ * first.
+ */
+#include "io/loader_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+bool loader_id_ok(const char *id)
+{
+    size_t n = 0;
+    for (const char *p = id; *p; p++, n++) {
+        char c = *p;
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                     (c >= '0' && c <= '9');
+        if (!alnum && (n == 0 || (c != '_' && c != '.' && c != '-')))
+            return false;
+    }
+    return n >= 1 && n <= 64;
+}
+
+/* ---- Dates ------------------------------------------------------------ */
+
+static bool digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+bool loader_parse_date(const char *s, const char *precision, hrc_date *out,
+                       const char **why)
+{
+    memset(out, 0, sizeof(*out));
+    size_t len = strlen(s);
+    bool shape = (len == 4 || len == 7 || len == 10) && digits(s, 4, &out->year) &&
+                 (len < 7 || (s[4] == '-' && digits(s + 5, 2, &out->month))) &&
+                 (len < 10 || (s[7] == '-' && digits(s + 8, 2, &out->day)));
+    if (!shape) {
+        *why = "the date must be YYYY, YYYY-MM or YYYY-MM-DD";
+        return false;
+    }
+    if (len >= 7 && (out->month < 1 || out->month > 12)) {
+        *why = "the month must be 01 to 12";
+        return false;
+    }
+    if (len == 10 && (out->day < 1 || out->day > days_in_month(out->year, out->month))) {
+        *why = "that day does not exist in that month";
+        return false;
+    }
+    out->precision = len == 4 ? HRC_DATE_YEAR : len == 7 ? HRC_DATE_MONTH : HRC_DATE_DAY;
+    if (!precision || !*precision)
+        return true;
+    if (strcmp(precision, "before") == 0) {
+        if (len != 4) {
+            *why = "precision \"before\" needs a date of the form YYYY";
+            return false;
+        }
+        out->precision = HRC_DATE_BEFORE;
+        return true;
+    }
+    static const char *const names[] = {"year", "month", "day"};
+    if (strcmp(precision, names[out->precision]) != 0) {
+        *why = "the precision contradicts the date (leave it out: it follows from the date)";
+        return false;
+    }
+    return true;
+}
+
+static void format_date(const hrc_date *d, char *buf, size_t size)
+{
+    switch (d->precision) {
+    case HRC_DATE_BEFORE: snprintf(buf, size, "before %04d", d->year); break;
+    case HRC_DATE_YEAR: snprintf(buf, size, "%04d", d->year); break;
+    case HRC_DATE_MONTH: snprintf(buf, size, "%04d-%02d", d->year, d->month); break;
+    case HRC_DATE_DAY:
+        snprintf(buf, size, "%04d-%02d-%02d", d->year, d->month, d->day);
+        break;
+    }
+}
+
+/* Sorting key: "before 1980" sorts with the year 1979. */
+static long date_key(const hrc_date *d)
+{
+    if (d->precision == HRC_DATE_BEFORE)
+        return (long)(d->year - 1) * 10000;
+    return (long)d->year * 10000 + d->month * 100 + d->day;
+}
+
+static bool event_in_era(const hrc_event *ev, const hrc_era *era)
+{
+    int y = ev->date.year;
+    if (ev->date.precision == HRC_DATE_BEFORE)
+        return (!era->has_from || era->from_year < y) && y <= era->to_year;
+    return (!era->has_from || era->from_year <= y) && y <= era->to_year;
+}
+
+void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t)
+{
+    for (size_t i = 0; i < t->n_eras; i++) {
+        const hrc_era *era = &t->eras[i];
+        if (era->has_from && era->to_year < era->from_year)
+            loader_error(ctx, era->pos, "era \"%s\" ends (to=\"%d\") before it starts "
+                         "(from=\"%d\")", era->id, era->to_year, era->from_year);
+        if (i > 0) {
+            const hrc_era *prev = &t->eras[i - 1];
+            if (!era->has_from)
+                loader_error(ctx, era->pos, "era \"%s\" has no \"from\": only the first "
+                             "era may have an open start", era->id);
+            else if (era->from_year <= prev->to_year)
+                loader_error(ctx, era->pos, "era \"%s\" starts in %d, before era \"%s\" "
+                             "ends (%d): eras must be in order and must not overlap",
+                             era->id, era->from_year, prev->id, prev->to_year);
+        }
+        for (size_t e = 0; e < era->n_events; e++) {
+            const hrc_event *ev = &era->events[e];
+            if (ev->date.year == 0 && ev->date.month == 0)
+                continue; /* no usable date: already reported */
+            char date[32];
+            format_date(&ev->date, date, sizeof(date));
+            if (!event_in_era(ev, era)) {
+                char from[16] = "";
+                if (era->has_from)
+                    snprintf(from, sizeof(from), "%d", era->from_year);
+                loader_error(ctx, ev->pos, "event \"%s\" (%s) lies outside its era \"%s\" "
+                             "(%s to %d)", ev->id, date, era->id,
+                             era->has_from ? from : "open start", era->to_year);
+            }
+            if (e > 0 && date_key(&ev->date) < date_key(&era->events[e - 1].date))
+                loader_warning(ctx, ev->pos, "event \"%s\" (%s) comes after a later event "
+                               "in era \"%s\": events should be in chronological order",
+                               ev->id, date, era->id);
+        }
+    }
+}
+
+/* ---- Questions -------------------------------------------------------- */
+
+static void check_local_id(loader_ctx *ctx, const hrc_question *q, const char *what,
+                           const char *id, hrc_srcpos pos)
+{
+    hrc_srcpos first;
+    if (*id && loader_idset_add(&ctx->local_ids, id, pos, &first) == 0)
+        loader_error(ctx, pos, "question \"%s\": %s id \"%s\" is used twice (first on "
+                     "line %u)", q->id, what, id, first.line);
+}
+
+void loader_check_question(loader_ctx *ctx, const hrc_question *q)
+{
+    loader_idset_clear(&ctx->local_ids);
+    size_t correct = 0;
+    const char *what = q->kind == HRC_Q_ORDERING ? "item" : "choice";
+    for (size_t i = 0; i < q->n_choices; i++) {
+        correct += q->choices[i].correct;
+        if (q->kind != HRC_Q_TRUEFALSE)
+            check_local_id(ctx, q, what, q->choices[i].id, q->choices[i].pos);
+    }
+    for (size_t i = 0; i < q->n_pairs; i++)
+        check_local_id(ctx, q, "pair", q->pairs[i].id, q->pairs[i].pos);
+
+    switch (q->kind) {
+    case HRC_Q_SINGLE:
+        if (correct != 1)
+            loader_error(ctx, q->pos, "single-choice question \"%s\" must have exactly one "
+                         "choice with correct=\"yes\" (it has %zu)", q->id, correct);
+        break;
+    case HRC_Q_MULTIPLE:
+        if (correct == 0)
+            loader_error(ctx, q->pos, "multiple-choice question \"%s\" needs at least one "
+                         "choice with correct=\"yes\"", q->id);
+        break;
+    case HRC_Q_ORDERING:
+        if (q->n_choices < 2)
+            loader_error(ctx, q->pos, "ordering question \"%s\" needs at least two items "
+                         "(it has %zu)", q->id, q->n_choices);
+        break;
+    case HRC_Q_MATCHING:
+        if (q->n_pairs < 2)
+            loader_error(ctx, q->pos, "matching question \"%s\" needs at least two pairs "
+                         "(it has %zu)", q->id, q->n_pairs);
+        break;
+    case HRC_Q_TRUEFALSE:
+        break;
+    }
+}
+
+/* ---- The whole module ------------------------------------------------- */
+
+static void unique(loader_ctx *ctx, loader_idset *ids, const char *id, hrc_srcpos pos)
+{
+    hrc_srcpos first;
+    if (!id || !*id)
+        return; /* missing: the schema reported it */
+    int added = loader_idset_add(ids, id, pos, &first);
+    if (added == 0)
+        loader_error(ctx, pos, "duplicate id \"%s\" (first used on line %u)", id,
+                     first.line);
+    else if (added < 0)
+        ctx->oom = true;
+}
+
+void loader_check_module(loader_ctx *ctx)
+{
+    const hrc_module *m = ctx->module;
+    loader_idset ids, cases;
+    loader_idset_init(&ids);
+    loader_idset_init(&cases);
+    for (size_t i = 0; i < m->n_items; i++) {
+        const hrc_item *it = &m->items[i];
+        switch (it->kind) {
+        case HRC_ITEM_PAGE: unique(ctx, &ids, it->u.page->id, it->u.page->pos); break;
+        case HRC_ITEM_CASE:
+            unique(ctx, &ids, it->u.case_study->id, it->u.case_study->pos);
+            if (*it->u.case_study->id &&
+                loader_idset_add(&cases, it->u.case_study->id, it->u.case_study->pos,
+                                 NULL) < 0)
+                ctx->oom = true;
+            break;
+        case HRC_ITEM_TIMELINE: {
+            const hrc_timeline *t = it->u.timeline;
+            unique(ctx, &ids, t->id, t->pos);
+            for (size_t e = 0; e < t->n_eras; e++) {
+                unique(ctx, &ids, t->eras[e].id, t->eras[e].pos);
+                for (size_t v = 0; v < t->eras[e].n_events; v++)
+                    unique(ctx, &ids, t->eras[e].events[v].id, t->eras[e].events[v].pos);
+            }
+            break;
+        }
+        case HRC_ITEM_QUIZ: {
+            const hrc_quiz *z = it->u.quiz;
+            unique(ctx, &ids, z->id, z->pos);
+            for (size_t q = 0; q < z->n_questions; q++)
+                unique(ctx, &ids, z->questions[q].id, z->questions[q].pos);
+            break;
+        }
+        }
+    }
+    /* Links, once every case study is known: they may come later. */
+    for (size_t i = 0; i < m->n_items; i++) {
+        if (m->items[i].kind != HRC_ITEM_TIMELINE)
+            continue;
+        const hrc_timeline *t = m->items[i].u.timeline;
+        for (size_t e = 0; e < t->n_eras; e++)
+            for (size_t v = 0; v < t->eras[e].n_events; v++) {
+                const hrc_event *ev = &t->eras[e].events[v];
+                if (ev->case_ref && *ev->case_ref && !loader_idset_has(&cases, ev->case_ref))
+                    loader_error(ctx, ev->pos, "event \"%s\": case=\"%s\" names no case "
+                                 "study of this module", ev->id, ev->case_ref);
+            }
+    }
+    loader_idset_free(&ids);
+    loader_idset_free(&cases);
+}

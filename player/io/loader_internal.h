@@ -1,0 +1,159 @@
+/*
+ * loader_internal.h: the pieces of the module loader, shared between its
+ * files and nothing else.
+ *
+ *   loader.c        public API: files, memory, courses, the content hash
+ *   loader_xml.c    libxml2 set-up, the size-capped safe parse, the schema,
+ *                   error capture, source positions
+ *   loader_text.c   translatable texts: grouping, inline spans, white space
+ *   loader_build.c  the model, built one top-level element at a time
+ *   loader_check.c  semantic checks that span the whole module
+ *   loader_media.c  image paths and file types
+ *   loader_idset.c  a string hash set for duplicate ids
+ */
+#ifndef HRC_LOADER_INTERNAL_H
+#define HRC_LOADER_INTERNAL_H
+
+#include "core/arena.h"
+#include "core/diag.h"
+#include "core/model.h"
+#include "io/loader.h"
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- Id set: open addressing, strings not owned ----------------------- */
+
+typedef struct loader_idset {
+    size_t count;
+    size_t capacity; /* a power of two, or 0 */
+    const char **keys;
+    hrc_srcpos *where; /* where each key was first seen */
+} loader_idset;
+
+void loader_idset_init(loader_idset *set);
+void loader_idset_free(loader_idset *set);
+void loader_idset_clear(loader_idset *set); /* keeps the memory */
+/* Adds key. Returns 1 when added, 0 when already present (then *first, if
+ * not NULL, is where it was first seen), -1 when out of memory. */
+int loader_idset_add(loader_idset *set, const char *key, hrc_srcpos pos,
+                     hrc_srcpos *first);
+bool loader_idset_has(const loader_idset *set, const char *key);
+
+/* ---- Load context ---------------------------------------------------- */
+
+typedef struct loader_ctx {
+    const char *path; /* for messages */
+    const char *data;
+    size_t size;
+    uint32_t *line_starts; /* byte offset of each line; [0] = line 1 */
+    size_t n_lines;
+
+    hrc_diags *diags;
+    size_t errors_at_start; /* diags->n_errors when this load began */
+    bool oom;
+    hrc_srcpos last_error; /* the last libxml2 message, to drop repeats */
+    int last_error_code;
+
+    hrc_arena *arena;
+    hrc_module *module;
+    char *module_dir; /* realpath of the module's folder (malloc) */
+    char *course_dir; /* realpath of the folder media must stay in (malloc) */
+
+    const char *default_lang;
+    size_t n_languages; /* @languages, split */
+    const char **languages;
+
+    /* Scratch buffers reused for every text. */
+    char *buf;
+    size_t buf_len, buf_cap;
+    struct loader_span_mark *marks;
+    size_t n_marks, marks_cap;
+
+    loader_idset local_ids; /* ids unique within one question */
+
+    /* Items as they are built, copied into the module at the end. */
+    hrc_item *items;
+    size_t n_items, items_cap;
+} loader_ctx;
+
+/* Reports a problem at a position (line 0: about the whole file). */
+void loader_error(loader_ctx *ctx, hrc_srcpos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void loader_warning(loader_ctx *ctx, hrc_srcpos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+bool loader_failed(const loader_ctx *ctx); /* any error during this load */
+
+/* ---- loader_xml.c ----------------------------------------------------- */
+
+/* Parses ctx->data, validates it against the schema and hands the module
+ * element and then each top-level element to the builder. Returns 0 when
+ * the document is well-formed (schema errors may still be in diags). */
+int loader_parse(loader_ctx *ctx);
+/* Where an element starts in the source: its line and the column of
+ * "<name". */
+hrc_srcpos loader_node_pos(loader_ctx *ctx, const xmlNode *node);
+/* Line and column of a byte offset. */
+hrc_srcpos loader_offset_pos(const loader_ctx *ctx, size_t offset);
+
+/* ---- loader_text.c ---------------------------------------------------- */
+
+/* Whether node is an element called name. */
+bool loader_is(const xmlNode *node, const char *name);
+/* The first element at or after node; NULL at the end. */
+xmlNode *loader_element(xmlNode *node);
+/* The first child element. */
+xmlNode *loader_first_child(const xmlNode *node);
+/* The element after node. */
+xmlNode *loader_next(const xmlNode *node);
+/* An attribute's value, or NULL; valid while the node lives. */
+const char *loader_attr(const xmlNode *node, const char *name);
+/* The element's own xml:lang ("" when empty), or NULL when it has none. */
+const char *loader_lang(const xmlNode *node);
+
+/*
+ * Collects one translatable text starting at *cursor when it is an element
+ * called name: the run of consecutive same-name elements whose languages
+ * differ. Advances *cursor past it. Leaves *out empty when *cursor is not
+ * such an element.
+ */
+void loader_text(loader_ctx *ctx, xmlNode **cursor, const char *name, hrc_text *out);
+/* The same, where the run also ends when attribute key changes value
+ * (true/false feedback: on="true" and on="false" are two texts). */
+void loader_text_keyed(loader_ctx *ctx, xmlNode **cursor, const char *name,
+                       const char *key, hrc_text *out);
+/* Collects every text of a run of name elements (list items, hints...). */
+void loader_texts(loader_ctx *ctx, xmlNode **cursor, const char *name, size_t *n,
+                  const hrc_text **out);
+/* The collapsed text content of a plain element, copied into the arena. */
+const char *loader_plain(loader_ctx *ctx, const xmlNode *node);
+
+/* ---- loader_build.c --------------------------------------------------- */
+
+int loader_build_module(loader_ctx *ctx, xmlNode *root);
+/* meta, page, timeline, case or quiz: one child of <module>, expanded. */
+void loader_build_top(loader_ctx *ctx, xmlNode *node);
+/* Moves the items into the module. */
+void loader_build_finish(loader_ctx *ctx);
+
+/* ---- loader_check.c --------------------------------------------------- */
+
+/* Whether id matches [A-Za-z0-9][A-Za-z0-9_.-]{0,63}. */
+bool loader_id_ok(const char *id);
+/* Parses an event's date and precision ("" or NULL: derived). On error
+ * returns false and sets *why. */
+bool loader_parse_date(const char *date, const char *precision, hrc_date *out,
+                       const char **why);
+void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t);
+void loader_check_question(loader_ctx *ctx, const hrc_question *q);
+/* Checks that need the whole module: unique ids, links, chronology. */
+void loader_check_module(loader_ctx *ctx);
+
+/* ---- loader_media.c --------------------------------------------------- */
+
+/* Checks an image path and fills image->resolved. */
+void loader_check_image(loader_ctx *ctx, hrc_image *image);
+
+#endif
