@@ -68,7 +68,10 @@ fuzz:
 bench: build
 	bench/run $(BUILD)
 
-pot: build
+# Refreshes locale/hrc-player.pot and merges it into locale/*.po. Needs
+# only a configured tree, so translators can run it while the code is broken.
+pot: deps
+	cmake -S . -B $(BUILD) -DHRC_WERROR=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD) --target pot
 
 clean:
