@@ -1,8 +1,121 @@
-/* Placeholder until this command is implemented. */
+/*
+ * cmd_play.c: playing a course (the default command), --watch (played the
+ * same way for now) and --render. Loads the course, opens the progress
+ * store, and hands over to the SDL front end.
+ */
 #include "app/cli.h"
+
+#include "core/diag.h"
+#include "core/i18n.h"
+#include "io/loader.h"
+#include "io/progress.h"
+#include "sdl/front.h"
+
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static void print_diags(const hrc_diags *diags)
+{
+    for (size_t i = 0; i < diags->count; i++)
+        hrc_diag_format(&diags->items[i], stderr);
+    if (diags->truncated)
+        fprintf(stderr, "(more problems were not listed)\n");
+}
+
+/* A course from a folder of modules, or from a single module file. */
+static int load_course(const char *path, hrc_course **out, hrc_diags *diags)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return hrc_course_load(path, out, diags);
+
+    *out = NULL;
+    hrc_module *module = NULL;
+    if (hrc_module_load(path, NULL, &module, diags))
+        return -1;
+    hrc_course *course = calloc(1, sizeof *course);
+    if (course)
+        course->modules = malloc(sizeof *course->modules);
+    if (course)
+        course->dir = strdup(module->dir);
+    if (!course || !course->modules || !course->dir) {
+        hrc_module_free(module);
+        hrc_course_free(course);
+        hrc_diags_add(diags, HRC_ERROR, path, 0, 0, "out of memory");
+        return -1;
+    }
+    course->modules[0] = module;
+    course->n_modules = 1;
+    *out = course;
+    return 0;
+}
+
+static bool env_flag(const char *name)
+{
+    const char *v = getenv(name);
+    return v && *v && strcmp(v, "0") != 0;
+}
+
 int hrc_cmd_play(const hrc_cli *cli)
 {
-    fprintf(stderr, "%s: not available in this build\n", cli->argv0);
-    return HRC_EXIT_FAILURE;
+    const char *path = cli->paths[0];
+    hrc_diags diags;
+    hrc_diags_init(&diags);
+    hrc_course *course = NULL;
+    int loaded = load_course(path, &course, &diags);
+    hrc_diags_sort(&diags);
+    print_diags(&diags);
+    if (loaded || !course || course->n_modules == 0) {
+        fprintf(stderr, "%s: cannot play %s: %s\n", cli->argv0, path,
+                diags.n_errors ? "the course has errors (listed above)"
+                               : "it holds no modules");
+        hrc_diags_clear(&diags);
+        hrc_course_free(course);
+        return HRC_EXIT_FAILURE;
+    }
+    hrc_diags_clear(&diags);
+
+    bool rendering = cli->command == HRC_CMD_RENDER;
+    hrc_progress *progress = NULL;
+    if (!rendering) {
+        hrc_progress_open_info info = {0};
+        if (hrc_progress_open(cli->data_dir, HRC_PROGRESS_OPEN_DEFAULT, &progress,
+                              &info) != HRC_PROGRESS_OK) {
+            fprintf(stderr, "%s: cannot open the progress store: %s\n", cli->argv0,
+                    info.message);
+            if (cli->kiosk) { /* a kiosk that forgets would lose learners' work */
+                hrc_course_free(course);
+                return HRC_EXIT_FAILURE;
+            }
+            fprintf(stderr, "%s: playing on without recording progress\n", cli->argv0);
+        }
+    }
+
+    hrc_sdl_options opts = {
+        .app = {
+            .course = course,
+            .lang = cli->lang ? cli->lang : hrc_i18n_language(),
+            .kiosk = cli->kiosk,
+            .idle_timeout_s = cli->idle_timeout_s,
+            .preview = cli->command == HRC_CMD_WATCH,
+            .progress = progress,
+            .seed = rendering ? 1 : (uint64_t)time(NULL),
+        },
+        .width = cli->width,
+        .height = cli->height,
+        .exit_after_first_frame = cli->exit_after_first_frame,
+        .trace_screens = env_flag("HRC_TRACE_SCREENS"),
+        .render_dir = cli->render_dir,
+    };
+    char err[512] = "";
+    int rc = rendering ? hrc_sdl_render(&opts, err, sizeof err)
+                       : hrc_sdl_play(&opts, err, sizeof err);
+    if (rc)
+        fprintf(stderr, "%s: %s\n", cli->argv0, err);
+    hrc_progress_close(progress);
+    hrc_course_free(course);
+    return rc ? HRC_EXIT_FAILURE : HRC_EXIT_OK;
 }

@@ -1,0 +1,29 @@
+/*
+ * front.h: the SDL front end: playing in a window, and rendering every
+ * screen to PNG files with no display.
+ */
+#ifndef HRC_SDL_FRONT_H
+#define HRC_SDL_FRONT_H
+
+#include "screens/app.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct hrc_sdl_options {
+    hrc_app_config app;    /* what the player shows; app.kiosk is the mode */
+    int width, height;     /* window (or image) size; 0: 1280x800 */
+    bool exit_after_first_frame;
+    bool trace_screens;    /* print "screen: ID" to stderr on each change */
+    const char *render_dir;/* hrc_sdl_render: where the PNGs go */
+} hrc_sdl_options;
+
+/* Opens the window and runs until the learner quits. Returns 0, or -1 with
+ * a one-line message in err. */
+int hrc_sdl_play(const hrc_sdl_options *opts, char *err, size_t err_size);
+
+/* Writes one PNG per screen into opts->render_dir, with no display.
+ * Returns 0, or -1 with a one-line message in err. */
+int hrc_sdl_render(const hrc_sdl_options *opts, char *err, size_t err_size);
+
+#endif

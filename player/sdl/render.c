@@ -1,0 +1,293 @@
+/*
+ * render.c: --render DIR: every screen of the course written as a PNG,
+ * with no display. A software renderer draws onto an SDL_Surface, which
+ * IMG_SavePNG writes out; video is never initialised.
+ */
+#include "sdl/front.h"
+
+#include "sdl/assets.h"
+#include "sdl/gfx.h"
+
+#include "core/i18n.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { DEFAULT_W = 1280, DEFAULT_H = 800 };
+
+typedef struct renderer_state {
+    const hrc_sdl_options *opts;
+    SDL_Surface *surface;
+    SDL_Renderer *renderer;
+    hrc_gfx gfx;
+    bool gfx_ready;
+    hrc_app *app;
+    hrc_draw_list list;
+    int number;    /* file number prefix, in steps of 10 */
+    int written;
+    uint64_t clock;
+    bool times;    /* HRC_RENDER_TIMES: print how long each screen takes */
+    char *err;
+    size_t err_size;
+} renderer_state;
+
+static int make_dir(const char *dir, char *err, size_t err_size)
+{
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s", dir);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        snprintf(err, err_size, "the folder name is too long: %s", dir);
+        return -1;
+    }
+    for (char *p = path + 1;; p++) {
+        if (*p == '/' || *p == '\0') {
+            char c = *p;
+            *p = '\0';
+            if (mkdir(path, 0777) && errno != EEXIST) {
+                snprintf(err, err_size, "cannot create %s: %s", path, strerror(errno));
+                return -1;
+            }
+            *p = c;
+            if (!c)
+                return 0;
+        }
+    }
+}
+
+/* Keeps file names portable: letters, digits, '-', '_' and '.'. */
+static void safe_name(char *out, size_t size, const char *name)
+{
+    size_t i = 0;
+    for (; name[i] && i + 1 < size; i++) {
+        char c = name[i];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+        out[i] = ok ? c : '_';
+    }
+    out[i] = '\0';
+}
+
+/* Lays out the current screen into s->list (its targets are what input
+ * acts on next). */
+static void layout(renderer_state *s)
+{
+    hrc_text_metrics metrics = hrc_gfx_metrics(&s->gfx);
+    hrc_app_draw(s->app, &metrics, s->surface->w, s->surface->h, 1.0f, &s->list);
+}
+
+/* Draws the current screen and writes it as NNN-name.png. */
+static int snapshot(renderer_state *s, const char *name)
+{
+    uint64_t t0 = SDL_GetPerformanceCounter();
+    layout(s);
+    SDL_SetRenderDrawColor(s->renderer, 255, 255, 255, 255);
+    SDL_RenderClear(s->renderer);
+    hrc_gfx_replay(&s->gfx, s->list.cmds, s->list.count);
+    SDL_RenderPresent(s->renderer);
+    uint64_t t1 = SDL_GetPerformanceCounter();
+
+    char safe[200], path[4096];
+    safe_name(safe, sizeof safe, name);
+    s->number += 10;
+    snprintf(path, sizeof path, "%s/%03d-%s.png", s->opts->render_dir, s->number, safe);
+    if (s->times) {
+        /* Drawn again with every text texture cached: the usual redraw. */
+        uint64_t t2 = SDL_GetPerformanceCounter();
+        layout(s);
+        SDL_RenderClear(s->renderer);
+        hrc_gfx_replay(&s->gfx, s->list.cmds, s->list.count);
+        SDL_RenderPresent(s->renderer);
+        uint64_t t3 = SDL_GetPerformanceCounter();
+        double f = 1000.0 / (double)SDL_GetPerformanceFrequency();
+        fprintf(stderr, "draw-time %03d-%s %.3f %.3f\n", s->number, safe,
+                (double)(t1 - t0) * f, (double)(t3 - t2) * f);
+    }
+    if (IMG_SavePNG(s->surface, path)) {
+        snprintf(s->err, s->err_size, "cannot write %s: %s", path, SDL_GetError());
+        return -1;
+    }
+    s->written++;
+    return 0;
+}
+
+static unsigned send_at(renderer_state *s, hrc_input_kind kind, int x, int y)
+{
+    hrc_input in = {.kind = kind, .x = x, .y = y, .now_ms = s->clock += 1000};
+    unsigned effects = hrc_app_handle_input(s->app, &in);
+    if (effects & HRC_APP_LANG_CHANGED)
+        hrc_gfx_drop_text(&s->gfx);
+    return effects;
+}
+
+static unsigned send(renderer_state *s, hrc_input_kind kind)
+{
+    return send_at(s, kind, 0, 0);
+}
+
+/* The nth (from 0) visible target whose label contains `text`, or NULL. */
+static const hrc_draw_target *find_target(renderer_state *s, const char *text, int nth)
+{
+    layout(s);
+    for (size_t i = 0; i < s->list.n_targets; i++) {
+        const hrc_draw_target *t = &s->list.targets[i];
+        if (t->label && strstr(t->label, text) && t->rect.w > 0 && nth-- == 0)
+            return t;
+    }
+    return NULL;
+}
+
+/*
+ * Clicks the nth target labelled with `text` (in the interface language:
+ * pass it through _() like the screens do), scrolling down to find it.
+ * Returns false when the screen has no such target.
+ */
+static bool click(renderer_state *s, const char *text, int nth)
+{
+    send(s, HRC_IN_HOME);
+    for (int page = 0; page < 40; page++) {
+        const hrc_draw_target *t = find_target(s, text, nth);
+        if (t) {
+            int x = t->rect.x + t->rect.w / 2, y = t->rect.y + t->rect.h / 2;
+            send_at(s, HRC_IN_POINTER_DOWN, x, y);
+            send_at(s, HRC_IN_POINTER_UP, x, y);
+            return true;
+        }
+        send(s, HRC_IN_PAGE_DOWN);
+    }
+    return false;
+}
+
+static const char *lang_of(renderer_state *s)
+{
+    return hrc_app_lang(s->app);
+}
+
+static const hrc_text *item_title(const hrc_item *it)
+{
+    switch (it->kind) {
+    case HRC_ITEM_PAGE: return &it->u.page->title;
+    case HRC_ITEM_TIMELINE: return &it->u.timeline->title;
+    case HRC_ITEM_CASE: return &it->u.case_study->title;
+    case HRC_ITEM_QUIZ: return &it->u.quiz->title;
+    }
+    return NULL;
+}
+
+/* Every item of module m, in reading order, from its contents screen. */
+static int tour_module(renderer_state *s, size_t index)
+{
+    const hrc_module *m = s->opts->app.course->modules[index];
+    char name[300];
+    if (!click(s, _("Open"), (int)index)) {
+        fprintf(stderr, "render: cannot open module %s\n", m->id);
+        return 0;
+    }
+    snprintf(name, sizeof name, "%s-contents", m->id);
+    if (snapshot(s, name))
+        return -1;
+    for (size_t i = 0; i < m->n_items; i++) {
+        const hrc_item *it = &m->items[i];
+        const char *title = hrc_text_plain(item_title(it), lang_of(s), m->default_lang);
+        if (!click(s, title, 0)) {
+            fprintf(stderr, "render: cannot open %s in module %s\n", hrc_item_id(it),
+                    m->id);
+            continue;
+        }
+        snprintf(name, sizeof name, "%s-%s", m->id, hrc_item_id(it));
+        if (snapshot(s, name))
+            return -1;
+        send(s, HRC_IN_BACK);
+    }
+    send(s, HRC_IN_BACK);
+    return 0;
+}
+
+/* The tour of every screen. */
+static int tour(renderer_state *s)
+{
+    hrc_input resize = {.kind = HRC_IN_RESIZE, .x = s->surface->w, .y = s->surface->h};
+    hrc_app_handle_input(s->app, &resize);
+    if (snapshot(s, "sign-in"))
+        return -1;
+    if (click(s, _("Settings"), 0)) {
+        if (snapshot(s, "settings"))
+            return -1;
+        click(s, _("Done"), 0);
+    }
+    if (!click(s, _("Continue as guest"), 0)) {
+        snprintf(s->err, s->err_size, "cannot get past the sign-in screen");
+        return -1;
+    }
+    if (snapshot(s, "home"))
+        return -1;
+    for (size_t i = 0; i < s->opts->app.course->n_modules; i++)
+        if (tour_module(s, i))
+            return -1;
+    return 0;
+}
+
+static int setup(renderer_state *s)
+{
+    const hrc_sdl_options *o = s->opts;
+    int w = o->width > 0 ? o->width : DEFAULT_W;
+    int h = o->height > 0 ? o->height : DEFAULT_H;
+    s->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (s->surface)
+        s->renderer = SDL_CreateSoftwareRenderer(s->surface);
+    if (!s->renderer) {
+        snprintf(s->err, s->err_size, "cannot make a %dx%d image: %s", w, h,
+                 SDL_GetError());
+        return -1;
+    }
+    char assets[4096];
+    if (hrc_assets_find(assets, sizeof assets, s->err, s->err_size))
+        return -1;
+    if (hrc_gfx_init(&s->gfx, s->renderer, assets)) {
+        snprintf(s->err, s->err_size, "cannot open the fonts in %s: %s", assets,
+                 SDL_GetError());
+        return -1;
+    }
+    s->gfx_ready = true;
+    s->app = hrc_app_new(&o->app);
+    if (!s->app) {
+        snprintf(s->err, s->err_size, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+int hrc_sdl_render(const hrc_sdl_options *opts, char *err, size_t err_size)
+{
+    /* Nothing here needs a display; make sure SDL never looks for one. */
+    SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
+    if (make_dir(opts->render_dir, err, err_size))
+        return -1;
+    if (hrc_gfx_libs_init()) {
+        snprintf(err, err_size, "cannot start the image libraries: %s", SDL_GetError());
+        return -1;
+    }
+    const char *times = getenv("HRC_RENDER_TIMES");
+    renderer_state s = {.opts = opts, .err = err, .err_size = err_size,
+                        .times = times && *times && strcmp(times, "0")};
+    hrc_draw_list_init(&s.list);
+    int rc = setup(&s) ? -1 : tour(&s);
+    if (rc == 0 && s.gfx.text_overflows)
+        fprintf(stderr, "render: %lu lines of text went past their box\n",
+                s.gfx.text_overflows);
+    hrc_draw_list_free(&s.list);
+    hrc_app_free(s.app);
+    if (s.gfx_ready)
+        hrc_gfx_free(&s.gfx);
+    if (s.renderer)
+        SDL_DestroyRenderer(s.renderer);
+    SDL_FreeSurface(s.surface);
+    hrc_gfx_libs_quit();
+    SDL_Quit();
+    return rc;
+}

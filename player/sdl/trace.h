@@ -1,0 +1,31 @@
+/*
+ * trace.h: HRC_TRACE_SCREENS=1 prints what each new screen shows, so that
+ * end-to-end tests can follow the player and find what to click:
+ *
+ *   screen: <title>
+ *   target: <x> <y> <w> <h> [*]<label>      (one per clickable, focus order;
+ *                                            * marks the focused one)
+ *   end
+ *
+ * The title is the first line in the largest font on the screen. A block is
+ * printed only when the title or the targets changed since the last one.
+ * Coordinates are output pixels.
+ */
+#ifndef HRC_SDL_TRACE_H
+#define HRC_SDL_TRACE_H
+
+#include "core/draw.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct hrc_trace {
+    uint64_t last; /* digest of the last block printed */
+} hrc_trace;
+
+/* The title of a drawn screen ("" when it has no text); points into list. */
+const char *hrc_trace_title(const hrc_draw_list *list);
+
+void hrc_trace_frame(hrc_trace *trace, const hrc_draw_list *list, FILE *out);
+
+#endif
