@@ -205,7 +205,10 @@ void app_start_attempt(hrc_app *app, int module, int item)
             HRC_PROGRESS_OK &&
         mp.attempts + 1 > number)
         number = mp.attempts + 1;
-    if (hrc_quiz_attempt_new(m->items[item].u.quiz, number,
+    const hrc_quiz *quiz = m->items[item].u.quiz;
+    if (quiz->max_attempts != HRC_ATTEMPTS_UNLIMITED && number > quiz->max_attempts)
+        return; /* every attempt used: the quiz screen says so */
+    if (hrc_quiz_attempt_new(quiz, number,
                              app->cfg.seed + (uint64_t)module * 7919u + (uint64_t)item,
                              &app->attempt) == 0) {
         app->attempt_module = module;
@@ -255,6 +258,12 @@ void app_back(hrc_app *app)
     hrc_screen s = hrc_nav_top(&app->nav)->screen;
     if (s == HRC_SCREEN_MODULE)
         end_session(app, HRC_END_NORMAL);
+    if (s == HRC_SCREEN_FACILITATOR) { /* leaving it locks the store again */
+        if (app->cfg.progress)
+            hrc_progress_lock(app->cfg.progress);
+        app->facilitator_unlocked = false;
+        memset(app->pin_entry, 0, sizeof app->pin_entry);
+    }
     if (!hrc_nav_back(&app->nav) && s == HRC_SCREEN_HOME && app->signed_in)
         return; /* home is the root while signed in: sign out is explicit */
     app->notice[0] = '\0';

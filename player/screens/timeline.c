@@ -1,9 +1,420 @@
-/* Placeholder, replaced shortly. */
+/*
+ * The timeline: eras as bands, events as markers on a canvas that pans
+ * (Left/Right pick the previous/next event, drag, wheel) and zooms (+/-,
+ * Ctrl+wheel, pinch, the zoom buttons) between the whole span and a close
+ * view. The selected event's text shows below the canvas, with a link to
+ * its case study.
+ */
 #include "screens/ui.h"
 
-static void draw_timeline(ui *u)
+#include <math.h>
+#include <stdio.h>
+
+enum { ACT_CANVAS = ACT_SCREEN, ACT_EVENT, ACT_ZOOM_IN, ACT_ZOOM_OUT, ACT_OPEN_CASE,
+       ACT_ALT_EVENT, ACT_PREV_ITEM, ACT_NEXT_ITEM };
+
+#define MAX_ZOOM 64.0
+
+typedef struct span {
+    double lo, hi; /* years shown at zoom 1 */
+} span;
+
+static const hrc_timeline *current_timeline(const hrc_app *app)
 {
-    ui_plain(u, _("Not available yet"), 0, u->px, u->pal->text);
+    const hrc_item *it = screen_item(app, HRC_ITEM_TIMELINE);
+    return it ? it->u.timeline : NULL;
 }
 
-const screen_ops screen_timeline = {.draw = draw_timeline};
+static double event_year(const hrc_event *e)
+{
+    double y = e->date.year;
+    if (e->date.month > 0)
+        y += (e->date.month - 1) / 12.0;
+    if (e->date.day > 0)
+        y += (e->date.day - 1) / 365.0;
+    return y;
+}
+
+static span timeline_span(const hrc_timeline *t)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < t->n_eras; i++) {
+        const hrc_era *e = &t->eras[i];
+        if (e->has_from && e->from_year < lo)
+            lo = e->from_year;
+        if (e->to_year + 1 > hi)
+            hi = e->to_year + 1;
+        for (size_t k = 0; k < e->n_events; k++) {
+            double y = event_year(&e->events[k]);
+            lo = y < lo ? y : lo;
+            hi = y + 1 > hi ? y + 1 : hi;
+        }
+    }
+    if (!isfinite(lo) || !isfinite(hi)) {
+        lo = 2000;
+        hi = 2030;
+    }
+    double margin = (hi - lo) * 0.04 + 1;
+    return (span){lo - margin, hi + margin};
+}
+
+static size_t event_count(const hrc_timeline *t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n_eras; i++)
+        n += t->eras[i].n_events;
+    return n;
+}
+
+static const hrc_event *event_at(const hrc_timeline *t, int index)
+{
+    for (size_t i = 0; i < t->n_eras && index >= 0; i++) {
+        if ((size_t)index < t->eras[i].n_events)
+            return &t->eras[i].events[index];
+        index -= (int)t->eras[i].n_events;
+    }
+    return NULL;
+}
+
+static void clamp_view(hrc_app *app, span s)
+{
+    if (!(app->tl_zoom >= 1.0))
+        app->tl_zoom = 1.0;
+    if (app->tl_zoom > MAX_ZOOM)
+        app->tl_zoom = MAX_ZOOM;
+    if (!isfinite(app->tl_center))
+        app->tl_center = (s.lo + s.hi) / 2;
+    double half = (s.hi - s.lo) / app->tl_zoom / 2;
+    if (app->tl_center < s.lo + half)
+        app->tl_center = s.lo + half;
+    if (app->tl_center > s.hi - half)
+        app->tl_center = s.hi - half;
+}
+
+static void format_date(const hrc_date *d, char *out, size_t size)
+{
+    switch (d->precision) {
+    case HRC_DATE_BEFORE: snprintf(out, size, _("before %d"), d->year); break;
+    case HRC_DATE_DAY: snprintf(out, size, "%04d-%02d-%02d", d->year, d->month, d->day); break;
+    case HRC_DATE_MONTH: snprintf(out, size, "%04d-%02d", d->year, d->month); break;
+    default: snprintf(out, size, "%d", d->year); break;
+    }
+}
+
+/* Years between axis labels so that labels do not touch. */
+static int tick_step(double px_per_year, int label_w)
+{
+    static const int steps[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000};
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if (steps[i] * px_per_year >= label_w * 1.5)
+            return steps[i];
+    return 10000;
+}
+
+static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_rect canvas)
+{
+    hrc_app *app = u->app;
+    const hrc_palette *p = u->pal;
+    span s = timeline_span(t);
+    clamp_view(app, s);
+    app->tl_canvas_w = canvas.w;
+    app->tl_span = s.hi - s.lo;
+    double years = (s.hi - s.lo) / app->tl_zoom;
+    double ppy = canvas.w / years;
+    double left_year = app->tl_center - years / 2;
+#define X_OF(year) (canvas.x + (int)lround(((year) - left_year) * ppy))
+
+    hrc_draw_rect(u->list, canvas, p->surface, 0);
+    hrc_draw_clip(u->list, canvas);
+    ui_add_target(u, canvas, ACT_CANVAS, 0, _("Timeline"), true);
+    int line_h = u->m->line_height(u->m->ctx, (hrc_font){0, u->small_px});
+    int band_h = line_h * 2 + u->pad / 2;
+    int pad = u->pad / 2;
+    int band_y = canvas.y + pad;
+    /* Eras. */
+    for (size_t i = 0; i < t->n_eras; i++) {
+        const hrc_era *e = &t->eras[i];
+        double from = e->has_from ? e->from_year : s.lo;
+        int x0 = X_OF(from), x1 = X_OF(e->to_year + 1.0);
+        hrc_rect band = hrc_rect_intersect((hrc_rect){x0, band_y, x1 - x0, band_h}, canvas);
+        if (band.w <= 0)
+            continue;
+        hrc_draw_rect(u->list, band, p->band[i % 2], 0);
+        hrc_rect text = {band.x + pad / 2, band.y + pad / 4, band.w - pad, band.h - pad / 2};
+        ui_fixed_text(u, ui_pick(app, m, &e->title), HRC_FONT_BOLD, u->small_px, p->band_text,
+                      text);
+    }
+    /* Axis. */
+    int axis_y = band_y + band_h + u->min_target + pad;
+    hrc_draw_rect(u->list, (hrc_rect){canvas.x, axis_y, canvas.w, 2}, p->border, 0);
+    int step = tick_step(ppy, ui_text_width(u, "00000", 0, u->small_px));
+    for (long y = (long)floor(left_year / step) * step; y <= left_year + years; y += step) {
+        int x = X_OF((double)y);
+        char label[16];
+        snprintf(label, sizeof label, "%ld", y);
+        int w = ui_text_width(u, label, 0, u->small_px);
+        hrc_draw_rect(u->list, (hrc_rect){x, axis_y, 1, pad}, p->border, 0);
+        hrc_rect box = {x - w / 2 - 1, axis_y + pad, w + 2, line_h};
+        if (hrc_rect_contains(canvas, box))
+            ui_fixed_text(u, label, 0, u->small_px, p->muted, box);
+    }
+    /* Events. */
+    int marker_y = band_y + band_h + pad / 2;
+    int size = u->min_target;
+    size_t n = event_count(t);
+    for (size_t k = 0; k < n; k++) {
+        const hrc_event *e = event_at(t, (int)k);
+        int x = X_OF(event_year(e));
+        hrc_rect r = {x - size / 2, marker_y, size, size};
+        bool selected = app->tl_event == (int)k;
+        int dot = size / 2;
+        hrc_rect d = {x - dot / 2, marker_y + (size - dot) / 2, dot, dot};
+        hrc_draw_rect(u->list, (hrc_rect){x - 1, marker_y, 2, axis_y - marker_y}, p->marker, 0);
+        hrc_draw_rect(u->list, d, selected ? p->selected : p->marker, dot / 2);
+        if (selected)
+            hrc_draw_frame(u->list, r, p->selected, u->ring);
+        char label[512], date[32];
+        format_date(&e->date, date, sizeof date);
+        snprintf(label, sizeof label, "%s: %s", date, ui_pick(app, m, &e->headline));
+        ui_add_target(u, r, ACT_EVENT, (int)k, label, true);
+    }
+    hrc_draw_clip(u->list, (hrc_rect){0, 0, 0, 0});
+#undef X_OF
+}
+
+static void timeline_draw(ui *u)
+{
+    hrc_app *app = u->app;
+    const hrc_palette *p = u->pal;
+    const hrc_timeline *t = current_timeline(app);
+    if (!t)
+        return;
+    const hrc_module *m = ui_module(app, hrc_nav_top(&app->nav)->module);
+
+    /* The canvas is fixed under the top bar; the text below it scrolls. */
+    int line_h = u->m->line_height(u->m->ctx, (hrc_font){0, u->small_px});
+    int canvas_h = u->pad + (line_h * 2 + u->pad / 2) + u->min_target + u->pad / 2 + line_h +
+                   u->pad;
+    if (canvas_h > u->view.h / 2)
+        canvas_h = u->view.h / 2;
+    hrc_rect canvas = {0, u->view.y, u->W, canvas_h};
+    u->in_scroll = false;
+    draw_canvas(u, t, m, canvas);
+    u->in_scroll = true;
+    u->view.y += canvas_h;
+    u->view.h -= canvas_h;
+    if (u->view.h < 0)
+        u->view.h = 0;
+    hrc_draw_clip(u->list, u->view);
+
+    const hrc_event *e = event_at(t, app->tl_event);
+    if (!e) {
+        ui_text(u, &t->title, HRC_FONT_BOLD, u->h1_px, p->text);
+        ui_gap(u, u->pad / 2);
+        if (!hrc_text_is_empty(&t->intro))
+            ui_text(u, &t->intro, 0, u->px, p->text);
+        ui_plain(u, _("Pick an event on the timeline, or use the Left and Right arrow keys. "
+                      "Zoom with + and -."),
+                 0, u->small_px, p->muted);
+    }
+    ui_gap(u, u->pad / 2);
+    ui_button(u, _("Zoom in"), ACT_ZOOM_IN, 0, BTN_QUIET);
+    ui_button(u, _("Zoom out"), ACT_ZOOM_OUT, 0, BTN_QUIET);
+    ui_flow_end(u);
+    if (e) {
+        char date[32];
+        format_date(&e->date, date, sizeof date);
+        ui_plain(u, date, HRC_FONT_BOLD, u->small_px, p->muted);
+        ui_text(u, &e->headline, HRC_FONT_BOLD, u->h2_px, p->text);
+        ui_gap(u, u->pad / 3);
+        ui_text(u, &e->text, 0, u->px, p->text);
+        if (e->has_image) {
+            ui_gap(u, u->pad / 2);
+            bool open = ui_alt_open(app, &e->image);
+            ui_button(u, open ? _("Hide description") : _("Describe image"), ACT_ALT_EVENT,
+                      app->tl_event, BTN_QUIET);
+            ui_flow_end(u);
+            int iw = 0, ih = 0;
+            const char *path = e->image.resolved ? e->image.resolved : e->image.src;
+            if (u->m->image_size && u->m->image_size(u->m->ctx, path, &iw, &ih) && iw > 0 &&
+                ih > 0) {
+                int w = u->w, h = (int)((long long)ih * w / iw);
+                if (h > u->view.h * 2 / 3) {
+                    h = u->view.h * 2 / 3;
+                    w = ih > 0 ? (int)((long long)iw * h / ih) : w;
+                }
+                hrc_rect r = {u->x, u->view.y + u->y - u->scroll, w, h};
+                if (hrc_rect_intersect(r, u->view).w > 0)
+                    hrc_draw_image(u->list, r, path);
+                u->y += h + u->pad / 3;
+            } else {
+                open = true;
+            }
+            if (open)
+                ui_text(u, &e->image.alt, 0, u->px, p->text);
+        }
+        if (e->case_ref && m && hrc_module_find_item(m, e->case_ref) >= 0) {
+            ui_gap(u, u->pad / 2);
+            ui_button(u, _("Open the case study"), ACT_OPEN_CASE, app->tl_event, BTN_NORMAL);
+            ui_flow_end(u);
+        }
+    }
+    /* Every era in words: the bands' full text. */
+    ui_gap(u, u->pad);
+    ui_plain(u, _("Eras"), HRC_FONT_BOLD, u->h2_px, p->text);
+    for (size_t i = 0; i < t->n_eras; i++) {
+        const hrc_era *era = &t->eras[i];
+        char years[64];
+        if (era->has_from)
+            snprintf(years, sizeof years, "%d\xe2\x80\x93%d", era->from_year, era->to_year);
+        else
+            snprintf(years, sizeof years, _("until %d"), era->to_year);
+        ui_gap(u, u->pad / 3);
+        ui_plain(u, years, 0, u->small_px, p->muted);
+        ui_text(u, &era->title, HRC_FONT_BOLD, u->px, p->text);
+        if (!hrc_text_is_empty(&era->text))
+            ui_text(u, &era->text, 0, u->px, p->text);
+    }
+    screen_prev_next(u, ACT_PREV_ITEM, ACT_NEXT_ITEM);
+}
+
+/* Selects event k and pans so that it is in view. */
+static void select_event(hrc_app *app, const hrc_timeline *t, int k)
+{
+    const hrc_event *e = event_at(t, k);
+    if (!e)
+        return;
+    app->tl_event = k;
+    span s = timeline_span(t);
+    clamp_view(app, s);
+    double half = (s.hi - s.lo) / app->tl_zoom / 2;
+    double y = event_year(e);
+    if (y < app->tl_center - half * 0.9 || y > app->tl_center + half * 0.9)
+        app->tl_center = y;
+    clamp_view(app, s);
+    hrc_nav_top(&app->nav)->scroll = 0;
+}
+
+static void zoom(hrc_app *app, const hrc_timeline *t, double factor)
+{
+    span s = timeline_span(t);
+    const hrc_event *e = event_at(t, app->tl_event);
+    clamp_view(app, s);
+    app->tl_zoom *= factor;
+    /* Zoom towards the selected event when it is in view. */
+    if (e) {
+        double half = (s.hi - s.lo) / app->tl_zoom / 2;
+        double y = event_year(e);
+        if (fabs(y - app->tl_center) > half)
+            app->tl_center = y;
+    }
+    clamp_view(app, s);
+}
+
+static unsigned timeline_activate(hrc_app *app, int action, int arg)
+{
+    const hrc_timeline *t = current_timeline(app);
+    if (!t)
+        return 0;
+    const hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    const hrc_module *m = ui_module(app, loc->module);
+    switch (action) {
+    case ACT_EVENT:
+        select_event(app, t, arg);
+        break;
+    case ACT_ZOOM_IN:
+        zoom(app, t, 2.0);
+        break;
+    case ACT_ZOOM_OUT:
+        zoom(app, t, 0.5);
+        break;
+    case ACT_ALT_EVENT: {
+        const hrc_event *e = event_at(t, arg);
+        if (e)
+            ui_alt_toggle(app, &e->image);
+        break;
+    }
+    case ACT_OPEN_CASE: {
+        const hrc_event *e = event_at(t, arg);
+        long item = e && e->case_ref && m ? hrc_module_find_item(m, e->case_ref) : -1;
+        if (item >= 0) {
+            int keep = app->tl_event;
+            double center = app->tl_center, z = app->tl_zoom;
+            app_go_item(app, loc->module, (int)item);
+            /* Coming back finds the timeline as it was left. */
+            app->tl_event = keep;
+            app->tl_center = center;
+            app->tl_zoom = z;
+        }
+        break;
+    }
+    case ACT_PREV_ITEM:
+    case ACT_NEXT_ITEM:
+        return screen_go_sideways(app, arg);
+    }
+    return HRC_APP_REDRAW;
+}
+
+static unsigned timeline_key(hrc_app *app, const hrc_input *in, bool *handled)
+{
+    *handled = false;
+    const hrc_timeline *t = current_timeline(app);
+    if (!t)
+        return 0;
+    int n = (int)event_count(t);
+    switch (in->kind) {
+    case HRC_IN_LEFT:
+    case HRC_IN_RIGHT: {
+        *handled = true;
+        if (n == 0)
+            return 0;
+        int k = app->tl_event;
+        if (k < 0)
+            k = in->kind == HRC_IN_RIGHT ? 0 : n - 1;
+        else
+            k += in->kind == HRC_IN_RIGHT ? 1 : -1;
+        if (k < 0 || k >= n)
+            return 0;
+        select_event(app, t, k);
+        return HRC_APP_REDRAW;
+    }
+    case HRC_IN_ZOOM_IN:
+    case HRC_IN_ZOOM_OUT:
+        *handled = true;
+        zoom(app, t, in->kind == HRC_IN_ZOOM_IN ? 2.0 : 0.5);
+        return HRC_APP_REDRAW;
+    case HRC_IN_WHEEL:
+        /* Over the canvas the wheel pans; elsewhere it scrolls the text. */
+        if (in->y >= app->view.y || app->tl_canvas_w <= 0)
+            return 0;
+        *handled = true;
+        {
+            double years = app->tl_span / (app->tl_zoom >= 1 ? app->tl_zoom : 1);
+            app->tl_center -= (in->dx - in->dy) * years / 10;
+            clamp_view(app, timeline_span(t));
+        }
+        return HRC_APP_REDRAW;
+    default:
+        return 0;
+    }
+}
+
+static unsigned timeline_drag(hrc_app *app, int action, int arg, int dx, int dy)
+{
+    const hrc_timeline *t = current_timeline(app);
+    if (!t || app->tl_canvas_w <= 0 || dx == 0)
+        return 0;
+    double years = app->tl_span / (app->tl_zoom >= 1 ? app->tl_zoom : 1);
+    app->tl_center -= dx * years / app->tl_canvas_w;
+    clamp_view(app, timeline_span(t));
+    return HRC_APP_REDRAW;
+}
+
+static unsigned timeline_drop(hrc_app *app, int action, int arg, const ui_target *to)
+{
+    return 0;
+}
+
+const screen_ops screen_timeline = {.draw = timeline_draw, .activate = timeline_activate,
+                                    .key = timeline_key, .drag = timeline_drag,
+                                    .drop = timeline_drop};
