@@ -7,3 +7,15 @@ if(TARGET hrc_sdl)
   hrc_unit_test(test_sdl_input SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_sdl_input.c
                 LIBS hrc_sdl)
 endif()
+
+if(TARGET hrc-player)
+  add_test(NAME sdl_render_smoke
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/render_smoke.sh
+                   $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
+  set_tests_properties(sdl_render_smoke PROPERTIES TIMEOUT 120)
+  # A real window under Xvfb, driven by xdotool; skipped without them.
+  add_test(NAME sdl_e2e_xvfb
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/xvfb_play.sh
+                   $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
+  set_tests_properties(sdl_e2e_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
+endif()

@@ -1,0 +1,111 @@
+#!/bin/bash
+# End to end, in a real window on a private Xvfb display, driven by real
+# X keyboard and mouse events (xdotool): sign in as a new learner, read a
+# page, open the timeline and the case study, answer the quiz, see the
+# results. The player's screen trace (HRC_TRACE_SCREENS=1) says where
+# each button is and which screen is showing; screenshots are kept for a
+# person to look at. Exit 77 (skipped) when Xvfb or xdotool is missing.
+# Usage: xvfb_play.sh PLAYER TEST_DATA_DIR [SHOTS_DIR]
+set -u
+player=$1
+data=$2
+work=$(mktemp -d)
+shots=${3:-$work/shots}
+mkdir -p "$shots"
+xvfb_pid= player_pid=
+cleanup() {
+  [ -n "$player_pid" ] && kill "$player_pid" 2>/dev/null
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  wait 2>/dev/null
+  [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+  echo "FAIL: $*"
+  echo "--- screen trace:"; cat "$work/trace" 2>/dev/null | grep -v '^target' | tail -n 40
+  exit 1
+}
+
+for tool in Xvfb xdotool; do
+  command -v $tool >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
+done
+
+for n in $(seq 100 199); do
+  [ -e /tmp/.X$n-lock ] || [ -e /tmp/.X11-unix/X$n ] || { display=$n; break; }
+done
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.05; done
+[ -e "/tmp/.X11-unix/X$display" ] || fail "Xvfb :$display did not start"
+export DISPLAY=":$display"
+
+HRC_TRACE_SCREENS=1 "$player" --lang en --data-dir "$work/data" "$data/sdl/course" \
+  2>"$work/trace" &
+player_pid=$!
+
+seen=0 # lines of the trace already used by wait_screen
+
+# Waits (up to 10 s) for a screen whose title contains $1, after the last one.
+wait_screen() {
+  for _ in $(seq 200); do
+    kill -0 "$player_pid" 2>/dev/null || fail "the player exited while waiting for '$1'"
+    local line
+    line=$(tail -n +"$((seen + 1))" "$work/trace" | grep -n "^screen: .*$1" | tail -n1)
+    if [ -n "$line" ]; then
+      seen=$((seen + ${line%%:*}))
+      echo "screen: $1"
+      return 0
+    fi
+    sleep 0.05
+  done
+  fail "no screen '$1'"
+}
+
+# Clicks with the real mouse on the last drawn target whose label contains $1.
+click() {
+  local t
+  for _ in $(seq 100); do
+    t=$(awk '/^screen: /{delete b; n=0} /^target: /{b[n++]=$0} END{for(i=0;i<n;i++) print b[i]}' \
+          "$work/trace" | grep -F -- "$1" | head -n1)
+    [ -n "$t" ] && break
+    sleep 0.05
+  done
+  [ -n "$t" ] || fail "no target '$1' on the screen"
+  set -- $t
+  xdotool mousemove $(($2 + $4 / 2)) $(($3 + $5 / 2)) click 1
+}
+
+shot() { command -v import >/dev/null && import -window root "$shots/$1.png" 2>/dev/null; }
+
+start=$(date +%s)
+wait_screen "Welcome"
+shot 10-sign-in
+click "I am new here"
+sleep 0.3
+xdotool type --delay 20 "Ada Lovelace"
+xdotool key Return
+wait_screen "Welcome, Ada Lovelace"
+shot 20-home
+xdotool key Tab
+click "Open"
+wait_screen "A small module"
+shot 30-contents
+click "Why cities matter"
+wait_screen "Why cities matter"
+shot 40-page
+xdotool key Escape
+wait_screen "A small module"
+click "Milestones"
+wait_screen "Milestones"
+shot 50-timeline
+xdotool key Escape
+wait_screen "A small module"
+click "A sample city"
+wait_screen "A sample city"
+shot 60-case
+xdotool key Escape
+wait_screen "A small module"
+click "Check your understanding"
+wait_screen "Check your understanding"
+shot 70-quiz
+echo "PASS in $(($(date +%s) - start)) s; screenshots in $shots"
