@@ -179,6 +179,87 @@ static const hrc_text *item_title(const hrc_item *it)
     return NULL;
 }
 
+/* Each event of the timeline, picked in turn with the Right arrow key. */
+static int tour_timeline(renderer_state *s, const hrc_module *m, const hrc_timeline *tl)
+{
+    char name[300];
+    for (size_t e = 0; e < tl->n_eras; e++)
+        for (size_t v = 0; v < tl->eras[e].n_events; v++) {
+            send(s, HRC_IN_RIGHT);
+            snprintf(name, sizeof name, "%s-%s-%s", m->id, tl->id, tl->eras[e].events[v].id);
+            if (snapshot(s, name))
+                return -1;
+        }
+    return 0;
+}
+
+static const char *pick(renderer_state *s, const hrc_module *m, const hrc_text *t)
+{
+    return hrc_text_plain(t, lang_of(s), m->default_lang);
+}
+
+/* Gives an answer: the first choice, or every pair matched; orderings are
+ * checked as shown. */
+static void answer(renderer_state *s, const hrc_module *m, const hrc_question *q)
+{
+    switch (q->kind) {
+    case HRC_Q_SINGLE:
+    case HRC_Q_MULTIPLE:
+        if (q->n_choices)
+            click(s, pick(s, m, &q->choices[0].text), 0);
+        break;
+    case HRC_Q_TRUEFALSE:
+        click(s, _("True"), 0);
+        break;
+    case HRC_Q_MATCHING:
+        for (size_t i = 0; i < q->n_pairs; i++) {
+            click(s, pick(s, m, &q->pairs[i].left), 0);
+            click(s, pick(s, m, &q->pairs[i].right), 0);
+        }
+        break;
+    case HRC_Q_ORDERING:
+        break;
+    }
+    click(s, _("Check answer"), 0);
+}
+
+/* Every question before and after answering, then the results. */
+static int tour_quiz(renderer_state *s, const hrc_module *m, const hrc_quiz *quiz)
+{
+    char name[300];
+    for (size_t n = 0; n < quiz->n_questions; n++) {
+        /* Questions may be shuffled: number them as shown. */
+        snprintf(name, sizeof name, "%s-%s-q%02zu", m->id, quiz->id, n + 1);
+        if (n > 0 && snapshot(s, name))
+            return -1;
+        const hrc_question *q = NULL;
+        for (size_t k = 0; k < quiz->n_questions && !q; k++) {
+            const char *prompt = pick(s, m, &quiz->questions[k].prompt);
+            for (size_t i = 0; i < s->list.count && !q; i++)
+                if (s->list.cmds[i].kind == HRC_DRAW_TEXT &&
+                    strstr(prompt, s->list.cmds[i].text) == prompt)
+                    q = &quiz->questions[k];
+        }
+        if (!q) {
+            fprintf(stderr, "render: cannot tell which question of %s is showing\n",
+                    quiz->id);
+            return 0;
+        }
+        answer(s, m, q);
+        snprintf(name, sizeof name, "%s-%s-q%02zu-%s-answered", m->id, quiz->id, n + 1,
+                 q->id);
+        if (snapshot(s, name))
+            return -1;
+        bool last = n + 1 == quiz->n_questions;
+        if (!click(s, last ? _("See results") : _("Next question"), 0)) {
+            fprintf(stderr, "render: question %s of %s took no answer\n", q->id, quiz->id);
+            return 0;
+        }
+    }
+    snprintf(name, sizeof name, "%s-%s-results", m->id, quiz->id);
+    return snapshot(s, name);
+}
+
 /* Every item of module m, in reading order, from its contents screen. */
 static int tour_module(renderer_state *s, size_t index)
 {
@@ -201,6 +282,13 @@ static int tour_module(renderer_state *s, size_t index)
         }
         snprintf(name, sizeof name, "%s-%s", m->id, hrc_item_id(it));
         if (snapshot(s, name))
+            return -1;
+        int rc = 0;
+        if (it->kind == HRC_ITEM_TIMELINE)
+            rc = tour_timeline(s, m, it->u.timeline);
+        else if (it->kind == HRC_ITEM_QUIZ)
+            rc = tour_quiz(s, m, it->u.quiz);
+        if (rc)
             return -1;
         send(s, HRC_IN_BACK);
     }

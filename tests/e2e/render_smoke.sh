@@ -16,7 +16,9 @@ fail() { echo "FAIL: $*"; exit 1; }
 png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8}'; }
 
 for name in sign-in settings home mini-contents mini-intro mini-history \
-            mini-sample-city mini-check; do
+            mini-history-udhr mini-history-gwangju mini-sample-city mini-check \
+            mini-check-q01-q1-answered mini-check-q02 mini-check-q02-q2-answered \
+            mini-check-results; do
   f=$(ls "$out/png"/[0-9][0-9][0-9]-"$name".png 2>/dev/null | head -n1)
   [ -n "$f" ] || fail "no picture of $name: $(ls "$out/png" | tr '\n' ' ')"
   [ "$(png_size "$f")" = 800x600 ] || fail "$f is $(png_size "$f"), not 800x600"
