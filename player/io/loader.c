@@ -17,6 +17,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static int load_bytes(const char *data, size_t size, const char *path,
+                           const hrc_load_options *opts, hrc_module **out,
+                           hrc_diags *diags);
+
 static size_t max_bytes(const hrc_load_options *opts)
 {
     return opts && opts->max_bytes ? opts->max_bytes : HRC_MAX_MODULE_BYTES;
@@ -105,7 +109,7 @@ int hrc_module_load(const char *path, const hrc_load_options *opts, hrc_module *
     size_t size;
     if (read_capped(path, max_bytes(opts), &data, &size, diags) != 0)
         return -1;
-    int rc = hrc_module_load_memory(data, size, path, opts, out, diags);
+    int rc = load_bytes(data, size, path, opts, out, diags);
     free(data);
     return rc;
 }
@@ -154,6 +158,14 @@ int hrc_module_load_memory(const char *data, size_t size, const char *path,
                       "the file is larger than the limit of %zu bytes", max_bytes(opts));
         return -1;
     }
+    return load_bytes(data, size, path, opts, out, diags);
+}
+
+static int load_bytes(const char *data, size_t size, const char *path,
+                           const hrc_load_options *opts, hrc_module **out,
+                           hrc_diags *diags)
+{
+    *out = NULL;
     hrc_arena *arena = hrc_arena_new();
     hrc_module *module = arena ? hrc_arena_alloc(arena, sizeof(*module)) : NULL;
     if (!module) {

@@ -62,6 +62,13 @@ typedef struct loader_ctx {
     char *module_dir; /* realpath of the module's folder (malloc) */
     char *course_dir; /* realpath of the folder media must stay in (malloc) */
 
+    /* Parsing state. */
+    struct _xmlRelaxNGValidCtxt *validator;
+    xmlDoc *stand_in;  /* borrows each top-level element while it is validated */
+    bool root_ok;      /* the root is <module> */
+    bool seen_meta, reported_no_meta;
+    size_t n_top, n_items_seen;
+
     const char *default_lang;
     size_t n_languages; /* @languages, split */
     const char **languages;

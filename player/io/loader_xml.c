@@ -7,17 +7,19 @@
  * refuses everything, so no other file can ever be read. libxml2 never
  * prints: every parser and schema message is captured into diagnostics.
  *
- * Memory: the document is streamed with an xmlTextReader that validates as
- * it reads; each top-level element is expanded, turned into model, and
- * freed before the next, so peak memory follows the largest page or quiz,
- * not the whole file.
+ * Memory and speed: the file is parsed from memory by the ordinary parser; as soon as a top-level element (meta, page, timeline, case, quiz)
+ * ends, it is validated on its own against the schema, turned into model
+ * and freed. Peak memory follows the largest page or quiz, not the file.
+ * The <module> element itself (its attributes and the order of its
+ * children) is checked here in C, with the same rules as the schema.
  */
 #include "io/loader_internal.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 
 #include <limits.h>
 #include <stdarg.h>
@@ -34,7 +36,7 @@ enum {
 };
 
 static bool xml_ready;
-static xmlRelaxNGPtr schema;
+static xmlRelaxNGPtr schema; /* start: any one top-level element */
 
 /* ---- Process-wide set-up ---------------------------------------------- */
 
@@ -79,18 +81,46 @@ static void xml_setup(void)
         registered = true;
 }
 
-/* The built-in schema, compiled on first use. */
+/*
+ * The built-in schema, compiled on first use. Its <start> is the whole
+ * <module>; the loader validates one top-level element at a time, so it
+ * compiles the same grammar with <start> replaced by a choice of them.
+ */
 static xmlRelaxNGPtr module_schema(void)
 {
     if (schema)
         return schema;
-    xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewMemParserCtxt(
-        (const char *)hrc_module_schema, (int)hrc_module_schema_size);
-    if (!pctxt)
+    xmlDocPtr doc = xmlReadMemory((const char *)hrc_module_schema,
+                                  (int)hrc_module_schema_size, NULL, "UTF-8",
+                                  XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    xmlNodePtr grammar = doc ? xmlDocGetRootElement(doc) : NULL;
+    xmlNodePtr start = grammar ? grammar->children : NULL;
+    while (start && !(start->type == XML_ELEMENT_NODE &&
+                      strcmp((const char *)start->name, "start") == 0))
+        start = start->next;
+    if (!start) {
+        xmlFreeDoc(doc);
         return NULL;
-    xmlRelaxNGSetParserStructuredErrors(pctxt, silent_structured, NULL);
-    schema = xmlRelaxNGParse(pctxt);
-    xmlRelaxNGFreeParserCtxt(pctxt);
+    }
+    while (start->children) {
+        xmlNodePtr old = start->children;
+        xmlUnlinkNode(old);
+        xmlFreeNode(old);
+    }
+    xmlNodePtr choice = xmlNewChild(start, NULL, BAD_CAST "choice", NULL);
+    static const char *const tops[] = {"meta", "page", "timeline", "case", "quiz"};
+    for (size_t i = 0; choice && i < sizeof(tops) / sizeof(tops[0]); i++) {
+        xmlNodePtr ref = xmlNewChild(choice, NULL, BAD_CAST "ref", NULL);
+        if (ref)
+            xmlNewProp(ref, BAD_CAST "name", BAD_CAST tops[i]);
+    }
+    xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewDocParserCtxt(doc);
+    if (pctxt) {
+        xmlRelaxNGSetParserStructuredErrors(pctxt, silent_structured, NULL);
+        schema = xmlRelaxNGParse(pctxt);
+        xmlRelaxNGFreeParserCtxt(pctxt);
+    }
+    xmlFreeDoc(doc);
     return schema;
 }
 
@@ -306,6 +336,12 @@ static int check_prolog(loader_ctx *ctx)
     const char *p = ctx->data, *end = ctx->data + ctx->size;
     if (starts_with(p, end, "\xEF\xBB\xBF"))
         p += 3;
+    /* Byte orders and encodings libxml2 would otherwise switch to. */
+    if (starts_with(p, end, "\xFE\xFF") || starts_with(p, end, "\xFF\xFE") ||
+        starts_with(p, end, "\x4C\x6F\xA7\x94")) {
+        loader_error(ctx, (hrc_srcpos){1, 1}, "modules must be encoded in UTF-8");
+        return -1;
+    }
     for (;;) {
         p = skip_space(p, end);
         if (starts_with(p, end, "<?")) {
@@ -333,34 +369,202 @@ static int check_prolog(loader_ctx *ctx)
     }
 }
 
+/* ---- The <module> element ------------------------------------------ */
+
+static bool positive_integer(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    if (*s == '+')
+        s++;
+    bool nonzero = false, any = false;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        any = true;
+        nonzero |= *s != '0';
+    }
+    while (*s == ' ')
+        s++;
+    return any && nonzero && !*s;
+}
+
+/* The attributes of <module>, as module.rng states them. */
+static void check_module_attributes(loader_ctx *ctx, const xmlNode *root)
+{
+    hrc_srcpos pos = loader_node_pos(ctx, root);
+    const char *format = loader_attr(root, "format");
+    if (!format)
+        loader_error(ctx, pos, "<module> needs format=\"1\"");
+    else if (strcmp(format, "1") != 0)
+        loader_error(ctx, pos, "format=\"%s\" is not supported: this player reads "
+                     "format=\"1\"", format);
+    if (!loader_attr(root, "id"))
+        loader_error(ctx, pos, "<module> needs an id");
+    const char *version = loader_attr(root, "version");
+    if (!version)
+        loader_error(ctx, pos, "<module> needs a version (1, 2, ...)");
+    else if (!positive_integer(version))
+        loader_error(ctx, pos, "version=\"%s\" must be a whole number from 1 up", version);
+    if (!loader_lang(root))
+        loader_error(ctx, pos, "<module> needs xml:lang, its default language");
+    const char *completion = loader_attr(root, "completion");
+    if (completion && strcmp(completion, "pages") != 0 && strcmp(completion, "quiz") != 0 &&
+        strcmp(completion, "both") != 0)
+        loader_error(ctx, pos, "completion=\"%s\" must be pages, quiz or both", completion);
+    static const char *const known[] = {"format", "id", "version", "completion",
+                                        "languages"};
+    for (const xmlAttr *a = root->properties; a; a = a->next) {
+        bool ok = a->ns ? strcmp((const char *)a->name, "lang") == 0 && a->ns->prefix &&
+                              strcmp((const char *)a->ns->prefix, "xml") == 0
+                        : false;
+        for (size_t i = 0; !a->ns && i < sizeof(known) / sizeof(known[0]); i++)
+            ok |= strcmp((const char *)a->name, known[i]) == 0;
+        if (!ok)
+            loader_error(ctx, pos, "<module> has no attribute %s%s%s",
+                         a->ns && a->ns->prefix ? (const char *)a->ns->prefix : "",
+                         a->ns && a->ns->prefix ? ":" : "", (const char *)a->name);
+    }
+}
+
+/* The children of <module>: meta, then pages, timelines, cases, quizzes. */
+static bool check_top_order(loader_ctx *ctx, const xmlNode *node)
+{
+    const char *name = (const char *)node->name;
+    bool is_meta = strcmp(name, "meta") == 0;
+    bool is_item = !node->ns && (strcmp(name, "page") == 0 || strcmp(name, "timeline") == 0 ||
+                                 strcmp(name, "case") == 0 || strcmp(name, "quiz") == 0);
+    hrc_srcpos pos = loader_node_pos(ctx, node);
+    if (node->ns || (!is_meta && !is_item)) {
+        loader_error(ctx, pos, "<%s> is not allowed here: a module holds <meta>, then "
+                     "<page>, <timeline>, <case> and <quiz> elements", name);
+        return false;
+    }
+    if (is_meta && ctx->seen_meta) {
+        loader_error(ctx, pos, "a module has only one <meta>");
+    } else if (is_meta && ctx->n_top > 0) {
+        loader_error(ctx, pos, "<meta> must come first in the module");
+    } else if (is_item && !ctx->seen_meta && !ctx->reported_no_meta) {
+        loader_error(ctx, pos, "the module must start with <meta> before <%s>", name);
+        ctx->reported_no_meta = true;
+    }
+    ctx->seen_meta |= is_meta;
+    ctx->n_items_seen += is_item;
+    ctx->n_top++;
+    return true;
+}
+
+/* Text directly inside <module> other than white space. */
+static void check_module_text(loader_ctx *ctx, const xmlNode *root)
+{
+    for (const xmlNode *c = root->children; c; c = c->next) {
+        if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+            continue;
+        const char *t = (const char *)c->content;
+        if (t && t[strspn(t, " \t\r\n")]) {
+            long line = xmlGetLineNo(c);
+            loader_error(ctx, (hrc_srcpos){line > 0 ? (uint32_t)line : 0, line > 0},
+                         "text is not allowed directly inside <module>");
+            return;
+        }
+    }
+}
+
 /* ---- Parsing ---------------------------------------------------------- */
 
-static int read_document(loader_ctx *ctx, xmlTextReaderPtr reader)
+/* Validates one top-level element on its own, as the root of a stand-in
+ * document that borrows it for the duration. */
+static void validate_top(loader_ctx *ctx, xmlNode *node)
 {
-    bool building = false;
-    int ret = xmlTextReaderRead(reader);
-    while (ret == 1) {
-        int type = xmlTextReaderNodeType(reader);
-        int depth = xmlTextReaderDepth(reader);
-        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            xmlNode *node = xmlTextReaderCurrentNode(reader);
-            hrc_srcpos pos = {node ? (uint32_t)xmlGetLineNo(node) : 0, 1};
-            loader_error(ctx, pos, "DOCTYPE is not allowed in a module");
-            return -1;
-        }
-        if (type == XML_READER_TYPE_ELEMENT && depth == 0) {
-            building = loader_build_module(ctx, xmlTextReaderCurrentNode(reader)) == 0;
-        } else if (type == XML_READER_TYPE_ELEMENT && depth == 1 && building) {
-            xmlNode *node = xmlTextReaderExpand(reader);
-            if (!node)
-                return -1; /* malformed inside; the parser said why */
-            loader_build_top(ctx, node);
-            ret = xmlTextReaderNext(reader);
-            continue;
-        }
-        ret = xmlTextReaderRead(reader);
+    xmlDocPtr doc = ctx->stand_in;
+    doc->children = doc->last = node;
+    node->parent = (xmlNodePtr)doc;
+    xmlRelaxNGValidateDoc(ctx->validator, doc);
+    node->parent = NULL;
+    doc->children = doc->last = NULL;
+}
+
+static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr pctxt = data;
+    loader_ctx *ctx = pctxt->_private;
+    xmlSAX2StartElementNs(data, localname, prefix, uri, nb_namespaces, namespaces,
+                          nb_attributes, nb_defaulted, attributes);
+    if (pctxt->nodeNr != 1 || !pctxt->node)
+        return;
+    xmlNode *root = pctxt->node;
+    ctx->root_ok = !root->ns && strcmp((const char *)root->name, "module") == 0;
+    if (!ctx->root_ok) {
+        loader_error(ctx, loader_node_pos(ctx, root),
+                     "the root element must be <module>, not <%s>", (const char *)root->name);
+        xmlStopParser(pctxt);
+        return;
     }
-    return ret == 0 ? 0 : -1;
+    loader_build_module(ctx, root);
+}
+
+static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+    xmlParserCtxtPtr pctxt = data;
+    loader_ctx *ctx = pctxt->_private;
+    xmlNode *node = pctxt->node;
+    xmlSAX2EndElementNs(data, localname, prefix, uri);
+    if (!ctx->root_ok || !node || !node->parent || node->parent->type != XML_ELEMENT_NODE ||
+        node->parent->parent == NULL || node->parent->parent->type != XML_DOCUMENT_NODE)
+        return; /* not a child of <module> */
+    xmlUnlinkNode(node);
+    /* The parser appends the next characters to the text node now last in
+     * <module>; tell it that node is not the one it was growing. */
+    pctxt->nodelen = 0;
+    pctxt->nodemem = 0;
+    if (check_top_order(ctx, node)) {
+        validate_top(ctx, node);
+        loader_build_top(ctx, node);
+    }
+    xmlFreeNode(node);
+}
+
+static void on_doctype(void *data, const xmlChar *name, const xmlChar *id,
+                       const xmlChar *system_id)
+{
+    xmlParserCtxtPtr pctxt = data;
+    loader_ctx *ctx = pctxt->_private;
+    hrc_srcpos pos = {pctxt->input ? (uint32_t)pctxt->input->line : 0, 1};
+    loader_error(ctx, pos, "DOCTYPE is not allowed in a module");
+    xmlStopParser(pctxt);
+}
+
+static int run_parser(loader_ctx *ctx, xmlParserCtxtPtr pctxt)
+{
+    pctxt->_private = ctx;
+    pctxt->sax->startElementNs = on_start;
+    pctxt->sax->endElementNs = on_end;
+    pctxt->sax->internalSubset = on_doctype;
+    pctxt->sax->externalSubset = NULL;
+    pctxt->sax->resolveEntity = NULL;
+    /* libxml2 keeps its own copy of the bytes while it parses. */
+    xmlDocPtr doc = xmlCtxtReadMemory(pctxt, ctx->data, (int)ctx->size, NULL, NULL,
+                                      PARSE_OPTIONS);
+    pctxt->myDoc = doc;
+    bool ok = pctxt->wellFormed && !pctxt->disableSAX;
+    if (ok && pctxt->myDoc) {
+        xmlNode *root = xmlDocGetRootElement(pctxt->myDoc);
+        if (root && ctx->root_ok) {
+            /* Only for a well-formed file: a cut-off start tag lacks attributes. */
+            check_module_attributes(ctx, root);
+            check_module_text(ctx, root);
+            if (!ctx->seen_meta && !ctx->reported_no_meta)
+                loader_error(ctx, loader_node_pos(ctx, root), "the module has no <meta>");
+            if (ctx->n_items_seen == 0)
+                loader_error(ctx, loader_node_pos(ctx, root),
+                             "the module has no content: add a <page>, <timeline>, "
+                             "<case> or <quiz>");
+        }
+    }
+    xmlFreeDoc(pctxt->myDoc);
+    pctxt->myDoc = NULL;
+    return ok && ctx->root_ok ? 0 : -1;
 }
 
 int loader_parse(loader_ctx *ctx)
@@ -379,9 +583,9 @@ int loader_parse(loader_ctx *ctx)
         loader_error(ctx, (hrc_srcpos){0, 0}, "the file is too large");
         return -1;
     }
-    if (memchr(ctx->data, '\0', ctx->size)) {
-        size_t at = (size_t)((const char *)memchr(ctx->data, '\0', ctx->size) - ctx->data);
-        loader_error(ctx, loader_offset_pos(ctx, at),
+    const char *nul = memchr(ctx->data, '\0', ctx->size);
+    if (nul) {
+        loader_error(ctx, loader_offset_pos(ctx, (size_t)(nul - ctx->data)),
                      "the file contains a NUL byte: it is binary, not UTF-8 XML text");
         return -1;
     }
@@ -393,29 +597,26 @@ int loader_parse(loader_ctx *ctx)
         return -1;
     }
 
-    /* Anything libxml2 reports outside the reader's own channel lands here. */
-    xmlSetStructuredErrorFunc(ctx, on_xml_error);
+    size_t before = ctx->diags->n_errors;
     int result = -1;
-    xmlTextReaderPtr reader =
-        xmlReaderForMemory(ctx->data, (int)ctx->size, NULL, "UTF-8", PARSE_OPTIONS);
-    if (!reader) {
+    xmlParserCtxtPtr pctxt = xmlNewParserCtxt();
+    ctx->validator = xmlRelaxNGNewValidCtxt(rng);
+    ctx->stand_in = xmlNewDoc(BAD_CAST "1.0");
+    if (!pctxt || !ctx->validator || !ctx->stand_in) {
         ctx->oom = true;
         loader_error(ctx, (hrc_srcpos){0, 0}, "out of memory");
     } else {
-        xmlTextReaderSetStructuredErrorHandler(reader, on_xml_error, ctx);
-        if (xmlTextReaderRelaxNGSetSchema(reader, rng) != 0) {
-            loader_error(ctx, (hrc_srcpos){0, 0}, "could not start schema validation");
-        } else {
-            size_t before = ctx->diags->n_errors;
-            result = read_document(ctx, reader);
-            if (result == 0 && xmlTextReaderIsValid(reader) != 1 &&
-                ctx->diags->n_errors == before)
-                loader_error(ctx, (hrc_srcpos){0, 0}, "the module does not match the schema");
-            if (result != 0 && ctx->diags->n_errors == before)
-                loader_error(ctx, (hrc_srcpos){0, 0}, "the file is not well-formed XML");
-        }
-        xmlFreeTextReader(reader);
+        xmlRelaxNGSetValidStructuredErrors(ctx->validator, on_xml_error, ctx);
+        xmlSetStructuredErrorFunc(ctx, on_xml_error);
+        result = run_parser(ctx, pctxt);
+        xmlSetStructuredErrorFunc(NULL, silent_structured);
+        if (result != 0 && ctx->diags->n_errors == before)
+            loader_error(ctx, (hrc_srcpos){0, 0}, "the file is not well-formed XML");
     }
-    xmlSetStructuredErrorFunc(NULL, silent_structured);
+    xmlFreeDoc(ctx->stand_in);
+    ctx->stand_in = NULL;
+    xmlRelaxNGFreeValidCtxt(ctx->validator);
+    ctx->validator = NULL;
+    xmlFreeParserCtxt(pctxt);
     return result;
 }
