@@ -239,15 +239,11 @@ static enum check_outcome check_store(hrc_progress *s, int *version, char *why, 
     int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
     int rows = 0;
     bool ok = false;
-    while (rc == SQLITE_OK) {
-        rc = sqlite3_step(st);
-        if (rc != SQLITE_ROW)
-            break;
-        rc = SQLITE_OK;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *line = (const char *)sqlite3_column_text(st, 0);
         if (rows++ == 0) {
             ok = line && strcmp(line, "ok") == 0;
-            snprintf(why, size, "integrity check: %.200s", line ? line : "?");
+            snprintf(why, size, "integrity check: %s", line ? line : "?");
         }
     }
     if (rc == SQLITE_DONE)
