@@ -239,11 +239,15 @@ static enum check_outcome check_store(hrc_progress *s, int *version, char *why, 
     int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
     int rows = 0;
     bool ok = false;
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW)
+            break;
+        rc = SQLITE_OK;
         const char *line = (const char *)sqlite3_column_text(st, 0);
         if (rows++ == 0) {
             ok = line && strcmp(line, "ok") == 0;
-            snprintf(why, size, "integrity check: %s", line ? line : "?");
+            snprintf(why, size, "integrity check: %.200s", line ? line : "?");
         }
     }
     if (rc == SQLITE_DONE)
@@ -284,10 +288,48 @@ static enum check_outcome check_store(hrc_progress *s, int *version, char *why, 
     return CHECK_OK;
 }
 
-static int connect(hrc_progress *s, bool readonly)
+/*
+ * A read-only store on read-only media (a write-protected USB stick) has no
+ * -shm file and cannot get one, which WAL needs. When no -wal file holds
+ * anything either, nobody can change the file: SQLite may then read it as
+ * immutable. Returns false when that does not apply.
+ */
+static bool can_read_as_immutable(const hrc_progress *s)
+{
+    char wal[HRC_PROGRESS_PATH_MAX + 8];
+    snprintf(wal, sizeof wal, "%s-wal", s->path);
+    struct stat st;
+    bool wal_empty = stat(wal, &st) != 0 || st.st_size == 0;
+    char dir[HRC_PROGRESS_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", s->path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    return s->readonly && wal_empty && access(slash ? dir : ".", W_OK) != 0;
+}
+
+/* file:PATH?immutable=1, with the characters URIs reserve escaped. */
+static void immutable_uri(const char *path, char *out, size_t size)
+{
+    size_t n = (size_t)snprintf(out, size, "file:");
+    for (const char *p = path; *p && n + 4 < size; p++) {
+        if (*p == '?' || *p == '#' || *p == '%')
+            n += (size_t)snprintf(out + n, size - n, "%%%02X", (unsigned char)*p);
+        else
+            out[n++] = *p;
+    }
+    snprintf(out + n, size - n, "?immutable=1");
+}
+
+static int connect(hrc_progress *s, bool readonly, bool immutable)
 {
     int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(s->path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    char uri[3 * HRC_PROGRESS_PATH_MAX + 32];
+    if (immutable)
+        immutable_uri(s->path, uri, sizeof uri);
+    int rc = sqlite3_open_v2(immutable ? uri : s->path, &s->db,
+                             oflags | SQLITE_OPEN_NOMUTEX | (immutable ? SQLITE_OPEN_URI : 0),
+                             NULL);
     if (rc != SQLITE_OK) {
         int r = hrc_progress_fail_db(s, rc, "opening the store");
         sqlite3_close(s->db);
@@ -352,7 +394,7 @@ static int open_checked(hrc_progress *s, hrc_progress_open_info *info)
     if (!existed && s->readonly)
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_NOT_FOUND,
                                  "no progress has been recorded in %s", s->path);
-    int r = connect(s, s->readonly);
+    int r = connect(s, s->readonly, false);
     if (r)
         return r;
 
@@ -360,21 +402,30 @@ static int open_checked(hrc_progress *s, hrc_progress_open_info *info)
     char why[256] = "";
     int failure = HRC_PROGRESS_ERR_IO;
     enum check_outcome outcome = check_store(s, &version, why, sizeof why, &failure);
+    if (outcome == CHECK_FAILED && can_read_as_immutable(s)) {
+        disconnect(s);
+        r = connect(s, true, true);
+        if (r)
+            return r;
+        outcome = check_store(s, &version, why, sizeof why, &failure);
+    }
     if (outcome == CHECK_FAILED)
         return failure;
     if (outcome == CHECK_DAMAGED) {
-        disconnect(s);
         if (s->readonly)
             return hrc_progress_fail(s, HRC_PROGRESS_ERR_IO, "the store %s is damaged (%s)",
                                      s->path, why);
+        /* Moved while still open: closing might otherwise remove a -wal
+         * file that is evidence of what happened. */
         r = move_aside(s, s->path, info->moved_to, sizeof info->moved_to);
+        disconnect(s);
         if (r)
             return r;
         info->status |= HRC_PROGRESS_RECOVERED;
         snprintf(info->message, sizeof info->message,
                  "The progress store was damaged (%.100s). It was moved to %.300s and a new, "
                  "empty store was started.", why, info->moved_to);
-        r = connect(s, false);
+        r = connect(s, false, false);
         if (r)
             return r;
         version = 0;

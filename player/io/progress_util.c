@@ -80,6 +80,8 @@ int hrc_progress_result_of(sqlite3 *db, int rc)
 int hrc_progress_fail_db(hrc_progress *s, int rc, const char *doing)
 {
     int r = hrc_progress_result_of(s->db, rc);
+    if (r == HRC_PROGRESS_OK)
+        r = HRC_PROGRESS_ERR_IO; /* called on a failure: never report success */
     const char *detail = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
     switch (r) {
     case HRC_PROGRESS_ERR_FULL:

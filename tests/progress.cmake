@@ -1,0 +1,33 @@
+# The progress store: unit tests, a driver for crash and disk tests, and the
+# command line's export, import and facilitator PIN.
+set(progress_dir ${CMAKE_CURRENT_SOURCE_DIR}/progress)
+set(progress_work ${CMAKE_CURRENT_BINARY_DIR}/progress-work)
+
+hrc_unit_test(test_progress_store SOURCES ${progress_dir}/test_progress_store.c LIBS hrc_io)
+hrc_unit_test(test_progress_exchange SOURCES ${progress_dir}/test_progress_exchange.c
+              LIBS hrc_io)
+
+add_executable(progress_driver ${progress_dir}/progress_driver.c)
+target_link_libraries(progress_driver PRIVATE hrc_io)
+
+# SIGKILL at random moments, at least 200 times: no acknowledged answer lost.
+add_test(NAME progress_crash
+         COMMAND bash ${progress_dir}/crash.sh $<TARGET_FILE:progress_driver>
+                 ${progress_work}/crash 200)
+add_test(NAME progress_two_processes
+         COMMAND bash ${progress_dir}/two_processes.sh $<TARGET_FILE:progress_driver>
+                 ${progress_work}/two)
+# Needs root to mount a small tmpfs; reports SKIPPED otherwise.
+add_test(NAME progress_disk
+         COMMAND bash ${progress_dir}/disk.sh $<TARGET_FILE:progress_driver>
+                 ${progress_work}/disk)
+add_test(NAME progress_cli
+         COMMAND bash ${progress_dir}/cli.sh $<TARGET_FILE:hrc-player>
+                 $<TARGET_FILE:progress_driver> ${progress_work}/cli)
+set_tests_properties(progress_crash progress_two_processes progress_disk progress_cli
+                     PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
+set_tests_properties(progress_disk PROPERTIES RUN_SERIAL TRUE)
+
+# Not a test: the figures of bench/progress/run-progress.sh.
+add_executable(progress_bench ${PROJECT_SOURCE_DIR}/bench/progress/progress_bench.c)
+target_link_libraries(progress_bench PRIVATE hrc_io)

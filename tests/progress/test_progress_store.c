@@ -1,0 +1,649 @@
+/*
+ * The progress store: where it lives, learners and PINs, recording and the
+ * derived state, privacy rules, bad files, the version 1 upgrade.
+ * PIN hashing is slow on purpose, so only a few tests hash.
+ */
+#include "io/progress.h"
+#include "progress_test_util.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sys/stat.h>
+
+typedef struct fixture {
+    char dir[256];
+    hrc_progress *s;
+    hrc_progress_open_info info;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    scratch_make(f->dir, sizeof f->dir);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    hrc_progress_close(f->s);
+    scratch_remove(f->dir);
+    free(f);
+    return 0;
+}
+
+static void open_store(fixture *f, unsigned flags)
+{
+    hrc_progress_close(f->s);
+    f->s = NULL;
+    assert_int_equal(hrc_progress_open(f->dir, flags, &f->s, &f->info), HRC_PROGRESS_OK);
+}
+
+static const hrc_module_ref module1 = {"m1-what-is", 3, "0123abcd"};
+
+static int64_t add(fixture *f, const char *name)
+{
+    int64_t id = 0;
+    assert_int_equal(hrc_progress_add_learner(f->s, name, NULL, NULL, &id), HRC_PROGRESS_OK);
+    assert_true(id > 0);
+    return id;
+}
+
+/* ---- Where it lives, how it opens ---------------------------------------- */
+
+static void test_default_dir(void **state)
+{
+    (void)state;
+    char out[512];
+    setenv("XDG_DATA_HOME", "/srv/data", 1);
+    setenv("HOME", "/home/kiosk", 1);
+    assert_int_equal(hrc_progress_default_dir(NULL, out, sizeof out), HRC_PROGRESS_OK);
+    assert_string_equal(out, "/srv/data/hrc-player");
+    assert_int_equal(hrc_progress_default_dir("/mnt/usb", out, sizeof out), HRC_PROGRESS_OK);
+    assert_string_equal(out, "/mnt/usb");
+    unsetenv("XDG_DATA_HOME");
+    assert_int_equal(hrc_progress_default_dir(NULL, out, sizeof out), HRC_PROGRESS_OK);
+    assert_string_equal(out, "/home/kiosk/.local/share/hrc-player");
+    assert_int_equal(hrc_progress_default_dir(NULL, out, 8), HRC_PROGRESS_ERR_INVALID);
+}
+
+static void test_open_creates_folders_and_configures(void **state)
+{
+    fixture *f = *state;
+    char nested[300];
+    snprintf(nested, sizeof nested, "%s/a/b", f->dir);
+    assert_int_equal(hrc_progress_open(nested, 0, &f->s, &f->info), HRC_PROGRESS_OK);
+    assert_true(f->info.status & HRC_PROGRESS_CREATED);
+    assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
+    assert_int_equal(hrc_progress_schema_version(f->s), 2);
+    assert_int_equal(strlen(hrc_progress_device_id(f->s)), 32);
+    assert_true(hrc_progress_is_recording(f->s));
+    assert_non_null(strstr(f->info.path, "/a/b/progress.db"));
+    struct stat st;
+    assert_int_equal(stat(f->info.path, &st), 0);
+    /* WAL is a property of the file: a second connection sees it. */
+    char path[300];
+    snprintf(path, sizeof path, "%s/a/b/progress.db", f->dir);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(q, 0), "wal");
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+
+    /* Reopening keeps the device id and reports nothing special. */
+    char device[40];
+    snprintf(device, sizeof device, "%s", hrc_progress_device_id(f->s));
+    hrc_progress_close(f->s);
+    assert_int_equal(hrc_progress_open(nested, 0, &f->s, &f->info), HRC_PROGRESS_OK);
+    assert_int_equal(f->info.status, 0);
+    assert_string_equal(hrc_progress_device_id(f->s), device);
+}
+
+static void test_null_store_records_nothing(void **state)
+{
+    (void)state;
+    hrc_session session;
+    assert_false(hrc_progress_is_recording(NULL));
+    assert_int_equal(hrc_progress_begin_session(NULL, 1, &module1, &session), HRC_PROGRESS_OK);
+    assert_true(session.active);
+    int64_t seq = 99;
+    assert_int_equal(hrc_progress_record_answer(NULL, &session, "q1", 1, "a", true, 1, 0, 1,
+                                                10, &seq), HRC_PROGRESS_OK);
+    assert_int_equal(seq, 0);
+    hrc_module_progress p;
+    assert_int_equal(hrc_progress_get_module(NULL, 1, "m1-what-is", &p),
+                     HRC_PROGRESS_ERR_NOT_FOUND);
+    hrc_learner *all;
+    size_t n = 5;
+    assert_int_equal(hrc_progress_list_learners(NULL, &all, &n), HRC_PROGRESS_OK);
+    assert_int_equal(n, 0);
+    assert_string_equal(hrc_progress_errmsg(NULL), "not recording");
+    assert_int_equal(hrc_progress_end_session(NULL, &session, HRC_VERB_SUSPENDED,
+                                              HRC_END_NORMAL), HRC_PROGRESS_OK);
+    assert_false(session.active);
+}
+
+/* ---- Learners -------------------------------------------------------- */
+
+static void test_learners_and_prefs(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t zoe = add(f, "Zoé Martín");
+    int64_t abe = add(f, "abe");
+    int64_t id;
+    assert_int_equal(hrc_progress_add_learner(f->s, "", NULL, NULL, &id),
+                     HRC_PROGRESS_ERR_INVALID);
+    assert_int_equal(hrc_progress_add_learner(f->s, "bad \xff utf8", NULL, NULL, &id),
+                     HRC_PROGRESS_ERR_INVALID);
+    assert_string_not_equal(hrc_progress_errmsg(f->s), "");
+    hrc_learner_prefs bad = {.lang = "fr", .text_size = 120};
+    assert_int_equal(hrc_progress_set_learner_prefs(f->s, zoe, &bad), HRC_PROGRESS_ERR_INVALID);
+    hrc_learner_prefs prefs = {.lang = "fr", .text_size = 200, .high_contrast = true};
+    assert_int_equal(hrc_progress_set_learner_prefs(f->s, zoe, &prefs), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_rename_learner(f->s, abe, "Abe"), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_rename_learner(f->s, 9999, "Nobody"),
+                     HRC_PROGRESS_ERR_NOT_FOUND);
+
+    hrc_learner *all;
+    size_t n;
+    assert_int_equal(hrc_progress_list_learners(f->s, &all, &n), HRC_PROGRESS_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(all[0].name, "Abe"); /* by name, case-insensitively */
+    assert_string_equal(all[1].name, "Zoé Martín");
+    assert_string_equal(all[1].prefs.lang, "fr");
+    assert_int_equal(all[1].prefs.text_size, 200);
+    assert_true(all[1].prefs.high_contrast);
+    assert_int_equal(all[0].prefs.text_size, 100);
+    assert_false(all[0].has_pin);
+    assert_int_equal(strlen(all[0].uuid), 36);
+    assert_string_not_equal(all[0].uuid, all[1].uuid);
+    free(all);
+}
+
+static void test_pins_are_hashed_and_guard_facilitator_functions(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t ana = add(f, "Ana");
+    bool has = true;
+    assert_int_equal(hrc_progress_has_facilitator_pin(f->s, &has), HRC_PROGRESS_OK);
+    assert_false(has);
+    assert_int_equal(hrc_progress_check_facilitator_pin(f->s, "1234"), HRC_PROGRESS_ERR_NO_PIN);
+    /* Formats are checked before any hashing. */
+    assert_int_equal(hrc_progress_set_facilitator_pin(f->s, "123"), HRC_PROGRESS_ERR_PIN_FORMAT);
+    assert_int_equal(hrc_progress_set_facilitator_pin(f->s, "12a4"),
+                     HRC_PROGRESS_ERR_PIN_FORMAT);
+    assert_int_equal(hrc_progress_set_learner_pin(f->s, ana, "1234567890123"),
+                     HRC_PROGRESS_ERR_PIN_FORMAT);
+
+    /* First kiosk start: no PIN yet, so setting one needs none. */
+    assert_int_equal(hrc_progress_set_facilitator_pin(f->s, "482910"), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_set_learner_pin(f->s, ana, "2468"), HRC_PROGRESS_OK);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM setting WHERE key = "
+                                     "'facilitator_pin' AND value LIKE '$argon2id$%'"), 1);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM setting WHERE value LIKE "
+                                     "'%482910%'"), 0);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM learner WHERE pin_hash LIKE "
+                                     "'$argon2id$%' AND instr(pin_hash, '2468') = 0"), 1);
+
+    /* A new process starts locked. */
+    open_store(f, 0);
+    assert_false(hrc_progress_is_unlocked(f->s));
+    hrc_module_progress *rows;
+    size_t n;
+    assert_int_equal(hrc_progress_list_all(f->s, &rows, &n), HRC_PROGRESS_ERR_LOCKED);
+    assert_int_equal(hrc_progress_delete_learner(f->s, ana), HRC_PROGRESS_ERR_LOCKED);
+    assert_int_equal(hrc_progress_set_facilitator_pin(f->s, "0000"), HRC_PROGRESS_ERR_LOCKED);
+    char file[300];
+    snprintf(file, sizeof file, "%s/out.csv", f->dir);
+    assert_int_equal(hrc_progress_export_csv(f->s, file, "en"), HRC_PROGRESS_ERR_LOCKED);
+    assert_int_equal(access(file, F_OK), -1);
+
+    assert_int_equal(hrc_progress_check_facilitator_pin(f->s, "482911"), HRC_PROGRESS_ERR_PIN);
+    assert_false(hrc_progress_is_unlocked(f->s));
+    assert_int_equal(hrc_progress_check_facilitator_pin(f->s, "482910"), HRC_PROGRESS_OK);
+    assert_true(hrc_progress_is_unlocked(f->s));
+    assert_int_equal(hrc_progress_list_all(f->s, &rows, &n), HRC_PROGRESS_OK);
+    free(rows);
+    hrc_progress_lock(f->s);
+    assert_int_equal(hrc_progress_list_all(f->s, &rows, &n), HRC_PROGRESS_ERR_LOCKED);
+
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "2469"), HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "2468"), HRC_PROGRESS_OK);
+    hrc_learner l;
+    assert_int_equal(hrc_progress_get_learner(f->s, ana, &l), HRC_PROGRESS_OK);
+    assert_true(l.has_pin);
+    assert_int_equal(hrc_progress_set_learner_pin(f->s, ana, NULL), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "anything"), HRC_PROGRESS_OK);
+}
+
+/* ---- Recording and derived state ------------------------------------- */
+
+static void record_at(fixture *f, hrc_session *session, hrc_verb verb, const char *item,
+                      int64_t t, double score)
+{
+    hrc_progress_event ev = {.verb = verb, .item_id = item, .time_ms = t,
+                             .has_score = score >= 0, .score = score >= 0 ? score : 0,
+                             .attempt = item ? 1 : 0};
+    if (verb == HRC_VERB_PASSED || verb == HRC_VERB_FAILED)
+        ev.has_success = true, ev.success = verb == HRC_VERB_PASSED;
+    assert_int_equal(hrc_progress_record(f->s, session, &ev, NULL), HRC_PROGRESS_OK);
+}
+
+static void test_resume_point_survives_restart(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t ana = add(f, "Ana");
+    hrc_session session;
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &module1, &session),
+                     HRC_PROGRESS_OK);
+    assert_int_equal(strlen(session.id), 36);
+    assert_int_equal(hrc_progress_record_view(f->s, &session, "intro", 4000), HRC_PROGRESS_OK);
+    int64_t seq1 = 0, seq2 = 0;
+    assert_int_equal(hrc_progress_record_answer(f->s, &session, "q-rights", 2, "b", true, 1.0,
+                                                1, 1, 5300, &seq1), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_record_answer(f->s, &session, "q-steps", 1, "a", false, 0.0,
+                                                0, 1, 2100, &seq2), HRC_PROGRESS_OK);
+    assert_int_equal(seq2, seq1 + 1);
+    /* The player is killed here: no suspension is ever recorded. */
+    hrc_progress_close(f->s);
+    f->s = NULL;
+
+    open_store(f, 0);
+    hrc_module_progress p;
+    assert_int_equal(hrc_progress_get_module(f->s, ana, "m1-what-is", &p), HRC_PROGRESS_OK);
+    assert_string_equal(p.resume_item, "q-steps");
+    assert_false(p.completed);
+    assert_int_equal(p.success, HRC_SUCCESS_UNKNOWN);
+    assert_int_equal(p.attempts, 1);
+    assert_int_equal(p.n_events, 4); /* launched, viewed, answered twice */
+    assert_int_equal(p.module_version, 3);
+
+    /* Coming back: "resumed", in a new session. */
+    hrc_session again;
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &module1, &again), HRC_PROGRESS_OK);
+    assert_string_not_equal(again.id, session.id);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM event WHERE verb = 'resumed'"), 1);
+    assert_int_equal(sql_int(f->dir, "SELECT response = 'b' AND success = 1 AND score = 1.0 "
+                                     "AND hints_used = 1 AND item_revision = 2 AND "
+                                     "duration_ms = 5300 FROM event WHERE item_id = 'q-rights'"),
+                     1);
+}
+
+static void test_scores_attempts_time_and_completion(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t ana = add(f, "Ana");
+    int64_t t0 = 1767225600000;
+    hrc_session s1;
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &module1, &s1), HRC_PROGRESS_OK);
+    record_at(f, &s1, HRC_VERB_VIEWED, "intro", t0, -1);
+    record_at(f, &s1, HRC_VERB_VIEWED, "page2", t0 + 60000, -1);
+    record_at(f, &s1, HRC_VERB_FAILED, "quiz1", t0 + 90000, 0.4);
+    /* Two hours of nothing, then one more page: the gap is capped. */
+    record_at(f, &s1, HRC_VERB_VIEWED, "page3", t0 + 90000 + 7200000, -1);
+    hrc_session s2;
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &module1, &s2), HRC_PROGRESS_OK);
+    hrc_progress_event ev = {.verb = HRC_VERB_ANSWERED, .item_id = "q1", .attempt = 2,
+                             .time_ms = t0 + 9000000};
+    assert_int_equal(hrc_progress_record(f->s, &s2, &ev, NULL), HRC_PROGRESS_OK);
+    record_at(f, &s2, HRC_VERB_PASSED, "quiz1", t0 + 9010000, 0.9);
+    record_at(f, &s2, HRC_VERB_FAILED, "quiz1", t0 + 9020000, 0.6);
+
+    hrc_module_progress p;
+    assert_int_equal(hrc_progress_get_module(f->s, ana, "m1-what-is", &p), HRC_PROGRESS_OK);
+    assert_int_equal(p.success, HRC_SUCCESS_PASSED); /* passed once is passed */
+    assert_true(p.has_score);
+    assert_float_equal(p.best_score, 0.9, 1e-9);
+    assert_float_equal(p.last_score, 0.6, 1e-9);
+    assert_int_equal(p.attempts, 2);
+    assert_false(p.completed);
+    /* Session 1: 60 s + 30 s + 30 min cap; session 2: 10 s + 10 s; the
+     * launch events were stamped now and sit alone in their sessions. */
+    int64_t s1_gaps = 60000 + 30000 + 1800000;
+    int64_t s2_gaps = 20000;
+    assert_true(p.time_spent_ms >= s1_gaps + s2_gaps);
+    assert_true(p.time_spent_ms <= s1_gaps + s2_gaps + 2 * 1800000);
+    assert_string_equal(p.resume_item, "quiz1");
+    assert_int_equal(p.last_activity_ms >= t0 + 9020000, 1);
+
+    assert_int_equal(hrc_progress_end_session(f->s, &s2, HRC_VERB_COMPLETED,
+                                              HRC_END_IDLE_TIMEOUT), HRC_PROGRESS_OK);
+    assert_false(s2.active);
+    assert_int_equal(hrc_progress_record_view(f->s, &s2, "x", 0), HRC_PROGRESS_ERR_INVALID);
+    assert_int_equal(hrc_progress_get_module(f->s, ana, "m1-what-is", &p), HRC_PROGRESS_OK);
+    assert_true(p.completed);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM event WHERE verb = 'completed' "
+                                     "AND session_end = 'idle-timeout'"), 1);
+    /* After completion, opening the module again is a new launch. */
+    hrc_session s3;
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &module1, &s3), HRC_PROGRESS_OK);
+    assert_int_equal(sql_int(f->dir, "SELECT verb = 'launched' FROM event ORDER BY id DESC"), 1);
+
+    /* The summary is derived: rebuilding it from the log changes nothing. */
+    hrc_module_progress before = p;
+    assert_int_equal(hrc_progress_get_module(f->s, ana, "m1-what-is", &before),
+                     HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_rebuild_summaries(f->s), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_get_module(f->s, ana, "m1-what-is", &p), HRC_PROGRESS_OK);
+    assert_memory_equal(&before, &p, sizeof p);
+}
+
+static void test_bad_events_are_refused(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t ana = add(f, "Ana");
+    hrc_session session;
+    hrc_module_ref bad_module = {"../etc", 1, NULL};
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &bad_module, &session),
+                     HRC_PROGRESS_ERR_INVALID);
+    hrc_session ghost;
+    assert_int_equal(hrc_progress_begin_session(f->s, 4242, &module1, &ghost),
+                     HRC_PROGRESS_ERR_NOT_FOUND);
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &module1, &session),
+                     HRC_PROGRESS_OK);
+    hrc_progress_event ev = {.verb = HRC_VERB_ANSWERED, .item_id = "q1", .has_score = true,
+                             .score = 1.5};
+    assert_int_equal(hrc_progress_record(f->s, &session, &ev, NULL), HRC_PROGRESS_ERR_INVALID);
+    ev.score = 0.5;
+    ev.item_id = "q 1";
+    assert_int_equal(hrc_progress_record(f->s, &session, &ev, NULL), HRC_PROGRESS_ERR_INVALID);
+    ev.item_id = "q1";
+    ev.verb = HRC_VERB_COUNT;
+    assert_int_equal(hrc_progress_record(f->s, &session, &ev, NULL), HRC_PROGRESS_ERR_INVALID);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM event"), 1); /* the launch */
+    /* The log is append-only, even for SQL written by hand. */
+    assert_int_not_equal(sql_exec(f->dir, "UPDATE event SET verb = 'passed'"), SQLITE_OK);
+}
+
+static void test_learner_sees_own_and_deletion_removes_all(void **state)
+{
+    fixture *f = *state;
+    open_store(f, HRC_PROGRESS_OPEN_FACILITATOR);
+    int64_t ana = add(f, "Ana"), ben = add(f, "Ben");
+    hrc_session sa, sb;
+    hrc_module_ref module2 = {"m2-steps", 1, NULL};
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &module1, &sa), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_begin_session(f->s, ben, &module2, &sb), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_record_answer(f->s, &sb, "q1", 1, "secret answer", true, 1,
+                                                0, 1, 10, NULL), HRC_PROGRESS_OK);
+    hrc_module_progress *rows;
+    size_t n;
+    assert_int_equal(hrc_progress_list_modules(f->s, ana, &rows, &n), HRC_PROGRESS_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(rows[0].module_id, "m1-what-is");
+    free(rows);
+    hrc_module_progress p;
+    assert_int_equal(hrc_progress_get_module(f->s, ana, "m2-steps", &p),
+                     HRC_PROGRESS_ERR_NOT_FOUND);
+    assert_int_equal(hrc_progress_list_all(f->s, &rows, &n), HRC_PROGRESS_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(rows[1].learner_name, "Ben");
+    free(rows);
+
+    assert_int_equal(hrc_progress_delete_learner(f->s, ben), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_delete_learner(f->s, ben), HRC_PROGRESS_ERR_NOT_FOUND);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM event WHERE learner_id = 2"), 0);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM summary WHERE learner_id = 2"), 0);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM event"), 1);
+    hrc_progress_close(f->s);
+    f->s = NULL;
+    /* Nothing of Ben's answer is left in the files (secure_delete, WAL emptied). */
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "grep -rqa 'secret answer' %s", f->dir);
+    assert_int_not_equal(system(cmd), 0);
+}
+
+/* ---- Read-only and bad stores ---------------------------------------- */
+
+static void test_readonly_open_never_writes(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(hrc_progress_open(f->dir, HRC_PROGRESS_OPEN_READONLY, &f->s, &f->info),
+                     HRC_PROGRESS_ERR_NOT_FOUND);
+    assert_null(f->s);
+    assert_string_not_equal(f->info.message, "");
+    char path[300];
+    snprintf(path, sizeof path, "%s/progress.db", f->dir);
+    assert_int_equal(access(path, F_OK), -1); /* and nothing was created */
+
+    open_store(f, 0);
+    int64_t ana = add(f, "Ana");
+    open_store(f, HRC_PROGRESS_OPEN_READONLY);
+    assert_false(hrc_progress_is_recording(f->s));
+    hrc_session session;
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &module1, &session),
+                     HRC_PROGRESS_ERR_READONLY);
+    assert_int_equal(hrc_progress_add_learner(f->s, "Ben", NULL, NULL, NULL),
+                     HRC_PROGRESS_ERR_READONLY);
+    assert_non_null(strstr(hrc_progress_errmsg(f->s), "read-only"));
+    hrc_learner l;
+    assert_int_equal(hrc_progress_get_learner(f->s, ana, &l), HRC_PROGRESS_OK);
+}
+
+static void write_file(const char *path, const void *data, size_t n)
+{
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    assert_int_equal(fwrite(data, 1, n, out), n);
+    fclose(out);
+}
+
+static void assert_recovered(fixture *f)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/progress.db", f->dir);
+    assert_int_equal(hrc_progress_open(f->dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
+    assert_true(f->info.status & HRC_PROGRESS_RECOVERED);
+    assert_non_null(strstr(f->info.moved_to, "progress.db.corrupt-"));
+    assert_int_equal(access(f->info.moved_to, F_OK), 0);
+    assert_non_null(strstr(f->info.message, f->info.moved_to));
+    /* and a fresh store works */
+    add(f, "After");
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM learner"), 1);
+}
+
+static void test_not_a_database_is_moved_aside(void **state)
+{
+    fixture *f = *state;
+    char path[300], wal[310];
+    snprintf(path, sizeof path, "%s/progress.db", f->dir);
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    static const char junk[] = "This is a shopping list, not a database.\n"
+                               "Eggs, milk, bread, and a lot more text to be sure.\n";
+    write_file(path, junk, sizeof junk);
+    write_file(wal, junk, 10);
+    assert_recovered(f);
+    char moved_wal[HRC_PROGRESS_PATH_MAX + 8];
+    snprintf(moved_wal, sizeof moved_wal, "%s-wal", f->info.moved_to);
+    assert_int_equal(access(moved_wal, F_OK), 0);
+    char name[40];
+    const char *stamp = strstr(f->info.moved_to, "corrupt-") + 8;
+    snprintf(name, sizeof name, "%.16s", stamp);
+    assert_int_equal(strlen(name), 16); /* YYYYMMDDTHHMMSSZ */
+    assert_int_equal(name[8], 'T');
+    assert_int_equal(name[15], 'Z');
+}
+
+static void test_truncated_and_damaged_stores_are_moved_aside(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t ana = add(f, "Ana");
+    hrc_session session;
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &module1, &session), HRC_PROGRESS_OK);
+    char response[2000];
+    memset(response, 'r', sizeof response - 1);
+    response[sizeof response - 1] = '\0';
+    for (int i = 0; i < 60; i++)
+        assert_int_equal(hrc_progress_record_answer(f->s, &session, "q1", 1, response, true, 1,
+                                                    0, 1, 10, NULL), HRC_PROGRESS_OK);
+    hrc_progress_close(f->s); /* checkpoints: everything is in the main file */
+    f->s = NULL;
+    char path[300];
+    snprintf(path, sizeof path, "%s/progress.db", f->dir);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_size > 20 * 4096);
+    assert_int_equal(truncate(path, st.st_size / 2), 0);
+    assert_recovered(f);
+    hrc_progress_close(f->s);
+    f->s = NULL;
+
+    /* A page of the log overwritten in the middle of the file. */
+    open_store(f, 0);
+    ana = add(f, "Ana");
+    assert_int_equal(hrc_progress_begin_session(f->s, ana, &module1, &session), HRC_PROGRESS_OK);
+    for (int i = 0; i < 60; i++)
+        assert_int_equal(hrc_progress_record_answer(f->s, &session, "q1", 1, response, true, 1,
+                                                    0, 1, 10, NULL), HRC_PROGRESS_OK);
+    hrc_progress_close(f->s);
+    f->s = NULL;
+    FILE *io = fopen(path, "r+b");
+    assert_non_null(io);
+    char noise[4096];
+    memset(noise, 0xa5, sizeof noise);
+    fseek(io, 4096 * 3, SEEK_SET);
+    fwrite(noise, 1, sizeof noise, io);
+    fclose(io);
+    assert_recovered(f);
+}
+
+static void test_foreign_and_newer_databases(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sql_exec(f->dir, "CREATE TABLE recipes(name TEXT)"), SQLITE_OK);
+    assert_recovered(f);
+    assert_non_null(strstr(f->info.message, "another program"));
+    hrc_progress_close(f->s);
+    f->s = NULL;
+
+    /* A store from a newer player is left alone: moving it would lose data. */
+    assert_int_equal(sql_exec(f->dir, "PRAGMA user_version = 99"), SQLITE_OK);
+    assert_int_equal(hrc_progress_open(f->dir, 0, &f->s, &f->info), HRC_PROGRESS_ERR_TOO_NEW);
+    assert_null(f->s);
+    assert_non_null(strstr(f->info.message, "newer"));
+    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 99);
+
+    /* An empty file is simply a new store. */
+    char path[300];
+    snprintf(path, sizeof path, "%s/fresh", f->dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    char db[320];
+    snprintf(db, sizeof db, "%s/progress.db", path);
+    write_file(db, "", 0);
+    assert_int_equal(hrc_progress_open(path, 0, &f->s, &f->info), HRC_PROGRESS_OK);
+    assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
+}
+
+/* ---- Upgrading a version 1 store ------------------------------------- */
+
+/* The version 1 schema as released: frozen here on purpose, so that this
+ * test keeps checking old files even when the store's code moves on. */
+static const char v1_schema[] =
+    "CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE learner(id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL CHECK(length(CAST(name AS BLOB)) BETWEEN 1 AND 127), pin_hash TEXT,"
+    " lang TEXT NOT NULL DEFAULT '',"
+    " text_size INTEGER NOT NULL DEFAULT 100 CHECK(text_size IN (100, 150, 200)),"
+    " high_contrast INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL);"
+    "CREATE TABLE event(id INTEGER PRIMARY KEY,"
+    " learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+    " session_id TEXT NOT NULL, module_id TEXT NOT NULL, module_version INTEGER NOT NULL,"
+    " content_hash TEXT NOT NULL DEFAULT '', item_id TEXT,"
+    " item_revision INTEGER NOT NULL DEFAULT 0,"
+    " verb TEXT NOT NULL CHECK(verb IN ('launched', 'viewed', 'answered', 'passed',"
+    "  'failed', 'completed', 'suspended', 'resumed')),"
+    " response TEXT, success INTEGER CHECK(success IN (0, 1)),"
+    " score REAL CHECK(score BETWEEN 0 AND 1), hints_used INTEGER NOT NULL DEFAULT 0,"
+    " attempt INTEGER NOT NULL DEFAULT 0, duration_ms INTEGER NOT NULL DEFAULT 0,"
+    " time_ms INTEGER NOT NULL, session_end TEXT NOT NULL DEFAULT 'none');"
+    "CREATE INDEX event_by_learner_module ON event(learner_id, module_id, time_ms);"
+    "CREATE TRIGGER event_append_only BEFORE UPDATE ON event"
+    " BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+    "CREATE TABLE summary(learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+    " module_id TEXT NOT NULL, module_version INTEGER NOT NULL,"
+    " resume_item TEXT NOT NULL DEFAULT '', completed INTEGER NOT NULL DEFAULT 0,"
+    " success INTEGER NOT NULL DEFAULT 0, best_score REAL, last_score REAL,"
+    " attempts INTEGER NOT NULL DEFAULT 0, time_spent_ms INTEGER NOT NULL DEFAULT 0,"
+    " last_activity_ms INTEGER NOT NULL, n_events INTEGER NOT NULL,"
+    " PRIMARY KEY(learner_id, module_id)) WITHOUT ROWID;"
+    "PRAGMA user_version = 1;"
+    "INSERT INTO learner(id, uuid, name, created_ms)"
+    " VALUES(1, '0b5c3d4e-1111-4222-8333-944455556666', 'Old Timer', 1700000000000);"
+    "INSERT INTO event(learner_id, session_id, module_id, module_version, item_id, verb,"
+    " time_ms) VALUES(1, 's1', 'm1-what-is', 1, NULL, 'launched', 1700000000000),"
+    " (1, 's1', 'm1-what-is', 1, 'page-2', 'viewed', 1700000060000),"
+    " (1, 's1', 'm1-what-is', 1, 'quiz', 'passed', 1700000090000);";
+
+static void test_upgrade_from_version_1(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sql_exec(f->dir, v1_schema), SQLITE_OK);
+    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 1);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM summary"), 0);
+
+    assert_int_equal(hrc_progress_open(f->dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
+    assert_true(f->info.status & HRC_PROGRESS_MIGRATED);
+    assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
+    assert_int_equal(hrc_progress_schema_version(f->s), 2);
+    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 2);
+    /* Old events now carry this store's device id and their row id. */
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM event WHERE device_id = '%s' AND seq = id",
+             hrc_progress_device_id(f->s));
+    assert_int_equal(sql_int(f->dir, sql), 3);
+    /* The summary was derived from the old log. */
+    hrc_module_progress p;
+    assert_int_equal(hrc_progress_get_module(f->s, 1, "m1-what-is", &p), HRC_PROGRESS_OK);
+    assert_string_equal(p.resume_item, "quiz");
+    assert_int_equal(p.success, HRC_SUCCESS_PASSED);
+    assert_int_equal(p.time_spent_ms, 90000);
+    /* New events continue the sequence, and (device, seq) is unique. */
+    hrc_session session;
+    assert_int_equal(hrc_progress_begin_session(f->s, 1, &module1, &session), HRC_PROGRESS_OK);
+    assert_int_equal(sql_int(f->dir, "SELECT max(seq) FROM event"), 4);
+    assert_int_not_equal(sql_exec(f->dir, "INSERT INTO event(learner_id, session_id,"
+                                          " module_id, module_version, verb, time_ms,"
+                                          " device_id, seq) SELECT learner_id, 'x',"
+                                          " module_id, 1, 'viewed', 1, device_id, 1"
+                                          " FROM event LIMIT 1"), SQLITE_OK);
+    /* The append-only trigger came back after the back-fill. */
+    assert_int_not_equal(sql_exec(f->dir, "UPDATE event SET seq = seq + 100"), SQLITE_OK);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_default_dir),
+        cmocka_unit_test_setup_teardown(test_open_creates_folders_and_configures, setup, teardown),
+        cmocka_unit_test(test_null_store_records_nothing),
+        cmocka_unit_test_setup_teardown(test_learners_and_prefs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pins_are_hashed_and_guard_facilitator_functions,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resume_point_survives_restart, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scores_attempts_time_and_completion, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_bad_events_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_learner_sees_own_and_deletion_removes_all, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_readonly_open_never_writes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_not_a_database_is_moved_aside, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_truncated_and_damaged_stores_are_moved_aside,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_foreign_and_newer_databases, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrade_from_version_1, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
