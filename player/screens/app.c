@@ -229,7 +229,7 @@ void app_replace(hrc_app *app, hrc_nav_loc loc)
     hrc_nav_replace(&app->nav, loc);
 }
 
-void app_go_item(hrc_app *app, int module, int item)
+void app_go_item(hrc_app *app, int module, int item, bool sideways)
 {
     const hrc_module *m = ui_module(app, module);
     if (!m || item < 0 || (size_t)item >= m->n_items)
@@ -237,8 +237,7 @@ void app_go_item(hrc_app *app, int module, int item)
     begin_session(app, module);
     hrc_nav_loc loc = hrc_nav_location(hrc_nav_screen_for(m->items[item].kind), module, item);
     /* Reading order moves sideways: Back returns to the contents. */
-    hrc_screen top = hrc_nav_top(&app->nav)->screen;
-    if (top == HRC_SCREEN_PAGE || top == HRC_SCREEN_RESULTS || top == HRC_SCREEN_QUIZ)
+    if (sideways)
         app_replace(app, loc);
     else
         app_go(app, loc);
@@ -412,6 +411,7 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
     for (int pass = 0; pass < 3; pass++) {
         hrc_draw_list_clear(list);
         app->n_targets = 0;
+        app->dropped_runs = 0;
         ui u;
         setup_ui(&u, app, list);
         u.focus = app->idle_prompt ? -1 : loc->focus;

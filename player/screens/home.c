@@ -142,7 +142,7 @@ static void module_draw(ui *u)
 static unsigned module_activate(hrc_app *app, int action, int arg)
 {
     if (action == ACT_OPEN_ITEM)
-        app_go_item(app, hrc_nav_top(&app->nav)->module, arg);
+        app_go_item(app, hrc_nav_top(&app->nav)->module, arg, false);
     return HRC_APP_REDRAW;
 }
 

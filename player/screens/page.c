@@ -44,7 +44,7 @@ static void page_draw(ui *u)
 
 unsigned screen_go_sideways(hrc_app *app, int item)
 {
-    app_go_item(app, hrc_nav_top(&app->nav)->module, item);
+    app_go_item(app, hrc_nav_top(&app->nav)->module, item, true);
     return HRC_APP_REDRAW;
 }
 

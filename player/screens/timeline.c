@@ -340,7 +340,7 @@ static unsigned timeline_activate(hrc_app *app, int action, int arg)
         if (item >= 0) {
             int keep = app->tl_event;
             double center = app->tl_center, z = app->tl_zoom;
-            app_go_item(app, loc->module, (int)item);
+            app_go_item(app, loc->module, (int)item, false);
             /* Coming back finds the timeline as it was left. */
             app->tl_event = keep;
             app->tl_center = center;

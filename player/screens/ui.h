@@ -122,6 +122,7 @@ struct hrc_app {
     int line_px;   /* one line of body text, for keyboard scrolling */
     bool stale;    /* state changed since the last frame */
     bool reveal_focus; /* scroll the focused target into view */
+    int dropped_runs;  /* text a frame had to leave out for lack of room (tests) */
     int pressed;   /* target under a pointer press, -1 none */
     bool dragging;
     bool press_on_scroll;
@@ -226,7 +227,9 @@ extern const screen_ops screen_signin, screen_home, screen_module, screen_page,
 
 /* App services (app.c) for the screens. */
 void app_go(hrc_app *app, hrc_nav_loc loc);        /* push */
-void app_go_item(hrc_app *app, int module, int item); /* open an item */
+/* Opens an item: pushed (Back returns here), or sideways in reading order
+ * (replaces the current item). */
+void app_go_item(hrc_app *app, int module, int item, bool sideways);
 void app_replace(hrc_app *app, hrc_nav_loc loc);
 void app_back(hrc_app *app);
 void app_sign_in(hrc_app *app, const char *name, int64_t learner_id, bool guest);

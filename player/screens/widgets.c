@@ -93,8 +93,16 @@ static void emit_layout(ui *u, int x, int y, int w, hrc_color color, int px)
             const hrc_layout_run *run = &u->lay.runs[line->first_run + r];
             hrc_rect rect = to_screen(u, (hrc_rect){x + run->x, ly, run->width,
                                                     u->lay.line_height});
-            if (!hrc_rect_contains(bounds, rect) || run->width <= 0)
+            if (run->width <= 0)
                 continue;
+            if (!hrc_rect_contains(bounds, rect)) {
+                /* Out of the scroll view is fine (it scrolls in); cut
+                 * sideways, or outside a fixed area, is a layout fault. */
+                if (!u->in_scroll || rect.x < bounds.x ||
+                    (long)rect.x + rect.w > (long)bounds.x + bounds.w)
+                    u->app->dropped_runs++;
+                continue;
+            }
             hrc_draw_text(u->list, rect, bounds, (hrc_font){run->style, px}, color,
                           run->text, run->len);
         }
@@ -352,7 +360,9 @@ void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt)
                     snprintf(bullet, sizeof bullet, "%zu.", k + 1);
                 else
                     snprintf(bullet, sizeof bullet, "\xe2\x80\xa2"); /* U+2022 */
-                int indent = ui_text_width(u, "00.", 0, u->px) + u->pad / 2;
+                int indent = ui_text_width(u, "00.", 0, u->px);
+                int bw = ui_text_width(u, bullet, 0, u->px);
+                indent = (bw > indent ? bw : indent) + u->pad / 2;
                 int y0 = u->y;
                 hrc_span bs = {0, bullet};
                 ui_spans_at(u, &bs, 1, 0, u->px, p->text, u->x, indent);
@@ -421,9 +431,9 @@ void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt)
                 ui_plain(u, _("Key facts"), HRC_FONT_BOLD, u->px, p->text);
             ui_gap(u, u->pad / 4);
             for (size_t k = 0; k < b->n_items; k++) {
-                int indent = ui_text_width(u, "00", 0, u->px);
-                int y0 = u->y;
                 hrc_span bs = {0, "\xe2\x80\xa2"};
+                int indent = ui_text_width(u, bs.text, 0, u->px) + u->pad / 2;
+                int y0 = u->y;
                 ui_spans_at(u, &bs, 1, 0, u->px, p->text, u->x, indent);
                 u->y = y0;
                 u->x += indent;

@@ -1,0 +1,154 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "screens_harness.h"
+
+#include "io/loader.h"
+#include "screens/ui.h" /* dropped_runs */
+
+#include <stdio.h>
+#include <string.h>
+
+/* Every byte is half the font size wide; lines are 1.25 times it. */
+static int fake_width(void *ctx, hrc_font f, const char *s, size_t len)
+{
+    return (int)(len * (size_t)f.px / 2);
+}
+static int fake_line(void *ctx, hrc_font f)
+{
+    return f.px * 5 / 4;
+}
+static bool fake_image(void *ctx, const char *path, int *w, int *h)
+{
+    *w = 400;
+    *h = 300;
+    return true;
+}
+const hrc_text_metrics fake_metrics = {.width = fake_width, .line_height = fake_line,
+                                       .image_size = fake_image};
+
+void harness_start(harness *t, const hrc_app_config *extra)
+{
+    memset(t, 0, sizeof *t);
+    hrc_diags d;
+    hrc_diags_init(&d);
+    int rc = hrc_course_load(HRC_TEST_DATA "/screens/course", &t->course, &d);
+    for (size_t i = 0; i < d.count; i++)
+        hrc_diag_format(&d.items[i], stderr);
+    hrc_diags_clear(&d);
+    assert_int_equal(rc, 0);
+    assert_non_null(t->course);
+    hrc_app_config cfg = extra ? *extra : (hrc_app_config){0};
+    cfg.course = t->course;
+    if (!cfg.seed)
+        cfg.seed = 1234;
+    t->app = hrc_app_new(&cfg);
+    assert_non_null(t->app);
+    hrc_draw_list_init(&t->list);
+    t->w = 1920;
+    t->h = 1080;
+    t->dpi = 1.0f;
+    t->now = 1000;
+    harness_draw(t);
+}
+
+void harness_stop(harness *t)
+{
+    hrc_app_free(t->app);
+    hrc_draw_list_free(&t->list);
+    hrc_course_free(t->course);
+}
+
+void harness_draw(harness *t)
+{
+    hrc_app_draw(t->app, &fake_metrics, t->w, t->h, t->dpi, &t->list);
+    assert_false(t->list.out_of_memory);
+    char why[512];
+    if (t->check_geometry && !harness_geometry_ok(t, why, sizeof why))
+        fail_msg("%dx%d: %s", t->w, t->h, why);
+    if (t->check_geometry && t->app->dropped_runs)
+        fail_msg("%dx%d: %d pieces of text left out for lack of room", t->w, t->h,
+                 t->app->dropped_runs);
+}
+
+unsigned harness_input(harness *t, hrc_input in)
+{
+    t->now += 50;
+    in.now_ms = t->now;
+    t->last_effect = hrc_app_handle_input(t->app, &in);
+    if (t->last_effect & HRC_APP_REDRAW)
+        harness_draw(t);
+    return t->last_effect;
+}
+
+unsigned harness_key(harness *t, hrc_input_kind kind)
+{
+    return harness_input(t, (hrc_input){.kind = kind});
+}
+
+int harness_find_target(const harness *t, const char *label)
+{
+    for (size_t i = 0; i < t->list.n_targets; i++)
+        if (strstr(t->list.targets[i].label, label))
+            return (int)i;
+    return -1;
+}
+
+bool harness_tab_to(harness *t, const char *label)
+{
+    size_t limit = t->list.n_targets + 2;
+    for (size_t i = 0; i < limit * 2; i++) {
+        harness_key(t, HRC_IN_NEXT);
+        for (size_t k = 0; k < t->list.n_targets; k++)
+            if (t->list.targets[k].focused)
+                if (strstr(t->list.targets[k].label, label))
+                    return true;
+    }
+    return false;
+}
+
+unsigned harness_activate_label(harness *t, const char *label)
+{
+    if (!harness_tab_to(t, label))
+        fail_msg("no target labelled \"%s\" reachable with Tab", label);
+    return harness_key(t, HRC_IN_ACTIVATE);
+}
+
+unsigned harness_click(harness *t, const char *label)
+{
+    int i = harness_find_target(t, label);
+    if (i < 0)
+        fail_msg("no target labelled \"%s\" on screen", label);
+    hrc_rect r = t->list.targets[i].rect;
+    int x = r.x + r.w / 2, y = r.y + r.h / 2;
+    harness_input(t, (hrc_input){.kind = HRC_IN_POINTER_DOWN, .x = x, .y = y});
+    return harness_input(t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = x, .y = y});
+}
+
+bool harness_has_text(const harness *t, const char *text)
+{
+    for (size_t i = 0; i < t->list.count; i++)
+        if (t->list.cmds[i].kind == HRC_DRAW_TEXT && strstr(t->list.cmds[i].text, text))
+            return true;
+    return false;
+}
+
+bool harness_geometry_ok(const harness *t, char *why, size_t size)
+{
+    hrc_rect screen = {0, 0, t->w, t->h};
+    for (size_t i = 0; i < t->list.count; i++) {
+        const hrc_draw_cmd *c = &t->list.cmds[i];
+        if (c->kind != HRC_DRAW_TEXT)
+            continue;
+        if (!hrc_rect_contains(c->bounds, c->rect) || !hrc_rect_contains(screen, c->rect)) {
+            snprintf(why, size, "\"%s\" at %d,%d %dx%d outside bounds %d,%d %dx%d or screen",
+                     c->text, c->rect.x, c->rect.y, c->rect.w, c->rect.h, c->bounds.x,
+                     c->bounds.y, c->bounds.w, c->bounds.h);
+            return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,43 @@
+/* Shared by the screen tests: fake text metrics, the fixture course,
+ * scripted input and draw-list checks. */
+#ifndef HRC_SCREENS_HARNESS_H
+#define HRC_SCREENS_HARNESS_H
+
+#include "core/draw.h"
+#include "core/model.h"
+#include "screens/app.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+extern const hrc_text_metrics fake_metrics;
+
+typedef struct harness {
+    hrc_course *course;
+    hrc_app *app;
+    hrc_draw_list list;
+    int w, h;
+    float dpi;
+    uint64_t now;
+    unsigned last_effect;
+    bool check_geometry; /* assert geometry after every frame */
+} harness;
+
+/* Loads tests/data/screens/course and starts an app; fails the test on error. */
+void harness_start(harness *t, const hrc_app_config *extra);
+void harness_stop(harness *t);
+void harness_draw(harness *t);
+unsigned harness_key(harness *t, hrc_input_kind kind); /* and redraws */
+unsigned harness_input(harness *t, hrc_input in);       /* and redraws */
+/* Tabs to the first target whose label contains `label` and presses Enter. */
+bool harness_tab_to(harness *t, const char *label);
+unsigned harness_activate_label(harness *t, const char *label);
+/* Clicks (pointer down and up) in the middle of a target found by label. */
+unsigned harness_click(harness *t, const char *label);
+int harness_find_target(const harness *t, const char *label);
+bool harness_has_text(const harness *t, const char *text);
+/* Checks every TEXT inside its bounds and the screen; returns false and
+ * says why in `why` otherwise. */
+bool harness_geometry_ok(const harness *t, char *why, size_t size);
+
+#endif

@@ -1,0 +1,417 @@
+/* Scripted journeys through the player: keyboard alone, then pointer
+ * alone; recording before feedback; the kiosk idle prompt; settings;
+ * the facilitator screen. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "screens_harness.h"
+
+#include "io/progress.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void type(harness *t, const char *s)
+{
+    hrc_input in = {.kind = HRC_IN_TEXT};
+    snprintf(in.text, sizeof in.text, "%s", s);
+    harness_input(t, in);
+}
+
+/* Focused target's label, or "". */
+static const char *focused(const harness *t)
+{
+    for (size_t i = 0; i < t->list.n_targets; i++)
+        if (t->list.targets[i].focused)
+            return t->list.targets[i].label;
+    return "";
+}
+
+/* Puts ordering items in the order given, with Enter and arrows only. */
+static void order_by_keyboard(harness *t, const char *const *want, int n)
+{
+    for (int k = 0; k < n; k++) {
+        assert_true(harness_tab_to(t, want[k]));
+        harness_key(t, HRC_IN_ACTIVATE); /* pick up */
+        assert_non_null(strstr(focused(t), "Moving"));
+        int pos = atoi(focused(t)) - 1;
+        for (; pos > k; pos--)
+            harness_key(t, HRC_IN_UP);
+        assert_int_equal(atoi(focused(t)), k + 1);
+        harness_key(t, HRC_IN_ACTIVATE); /* put down */
+    }
+}
+
+/* Whether text shows somewhere on the screen, scrolling down page by page. */
+static bool shows_somewhere(harness *t, const char *text)
+{
+    for (int i = 0; i < 20; i++) {
+        if (harness_has_text(t, text))
+            return true;
+        harness_key(t, HRC_IN_PAGE_DOWN);
+    }
+    return false;
+}
+
+static void answer_quiz_by_keyboard(harness *t)
+{
+    assert_true(harness_has_text(t, "Which one is right?"));
+    harness_activate_label(t, "The right one");
+    harness_activate_label(t, "Check answer");
+    assert_true(harness_has_text(t, "Yes.")); /* the picked choice's feedback */
+    assert_true(harness_has_text(t, "The right one is right."));
+    harness_activate_label(t, "Next question");
+
+    harness_activate_label(t, "Right A");
+    harness_activate_label(t, "Right C");
+    harness_activate_label(t, "Check answer");
+    assert_true(harness_has_text(t, "Right!"));
+    harness_activate_label(t, "Next question");
+
+    harness_activate_label(t, "True");
+    harness_activate_label(t, "Check answer");
+    assert_true(harness_has_text(t, "Indeed."));
+    harness_activate_label(t, "Next question");
+
+    static const char *const order[] = {"One", "Two", "Three"};
+    order_by_keyboard(t, order, 3);
+    harness_activate_label(t, "Check answer");
+    assert_true(harness_has_text(t, "Right!"));
+    harness_activate_label(t, "Next question");
+
+    static const char *const pairs[][2] = {{"Cat ", "Meow"}, {"Dog ", "Woof"}, {"Cow ", "Moo"}};
+    for (int i = 0; i < 3; i++) {
+        harness_activate_label(t, pairs[i][0]);
+        /* The partner list comes after the items in Tab order. */
+        bool found = false;
+        for (int k = 0; k < 40 && !found; k++) {
+            harness_key(t, HRC_IN_NEXT);
+            found = strcmp(focused(t), pairs[i][1]) == 0;
+        }
+        assert_true(found);
+        harness_key(t, HRC_IN_ACTIVATE);
+    }
+    assert_int_not_equal(harness_find_target(t, "Cat \xe2\x86\x92 Meow"), -1);
+    harness_activate_label(t, "Check answer");
+    assert_true(harness_has_text(t, "Right!"));
+    harness_activate_label(t, "See results");
+}
+
+static void keyboard_only_journey(void **state)
+{
+    harness t;
+    harness_start(&t, NULL);
+    t.check_geometry = true;
+    harness_draw(&t);
+    assert_true(harness_has_text(&t, "Welcome"));
+    harness_activate_label(&t, "I am new here");
+    type(&t, "Ana");
+    type(&t, "\xc3\xafs"); /* UTF-8 typed in pieces */
+    harness_key(&t, HRC_IN_BACKSPACE);
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(harness_has_text(&t, "Welcome, Ana\xc3\xaf"));
+    assert_true(harness_has_text(&t, "Not started"));
+
+    harness_activate_label(&t, "Open");
+    assert_true(harness_has_text(&t, "Every kind of content"));
+    harness_activate_label(&t, "Lesson: First page");
+    assert_true(harness_has_text(&t, "First page"));
+    assert_true(harness_has_text(&t, "A heading"));
+    /* The image description opens on request. */
+    assert_false(harness_has_text(&t, "An orange square"));
+    harness_activate_label(&t, "Describe image");
+    assert_true(shows_somewhere(&t, "An orange square"));
+    harness_key(&t, HRC_IN_END); /* the end of a long page scrolls into view */
+    harness_activate_label(&t, "Next");
+    assert_true(harness_has_text(&t, "Fixture timeline"));
+
+    harness_key(&t, HRC_IN_RIGHT);
+    assert_true(harness_has_text(&t, "Something in 1990"));
+    harness_key(&t, HRC_IN_RIGHT);
+    assert_true(harness_has_text(&t, "A city acts in 2005"));
+    harness_key(&t, HRC_IN_ZOOM_IN);
+    harness_key(&t, HRC_IN_ZOOM_IN);
+    assert_true(harness_has_text(&t, "A city acts in 2005"));
+    harness_activate_label(&t, "Open the case study");
+    assert_true(harness_has_text(&t, "Sample City: a charter for everyone"));
+    assert_true(harness_has_text(&t, "Exampleland"));
+    assert_true(harness_has_text(&t, "Housing"));
+    harness_key(&t, HRC_IN_BACK); /* back to the timeline as it was */
+    assert_true(harness_has_text(&t, "A city acts in 2005"));
+    harness_activate_label(&t, "Next");
+    assert_true(harness_has_text(&t, "Sample City: a charter"));
+    harness_activate_label(&t, "Next");
+    assert_true(harness_has_text(&t, "Fixture quiz"));
+    assert_true(harness_has_text(&t, "attempt 1 of 2"));
+    answer_quiz_by_keyboard(&t);
+    assert_true(harness_has_text(&t, "Your score: 100 %"));
+    assert_true(harness_has_text(&t, "Passed"));
+    assert_true(harness_has_text(&t, "1 attempt left."));
+    harness_activate_label(&t, "Try again");
+    assert_true(harness_has_text(&t, "attempt 2 of 2"));
+    harness_key(&t, HRC_IN_BACK);
+    assert_true(harness_has_text(&t, "\xe2\x9c\x93 Quiz"));
+    harness_stop(&t);
+}
+
+static void pointer_only_journey(void **state)
+{
+    harness t;
+    harness_start(&t, NULL);
+    t.check_geometry = true;
+    harness_draw(&t);
+    harness_click(&t, "Continue as guest");
+    assert_true(harness_has_text(&t, "Welcome, guest"));
+    harness_click(&t, "Open");
+    harness_click(&t, "Timeline:");
+    /* Drag the canvas, then wheel: the view pans and stays valid. */
+    int canvas = harness_find_target(&t, "Timeline");
+    assert_int_not_equal(canvas, -1);
+    hrc_rect r = t.list.targets[canvas].rect;
+    harness_click(&t, "Zoom in");
+    harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_DOWN, .x = r.x + 5, .y = r.y + 5});
+    harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_MOVE, .x = r.x + 300, .y = r.y + 5,
+                                  .pressed = true});
+    harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = r.x + 300, .y = r.y + 5});
+    harness_click(&t, "Zoom out");
+    harness_click(&t, "2005-06: A city acts");
+    assert_true(harness_has_text(&t, "The city of the case study adopts a charter."));
+    harness_click(&t, "Open the case study");
+    assert_true(harness_has_text(&t, "Exampleland"));
+    harness_click(&t, "Next");
+    /* Quiz by pointer; ordering and matching by drag and drop. */
+    harness_click(&t, "The wrong one");
+    harness_click(&t, "Check answer");
+    assert_true(harness_has_text(&t, "Not this one."));
+    assert_true(harness_has_text(&t, "Not right."));
+    harness_click(&t, "Next question");
+    harness_click(&t, "Right A");
+    harness_click(&t, "Wrong B");
+    harness_click(&t, "Check answer");
+    assert_true(harness_has_text(&t, "Not right.")); /* (1 - 1) / 2 = 0 */
+    harness_click(&t, "Next question");
+    harness_click(&t, "False");
+    harness_click(&t, "Check answer");
+    assert_true(harness_has_text(&t, "It is true."));
+    harness_click(&t, "Next question");
+    static const char *const order[] = {"One", "Two", "Three"};
+    for (int k = 0; k < 3; k++) {
+        char slot[8];
+        snprintf(slot, sizeof slot, "%d. ", k + 1);
+        int from = -1, to = harness_find_target(&t, slot);
+        for (size_t i = 0; i < t.list.n_targets; i++)
+            if (strstr(t.list.targets[i].label, order[k]) &&
+                strncmp(t.list.targets[i].label + 3, order[k], strlen(order[k])) == 0)
+                from = (int)i;
+        assert_int_not_equal(from, -1);
+        assert_int_not_equal(to, -1);
+        hrc_rect a = t.list.targets[from].rect, b = t.list.targets[to].rect;
+        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_DOWN, .x = a.x + 10, .y = a.y + 10});
+        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_MOVE, .x = b.x + 10,
+                                      .y = b.y + 10, .pressed = true});
+        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = b.x + 10, .y = b.y + 10});
+    }
+    harness_click(&t, "Check answer");
+    assert_true(harness_has_text(&t, "Right!"));
+    harness_click(&t, "Next question");
+    static const char *const pairs[][2] = {{"Cat ", "Meow"}, {"Dog ", "Moo"}, {"Cow ", "Woof"}};
+    for (int i = 0; i < 3; i++) {
+        int from = -1;
+        for (size_t k = 0; k < t.list.n_targets; k++)
+            if (strcmp(t.list.targets[k].label, pairs[i][1]) == 0)
+                from = (int)k;
+        int to = harness_find_target(&t, pairs[i][0]);
+        assert_int_not_equal(from, -1);
+        hrc_rect a = t.list.targets[from].rect, b = t.list.targets[to].rect;
+        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_DOWN, .x = a.x + 10, .y = a.y + 10});
+        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_MOVE, .x = b.x + 10,
+                                      .y = b.y + 10, .pressed = true});
+        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = b.x + 10, .y = b.y + 10});
+    }
+    harness_click(&t, "Check answer");
+    assert_true(harness_has_text(&t, "Partly right."));
+    harness_click(&t, "See results");
+    /* 0 + 0 + 0 + 1 + 1/3 over 5 = 27 % */
+    assert_true(harness_has_text(&t, "Your score: 27 %"));
+    assert_true(harness_has_text(&t, "Not passed"));
+    assert_true(harness_has_text(&t, "To review"));
+    assert_true(harness_has_text(&t, "Which one is right?"));
+    harness_click(&t, "Try again");
+    harness_click(&t, "Back");
+    harness_click(&t, "Home");
+    assert_true(harness_has_text(&t, "Welcome, guest"));
+    harness_click(&t, "Sign out");
+    assert_true(harness_has_text(&t, "I am new here"));
+    harness_stop(&t);
+}
+
+static char store_dir[64];
+
+static int make_store_dir(void **state)
+{
+    snprintf(store_dir, sizeof store_dir, "/tmp/hrc-screens-XXXXXX");
+    return mkdtemp(store_dir) ? 0 : -1;
+}
+
+static int remove_store_dir(void **state)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", store_dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void answers_are_recorded_before_feedback(void **state)
+{
+    hrc_progress *store = NULL;
+    assert_int_equal(hrc_progress_open(store_dir, 0, &store, NULL), HRC_PROGRESS_OK);
+    hrc_app_config cfg = {.progress = store};
+    harness t;
+    harness_start(&t, &cfg);
+    harness_activate_label(&t, "I am new here");
+    type(&t, "Bea");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(harness_has_text(&t, "Welcome, Bea"));
+    harness_activate_label(&t, "Open");
+    harness_activate_label(&t, "Quiz:");
+    harness_activate_label(&t, "The right one");
+    harness_activate_label(&t, "Check answer");
+    assert_true(harness_has_text(&t, "The right one is right."));
+    hrc_learner *learners = NULL;
+    size_t n = 0;
+    assert_int_equal(hrc_progress_list_learners(store, &learners, &n), HRC_PROGRESS_OK);
+    assert_int_equal(n, 1);
+    hrc_module_progress mp;
+    assert_int_equal(hrc_progress_get_module(store, learners[0].id, "screens-fixture", &mp),
+                     HRC_PROGRESS_OK);
+    assert_string_equal(mp.resume_item, "qs");
+    free(learners);
+    harness_stop(&t);
+    hrc_progress_close(store);
+
+    /* A store that cannot be written: no feedback, a notice instead. */
+    assert_int_equal(hrc_progress_open(store_dir, HRC_PROGRESS_OPEN_READONLY, &store, NULL),
+                     HRC_PROGRESS_OK);
+    cfg.progress = store;
+    harness_start(&t, &cfg);
+    harness_activate_label(&t, "Bea"); /* the stored learner is listed */
+    harness_activate_label(&t, "Open");
+    harness_activate_label(&t, "Quiz:");
+    harness_activate_label(&t, "The right one");
+    harness_activate_label(&t, "Check answer");
+    assert_false(harness_has_text(&t, "The right one is right."));
+    assert_true(harness_has_text(&t, "could not be saved"));
+    harness_stop(&t);
+    hrc_progress_close(store);
+}
+
+static void kiosk_idle_prompt_then_sign_in(void **state)
+{
+    hrc_app_config cfg = {.kiosk = true};
+    harness t;
+    harness_start(&t, &cfg);
+    assert_int_equal(hrc_app_next_timeout_ms(t.app, t.now), -1); /* nothing pending */
+    harness_activate_label(&t, "Continue as guest");
+    harness_activate_label(&t, "Open");
+    int64_t wait = hrc_app_next_timeout_ms(t.app, t.now);
+    assert_true(wait > 179000 && wait <= 180000);
+    t.now += (uint64_t)wait - 50; /* harness_input adds 50 */
+    unsigned eff = harness_key(&t, HRC_IN_TICK);
+    assert_true(eff & HRC_APP_REDRAW);
+    assert_true(eff & HRC_APP_WANT_TICK);
+    assert_true(harness_has_text(&t, "Are you still there?"));
+    assert_true(harness_has_text(&t, "30 s"));
+    assert_true(hrc_app_next_timeout_ms(t.app, t.now) <= 1000);
+    /* Any key means "still here": the module stays. */
+    harness_key(&t, HRC_IN_DOWN);
+    assert_false(harness_has_text(&t, "Are you still there?"));
+    assert_true(harness_has_text(&t, "Every kind of content"));
+    /* Nobody answers this time: back to sign-in. */
+    t.now += 180000;
+    harness_key(&t, HRC_IN_TICK);
+    assert_true(harness_has_text(&t, "Are you still there?"));
+    t.now += 10000;
+    harness_key(&t, HRC_IN_TICK);
+    assert_true(harness_has_text(&t, "20 s"));
+    t.now += 20000;
+    harness_key(&t, HRC_IN_TICK);
+    assert_true(harness_has_text(&t, "I am new here"));
+    assert_int_equal(hrc_app_next_timeout_ms(t.app, t.now), -1);
+    harness_stop(&t);
+}
+
+static void settings_change_language_size_contrast(void **state)
+{
+    harness t;
+    harness_start(&t, NULL);
+    harness_activate_label(&t, "Continue as guest");
+    harness_activate_label(&t, "Settings");
+    unsigned eff = harness_activate_label(&t, "Fran");
+    assert_true(eff & HRC_APP_LANG_CHANGED);
+    assert_string_equal(hrc_app_lang(t.app), "fr");
+    harness_activate_label(&t, "200 %");
+    harness_activate_label(&t, "High contrast");
+    /* Redraw only when something changes. */
+    eff = harness_key(&t, HRC_IN_NONE);
+    assert_false(eff & HRC_APP_REDRAW);
+    harness_key(&t, HRC_IN_BACK);
+    int open = harness_find_target(&t, "Module de test") >= 0 ||
+               harness_has_text(&t, "Module de test");
+    assert_true(open);
+    /* 200 % text: body text is twice the size at 1080p. */
+    bool big = false;
+    for (size_t i = 0; i < t.list.count; i++)
+        if (t.list.cmds[i].kind == HRC_DRAW_TEXT && t.list.cmds[i].font.px >= 40)
+            big = true;
+    assert_true(big);
+    harness_stop(&t);
+}
+
+static void facilitator_pin_leaves_kiosk(void **state)
+{
+    hrc_progress *store = NULL;
+    assert_int_equal(hrc_progress_open(store_dir, 0, &store, NULL), HRC_PROGRESS_OK);
+    hrc_app_config cfg = {.kiosk = true, .progress = store};
+    harness t;
+    harness_start(&t, &cfg);
+    harness_key(&t, HRC_IN_FACILITATOR);
+    assert_true(harness_has_text(&t, "Facilitator"));
+    assert_true(hrc_app_wants_text(t.app));
+    bool has_pin = true;
+    hrc_progress_has_facilitator_pin(store, &has_pin);
+    if (!has_pin) {
+        type(&t, "2468");
+        harness_key(&t, HRC_IN_ACTIVATE);
+        harness_activate_label(&t, "Lock");
+        harness_key(&t, HRC_IN_FACILITATOR);
+    }
+    type(&t, "0000");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(harness_has_text(&t, "Wrong PIN"));
+    assert_int_equal(harness_find_target(&t, "Leave kiosk mode"), -1);
+    type(&t, "2468");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(hrc_app_is_kiosk(t.app));
+    unsigned eff = harness_activate_label(&t, "Leave kiosk mode");
+    assert_true(eff & HRC_APP_KIOSK_EXIT);
+    assert_false(hrc_app_is_kiosk(t.app));
+    harness_stop(&t);
+    hrc_progress_close(store);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(keyboard_only_journey),
+        cmocka_unit_test(pointer_only_journey),
+        cmocka_unit_test(answers_are_recorded_before_feedback),
+        cmocka_unit_test(kiosk_idle_prompt_then_sign_in),
+        cmocka_unit_test(settings_change_language_size_contrast),
+        cmocka_unit_test(facilitator_pin_leaves_kiosk),
+    };
+    return cmocka_run_group_tests(tests, make_store_dir, remove_store_dir);
+}
