@@ -1,6 +1,7 @@
 # The bundled course, courses/human-rights-cities: it must pass
 # `hrc-player --validate` with no error and no warning, every module must ask
-# for English and French (so that a missing translation is a warning), and it
+# for at least English and French (so that a missing translation is a
+# warning; the modules also carry Spanish), and it
 # must keep the quiz coverage the course promises.
 #
 # This file is both included by tests/CMakeLists.txt (to register the test)
