@@ -43,7 +43,7 @@ static int days_in_month(int year, int month)
     return month == 2 && leap ? 29 : days[month - 1];
 }
 
-bool loader_parse_date(const char *s, const char *precision, hrc_date *out,
+static bool parse_date(const char *s, const char *precision, hrc_date *out,
                        const char **why)
 {
     memset(out, 0, sizeof(*out));
@@ -80,6 +80,15 @@ bool loader_parse_date(const char *s, const char *precision, hrc_date *out,
         return false;
     }
     return true;
+}
+
+bool loader_parse_date(const char *s, const char *precision, hrc_date *out,
+                       const char **why)
+{
+    if (parse_date(s, precision, out, why))
+        return true;
+    memset(out, 0, sizeof(*out)); /* no half-parsed date reaches the era checks */
+    return false;
 }
 
 static void format_date(const hrc_date *d, char *buf, size_t size)

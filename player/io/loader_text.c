@@ -260,7 +260,8 @@ static void check_languages(loader_ctx *ctx, const char *name, const hrc_text *t
     missing[0] = '\0';
     for (size_t i = 0; i < ctx->n_languages; i++) {
         const char *lang = ctx->languages[i];
-        if (has_lang(t, lang) || len + strlen(lang) + 3 >= sizeof(missing))
+        if (has_lang(t, lang) || strcasecmp(lang, ctx->default_lang ? ctx->default_lang : "") == 0 ||
+            len + strlen(lang) + 3 >= sizeof(missing))
             continue;
         len += (size_t)snprintf(missing + len, sizeof(missing) - len, "%s%s",
                                 len ? ", " : "", lang);
