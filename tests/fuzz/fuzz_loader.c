@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -44,11 +45,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     hrc_load_options opts = {0};
     int rc = hrc_module_load_memory((const char *)data, size, module_path, &opts,
                                     &module, &diags);
-    /* The loader's contract: success gives a module, failure an error. */
-    if (rc == 0 && !module)
+    /* The loader's contract: success gives a module with content, failure
+     * an error; every diagnostic is one line pointing inside the input. */
+    if (rc == 0 && (!module || !module->id || module->n_items == 0))
         abort();
     if (rc != 0 && (module || diags.n_errors == 0))
         abort();
+    size_t lines = 1;
+    for (size_t i = 0; i < size; i++)
+        lines += data[i] == '\n';
+    for (size_t i = 0; i < diags.count; i++) {
+        const hrc_diag *d = &diags.items[i];
+        if (!d->message || strchr(d->message, '\n') || d->line > lines)
+            abort();
+    }
     hrc_module_free(module);
     hrc_diags_clear(&diags);
     return 0;
