@@ -161,14 +161,12 @@ static void draw_text(hrc_gfx *gfx, const hrc_draw_cmd *cmd)
 {
     int w, h;
     SDL_Texture *tex = hrc_text_cache_get(gfx->text, gfx->renderer, gfx->fonts,
-                                          cmd->font, cmd->text,
+                                          cmd->font, cmd->color, cmd->text,
                                           cmd->text ? strlen(cmd->text) : 0, &w, &h);
     if (!tex)
         return;
     if (cmd->bounds.w > 0 && cmd->rect.x + w > cmd->bounds.x + cmd->bounds.w + 1)
         gfx->text_overflows++;
-    SDL_SetTextureColorMod(tex, cmd->color.r, cmd->color.g, cmd->color.b);
-    SDL_SetTextureAlphaMod(tex, cmd->color.a);
     SDL_RenderCopy(gfx->renderer, tex, NULL, &(SDL_Rect){cmd->rect.x, cmd->rect.y, w, h});
 }
 

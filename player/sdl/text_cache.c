@@ -13,6 +13,7 @@ typedef struct entry {
     uint32_t hash;
     unsigned style;
     int px;
+    hrc_color color;
     size_t len;
     SDL_Texture *texture;
     int w, h;
@@ -26,10 +27,12 @@ struct hrc_text_cache {
     hrc_text_cache_stats stats;
 };
 
-static uint32_t hash_key(unsigned style, int px, const char *text, size_t len)
+static uint32_t hash_key(unsigned style, int px, hrc_color c, const char *text,
+                         size_t len)
 {
     uint32_t h = 2166136261u; /* FNV-1a */
-    uint32_t head[2] = {style, (uint32_t)px};
+    uint32_t head[3] = {style, (uint32_t)px,
+                        (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a};
     const unsigned char *p = (const unsigned char *)head;
     for (size_t i = 0; i < sizeof head; i++)
         h = (h ^ p[i]) * 16777619u;
@@ -102,8 +105,8 @@ void hrc_text_cache_free(hrc_text_cache *cache)
     free(cache);
 }
 
-static entry *render_entry(SDL_Renderer *renderer, TTF_Font *face, const char *text,
-                           size_t len)
+static entry *render_entry(SDL_Renderer *renderer, TTF_Font *face, hrc_color c,
+                           const char *text, size_t len)
 {
     entry *e = malloc(sizeof *e + len + 1);
     if (!e)
@@ -112,7 +115,7 @@ static entry *render_entry(SDL_Renderer *renderer, TTF_Font *face, const char *t
     e->text[len] = '\0';
     e->len = len;
     SDL_Surface *surface =
-        TTF_RenderUTF8_Blended(face, e->text, (SDL_Color){255, 255, 255, 255});
+        TTF_RenderUTF8_Blended(face, e->text, (SDL_Color){c.r, c.g, c.b, c.a});
     if (!surface) {
         free(e);
         return NULL;
@@ -130,17 +133,18 @@ static entry *render_entry(SDL_Renderer *renderer, TTF_Font *face, const char *t
 }
 
 SDL_Texture *hrc_text_cache_get(hrc_text_cache *cache, SDL_Renderer *renderer,
-                                hrc_fonts *fonts, hrc_font font, const char *text,
-                                size_t len, int *w, int *h)
+                                hrc_fonts *fonts, hrc_font font, hrc_color color,
+                                const char *text, size_t len, int *w, int *h)
 {
     if (!text || len == 0)
         return NULL;
     unsigned style = font.style & (HRC_FONT_BOLD | HRC_FONT_ITALIC);
-    uint32_t hash = hash_key(style, font.px, text, len);
+    uint32_t hash = hash_key(style, font.px, color, text, len);
     entry **bucket = &cache->buckets[hash & (BUCKETS - 1)];
     for (entry *e = *bucket; e; e = e->next_in_bucket) {
         if (e->hash == hash && e->style == style && e->px == font.px &&
-            e->len == len && memcmp(e->text, text, len) == 0) {
+            !memcmp(&e->color, &color, sizeof color) && e->len == len &&
+            memcmp(e->text, text, len) == 0) {
             unlink_lru(cache, e);
             push_newest(cache, e);
             cache->stats.hits++;
@@ -153,9 +157,10 @@ SDL_Texture *hrc_text_cache_get(hrc_text_cache *cache, SDL_Renderer *renderer,
     TTF_Font *face = hrc_fonts_get(fonts, font);
     if (!face)
         return NULL;
-    entry *e = render_entry(renderer, face, text, len);
+    entry *e = render_entry(renderer, face, color, text, len);
     if (!e)
         return NULL;
+    e->color = color;
     e->hash = hash;
     e->style = style;
     e->px = font.px;

@@ -144,7 +144,8 @@ static void text_lands_in_its_box_in_its_colour(void **state)
     frame(f, &cmd, 1);
     int w, h;
     assert_non_null(hrc_text_cache_get(f->gfx.text, f->renderer, f->gfx.fonts,
-                                       cmd.font, cmd.text, strlen(cmd.text), &w, &h));
+                                       cmd.font, cmd.color, cmd.text, strlen(cmd.text),
+                                       &w, &h));
     assert_true(w > 60 && h >= 20);
     /* Some ink inside the box, none above or left of it. */
     int reddest = 0;
@@ -164,19 +165,28 @@ static void same_text_on_100_frames_renders_once(void **state)
     fixture *f = *state;
     hrc_text_cache_stats before = hrc_text_cache_get_stats(f->gfx.text);
     for (int i = 0; i < 100; i++) {
-        /* the colour changes every frame: still one texture */
-        hrc_draw_cmd cmd = text_cmd(10, 10, i % 2 ? red : black, "Local government");
+        hrc_draw_cmd cmd = text_cmd(10, 10, black, "Local government");
         frame(f, &cmd, 1);
     }
     hrc_text_cache_stats after = hrc_text_cache_get_stats(f->gfx.text);
     assert_int_equal(after.created - before.created, 1);
     assert_int_equal(after.hits - before.hits, 99);
+    /* Another colour, size or style is another texture, made once too. */
+    for (int i = 0; i < 10; i++) {
+        hrc_draw_cmd cmds[3] = {text_cmd(10, 10, red, "Local government"),
+                                text_cmd(10, 40, black, "Local government"),
+                                text_cmd(10, 70, black, "Local government")};
+        cmds[1].font.px = 30;
+        cmds[2].font.style = HRC_FONT_BOLD;
+        frame(f, cmds, 3);
+    }
+    assert_int_equal(hrc_text_cache_get_stats(f->gfx.text).created, after.created + 3);
 
     hrc_gfx_drop_text(&f->gfx); /* language changed */
     assert_int_equal(hrc_text_cache_get_stats(f->gfx.text).entries, 0);
     hrc_draw_cmd cmd = text_cmd(10, 10, black, "Local government");
     frame(f, &cmd, 1);
-    assert_int_equal(hrc_text_cache_get_stats(f->gfx.text).created, after.created + 1);
+    assert_int_equal(hrc_text_cache_get_stats(f->gfx.text).created, after.created + 4);
 }
 
 static void text_cache_stays_within_its_bound(void **state)
@@ -189,7 +199,7 @@ static void text_cache_stays_within_its_bound(void **state)
     for (int i = 0; i < 200; i++) {
         snprintf(line, sizeof line, "line number %d", i);
         assert_non_null(hrc_text_cache_get(small, f->renderer, f->gfx.fonts,
-                                           (hrc_font){HRC_FONT_BOLD, 24}, line,
+                                           (hrc_font){HRC_FONT_BOLD, 24}, black, line,
                                            strlen(line), &w, &h));
     }
     hrc_text_cache_stats st = hrc_text_cache_get_stats(small);
@@ -198,11 +208,11 @@ static void text_cache_stays_within_its_bound(void **state)
     assert_int_equal(st.created, 200);
     /* The newest line is still there; the oldest was dropped. */
     assert_non_null(hrc_text_cache_get(small, f->renderer, f->gfx.fonts,
-                                       (hrc_font){HRC_FONT_BOLD, 24}, line,
+                                       (hrc_font){HRC_FONT_BOLD, 24}, black, line,
                                        strlen(line), &w, &h));
     assert_int_equal(hrc_text_cache_get_stats(small).created, 200);
     assert_non_null(hrc_text_cache_get(small, f->renderer, f->gfx.fonts,
-                                       (hrc_font){HRC_FONT_BOLD, 24}, "line number 0",
+                                       (hrc_font){HRC_FONT_BOLD, 24}, black, "line number 0",
                                        13, &w, &h));
     assert_int_equal(hrc_text_cache_get_stats(small).created, 201);
     hrc_text_cache_free(small);
@@ -253,8 +263,8 @@ static void measuring_matches_drawing(void **state)
     const char *s = "Droits humains, \xc3\xa9galit\xc3\xa9";
     int whole = m.width(m.ctx, font, s, strlen(s));
     int w, h;
-    assert_non_null(hrc_text_cache_get(f->gfx.text, f->renderer, f->gfx.fonts, font, s,
-                                       strlen(s), &w, &h));
+    assert_non_null(hrc_text_cache_get(f->gfx.text, f->renderer, f->gfx.fonts, font, black,
+                                       s, strlen(s), &w, &h));
     assert_int_equal(whole, w);
     int first_word = m.width(m.ctx, font, s, 6);
     assert_true(first_word > 0 && first_word < whole);
