@@ -109,6 +109,7 @@ void app_sign_in(hrc_app *app, const char *name, int64_t learner_id, bool guest)
             app->mods[i].attempts_used[k] = 0;
             app->mods[i].best[k] = -1;
         }
+        app->mods[i].completed = false;
     }
     hrc_learner l;
     if (app->cfg.progress && learner_id > 0 &&
@@ -151,6 +152,44 @@ void app_mark_seen(hrc_app *app, int module, int item)
     if (recording(app) && m->items[item].kind != HRC_ITEM_QUIZ)
         hrc_progress_record_view(app->cfg.progress, &app->session,
                                  hrc_item_id(&m->items[item]), 0);
+    app_check_completion(app, module);
+}
+
+/* Whether the module's completion rule (docs/format-v1.md) is met in what
+ * this learner did during this run. */
+static bool module_complete(const hrc_app *app, int module)
+{
+    const hrc_module *m = ui_module(app, module);
+    if (!m)
+        return false;
+    bool pages = true, quizzes = true;
+    for (size_t i = 0; i < m->n_items; i++) {
+        if (m->items[i].kind == HRC_ITEM_QUIZ) {
+            double best = app->mods[module].best[i];
+            quizzes &= best >= 0 && hrc_quiz_passed(m->items[i].u.quiz, best);
+        } else {
+            pages &= app->mods[module].seen[i];
+        }
+    }
+    switch (m->completion) {
+    case HRC_COMPLETE_PAGES: return pages;
+    case HRC_COMPLETE_QUIZ: return quizzes;
+    case HRC_COMPLETE_BOTH: return pages && quizzes;
+    }
+    return false;
+}
+
+void app_check_completion(hrc_app *app, int module)
+{
+    if (!module_complete(app, module) || app->mods[module].completed)
+        return;
+    app->mods[module].completed = true;
+    if (recording(app) && app->session_module == module && app->session.active) {
+        /* The session ends completed; the next item opened starts a new one. */
+        hrc_progress_end_session(app->cfg.progress, &app->session, HRC_VERB_COMPLETED,
+                                 HRC_END_NORMAL);
+        app->session_module = -1;
+    }
 }
 
 bool app_record_answer(hrc_app *app, const hrc_quiz_item *it)
@@ -198,6 +237,7 @@ void app_start_attempt(hrc_app *app, int module, int item)
     app->grabbed = app->match_left = -1;
     if (!m || item < 0 || (size_t)item >= m->n_items || m->items[item].kind != HRC_ITEM_QUIZ)
         return;
+    begin_session(app, module);
     int number = app->mods[module].attempts_used[item] + 1;
     hrc_module_progress mp;
     if (recording(app) &&
@@ -385,7 +425,7 @@ static void setup_ui(ui *u, hrc_app *app, hrc_draw_list *list)
 {
     memset(u, 0, sizeof *u);
     u->app = app;
-    u->m = app->metrics;
+    u->m = &app->metrics;
     u->list = list;
     u->pal = hrc_palette_get(app->high_contrast);
     u->W = app->width > 0 ? app->width : 1;
@@ -469,7 +509,10 @@ void hrc_app_draw(hrc_app *app, const hrc_text_metrics *metrics, int width,
 {
     if (!app || !metrics || !list)
         return;
-    app->metrics = metrics;
+    app->metrics = *metrics;
+    app->have_metrics = metrics->width && metrics->line_height;
+    if (!app->have_metrics)
+        return;
     app->width = width;
     app->height = height;
     app->dpi = dpi_scale;
@@ -480,7 +523,7 @@ void hrc_app_draw(hrc_app *app, const hrc_text_metrics *metrics, int width,
  * change and the next frame). */
 static void refresh_targets(hrc_app *app)
 {
-    if (app->stale && app->metrics)
+    if (app->stale && app->have_metrics)
         build_frame(app, &app->scratch);
 }
 
@@ -571,6 +614,16 @@ static unsigned default_key(hrc_app *app, const hrc_input *in)
     case HRC_IN_WHEEL:
         scroll_by(app, -in->dy * 3 * line);
         break;
+    case HRC_IN_ZOOM_IN:
+    case HRC_IN_ZOOM_OUT: {
+        /* Outside the timeline, zooming is the text size: 100, 150, 200 %. */
+        int size = app->text_percent + (in->kind == HRC_IN_ZOOM_IN ? 50 : -50);
+        if (size < 100 || size > 200)
+            return 0;
+        app->text_percent = size;
+        app_apply_prefs(app);
+        return HRC_APP_REDRAW;
+    }
     default:
         return 0;
     }

@@ -51,6 +51,10 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *input);
 /*
  * Lays out and draws the current screen into `list` (cleared first) for an
  * output of width x height pixels. `dpi_scale` is 1.0 at 96 dpi.
+ * The metrics table is copied, but its ctx must stay valid until the next
+ * hrc_app_draw() or hrc_app_free(): input arriving between a change and the
+ * next frame is resolved against a fresh layout made with it.
+ * list->targets lists what can be clicked or focused, in focus order.
  */
 void hrc_app_draw(hrc_app *app, const hrc_text_metrics *metrics, int width,
                   int height, float dpi_scale, hrc_draw_list *list);
@@ -74,6 +78,8 @@ const char *hrc_app_lang(const hrc_app *app);
  *   Escape, Android back     HRC_IN_BACK
  *   Page Up/Down, Home, End  HRC_IN_PAGE_UP/DOWN, HRC_IN_HOME/END
  *   + / = / keypad +, - / keypad -, Ctrl+wheel, pinch  HRC_IN_ZOOM_IN/OUT
+ *                            (the timeline zooms; elsewhere the text size
+ *                            steps through 100, 150, 200 %)
  *   mouse and fingers        HRC_IN_POINTER_* (drop SDL's synthetic
  *                            touch-to-mouse events), wheel HRC_IN_WHEEL
  *                            (dy > 0: away from the user, i.e. up)

@@ -125,6 +125,18 @@ static void module_draw(ui *u)
         ui_text(u, &m->audience, HRC_FONT_ITALIC, u->small_px, p->muted);
     }
     ui_gap(u, u->pad);
+    /* After a restart (or a power cut) the store knows where to go back to. */
+    hrc_module_progress mp;
+    long resume = -1;
+    if (app->cfg.progress && app->learner_id > 0 && !app->guest &&
+        hrc_progress_get_module(app->cfg.progress, app->learner_id, m->id, &mp) ==
+            HRC_PROGRESS_OK &&
+        mp.resume_item[0] && !mp.completed)
+        resume = hrc_module_find_item(m, mp.resume_item);
+    if (resume >= 0) {
+        ui_button(u, _("Continue where you left off"), ACT_OPEN_ITEM, (int)resume, BTN_NORMAL);
+        ui_gap(u, u->pad / 2);
+    }
     for (size_t i = 0; i < m->n_items; i++) {
         const hrc_item *it = &m->items[i];
         bool done = it->kind == HRC_ITEM_QUIZ

@@ -241,6 +241,7 @@ static unsigned finish_attempt(hrc_app *app)
     if (percent > s->best[app->attempt_item])
         s->best[app->attempt_item] = percent;
     s->seen[app->attempt_item] = true;
+    app_check_completion(app, app->attempt_module);
     hrc_nav_loc loc = *hrc_nav_top(&app->nav);
     loc.screen = HRC_SCREEN_RESULTS;
     loc.scroll = 0;

@@ -61,6 +61,7 @@ typedef struct module_state {
     int *attempts_used;  /* per item (quizzes) */
     double *best;        /* per item, percent; -1 none */
     bool launched;
+    bool completed; /* the completion rule was met and recorded */
 } module_state;
 
 struct hrc_app {
@@ -128,7 +129,10 @@ struct hrc_app {
     bool press_on_scroll;
     int press_x, press_y, last_x, last_y, press_scroll;
 
-    const hrc_text_metrics *metrics; /* of the last hrc_app_draw() */
+    /* A copy of the last hrc_app_draw()'s metrics: input that arrives before
+     * the next frame re-lays out the screen with them. */
+    hrc_text_metrics metrics;
+    bool have_metrics;
     int width, height;
     float dpi;
     hrc_draw_list scratch;
@@ -237,6 +241,8 @@ void app_sign_out(hrc_app *app, hrc_session_end why);
 void app_set_lang(hrc_app *app, const char *lang);
 void app_apply_prefs(hrc_app *app);
 void app_mark_seen(hrc_app *app, int module, int item);
+/* Records completion once the module's completion rule is met. */
+void app_check_completion(hrc_app *app, int module);
 bool app_record_answer(hrc_app *app, const hrc_quiz_item *it);
 bool app_record_quiz_end(hrc_app *app, double percent, bool passed);
 void app_start_attempt(hrc_app *app, int module, int item);

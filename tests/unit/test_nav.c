@@ -309,6 +309,52 @@ static void answers_are_recorded_before_feedback(void **state)
     hrc_progress_close(store);
 }
 
+static void resume_and_completion_are_recorded(void **state)
+{
+    hrc_progress *store = NULL;
+    assert_int_equal(hrc_progress_open(store_dir, 0, &store, NULL), HRC_PROGRESS_OK);
+    hrc_app_config cfg = {.progress = store};
+    harness t;
+    harness_start(&t, &cfg);
+    harness_activate_label(&t, "I am new here");
+    type(&t, "Cy");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    harness_activate_label(&t, "Open");
+    harness_activate_label(&t, "Timeline:");
+    harness_stop(&t); /* the player stops (a power cut) */
+
+    harness_start(&t, &cfg);
+    harness_activate_label(&t, "Cy");
+    harness_activate_label(&t, "Open");
+    harness_activate_label(&t, "Continue where you left off");
+    assert_true(harness_has_text(&t, "Fixture timeline"));
+    harness_key(&t, HRC_IN_BACK);
+    harness_activate_label(&t, "Lesson:");
+    harness_activate_label(&t, "Next"); /* timeline */
+    harness_activate_label(&t, "Next"); /* case study */
+    harness_activate_label(&t, "Next"); /* quiz */
+    answer_quiz_by_keyboard(&t);
+    assert_true(harness_has_text(&t, "Passed"));
+    hrc_learner *learners = NULL;
+    size_t n = 0;
+    assert_int_equal(hrc_progress_list_learners(store, &learners, &n), HRC_PROGRESS_OK);
+    int64_t id = -1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(learners[i].name, "Cy") == 0)
+            id = learners[i].id;
+    free(learners);
+    hrc_module_progress mp;
+    assert_int_equal(hrc_progress_get_module(store, id, "screens-fixture", &mp), HRC_PROGRESS_OK);
+    assert_true(mp.completed);
+    assert_true(mp.has_score);
+    assert_true(mp.best_score > 0.99);
+    harness_key(&t, HRC_IN_BACK);
+    harness_key(&t, HRC_IN_BACK);
+    assert_true(harness_has_text(&t, "Completed"));
+    harness_stop(&t);
+    hrc_progress_close(store);
+}
+
 static void kiosk_idle_prompt_then_sign_in(void **state)
 {
     hrc_app_config cfg = {.kiosk = true};
@@ -355,6 +401,10 @@ static void settings_change_language_size_contrast(void **state)
     assert_string_equal(hrc_app_lang(t.app), "fr");
     harness_activate_label(&t, "200 %");
     harness_activate_label(&t, "High contrast");
+    /* Zooming outside the timeline steps the text size, within 100-200 %. */
+    assert_false(harness_key(&t, HRC_IN_ZOOM_IN) & HRC_APP_REDRAW);
+    assert_true(harness_key(&t, HRC_IN_ZOOM_OUT) & HRC_APP_REDRAW);
+    assert_true(harness_key(&t, HRC_IN_ZOOM_IN) & HRC_APP_REDRAW);
     /* Redraw only when something changes. */
     eff = harness_key(&t, HRC_IN_NONE);
     assert_false(eff & HRC_APP_REDRAW);
@@ -409,6 +459,7 @@ int main(void)
         cmocka_unit_test(keyboard_only_journey),
         cmocka_unit_test(pointer_only_journey),
         cmocka_unit_test(answers_are_recorded_before_feedback),
+        cmocka_unit_test(resume_and_completion_are_recorded),
         cmocka_unit_test(kiosk_idle_prompt_then_sign_in),
         cmocka_unit_test(settings_change_language_size_contrast),
         cmocka_unit_test(facilitator_pin_leaves_kiosk),
