@@ -41,7 +41,9 @@ static void report(const char *what, double *ms, int n)
     printf("  %-44s %9.3f ms %9.3f ms\n", what, ms[n / 2], ms[p99]);
 }
 
-static int store_latency(const char *dir, int n, double *ms)
+/* n answers, a new module (and session) every per_module answers: the
+ * summary is recomputed from that learner's events in that module. */
+static int store_latency(const char *dir, int n, int per_module, double *ms)
 {
     hrc_progress *s;
     hrc_progress_open_info info;
@@ -51,11 +53,16 @@ static int store_latency(const char *dir, int n, double *ms)
     }
     int64_t learner;
     hrc_session session;
-    hrc_module_ref ref = {"bench-module", 1, "00"};
     int r = hrc_progress_add_learner(s, "Bench", NULL, NULL, &learner);
-    if (!r)
-        r = hrc_progress_begin_session(s, learner, &ref, &session);
     for (int i = 0; i < n && !r; i++) {
+        if (i % per_module == 0) {
+            char module[32];
+            snprintf(module, sizeof module, "bench-module-%d", i / per_module);
+            hrc_module_ref ref = {module, 1, "00"};
+            r = hrc_progress_begin_session(s, learner, &ref, &session);
+            if (r)
+                break;
+        }
         char q[16];
         snprintf(q, sizeof q, "q%d", i % 50);
         double t = now_s();
@@ -112,9 +119,13 @@ static int latency(const char *dir, int n)
     double *ms = calloc((size_t)n, sizeof *ms);
     char path[4096];
     int bad = 0;
-    printf("Commit latency of one answer, %d answers each   median        p99\n", n);
-    bad |= store_latency(dir, n, ms);
-    report("store API (WAL, synchronous=FULL)", ms, n);
+    printf("Commit latency of one answer, %d answers each      median          p99\n", n);
+    snprintf(path, sizeof path, "%s/store", dir);
+    bad |= store_latency(path, n, 50, ms);
+    report("store API, FULL, 50 answers per module", ms, n);
+    snprintf(path, sizeof path, "%s/store-one-module", dir);
+    bad |= store_latency(path, n, n, ms);
+    report("store API, FULL, all answers in one module", ms, n);
     snprintf(path, sizeof path, "%s/raw-full.db", dir);
     bad |= raw_latency(path, "FULL", n, ms);
     report("baseline: plain insert, synchronous=FULL", ms, n);

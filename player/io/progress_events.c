@@ -18,25 +18,30 @@
 #define EVENTS_OF "FROM event WHERE learner_id = ?1 AND module_id = ?2"
 #define LATEST " ORDER BY time_ms DESC, id DESC LIMIT 1"
 
+/* Two passes over the pair's events (the aggregates, the gaps), plus index
+ * look-ups for the latest values. */
 static const char refresh_sql[] =
+    "WITH agg AS (SELECT count(*) AS n, max(time_ms) AS last_ms,"
+    "   max(verb = 'completed') AS completed, max(verb = 'passed') AS passed,"
+    "   max(verb = 'failed') AS failed,"
+    "   max(CASE WHEN verb IN ('passed', 'failed') THEN score END) AS best,"
+    "   coalesce(max(attempt), 0) AS attempts " EVENTS_OF "),\n"
+    " gaps AS (SELECT coalesce(sum(min(gap, 1800000)), 0) AS spent FROM"
+    "   (SELECT time_ms - lag(time_ms) OVER (PARTITION BY session_id ORDER BY time_ms, id)"
+    "    AS gap " EVENTS_OF "))\n"
     "INSERT OR REPLACE INTO summary(learner_id, module_id, module_version, resume_item,"
     " completed, success, best_score, last_score, attempts, time_spent_ms,"
     " last_activity_ms, n_events)\n"
     "SELECT ?1, ?2,\n"
     " (SELECT module_version " EVENTS_OF LATEST "),\n"
     " coalesce((SELECT item_id " EVENTS_OF " AND item_id IS NOT NULL" LATEST "), ''),\n"
-    " EXISTS(SELECT 1 " EVENTS_OF " AND verb = 'completed'),\n"
-    " CASE WHEN EXISTS(SELECT 1 " EVENTS_OF " AND verb = 'passed') THEN 1\n"
-    "      WHEN EXISTS(SELECT 1 " EVENTS_OF " AND verb = 'failed') THEN 2 ELSE 0 END,\n"
-    " (SELECT max(score) " EVENTS_OF " AND verb IN ('passed', 'failed')),\n"
+    " agg.completed,\n"
+    " CASE WHEN agg.passed THEN 1 WHEN agg.failed THEN 2 ELSE 0 END,\n"
+    " agg.best,\n"
     " (SELECT score " EVENTS_OF " AND verb IN ('passed', 'failed') AND score IS NOT NULL"
     LATEST "),\n"
-    " (SELECT coalesce(max(attempt), 0) " EVENTS_OF "),\n"
-    " (SELECT coalesce(sum(min(gap, " "1800000" ")), 0) FROM (SELECT time_ms - lag(time_ms)"
-    "   OVER (PARTITION BY session_id ORDER BY time_ms, id) AS gap " EVENTS_OF ")),\n"
-    " (SELECT max(time_ms) " EVENTS_OF "),\n"
-    " (SELECT count(*) " EVENTS_OF ")\n"
-    "WHERE EXISTS(SELECT 1 " EVENTS_OF ")";
+    " agg.attempts, gaps.spent, agg.last_ms, agg.n\n"
+    "FROM agg, gaps WHERE agg.n > 0";
 
 _Static_assert(MAX_GAP_MS == 1800000, "refresh_sql spells MAX_GAP_MS out");
 
