@@ -1,6 +1,8 @@
 /* The app: input dispatch, frames, learners and recording. See app.h. */
 #include "screens/ui.h"
 
+#include "screens/goto.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,6 +135,8 @@ void app_sign_out(hrc_app *app, hrc_session_end why)
     app->learner_name[0] = '\0';
     app->name_entry[0] = '\0';
     app->typing_name = false;
+    app->pin_learner = -1;
+    memset(app->pin_entry, 0, sizeof app->pin_entry);
     app->notice[0] = '\0';
     app->n_open_alts = 0;
     /* The next learner starts from the kiosk's own settings. */
@@ -343,6 +347,8 @@ hrc_app *hrc_app_new(const hrc_app_config *config)
     app->stale = true;
     hrc_draw_list_init(&app->scratch);
     app_sign_out(app, HRC_END_NORMAL); /* sets the kiosk defaults and sign-in */
+    if (config->start_id) /* --goto (screens/goto.c) */
+        hrc_app_goto(app, config->start_id);
     return app;
 }
 
@@ -366,7 +372,8 @@ void hrc_app_free(hrc_app *app)
 bool hrc_app_wants_text(const hrc_app *app)
 {
     hrc_screen s = hrc_nav_top_const(&app->nav)->screen;
-    return (s == HRC_SCREEN_SIGNIN && app->typing_name) || s == HRC_SCREEN_FACILITATOR;
+    return (s == HRC_SCREEN_SIGNIN && (app->typing_name || app->pin_learner >= 0)) ||
+           s == HRC_SCREEN_FACILITATOR;
 }
 
 bool hrc_app_is_kiosk(const hrc_app *app)

@@ -38,6 +38,8 @@ static void progress_line(ui *u, int index, char *out, size_t size)
         snprintf(out, size, _("Best quiz score: %d %%"), (int)(mp.best_score * 100 + 0.5));
     else if (done == 0 && !(stored && mp.n_events > 0))
         snprintf(out, size, "%s", _("Not started"));
+    else if (done == 0)
+        snprintf(out, size, "%s", _("In progress"));
     else
         snprintf(out, size, _("%d of %d parts done"), done, total);
 }

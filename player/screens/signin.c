@@ -5,7 +5,7 @@
 #include <string.h>
 
 enum { ACT_PICK_STORED = ACT_SCREEN, ACT_PICK_NAME, ACT_NEW, ACT_NAME_FIELD, ACT_CREATE,
-       ACT_GUEST, ACT_CANCEL_NEW };
+       ACT_GUEST, ACT_CANCEL_NEW, ACT_PIN_FIELD, ACT_PIN_OK };
 
 static void signin_draw(ui *u)
 {
@@ -19,6 +19,20 @@ static void signin_draw(ui *u)
     if (app->notice[0]) {
         ui_plain(u, app->notice, HRC_FONT_BOLD, u->px, p->wrong);
         ui_gap(u, u->pad / 2);
+    }
+    if (app->pin_learner >= 0 && (size_t)app->pin_learner < app->n_learners) {
+        char line[UI_NAME_MAX + 64];
+        snprintf(line, sizeof line, _("%s, type your PIN:"), app->learners[app->pin_learner].name);
+        ui_plain(u, line, HRC_FONT_BOLD, u->px, p->text);
+        char dots[UI_PIN_MAX * 3 + 2] = "";
+        for (size_t i = 0; app->pin_entry[i]; i++)
+            strcat(dots, "\xe2\x80\xa2");
+        strcat(dots, "|");
+        ui_block_button(u, NULL, NULL, dots, ACT_PIN_FIELD, 0, BTN_QUIET, false);
+        ui_button(u, _("Sign in"), ACT_PIN_OK, 0, BTN_NORMAL);
+        ui_button(u, _("Cancel"), ACT_CANCEL_NEW, 0, BTN_QUIET);
+        ui_flow_end(u);
+        return;
     }
     if (app->typing_name) {
         ui_plain(u, _("Type your name:"), HRC_FONT_BOLD, u->px, p->text);
@@ -96,9 +110,33 @@ static unsigned signin_activate(hrc_app *app, int action, int arg)
     case ACT_PICK_STORED:
         if (arg >= 0 && (size_t)arg < app->n_learners) {
             hrc_learner l = app->learners[arg];
+            if (l.has_pin) { /* a learner who chose a PIN keeps others out */
+                app->pin_learner = arg;
+                memset(app->pin_entry, 0, sizeof app->pin_entry);
+                hrc_nav_top(&app->nav)->focus = -1;
+                break;
+            }
             app_sign_in(app, l.name, l.id, false);
             return HRC_APP_REDRAW | HRC_APP_LANG_CHANGED;
         }
+        break;
+    case ACT_PIN_OK:
+        if (app->pin_learner >= 0 && (size_t)app->pin_learner < app->n_learners) {
+            hrc_learner l = app->learners[app->pin_learner];
+            int rc = hrc_progress_check_learner_pin(app->cfg.progress, l.id, app->pin_entry);
+            memset(app->pin_entry, 0, sizeof app->pin_entry);
+            if (rc != HRC_PROGRESS_OK) {
+                snprintf(app->notice, sizeof app->notice, "%s",
+                         rc == HRC_PROGRESS_ERR_PIN ? _("Wrong PIN.")
+                                                    : hrc_progress_errmsg(app->cfg.progress));
+                break;
+            }
+            app->pin_learner = -1;
+            app_sign_in(app, l.name, l.id, false);
+            return HRC_APP_REDRAW | HRC_APP_LANG_CHANGED;
+        }
+        break;
+    case ACT_PIN_FIELD:
         break;
     case ACT_PICK_NAME:
         if (arg >= 0 && (size_t)arg < app->n_names) {
@@ -117,6 +155,8 @@ static unsigned signin_activate(hrc_app *app, int action, int arg)
     case ACT_CREATE:
         return create_learner(app);
     case ACT_CANCEL_NEW:
+        app->pin_learner = -1;
+        memset(app->pin_entry, 0, sizeof app->pin_entry);
         app->typing_name = false;
         app->name_entry[0] = '\0';
         app->notice[0] = '\0';
@@ -141,6 +181,21 @@ static void drop_last_char(char *s)
 
 static unsigned signin_text(hrc_app *app, const hrc_input *in)
 {
+    if (app->pin_learner >= 0) {
+        size_t n = strlen(app->pin_entry);
+        if (in->kind == HRC_IN_BACKSPACE) {
+            if (n)
+                app->pin_entry[n - 1] = '\0';
+            return HRC_APP_REDRAW;
+        }
+        for (size_t i = 0; i < sizeof in->text && in->text[i]; i++)
+            if (in->text[i] >= '0' && in->text[i] <= '9' && n < HRC_PIN_MAX_DIGITS &&
+                n + 1 < UI_PIN_MAX) {
+                app->pin_entry[n++] = in->text[i];
+                app->pin_entry[n] = '\0';
+            }
+        return HRC_APP_REDRAW;
+    }
     if (!app->typing_name)
         return 0;
     if (in->kind == HRC_IN_BACKSPACE) {
@@ -163,7 +218,14 @@ static unsigned signin_text(hrc_app *app, const hrc_input *in)
 static unsigned signin_key(hrc_app *app, const hrc_input *in, bool *handled)
 {
     *handled = false;
-    if (app->typing_name && in->kind == HRC_IN_BACK) {
+    if (app->pin_learner >= 0 && in->kind == HRC_IN_ACTIVATE) {
+        int f = hrc_nav_top(&app->nav)->focus;
+        if (f < 0 || (f < app->n_targets && app->targets[f].action == ACT_PIN_FIELD)) {
+            *handled = true;
+            return signin_activate(app, ACT_PIN_OK, 0);
+        }
+    }
+    if ((app->typing_name || app->pin_learner >= 0) && in->kind == HRC_IN_BACK) {
         *handled = true;
         return signin_activate(app, ACT_CANCEL_NEW, 0);
     }

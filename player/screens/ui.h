@@ -84,6 +84,7 @@ struct hrc_app {
     size_t n_learners;
     char name_entry[UI_NAME_MAX];
     bool typing_name;
+    int pin_learner;   /* stored learner whose PIN is being typed, -1 none */
 
     module_state *mods; /* per course module */
     hrc_session session;

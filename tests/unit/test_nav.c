@@ -323,8 +323,25 @@ static void resume_and_completion_are_recorded(void **state)
     harness_activate_label(&t, "Timeline:");
     harness_stop(&t); /* the player stops (a power cut) */
 
+    /* Cy chose a PIN meanwhile: signing in asks for it. */
+    hrc_learner *all = NULL;
+    size_t n_all = 0;
+    assert_int_equal(hrc_progress_list_learners(store, &all, &n_all), HRC_PROGRESS_OK);
+    for (size_t i = 0; i < n_all; i++)
+        if (strcmp(all[i].name, "Cy") == 0)
+            assert_int_equal(hrc_progress_set_learner_pin(store, all[i].id, "1357"),
+                             HRC_PROGRESS_OK);
+    free(all);
     harness_start(&t, &cfg);
     harness_activate_label(&t, "Cy");
+    assert_true(harness_has_text(&t, "type your PIN"));
+    assert_true(hrc_app_wants_text(t.app));
+    type(&t, "1111");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(harness_has_text(&t, "Wrong PIN"));
+    type(&t, "1357");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(harness_has_text(&t, "Welcome, Cy"));
     harness_activate_label(&t, "Open");
     harness_activate_label(&t, "Continue where you left off");
     assert_true(harness_has_text(&t, "Fixture timeline"));
