@@ -1,0 +1,99 @@
+#!/bin/bash
+# Startup, draw time and idle CPU of the player, against a minimal SDL2 +
+# SDL2_ttf program (minimal.c) measured in the same run on the same Xvfb
+# display. Usage: bench/startup/run.sh BUILD_DIR [RUNS]
+#   startup   wall time to the first presented frame (median of RUNS) and
+#             peak RSS, player --exit-after-first-frame vs minimal
+#   draw      the slowest screen of --render at 1920x1080, software renderer
+#             (layout + replay; cold = first draw, warm = text cached)
+#   idle      CPU used by a running player over 10 idle seconds
+set -u
+build=$(cd "${1:?usage: run.sh BUILD_DIR [RUNS]}" && pwd)
+runs=${2:-11}
+src=$(cd "$(dirname "$0")/../.." && pwd)
+player="$build/hrc-player"
+course="$src/courses/human-rights-cities"
+font="$src/assets/fonts/DejaVuSans.ttf"
+work=$(mktemp -d)
+xvfb_pid=
+cleanup() {
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for tool in Xvfb cc pkg-config; do
+  command -v $tool >/dev/null || { echo "startup: $tool not found, skipped"; exit 0; }
+done
+[ -x "$player" ] || { echo "startup: $player not built, skipped"; exit 0; }
+[ -d "$course" ] || { echo "startup: no bundled course at $course, skipped"; exit 0; }
+
+cc -O2 "$src/bench/startup/minimal.c" -o "$work/minimal" \
+  $(pkg-config --cflags --libs sdl2 SDL2_ttf) || exit 1
+
+# A free display number: no lock file, no socket.
+for n in $(seq 90 140); do
+  [ -e /tmp/.X$n-lock ] || [ -e /tmp/.X11-unix/X$n ] || { display=$n; break; }
+done
+Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+export DISPLAY=":$display"
+export HRC_ASSETS_DIR="$src/assets"
+data="$work/data"
+
+# Prints "wall_seconds max_rss_kb" of one run of the command.
+measure() {
+  local start end rss
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>"$work/err" ||
+    { echo "startup: failed: $*" >&2; cat "$work/err" >&2; return 1; }
+  end=$(date +%s.%N)
+  rss=$(tail -n1 "$work/rss")
+  echo "$(echo "$end - $start" | bc -l) $rss"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# Interleave the two programs so that any drift hits both alike.
+: >"$work/player.txt"; : >"$work/minimal.txt"
+measure "$player" --data-dir "$data" --exit-after-first-frame "$course" >/dev/null || exit 1
+for _ in $(seq "$runs"); do
+  measure "$player" --data-dir "$data" --exit-after-first-frame "$course" >>"$work/player.txt" || exit 1
+  measure "$work/minimal" "$font" >>"$work/minimal.txt" || exit 1
+done
+pw=$(cut -d' ' -f1 "$work/player.txt" | median)
+mw=$(cut -d' ' -f1 "$work/minimal.txt" | median)
+pr=$(cut -d' ' -f2 "$work/player.txt" | median)
+mr=$(cut -d' ' -f2 "$work/minimal.txt" | median)
+printf "%-34s %12s %12s %8s\n" "startup to first frame ($runs runs)" player minimal ratio
+printf "%-34s %10.1f ms %9.1f ms %7.2fx  (target <= 1.30x)\n" "wall time, median" \
+  "$(echo "$pw*1000" | bc -l)" "$(echo "$mw*1000" | bc -l)" "$(echo "$pw/$mw" | bc -l)"
+pf=$(cut -d' ' -f1 "$work/player.txt" | sort -n | head -n1)
+mf=$(cut -d' ' -f1 "$work/minimal.txt" | sort -n | head -n1)
+printf "%-34s %10.1f ms %9.1f ms %7.2fx  (no load: best case)\n" "wall time, fastest" \
+  "$(echo "$pf*1000" | bc -l)" "$(echo "$mf*1000" | bc -l)" "$(echo "$pf/$mf" | bc -l)"
+printf "%-34s %9.1f MiB %8.1f MiB %7.2fx  (target <= 1.30x)\n" "peak RSS, median" \
+  "$(echo "$pr/1024" | bc -l)" "$(echo "$mr/1024" | bc -l)" "$(echo "$pr/$mr" | bc -l)"
+
+# Draw time of every screen, software renderer, 1920x1080.
+HRC_RENDER_TIMES=1 "$player" --render "$work/png" --size 1920x1080 "$course" \
+  2>"$work/times" >/dev/null || { cat "$work/times"; exit 1; }
+echo
+grep '^draw-time ' "$work/times" | sort -k4 -n -r | head -n 5 |
+  awk 'BEGIN {printf "%-48s %8s %8s %8s %8s\n", "slowest screens, 1920x1080, software (ms)", "cold", "warm", "layout", "replay"}
+       {printf "  %-46s %8.2f %8.2f %8.2f %8.2f\n", $2, $3, $4, $5, $6}'
+grep '^draw-time ' "$work/times" | sort -k4 -n -r | head -n 1 |
+  awk '{printf "heaviest screen, warm: %.2f ms (target <= 8 ms): %s\n", $4, $4 <= 8 ? "PASS" : "FAIL"}'
+
+# CPU over 10 idle seconds of a player left on its first screen.
+"$player" --data-dir "$data" "$course" >/dev/null 2>&1 &
+pid=$!
+sleep 2
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+t0=$(ticks); sleep 10; t1=$(ticks)
+kill "$pid"; wait "$pid" 2>/dev/null
+hz=$(getconf CLK_TCK)
+echo
+printf "idle CPU over 10 s: %.2f %% of a core (target <= 1 %%)\n" \
+  "$(echo "($t1 - $t0) * 100 / $hz / 10" | bc -l)"
