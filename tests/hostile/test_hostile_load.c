@@ -24,12 +24,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define FIXTURES HRC_TEST_DATA "/hostile"
@@ -774,6 +776,77 @@ static void images_never_leave_the_course_folder(void **state)
     scratch_close(&s);
 }
 
+/*
+ * A named pipe called module.xml (an ext4 USB stick can carry one) must be
+ * refused, not waited on: opening it for reading blocks until a writer
+ * comes. A child process stands by as the writer: if the load has not
+ * returned within a second and someone has the pipe open for reading, it
+ * opens it, which releases the loader, and exits 1, so a regression fails
+ * here instead of hanging the kiosk (or this test until its timeout).
+ */
+typedef struct rescuer {
+    pid_t pid;
+    int done_fd; /* closed by the parent when the load returned */
+} rescuer;
+
+static rescuer start_fifo_rescuer(const char *fifo)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[1]);
+        struct pollfd pfd = {.fd = fds[0], .events = POLLIN};
+        if (poll(&pfd, 1, 1000) != 0)
+            _exit(0); /* the load returned on its own */
+        int fd = open(fifo, O_WRONLY | O_NONBLOCK);
+        if (fd < 0)
+            _exit(0); /* no reader: nobody was waiting */
+        close(fd);
+        _exit(1);
+    }
+    close(fds[0]);
+    return (rescuer){pid, fds[1]};
+}
+
+static void assert_not_rescued(rescuer r)
+{
+    close(r.done_fd);
+    int status = 0;
+    assert_int_equal(waitpid(r.pid, &status, 0), r.pid);
+    assert_true(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 1)
+        fail_msg("the loader blocked opening a named pipe until a writer came");
+}
+
+static void a_named_pipe_is_refused_without_waiting(void **state)
+{
+    scratch s;
+    scratch_open(&s);
+    const char *fifo = scratch_path(&s, "module.xml");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+
+    rescuer r = start_fifo_rescuer(fifo);
+    outcome *o = load_captured(&(load_request){.path = fifo});
+    assert_not_rescued(r);
+    assert_refused(o, WORDS("regular file", "not a file", "pipe"), false);
+    outcome_free(o);
+
+    /* The same file met while loading a course folder at start-up. */
+    r = start_fifo_rescuer(fifo);
+    hrc_course *course = NULL;
+    hrc_diags diags;
+    hrc_diags_init(&diags);
+    int rc = hrc_course_load(s.dir, &course, &diags);
+    assert_not_rescued(r);
+    assert_int_equal(rc, -1);
+    assert_true(diags.n_errors >= 1);
+    hrc_course_free(course);
+    hrc_diags_clear(&diags);
+    scratch_close(&s);
+}
+
 static void the_hostile_folder_fails_as_a_course_quietly(void **state)
 {
     hrc_course *course = NULL;
@@ -833,6 +906,7 @@ int main(void)
         cmocka_unit_test(a_huge_attribute_is_refused_with_a_short_message),
         cmocka_unit_test(a_huge_text_is_refused),
         cmocka_unit_test(images_never_leave_the_course_folder),
+        cmocka_unit_test(a_named_pipe_is_refused_without_waiting),
         cmocka_unit_test(the_hostile_folder_fails_as_a_course_quietly),
     };
     return cmocka_run_group_tests(tests, NULL, free_pending);
