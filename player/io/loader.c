@@ -161,6 +161,7 @@ int hrc_module_load_memory(const char *data, size_t size, const char *path,
     return load_bytes(data, size, path, opts, out, diags);
 }
 
+
 static int load_bytes(const char *data, size_t size, const char *path,
                            const hrc_load_options *opts, hrc_module **out,
                            hrc_diags *diags)

@@ -6,6 +6,7 @@
  */
 #include "io/loader_internal.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -103,11 +104,8 @@ static void format_date(const hrc_date *d, char *buf, size_t size)
     }
 }
 
-/* Sorting key: "before 1980" sorts with the year 1979. */
 static long date_key(const hrc_date *d)
 {
-    if (d->precision == HRC_DATE_BEFORE)
-        return (long)(d->year - 1) * 10000;
     return (long)d->year * 10000 + d->month * 100 + d->day;
 }
 
@@ -136,6 +134,7 @@ void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t)
                              "ends (%d): eras must be in order and must not overlap",
                              era->id, era->from_year, prev->id, prev->to_year);
         }
+        long last_key = LONG_MIN;
         for (size_t e = 0; e < era->n_events; e++) {
             const hrc_event *ev = &era->events[e];
             if (ev->date.year == 0 && ev->date.month == 0)
@@ -150,10 +149,15 @@ void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t)
                              "(%s to %d)", ev->id, date, era->id,
                              era->has_from ? from : "open start", era->to_year);
             }
-            if (e > 0 && date_key(&ev->date) < date_key(&era->events[e - 1].date))
+            /* "before YYYY" has no place in the order of exact dates. */
+            if (ev->date.precision == HRC_DATE_BEFORE)
+                continue;
+            long key = date_key(&ev->date);
+            if (key < last_key)
                 loader_warning(ctx, ev->pos, "event \"%s\" (%s) comes after a later event "
                                "in era \"%s\": events should be in chronological order",
                                ev->id, date, era->id);
+            last_key = key;
         }
     }
 }

@@ -94,9 +94,10 @@ static bool reserve(loader_ctx *ctx, size_t more)
     return true;
 }
 
-static void append(loader_ctx *ctx, unsigned style, const char *s, size_t n)
+static void append(loader_ctx *ctx, size_t first_mark, unsigned style, const char *s,
+                   size_t n)
 {
-    if (ctx->n_marks == 0 || ctx->marks[ctx->n_marks - 1].style != style) {
+    if (ctx->n_marks == first_mark || ctx->marks[ctx->n_marks - 1].style != style) {
         if (ctx->n_marks == ctx->marks_cap) {
             size_t cap = ctx->marks_cap ? ctx->marks_cap * 2 : 16;
             struct loader_span_mark *m = realloc(ctx->marks, cap * sizeof(*m));
@@ -123,6 +124,8 @@ static bool is_space(char c)
 typedef struct collapse {
     bool pending_space;    /* white space seen since the last word */
     unsigned space_style;  /* the style it was seen in */
+    size_t buf_start;      /* where this variant starts in ctx->buf */
+    size_t first_mark;     /* and in ctx->marks */
 } collapse;
 
 /* Appends s with its white space collapsed. A space is only written once
@@ -131,7 +134,7 @@ static void add_chars(loader_ctx *ctx, collapse *cs, unsigned style, const char 
 {
     while (*s) {
         if (is_space(*s)) {
-            if (!cs->pending_space && ctx->buf_len > 0) {
+            if (!cs->pending_space && ctx->buf_len > cs->buf_start) {
                 cs->pending_space = true;
                 cs->space_style = style;
             }
@@ -142,10 +145,10 @@ static void add_chars(loader_ctx *ctx, collapse *cs, unsigned style, const char 
         while (s[n] && !is_space(s[n]))
             n++;
         if (cs->pending_space) {
-            append(ctx, cs->space_style, " ", 1);
+            append(ctx, cs->first_mark, cs->space_style, " ", 1);
             cs->pending_space = false;
         }
-        append(ctx, style, s, n);
+        append(ctx, cs->first_mark, style, s, n);
         s += n;
     }
 }
@@ -167,48 +170,87 @@ static void add_inline(loader_ctx *ctx, collapse *cs, unsigned style, const xmlN
     }
 }
 
-/* Turns the scratch buffer into a variant in the arena. */
-static void take_variant(loader_ctx *ctx, hrc_variant *v)
+/* One variant's place in the scratch buffers. */
+typedef struct variant_mark {
+    size_t buf_start, buf_end;
+    size_t first_mark, end_mark;
+} variant_mark;
+
+/* Appends the inline content of node to the scratch buffers. */
+static variant_mark collect(loader_ctx *ctx, const xmlNode *node)
 {
-    char *plain = hrc_arena_strndup(ctx->arena, ctx->buf ? ctx->buf : "", ctx->buf_len);
-    hrc_span *spans = ctx->n_marks ? hrc_arena_array(ctx->arena, ctx->n_marks, sizeof(*spans))
-                                   : NULL;
-    if (!plain || (ctx->n_marks && !spans)) {
-        ctx->oom = true;
-        v->plain = "";
-        return;
-    }
-    for (size_t i = 0; i < ctx->n_marks; i++) {
-        size_t start = ctx->marks[i].start;
-        size_t end = i + 1 < ctx->n_marks ? ctx->marks[i + 1].start : ctx->buf_len;
-        spans[i].style = ctx->marks[i].style;
-        spans[i].text = ctx->n_marks == 1 ? plain
-                                          : hrc_arena_strndup(ctx->arena, ctx->buf + start,
-                                                              end - start);
-        if (!spans[i].text) {
-            ctx->oom = true;
-            spans[i].text = "";
-        }
-    }
-    v->plain = plain;
-    v->n_spans = ctx->n_marks;
-    v->spans = spans;
+    collapse cs = {.buf_start = ctx->buf_len, .first_mark = ctx->n_marks};
+    add_inline(ctx, &cs, HRC_SPAN_PLAIN, node);
+    return (variant_mark){cs.buf_start, ctx->buf_len, cs.first_mark, ctx->n_marks};
 }
 
-static void collect_variant(loader_ctx *ctx, const xmlNode *node, hrc_variant *v)
+static size_t span_end(const loader_ctx *ctx, const variant_mark *vm, size_t i)
 {
-    ctx->buf_len = 0;
-    ctx->n_marks = 0;
-    collapse cs = {0};
-    add_inline(ctx, &cs, HRC_SPAN_PLAIN, node);
-    take_variant(ctx, v);
+    return i + 1 < vm->end_mark ? ctx->marks[i + 1].start : vm->buf_end;
+}
+
+/*
+ * Moves n collected variants into the arena as one block: the variant
+ * array, then every span array, then the strings. One allocation per text
+ * keeps a large module's model small (no per-string alignment padding).
+ * A variant with a single span shares its string with `plain`.
+ */
+static hrc_variant *take_variants(loader_ctx *ctx, const variant_mark *vm,
+                                  const char *const *langs, size_t n)
+{
+    size_t n_spans = 0, chars = 0;
+    for (size_t v = 0; v < n; v++) {
+        size_t spans = vm[v].end_mark - vm[v].first_mark;
+        n_spans += spans;
+        chars += vm[v].buf_end - vm[v].buf_start + 1;
+        if (spans > 1)
+            chars += vm[v].buf_end - vm[v].buf_start + spans;
+    }
+    size_t size = n * sizeof(hrc_variant) + n_spans * sizeof(hrc_span) + chars;
+    char *block = hrc_arena_alloc(ctx->arena, size);
+    if (!block) {
+        ctx->oom = true;
+        return NULL;
+    }
+    hrc_variant *variants = (hrc_variant *)block;
+    hrc_span *span = (hrc_span *)(block + n * sizeof(hrc_variant));
+    char *text = (char *)(span + n_spans);
+    for (size_t v = 0; v < n; v++) {
+        size_t len = vm[v].buf_end - vm[v].buf_start;
+        hrc_variant *out = &variants[v];
+        out->lang = langs[v];
+        out->plain = text;
+        memcpy(text, ctx->buf + vm[v].buf_start, len);
+        text[len] = '\0';
+        text += len + 1;
+        out->n_spans = vm[v].end_mark - vm[v].first_mark;
+        out->spans = out->n_spans ? span : NULL;
+        for (size_t i = vm[v].first_mark; i < vm[v].end_mark; i++, span++) {
+            span->style = ctx->marks[i].style;
+            if (out->n_spans == 1) {
+                span->text = out->plain;
+                continue;
+            }
+            size_t from = ctx->marks[i].start, to = span_end(ctx, &vm[v], i);
+            memcpy(text, ctx->buf + from, to - from);
+            text[to - from] = '\0';
+            span->text = text;
+            text += to - from + 1;
+        }
+    }
+    return variants;
 }
 
 const char *loader_plain(loader_ctx *ctx, const xmlNode *node)
 {
-    hrc_variant v = {0};
-    collect_variant(ctx, node, &v);
-    return v.plain ? v.plain : "";
+    ctx->buf_len = 0;
+    ctx->n_marks = 0;
+    variant_mark vm = collect(ctx, node);
+    char *s = hrc_arena_strndup(ctx->arena, ctx->buf ? ctx->buf : "",
+                                vm.buf_end - vm.buf_start);
+    if (!s)
+        ctx->oom = true;
+    return s ? s : "";
 }
 
 /* ---- Grouping --------------------------------------------------------- */
@@ -329,19 +371,22 @@ void loader_text_keyed(loader_ctx *ctx, xmlNode **cursor, const char *name,
     }
     loader_idset_free(&set);
 
-    /* Second pass: the variants themselves. */
-    hrc_variant *variants = n ? hrc_arena_array(ctx->arena, n, sizeof(*variants)) : NULL;
-    if (n && !variants)
+    /* Second pass: the variants themselves, into the scratch buffers. */
+    variant_mark *vm = n ? malloc(n * sizeof(*vm)) : NULL;
+    if (n && !vm)
         ctx->oom = true;
+    ctx->buf_len = 0;
+    ctx->n_marks = 0;
     size_t i = 0;
-    for (xmlNode *e = node; variants && e != end && i < n; e = loader_next(e)) {
+    for (xmlNode *e = node; vm && e != end && i < n; e = loader_next(e)) {
         const char *lang = loader_lang(e);
         if (lang && !*lang)
             continue;
-        variants[i].lang = intern_lang(ctx, langs[i]);
-        collect_variant(ctx, e, &variants[i]);
-        i++;
+        langs[i] = intern_lang(ctx, langs[i]);
+        vm[i++] = collect(ctx, e);
     }
+    hrc_variant *variants = i ? take_variants(ctx, vm, langs, i) : NULL;
+    free(vm);
     free(langs);
     out->n_variants = variants ? i : 0;
     out->variants = variants;

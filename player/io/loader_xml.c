@@ -7,7 +7,7 @@
  * refuses everything, so no other file can ever be read. libxml2 never
  * prints: every parser and schema message is captured into diagnostics.
  *
- * Memory and speed: the file is parsed from memory by the ordinary parser; as soon as a top-level element (meta, page, timeline, case, quiz)
+ * Memory and speed: the file is pushed to the parser in slices; as soon as a top-level element (meta, page, timeline, case, quiz)
  * ends, it is validated on its own against the schema, turned into model
  * and freed. Peak memory follows the largest page or quiz, not the file.
  * The <module> element itself (its attributes and the order of its
@@ -33,6 +33,7 @@ enum {
     PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
                     XML_PARSE_IGNORE_ENC,
     POS_SEARCH_LINES = 16, /* how far a start tag may be from its recorded line */
+    PUSH_SLICE = 256 * 1024,
 };
 
 static bool xml_ready;
@@ -535,18 +536,31 @@ static void on_doctype(void *data, const xmlChar *name, const xmlChar *id,
     xmlStopParser(pctxt);
 }
 
-static int run_parser(loader_ctx *ctx, xmlParserCtxtPtr pctxt)
+/* The file is fed to the push parser in slices, so libxml2 never holds a
+ * second copy of the whole file. */
+static int run_parser(loader_ctx *ctx)
 {
+    size_t first = ctx->size < 4 ? ctx->size : 4; /* for encoding detection */
+    xmlParserCtxtPtr pctxt = xmlCreatePushParserCtxt(NULL, NULL, ctx->data, (int)first, NULL);
+    if (!pctxt) {
+        ctx->oom = true;
+        return -1;
+    }
     pctxt->_private = ctx;
+    xmlCtxtUseOptions(pctxt, PARSE_OPTIONS);
     pctxt->sax->startElementNs = on_start;
     pctxt->sax->endElementNs = on_end;
     pctxt->sax->internalSubset = on_doctype;
     pctxt->sax->externalSubset = NULL;
     pctxt->sax->resolveEntity = NULL;
-    /* libxml2 keeps its own copy of the bytes while it parses. */
-    xmlDocPtr doc = xmlCtxtReadMemory(pctxt, ctx->data, (int)ctx->size, NULL, NULL,
-                                      PARSE_OPTIONS);
-    pctxt->myDoc = doc;
+    for (size_t off = first; off < ctx->size && pctxt->instate != XML_PARSER_EOF &&
+                             !pctxt->disableSAX;) {
+        size_t n = ctx->size - off < PUSH_SLICE ? ctx->size - off : PUSH_SLICE;
+        xmlParseChunk(pctxt, ctx->data + off, (int)n, 0);
+        off += n;
+    }
+    if (pctxt->instate != XML_PARSER_EOF && !pctxt->disableSAX)
+        xmlParseChunk(pctxt, NULL, 0, 1);
     bool ok = pctxt->wellFormed && !pctxt->disableSAX;
     if (ok && pctxt->myDoc) {
         xmlNode *root = xmlDocGetRootElement(pctxt->myDoc);
@@ -564,6 +578,7 @@ static int run_parser(loader_ctx *ctx, xmlParserCtxtPtr pctxt)
     }
     xmlFreeDoc(pctxt->myDoc);
     pctxt->myDoc = NULL;
+    xmlFreeParserCtxt(pctxt);
     return ok && ctx->root_ok ? 0 : -1;
 }
 
@@ -599,16 +614,15 @@ int loader_parse(loader_ctx *ctx)
 
     size_t before = ctx->diags->n_errors;
     int result = -1;
-    xmlParserCtxtPtr pctxt = xmlNewParserCtxt();
     ctx->validator = xmlRelaxNGNewValidCtxt(rng);
     ctx->stand_in = xmlNewDoc(BAD_CAST "1.0");
-    if (!pctxt || !ctx->validator || !ctx->stand_in) {
+    if (!ctx->validator || !ctx->stand_in) {
         ctx->oom = true;
         loader_error(ctx, (hrc_srcpos){0, 0}, "out of memory");
     } else {
         xmlRelaxNGSetValidStructuredErrors(ctx->validator, on_xml_error, ctx);
         xmlSetStructuredErrorFunc(ctx, on_xml_error);
-        result = run_parser(ctx, pctxt);
+        result = run_parser(ctx);
         xmlSetStructuredErrorFunc(NULL, silent_structured);
         if (result != 0 && ctx->diags->n_errors == before)
             loader_error(ctx, (hrc_srcpos){0, 0}, "the file is not well-formed XML");
@@ -617,6 +631,5 @@ int loader_parse(loader_ctx *ctx)
     ctx->stand_in = NULL;
     xmlRelaxNGFreeValidCtxt(ctx->validator);
     ctx->validator = NULL;
-    xmlFreeParserCtxt(pctxt);
     return result;
 }

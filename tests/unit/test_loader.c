@@ -488,7 +488,7 @@ static void broken_input(void **state)
         {"", 0, "the file is empty"},
         {"<module>\0</module>", 1, "NUL byte"},
         {"<module format=\"1\" id=\"m\" version=\"1\" xml:lang=\"en\">\n<meta><title>T", 2,
-         "Premature end of data"},
+         "ends before the module is complete"},
         {"<module format=\"1\" id=\"m\" version=\"1\" xml:lang=\"en\">\n<meta>\xff</meta>", 2,
          "not valid UTF-8"},
         {"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><module/>", 1, "UTF-8"},
