@@ -820,7 +820,7 @@ static void assert_not_rescued(rescuer r)
         fail_msg("the loader blocked opening a named pipe until a writer came");
 }
 
-static void a_named_pipe_is_refused_without_waiting(void **state)
+static void named_pipes_are_refused_without_waiting(void **state)
 {
     scratch s;
     scratch_open(&s);
@@ -844,6 +844,19 @@ static void a_named_pipe_is_refused_without_waiting(void **state)
     assert_true(diags.n_errors >= 1);
     hrc_course_free(course);
     hrc_diags_clear(&diags);
+
+    /* And an image that is a named pipe: the loader checks its signature. */
+    const char *pipe_png = scratch_path(&s, "picture.png");
+    assert_int_equal(mkfifo(pipe_png, 0600), 0);
+    const char *path = scratch_path(&s, "images.xml");
+    static const char doc[] =
+        MODULE_HEAD "    <image src=\"picture.png\"><alt>Alt</alt></image>\n" MODULE_TAIL;
+    write_file(path, doc, strlen(doc));
+    r = start_fifo_rescuer(pipe_png);
+    o = load_captured(&(load_request){.path = path});
+    assert_not_rescued(r);
+    assert_refused(o, WORDS("image", "regular", "PNG"), true);
+    outcome_free(o);
     scratch_close(&s);
 }
 
@@ -906,7 +919,7 @@ int main(void)
         cmocka_unit_test(a_huge_attribute_is_refused_with_a_short_message),
         cmocka_unit_test(a_huge_text_is_refused),
         cmocka_unit_test(images_never_leave_the_course_folder),
-        cmocka_unit_test(a_named_pipe_is_refused_without_waiting),
+        cmocka_unit_test(named_pipes_are_refused_without_waiting),
         cmocka_unit_test(the_hostile_folder_fails_as_a_course_quietly),
     };
     return cmocka_run_group_tests(tests, NULL, free_pending);
