@@ -76,6 +76,7 @@ static bool source_box(sheet *s, unsigned line_no, unsigned col, const char *src
     if (s->y + box_h > s->H - s->pad)
         return false;
     hrc_draw_rect(s->list, (hrc_rect){s->x, s->y, s->w, box_h}, s->pal->surface, 0);
+    hrc_draw_frame(s->list, (hrc_rect){s->x, s->y, s->w, box_h}, s->pal->border, 1);
     char number[32];
     snprintf(number, sizeof number, "%u  ", line_no);
     int num_w = text_width(s, HRC_FONT_REGULAR, s->small_px, number, strlen(number));
