@@ -1,12 +1,13 @@
 /*
- * cmd_play.c: playing a course (the default command), --watch (played the
- * same way for now) and --render. Loads the course, opens the progress
+ * cmd_play.c: playing a course (the default command) and --render; --watch
+ * is handed to cmd_watch.c. Loads the course, opens the progress
  * store, and hands over to the SDL front end.
  */
 #include "app/cli.h"
 
 #include "core/diag.h"
 #include "core/i18n.h"
+#include "core/locate.h"
 #include "io/loader.h"
 #include "io/progress.h"
 #include "sdl/front.h"
@@ -61,6 +62,8 @@ static bool env_flag(const char *name)
 
 int hrc_cmd_play(const hrc_cli *cli)
 {
+    if (cli->command == HRC_CMD_WATCH) /* the author preview: app/cmd_watch.c */
+        return hrc_cmd_watch(cli);
     const char *path = cli->paths[0];
     hrc_diags diags;
     hrc_diags_init(&diags);
@@ -77,6 +80,13 @@ int hrc_cmd_play(const hrc_cli *cli)
         return HRC_EXIT_FAILURE;
     }
     hrc_diags_clear(&diags);
+    hrc_found found;
+    if (cli->goto_id && !hrc_course_find_id(course, cli->goto_id, &found)) {
+        fprintf(stderr, "%s: --goto %s: no module, page, event, case study, quiz or "
+                        "question has this id\n", cli->argv0, cli->goto_id);
+        hrc_course_free(course);
+        return HRC_EXIT_USAGE;
+    }
 
     bool rendering = cli->command == HRC_CMD_RENDER;
     hrc_progress *progress = NULL;
@@ -103,6 +113,7 @@ int hrc_cmd_play(const hrc_cli *cli)
             .preview = cli->command == HRC_CMD_WATCH,
             .progress = progress,
             .seed = rendering ? 1 : (uint64_t)time(NULL),
+            .start_id = cli->goto_id,
         },
         .width = cli->width,
         .height = cli->height,

@@ -28,6 +28,10 @@ typedef struct hrc_app_config {
     bool preview;              /* author preview: never records, shows a mark */
     struct hrc_progress *progress; /* NULL: nothing is recorded */
     uint64_t seed;             /* shuffling; fixed in tests */
+    /* --goto: open the module, page, timeline, event, case study, quiz or
+     * question with this id, as a guest (screens/goto.h); NULL: sign-in.
+     * An unknown id leaves the app at sign-in. */
+    const char *start_id;
 } hrc_app_config;
 
 /* What the back end should do after an input. */

@@ -9,6 +9,7 @@
 
 #include "sdl/assets.h"
 #include "sdl/gfx.h"
+#include "sdl/hooks.h"
 #include "sdl/input.h"
 #include "sdl/trace.h"
 
@@ -117,8 +118,11 @@ static void send_resize(player *p)
 static void draw(player *p)
 {
     hrc_text_metrics metrics = hrc_gfx_metrics(&p->gfx);
-    hrc_app_draw(p->app, &metrics, p->map.output_w, p->map.output_h, dpi_scale(p),
-                 &p->list);
+    const hrc_sdl_hooks *hooks = p->opts->hooks; /* --watch may show problems instead */
+    if (!hooks || !hooks->draw(hooks->user, &metrics, p->map.output_w, p->map.output_h,
+                               dpi_scale(p), &p->list))
+        hrc_app_draw(p->app, &metrics, p->map.output_w, p->map.output_h, dpi_scale(p),
+                     &p->list);
     SDL_SetRenderDrawColor(p->renderer, 255, 255, 255, 255);
     SDL_RenderClear(p->renderer);
     hrc_gfx_replay(&p->gfx, p->list.cmds, p->list.count);
@@ -145,6 +149,13 @@ static void handle_window_event(player *p, const SDL_WindowEvent *w)
 
 static void handle_event(player *p, const SDL_Event *e)
 {
+    /* --watch (sdl/watch.c) takes reloads and F5, and may swap the app. */
+    const hrc_sdl_hooks *hooks = p->opts->hooks;
+    int taken = hooks ? hooks->event(hooks->user, e, &p->app) : HRC_HOOK_PASS;
+    if (taken == HRC_HOOK_CHANGED)
+        send_resize(p); /* a new app needs the size; draw again either way */
+    if (taken != HRC_HOOK_PASS)
+        return;
     switch (e->type) {
     case SDL_QUIT:
         /* Window close and Alt+F4: a kiosk leaves only through the

@@ -1,0 +1,201 @@
+/*
+ * watch.c: the author preview window (--watch). See watch.h.
+ *
+ * A thread blocks on the inotify descriptor (io/watch.h) and, once a
+ * burst of saves has been quiet for QUIET_MS, pushes one SDL event; the
+ * play loop sleeps in SDL_WaitEvent as usual, so an idle preview uses no
+ * CPU. Reloading happens on the main thread, in the event hook.
+ */
+#include "sdl/watch.h"
+
+#include "core/locate.h"
+#include "io/watch.h"
+#include "screens/goto.h"
+#include "screens/problems.h"
+#include "sdl/hooks.h"
+
+#include <SDL.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { QUIET_MS = 150, ID_MAX = 256 };
+
+typedef struct watcher {
+    hrc_sdl_options opts; /* a copy, with the hooks */
+    hrc_sdl_hooks hooks;
+    hrc_preview *preview;
+    const char *start_id;
+    FILE *log;
+    hrc_watch *watch;
+    SDL_Thread *thread;
+    Uint32 event_type; /* pushed by the thread: files changed */
+} watcher;
+
+static int watch_thread(void *arg)
+{
+    watcher *w = arg;
+    for (;;) {
+        int r = hrc_watch_wait(w->watch, -1, QUIET_MS);
+        if (r == HRC_WATCH_INTERRUPTED || r == HRC_WATCH_ERROR)
+            return r == HRC_WATCH_ERROR;
+        if (r == HRC_WATCH_CHANGED) {
+            SDL_Event e = {.type = w->event_type};
+            SDL_PushEvent(&e);
+        }
+    }
+}
+
+static void add_dir(void *ctx, const char *dir)
+{
+    hrc_watch_add_dir(((watcher *)ctx)->watch, dir); /* a missing one: not yet */
+}
+
+static void report(watcher *w)
+{
+    const hrc_preview *p = w->preview;
+    for (size_t i = 0; i < p->diags.count; i++)
+        hrc_diag_format(&p->diags.items[i], w->log);
+    if (p->broken)
+        fprintf(w->log, "preview: errors: %zu; showing them until they are fixed\n",
+                p->diags.n_errors);
+    fflush(w->log);
+}
+
+/* Opens the first of the ids that the course still has. */
+static void goto_first(hrc_app *app, const char *const *ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] && ids[i][0] && hrc_app_goto(app, ids[i]) == 0)
+            return;
+}
+
+/* Where a fresh app should open: where the author was, else that module,
+ * else --goto, else the first module. */
+static void open_like(watcher *w, hrc_app *fresh, const char *id, const char *module_id)
+{
+    const hrc_course *c = w->preview->course;
+    const char *ids[] = {id, module_id, w->start_id,
+                         c && c->n_modules ? c->modules[0]->id : NULL};
+    goto_first(fresh, ids, sizeof ids / sizeof ids[0]);
+}
+
+static void copy_id(char *out, const char *id)
+{
+    snprintf(out, ID_MAX, "%s", id ? id : "");
+}
+
+/* Loads the course again; on success replaces *app with one for the new
+ * course, at the same place. */
+static void reload(watcher *w, hrc_app **app)
+{
+    char id[ID_MAX], module_id[ID_MAX];
+    const hrc_module *m = NULL;
+    copy_id(id, hrc_app_current_id(*app, &m, NULL)); /* before the course goes */
+    copy_id(module_id, m ? m->id : NULL);
+    hrc_course *retired = NULL;
+    int rc = hrc_preview_reload(w->preview, &retired);
+    hrc_preview_each_dir(w->preview, add_dir, w);
+    report(w);
+    if (rc != 0)
+        return; /* the old app stays, hidden behind the problems */
+    hrc_app_config cfg = w->opts.app;
+    cfg.course = w->preview->course;
+    cfg.lang = hrc_app_lang(*app);
+    hrc_app *fresh = hrc_app_new(&cfg);
+    if (!fresh) {
+        /* Out of memory: keep showing the old course with its app. */
+        hrc_course_free(w->preview->course);
+        w->preview->course = retired;
+        fprintf(w->log, "preview: out of memory; the course was not reloaded\n");
+        return;
+    }
+    open_like(w, fresh, id, module_id);
+    hrc_app_free(*app);
+    hrc_course_free(retired);
+    *app = fresh;
+    const char *now = hrc_app_current_id(fresh, NULL, NULL);
+    fprintf(w->log, "preview: reloaded %s, showing %s\n", w->preview->path,
+            now ? now : "the course");
+    fflush(w->log);
+}
+
+static bool is_input(Uint32 type)
+{
+    switch (type) {
+    case SDL_KEYDOWN: case SDL_KEYUP: case SDL_TEXTINPUT: case SDL_TEXTEDITING:
+    case SDL_MOUSEMOTION: case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEWHEEL: case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION:
+    case SDL_MULTIGESTURE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int hook_event(void *user, const SDL_Event *e, hrc_app **app)
+{
+    watcher *w = user;
+    bool f5 = e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_F5;
+    if (e->type == w->event_type || f5) {
+        if (f5)
+            fprintf(w->log, "preview: F5\n");
+        reload(w, app);
+        return HRC_HOOK_CHANGED;
+    }
+    /* While the problems are shown, input would change a screen no one sees. */
+    return w->preview->broken && is_input(e->type) ? HRC_HOOK_TAKEN : HRC_HOOK_PASS;
+}
+
+static bool hook_draw(void *user, const hrc_text_metrics *metrics, int width, int height,
+                      float dpi_scale, hrc_draw_list *list)
+{
+    watcher *w = user;
+    if (!w->thread) /* the first frame: SDL is up, events can be pushed */
+        w->thread = SDL_CreateThread(watch_thread, "hrc-watch", w);
+    if (!w->preview->broken)
+        return false;
+    hrc_problems_draw(&w->preview->diags, w->preview->source_lines, metrics, width, height,
+                      dpi_scale, w->opts.app.high_contrast, list);
+    return true;
+}
+
+/* Makes the first app open where the author asked, or at the first module. */
+static void first_place(watcher *w)
+{
+    const hrc_course *c = w->preview->course;
+    hrc_found f;
+    w->opts.app.start_id = w->start_id && hrc_course_find_id(c, w->start_id, &f)
+                               ? w->start_id
+                               : c && c->n_modules ? c->modules[0]->id : NULL;
+}
+
+int hrc_sdl_watch(const hrc_sdl_options *opts, hrc_preview *preview, const char *start_id,
+                  FILE *log, char *err, size_t err_size)
+{
+    watcher w = {.opts = *opts, .preview = preview, .start_id = start_id, .log = log};
+    if (hrc_watch_new(&w.watch)) {
+        snprintf(err, err_size, "cannot watch files for changes: %s", strerror(errno));
+        return -1;
+    }
+    w.event_type = SDL_RegisterEvents(1);
+    if (w.event_type == (Uint32)-1) {
+        snprintf(err, err_size, "cannot register an SDL event");
+        hrc_watch_free(w.watch);
+        return -1;
+    }
+    hrc_preview_each_dir(preview, add_dir, &w);
+    w.hooks = (hrc_sdl_hooks){.user = &w, .event = hook_event, .draw = hook_draw};
+    w.opts.hooks = &w.hooks;
+    w.opts.app.course = preview->course;
+    w.opts.app.preview = true;
+    w.opts.app.progress = NULL;
+    first_place(&w);
+    int rc = hrc_sdl_play(&w.opts, err, err_size);
+    hrc_watch_interrupt(w.watch);
+    if (w.thread)
+        SDL_WaitThread(w.thread, NULL);
+    hrc_watch_free(w.watch);
+    return rc;
+}
