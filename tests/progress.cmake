@@ -31,3 +31,11 @@ set_tests_properties(progress_disk PROPERTIES RUN_SERIAL TRUE)
 # Not a test: the figures of bench/progress/run-progress.sh.
 add_executable(progress_bench ${PROJECT_SOURCE_DIR}/bench/progress/progress_bench.c)
 target_link_libraries(progress_bench PRIVATE hrc_io)
+
+# libFuzzer harness for the import's JSON reader (see tests/fuzz.cmake).
+if(HRC_FUZZ)
+  add_executable(fuzz_progress_json ${progress_dir}/fuzz_progress_json.c)
+  target_link_libraries(fuzz_progress_json PRIVATE hrc_io)
+  target_compile_options(fuzz_progress_json PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_options(fuzz_progress_json PRIVATE -fsanitize=fuzzer,address,undefined)
+endif()

@@ -321,6 +321,51 @@ static void test_csv_headers_and_quoting(void **state)
     assert_non_null(strstr(hrc_progress_errmsg(k->sa), "no/such/folder"));
 }
 
+/* A real export with bytes flipped, dropped or cut: every import either
+ * succeeds or is refused as FORMAT, all or nothing; the store stays sound. */
+static void test_import_survives_damaged_exports(void **state)
+{
+    kiosks *k = *state;
+    play(k->sa, "Ana", "m1", 1767225600000);
+    char ja[400], bad[400];
+    snprintf(ja, sizeof ja, "%s/a.json", k->dir);
+    snprintf(bad, sizeof bad, "%s/bad.json", k->dir);
+    assert_int_equal(hrc_progress_export_json(k->sa, ja), HRC_PROGRESS_OK);
+    char *good = slurp(ja);
+    size_t len = strlen(good);
+    char *text = malloc(len + 1);
+    unsigned seed = 12345;
+    int refused = 0;
+    for (int i = 0; i < 400; i++) {
+        memcpy(text, good, len + 1);
+        seed = seed * 1103515245u + 12345u;
+        size_t at = (seed >> 8) % len;
+        switch (i % 4) {
+        case 0: text[at] = (char)(seed >> 3); break;                 /* one byte changed */
+        case 1: text[at] = '\0'; break;                              /* cut short */
+        case 2: memmove(text + at, text + at + 1, len - at); break;  /* one byte dropped */
+        case 3: text[at] = "{}[],:\"\\0e-"[(seed >> 4) % 12]; break; /* structure */
+        }
+        write_text(bad, text);
+        long long before = sql_int(k->b, "SELECT count(*) FROM event");
+        hrc_import_stats st;
+        int r = hrc_progress_import_json(k->sb, bad, &st);
+        if (r != HRC_PROGRESS_OK && r != HRC_PROGRESS_ERR_FORMAT)
+            fail_msg("import #%d: %s (%s)", i, hrc_progress_result_name(r),
+                     hrc_progress_errmsg(k->sb));
+        if (r == HRC_PROGRESS_ERR_FORMAT) {
+            refused++;
+            assert_int_equal(sql_int(k->b, "SELECT count(*) FROM event"), before);
+            assert_string_not_equal(hrc_progress_errmsg(k->sb), "");
+        }
+    }
+    assert_true(refused > 200);
+    assert_int_equal(sql_int(k->b, "SELECT count(*) FROM pragma_integrity_check "
+                                   "WHERE integrity_check <> 'ok'"), 0);
+    free(text);
+    free(good);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +376,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import_rejects_what_it_did_not_write, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_csv_headers_and_quoting, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_survives_damaged_exports, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
