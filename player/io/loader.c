@@ -1,11 +1,9 @@
 /*
- * loader.c: the loader's public face. Reads files with a size cap, sets up
- * the load (arena, folders, content hash), runs parse + build + checks,
- * and loads whole course folders.
+ * loader.c: the loader's public face. Opens files (size-capped), sets up
+ * the load (arena, folders), runs parse + build + checks, and loads whole
+ * course folders.
  */
 #include "io/loader_internal.h"
-
-#include <sodium.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -17,9 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int load_bytes(const char *data, size_t size, const char *path,
-                           const hrc_load_options *opts, hrc_module **out,
-                           hrc_diags *diags);
+static int load_from(const loader_source *src, const char *path,
+                     const hrc_load_options *opts, hrc_module **out, hrc_diags *diags);
 
 static size_t max_bytes(const hrc_load_options *opts)
 {
@@ -32,12 +29,20 @@ static void whole_file_error(hrc_diags *diags, const char *path, const char *fmt
     hrc_diags_add(diags, HRC_ERROR, path, 0, 0, fmt, detail);
 }
 
-/* Reads at most cap bytes; a longer file is an error. */
-static int read_capped(const char *path, size_t cap, char **data, size_t *size,
-                       hrc_diags *diags)
+static long read_fd(void *state, char *buf, size_t cap)
 {
-    *data = NULL;
-    *size = 0;
+    int fd = *(int *)state;
+    for (;;) {
+        ssize_t n = read(fd, buf, cap);
+        if (n >= 0 || errno != EINTR)
+            return (long)n;
+    }
+}
+
+int hrc_module_load(const char *path, const hrc_load_options *opts, hrc_module **out,
+                    hrc_diags *diags)
+{
+    *out = NULL;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         whole_file_error(diags, path, "cannot open the file: %s", strerror(errno));
@@ -49,101 +54,31 @@ static int read_capped(const char *path, size_t cap, char **data, size_t *size,
         close(fd);
         return -1;
     }
-    if ((unsigned long long)st.st_size > cap) {
+    /* Checked again while reading, in case the file grows meanwhile. */
+    if ((unsigned long long)st.st_size > max_bytes(opts)) {
         hrc_diags_add(diags, HRC_ERROR, path, 0, 0,
-                      "the file is larger than the limit of %zu bytes", cap);
+                      "the file is larger than the limit of %zu bytes", max_bytes(opts));
         close(fd);
         return -1;
     }
-    /* One byte more than the size, to notice a file that grew meanwhile. */
-    size_t want = (size_t)st.st_size + 1, len = 0;
-    char *buf = malloc(want);
-    if (!buf) {
-        whole_file_error(diags, path, "%s", "out of memory");
-        close(fd);
-        return -1;
-    }
-    for (;;) {
-        ssize_t n = read(fd, buf + len, want - len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            whole_file_error(diags, path, "cannot read the file: %s", strerror(errno));
-            free(buf);
-            close(fd);
-            return -1;
-        }
-        if (n == 0)
-            break;
-        len += (size_t)n;
-        if (len == want) {
-            if (want > cap) {
-                hrc_diags_add(diags, HRC_ERROR, path, 0, 0,
-                              "the file is larger than the limit of %zu bytes", cap);
-                free(buf);
-                close(fd);
-                return -1;
-            }
-            char *grown = realloc(buf, want * 2 > cap + 1 ? cap + 1 : want * 2);
-            if (!grown) {
-                whole_file_error(diags, path, "%s", "out of memory");
-                free(buf);
-                close(fd);
-                return -1;
-            }
-            buf = grown;
-            want = want * 2 > cap + 1 ? cap + 1 : want * 2;
-        }
-    }
+    loader_source src = {read_fd, &fd};
+    int rc = load_from(&src, path, opts, out, diags);
     close(fd);
-    *data = buf;
-    *size = len;
-    return 0;
-}
-
-int hrc_module_load(const char *path, const hrc_load_options *opts, hrc_module **out,
-                    hrc_diags *diags)
-{
-    *out = NULL;
-    char *data;
-    size_t size;
-    if (read_capped(path, max_bytes(opts), &data, &size, diags) != 0)
-        return -1;
-    int rc = load_bytes(data, size, path, opts, out, diags);
-    free(data);
     return rc;
 }
 
-/* The absolute folder of path, or NULL when it does not exist. */
-static char *folder_of(const char *path)
-{
-    char *copy = strdup(path);
-    if (!copy)
-        return NULL;
-    char *real = realpath(dirname(copy), NULL);
-    free(copy);
-    return real;
-}
+typedef struct memory_source {
+    const char *data;
+    size_t size, offset;
+} memory_source;
 
-static void content_hash(const char *data, size_t size, char hex[65])
+static long read_memory(void *state, char *buf, size_t cap)
 {
-    static bool ready;
-    if (!ready)
-        ready = sodium_init() >= 0;
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, (const unsigned char *)data, size);
-    sodium_bin2hex(hex, 65, digest, sizeof(digest));
-}
-
-static void ctx_release(loader_ctx *ctx)
-{
-    free(ctx->line_starts);
-    free(ctx->buf);
-    free(ctx->marks);
-    free(ctx->items);
-    free(ctx->module_dir);
-    free(ctx->course_dir);
-    loader_idset_free(&ctx->local_ids);
+    memory_source *m = state;
+    size_t n = m->size - m->offset < cap ? m->size - m->offset : cap;
+    memcpy(buf, m->data + m->offset, n);
+    m->offset += n;
+    return (long)n;
 }
 
 int hrc_module_load_memory(const char *data, size_t size, const char *path,
@@ -158,13 +93,35 @@ int hrc_module_load_memory(const char *data, size_t size, const char *path,
                       "the file is larger than the limit of %zu bytes", max_bytes(opts));
         return -1;
     }
-    return load_bytes(data, size, path, opts, out, diags);
+    memory_source mem = {data, size, 0};
+    loader_source src = {read_memory, &mem};
+    return load_from(&src, path, opts, out, diags);
 }
 
+/* The absolute folder of path, or NULL when it does not exist. */
+static char *folder_of(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return NULL;
+    char *real = realpath(dirname(copy), NULL);
+    free(copy);
+    return real;
+}
 
-static int load_bytes(const char *data, size_t size, const char *path,
-                           const hrc_load_options *opts, hrc_module **out,
-                           hrc_diags *diags)
+static void ctx_release(loader_ctx *ctx)
+{
+    free(ctx->positions);
+    free(ctx->buf);
+    free(ctx->marks);
+    free(ctx->items);
+    free(ctx->module_dir);
+    free(ctx->course_dir);
+    loader_idset_free(&ctx->local_ids);
+}
+
+static int load_from(const loader_source *src, const char *path,
+                     const hrc_load_options *opts, hrc_module **out, hrc_diags *diags)
 {
     *out = NULL;
     hrc_arena *arena = hrc_arena_new();
@@ -177,8 +134,6 @@ static int load_bytes(const char *data, size_t size, const char *path,
     module->arena = arena;
     loader_ctx ctx = {
         .path = path,
-        .data = data,
-        .size = size,
         .diags = diags,
         .errors_at_start = diags->n_errors,
         .arena = arena,
@@ -195,9 +150,7 @@ static int load_bytes(const char *data, size_t size, const char *path,
     module->id = module->default_lang = module->licence = "";
     if (!module->path || !module->dir)
         ctx.oom = true;
-    content_hash(data, size, module->content_hash);
-
-    if (loader_parse(&ctx) == 0) {
+    if (loader_parse(&ctx, src, max_bytes(opts)) == 0) {
         loader_build_finish(&ctx);
         loader_check_module(&ctx);
     }

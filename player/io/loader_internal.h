@@ -46,10 +46,11 @@ bool loader_idset_has(const loader_idset *set, const char *key);
 
 typedef struct loader_ctx {
     const char *path; /* for messages */
-    const char *data;
-    size_t size;
-    uint32_t *line_starts; /* byte offset of each line; [0] = line 1 */
-    size_t n_lines;
+    size_t n_lines;    /* lines read so far */
+    size_t col_at_end; /* bytes read since the last newline */
+    bool fed_all;      /* the whole file went to the parser */
+    hrc_srcpos *positions; /* of the elements alive now; [0] is <module>'s */
+    size_t n_positions, positions_cap;
 
     hrc_diags *diags;
     size_t errors_at_start; /* diags->n_errors when this load began */
@@ -95,15 +96,21 @@ bool loader_failed(const loader_ctx *ctx); /* any error during this load */
 
 /* ---- loader_xml.c ----------------------------------------------------- */
 
-/* Parses ctx->data, validates it against the schema and hands the module
- * element and then each top-level element to the builder. Returns 0 when
- * the document is well-formed (schema errors may still be in diags). */
-int loader_parse(loader_ctx *ctx);
-/* Where an element starts in the source: its line and the column of
- * "<name". */
+/* Where the bytes come from. read() fills buf with up to cap bytes and
+ * returns the count, 0 at the end, or -1 with errno set. */
+typedef struct loader_source {
+    long (*read)(void *state, char *buf, size_t cap);
+    void *state;
+} loader_source;
+
+/* Reads the source (at most max_bytes), parses it, validates it against
+ * the schema, hands <module> and then each top-level element to the
+ * builder, and sets the module's content hash. Returns 0 when the document
+ * is well-formed (schema errors may still be in diags). */
+int loader_parse(loader_ctx *ctx, const loader_source *src, size_t max_bytes);
+/* Where an element starts in the source: the line and column of its "<".
+ * Valid while the element is alive. */
 hrc_srcpos loader_node_pos(loader_ctx *ctx, const xmlNode *node);
-/* Line and column of a byte offset. */
-hrc_srcpos loader_offset_pos(const loader_ctx *ctx, size_t offset);
 
 /* ---- loader_text.c ---------------------------------------------------- */
 

@@ -7,7 +7,8 @@
  * refuses everything, so no other file can ever be read. libxml2 never
  * prints: every parser and schema message is captured into diagnostics.
  *
- * Memory and speed: the file is pushed to the parser in slices; as soon as a top-level element (meta, page, timeline, case, quiz)
+ * Memory and speed: the file is read and pushed to the parser in slices,
+ * never held whole; as soon as a top-level element (meta, page, timeline, case, quiz)
  * ends, it is validated on its own against the schema, turned into model
  * and freed. Peak memory follows the largest page or quiz, not the file.
  * The <module> element itself (its attributes and the order of its
@@ -21,6 +22,9 @@
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 
+#include <sodium.h>
+
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -175,8 +179,6 @@ static void on_xml_error(void *arg, xmlErrorPtr err)
     if (pos.line == 0 && err->line > 0) {
         pos.line = (uint32_t)err->line;
         pos.col = err->int2 > 0 ? (uint32_t)err->int2 : 1;
-        if (pos.line > ctx->n_lines)
-            pos.line = (uint32_t)ctx->n_lines;
     }
     const char *msg = err->message ? err->message : "malformed XML";
     char reworded[160];
@@ -190,7 +192,7 @@ static void on_xml_error(void *arg, xmlErrorPtr err)
     }
     /* The streaming parser calls a cut-off file "extra content". */
     if (err->domain == XML_FROM_PARSER && err->code == XML_ERR_DOCUMENT_END &&
-        pos.line + 1 >= ctx->n_lines)
+        ctx->fed_all && pos.line + 1 >= ctx->n_lines)
         msg = "the file ends before the module is complete (is it cut off?)";
     size_t len = strlen(msg);
     while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
@@ -208,85 +210,95 @@ static void on_xml_error(void *arg, xmlErrorPtr err)
 
 /* ---- Source positions ------------------------------------------------- */
 
-static int index_lines(loader_ctx *ctx)
-{
-    size_t n = 1;
-    for (const char *p = ctx->data, *end = ctx->data + ctx->size;
-         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        n++;
-    ctx->line_starts = malloc(n * sizeof(*ctx->line_starts));
-    if (!ctx->line_starts)
-        return -1;
-    ctx->line_starts[0] = 0;
-    size_t i = 1;
-    for (const char *p = ctx->data, *end = ctx->data + ctx->size;
-         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        ctx->line_starts[i++] = (uint32_t)(p + 1 - ctx->data);
-    ctx->n_lines = n;
-    return 0;
-}
-
-hrc_srcpos loader_offset_pos(const loader_ctx *ctx, size_t offset)
-{
-    size_t lo = 0, hi = ctx->n_lines;
-    while (hi - lo > 1) { /* the last line starting at or before offset */
-        size_t mid = lo + (hi - lo) / 2;
-        if (ctx->line_starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (hrc_srcpos){(uint32_t)lo + 1, (uint32_t)(offset - ctx->line_starts[lo]) + 1};
-}
-
-static bool is_name_end(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == '/';
-}
-
-/* Column of "<name" on a line, or 0. */
-static uint32_t find_tag(const loader_ctx *ctx, size_t line, const char *name,
-                         size_t name_len)
-{
-    size_t start = ctx->line_starts[line - 1];
-    size_t end = line < ctx->n_lines ? ctx->line_starts[line] : ctx->size;
-    const char *p = ctx->data + start, *stop = ctx->data + end;
-    while ((p = memchr(p, '<', (size_t)(stop - p))) != NULL) {
-        if ((size_t)(stop - p) > name_len + 1 && memcmp(p + 1, name, name_len) == 0 &&
-            is_name_end(p[1 + name_len]))
-            return (uint32_t)(p - (ctx->data + start)) + 1;
-        p++;
-    }
-    return 0;
-}
-
 /*
- * libxml2 records an element's line where its start tag ends (and only up
- * to 65535; beyond that it borrows a nearby text's line), so look for
- * "<name" on that line, then on the lines before it, then after it.
+ * The file is never held whole, so positions are taken while the parser
+ * still has the start tag in its buffer: at each start of element, the
+ * last '<' before the parser's position is where the tag began (attribute
+ * values cannot contain a raw '<'). Each element's position goes into
+ * ctx->positions, and the element keeps its index in the two 16-bit
+ * fields libxml2 leaves to applications in a plain tree (line, extra).
+ * The index restarts with each top-level element, whose subtree is freed
+ * before the next one starts.
  */
+static size_t count_chars(const xmlChar *from, const xmlChar *to)
+{
+    size_t n = 0;
+    for (; from < to; from++)
+        n += (*from & 0xC0) != 0x80; /* columns count characters, like libxml2's */
+    return n;
+}
+
+static hrc_srcpos start_tag_pos(xmlParserCtxtPtr pctxt)
+{
+    xmlParserInputPtr in = pctxt->input;
+    hrc_srcpos pos = {in && in->line > 0 ? (uint32_t)in->line : 0, 1};
+    if (!in || !in->cur || !in->base || in->cur <= in->base)
+        return pos;
+    const xmlChar *lt = in->cur - 1;
+    while (lt > in->base && *lt != '<')
+        lt--;
+    if (*lt != '<')
+        return pos;
+    uint32_t newlines = 0;
+    for (const xmlChar *p = lt; p < in->cur; p++)
+        newlines += *p == '\n';
+    pos.line = pos.line > newlines ? pos.line - newlines : 1;
+    const xmlChar *bol = lt;
+    while (bol > in->base && bol[-1] != '\n')
+        bol--;
+    if (bol > in->base || in->base[0] == '<' || newlines > 0)
+        pos.col = (uint32_t)count_chars(bol, lt) + 1;
+    else if (in->col > 0) /* the line began before the parser's buffer */
+        pos.col = (uint32_t)((size_t)in->col > count_chars(lt, in->cur)
+                                 ? (size_t)in->col - count_chars(lt, in->cur) : 1);
+    return pos;
+}
+
+/* Slot 0 is the root's; the others are reused for each top-level element. */
+static void remember_pos(loader_ctx *ctx, xmlNode *node, hrc_srcpos pos, bool root)
+{
+    size_t index = 0;
+    if (!root) {
+        if (ctx->n_positions == ctx->positions_cap) {
+            size_t cap = ctx->positions_cap * 2;
+            hrc_srcpos *grown = cap <= 0xffffffffu
+                                    ? realloc(ctx->positions, cap * sizeof(*grown)) : NULL;
+            if (!grown) {
+                ctx->oom = true;
+                node->line = node->extra = 0xffff; /* no position */
+                return;
+            }
+            ctx->positions = grown;
+            ctx->positions_cap = cap;
+        }
+        index = ctx->n_positions++;
+    }
+    ctx->positions[index] = pos;
+    node->line = (unsigned short)(index & 0xffff);
+    node->extra = (unsigned short)(index >> 16);
+}
+
 hrc_srcpos loader_node_pos(loader_ctx *ctx, const xmlNode *node)
 {
-    long recorded = xmlGetLineNo(node);
-    if (recorded <= 0 || ctx->n_lines == 0)
+    if (!node || node->type != XML_ELEMENT_NODE)
         return (hrc_srcpos){0, 0};
-    size_t line = (size_t)recorded;
-    if (line > ctx->n_lines)
-        line = ctx->n_lines;
-    const char *name = (const char *)node->name;
-    size_t name_len = strlen(name);
-    for (size_t back = 0; back <= POS_SEARCH_LINES && back < line; back++) {
-        uint32_t col = find_tag(ctx, line - back, name, name_len);
-        if (col)
-            return (hrc_srcpos){(uint32_t)(line - back), col};
+    size_t index = (size_t)node->line | (size_t)node->extra << 16;
+    return index < ctx->n_positions ? ctx->positions[index] : (hrc_srcpos){0, 0};
+}
+
+/* Line and column of an offset within the first slice of the file. */
+static hrc_srcpos slice_pos(const char *slice, size_t offset)
+{
+    hrc_srcpos pos = {1, 1};
+    for (size_t i = 0; i < offset; i++) {
+        if (slice[i] == '\n') {
+            pos.line++;
+            pos.col = 1;
+        } else {
+            pos.col++;
+        }
     }
-    for (size_t ahead = 1; ahead <= POS_SEARCH_LINES && line + ahead <= ctx->n_lines;
-         ahead++) {
-        uint32_t col = find_tag(ctx, line + ahead, name, name_len);
-        if (col)
-            return (hrc_srcpos){(uint32_t)(line + ahead), col};
-    }
-    return (hrc_srcpos){(uint32_t)line, 1};
+    return pos;
 }
 
 /* ---- Before parsing --------------------------------------------------- */
@@ -332,9 +344,9 @@ static bool declares_other_encoding(const char *decl, const char *decl_end)
  * instructions) for a DOCTYPE or a declared encoding other than UTF-8.
  * A DOCTYPE can only stand there, so nothing with one is ever parsed.
  */
-static int check_prolog(loader_ctx *ctx)
+static int check_prolog(loader_ctx *ctx, const char *slice, size_t size)
 {
-    const char *p = ctx->data, *end = ctx->data + ctx->size;
+    const char *p = slice, *end = slice + size;
     if (starts_with(p, end, "\xEF\xBB\xBF"))
         p += 3;
     /* Byte orders and encodings libxml2 would otherwise switch to. */
@@ -350,7 +362,7 @@ static int check_prolog(loader_ctx *ctx)
             if (!close)
                 return 0; /* the parser reports it */
             if (starts_with(p, end, "<?xml ") && declares_other_encoding(p, close)) {
-                loader_error(ctx, loader_offset_pos(ctx, (size_t)(p - ctx->data)),
+                loader_error(ctx, slice_pos(slice, (size_t)(p - slice)),
                              "modules must be encoded in UTF-8");
                 return -1;
             }
@@ -361,7 +373,7 @@ static int check_prolog(loader_ctx *ctx)
                 return 0;
             p = close + 3;
         } else if (starts_with(p, end, "<!DOCTYPE")) {
-            loader_error(ctx, loader_offset_pos(ctx, (size_t)(p - ctx->data)),
+            loader_error(ctx, slice_pos(slice, (size_t)(p - slice)),
                          "DOCTYPE is not allowed in a module");
             return -1;
         } else {
@@ -491,7 +503,10 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
     loader_ctx *ctx = pctxt->_private;
     xmlSAX2StartElementNs(data, localname, prefix, uri, nb_namespaces, namespaces,
                           nb_attributes, nb_defaulted, attributes);
-    if (pctxt->nodeNr != 1 || !pctxt->node)
+    if (!pctxt->node)
+        return;
+    remember_pos(ctx, pctxt->node, start_tag_pos(pctxt), pctxt->nodeNr == 1);
+    if (pctxt->nodeNr != 1)
         return;
     xmlNode *root = pctxt->node;
     ctx->root_ok = !root->ns && strcmp((const char *)root->name, "module") == 0;
@@ -524,6 +539,7 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
         loader_build_top(ctx, node);
     }
     xmlFreeNode(node);
+    ctx->n_positions = 1; /* the next top-level element starts afresh */
 }
 
 static void on_doctype(void *data, const xmlChar *name, const xmlChar *id,
@@ -536,31 +552,112 @@ static void on_doctype(void *data, const xmlChar *name, const xmlChar *id,
     xmlStopParser(pctxt);
 }
 
-/* The file is fed to the push parser in slices, so libxml2 never holds a
- * second copy of the whole file. */
-static int run_parser(loader_ctx *ctx)
+/* Counts lines and checks for NUL bytes in one slice. */
+static int scan_slice(loader_ctx *ctx, const char *slice, size_t n)
 {
-    size_t first = ctx->size < 4 ? ctx->size : 4; /* for encoding detection */
-    xmlParserCtxtPtr pctxt = xmlCreatePushParserCtxt(NULL, NULL, ctx->data, (int)first, NULL);
-    if (!pctxt) {
+    const char *nul = memchr(slice, '\0', n);
+    size_t upto = nul ? (size_t)(nul - slice) : n;
+    for (const char *p = slice, *end = slice + upto; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) {
+            ctx->col_at_end += (size_t)(end - p);
+            break;
+        }
+        ctx->n_lines++;
+        ctx->col_at_end = 0;
+        p = nl + 1;
+    }
+    if (nul) {
+        loader_error(ctx, (hrc_srcpos){(uint32_t)ctx->n_lines, (uint32_t)ctx->col_at_end + 1},
+                     "the file contains a NUL byte: it is binary, not UTF-8 XML text");
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * Reads the source slice by slice into the push parser, so that neither
+ * the loader nor libxml2 ever holds the whole file. Each slice is hashed,
+ * counted and checked before the parser sees it.
+ */
+static int run_parser(loader_ctx *ctx, const loader_source *src, size_t max_bytes,
+                      crypto_hash_sha256_state *hash)
+{
+    char *slice = malloc(PUSH_SLICE);
+    if (!slice) {
         ctx->oom = true;
         return -1;
     }
-    pctxt->_private = ctx;
-    xmlCtxtUseOptions(pctxt, PARSE_OPTIONS);
-    pctxt->sax->startElementNs = on_start;
-    pctxt->sax->endElementNs = on_end;
-    pctxt->sax->internalSubset = on_doctype;
-    pctxt->sax->externalSubset = NULL;
-    pctxt->sax->resolveEntity = NULL;
-    for (size_t off = first; off < ctx->size && pctxt->instate != XML_PARSER_EOF &&
-                             !pctxt->disableSAX;) {
-        size_t n = ctx->size - off < PUSH_SLICE ? ctx->size - off : PUSH_SLICE;
-        xmlParseChunk(pctxt, ctx->data + off, (int)n, 0);
-        off += n;
+    xmlParserCtxtPtr pctxt = NULL;
+    size_t total = 0;
+    int failed = 0;
+    for (;;) {
+        long got = src->read(src->state, slice, PUSH_SLICE);
+        if (got < 0) {
+            loader_error(ctx, (hrc_srcpos){0, 0}, "cannot read the file: %s",
+                         strerror(errno));
+            failed = -1;
+            break;
+        }
+        size_t n = (size_t)got;
+        if (n > max_bytes - total) {
+            loader_error(ctx, (hrc_srcpos){0, 0},
+                         "the file is larger than the limit of %zu bytes", max_bytes);
+            failed = -1;
+            break;
+        }
+        if (n == 0 && total == 0) {
+            loader_error(ctx, (hrc_srcpos){0, 0}, "the file is empty");
+            failed = -1;
+            break;
+        }
+        if (total == 0 && check_prolog(ctx, slice, n) != 0) {
+            failed = -1;
+            break;
+        }
+        if (n && scan_slice(ctx, slice, n) != 0) {
+            failed = -1;
+            break;
+        }
+        total += n;
+        crypto_hash_sha256_update(hash, (const unsigned char *)slice, n);
+        if (!pctxt) {
+            /* The first bytes tell libxml2 the encoding. */
+            pctxt = xmlCreatePushParserCtxt(NULL, NULL, slice, n < 4 ? (int)n : 4, NULL);
+            if (!pctxt) {
+                ctx->oom = true;
+                failed = -1;
+                break;
+            }
+            pctxt->_private = ctx;
+            xmlCtxtUseOptions(pctxt, PARSE_OPTIONS);
+            pctxt->sax->startElementNs = on_start;
+            pctxt->sax->endElementNs = on_end;
+            pctxt->sax->internalSubset = on_doctype;
+            pctxt->sax->externalSubset = NULL;
+            pctxt->sax->resolveEntity = NULL;
+            if (n > 4)
+                xmlParseChunk(pctxt, slice + 4, (int)(n - 4), 0);
+        } else if (n > 0) {
+            xmlParseChunk(pctxt, slice, (int)n, 0);
+        }
+        if (pctxt->instate == XML_PARSER_EOF || pctxt->disableSAX)
+            break; /* stopped: the parser said why */
+        if (n == 0) {
+            ctx->fed_all = true;
+            xmlParseChunk(pctxt, NULL, 0, 1);
+            break;
+        }
     }
-    if (pctxt->instate != XML_PARSER_EOF && !pctxt->disableSAX)
-        xmlParseChunk(pctxt, NULL, 0, 1);
+    free(slice);
+    if (!pctxt)
+        return -1;
+    if (failed) {
+        xmlFreeDoc(pctxt->myDoc);
+        pctxt->myDoc = NULL;
+        xmlFreeParserCtxt(pctxt);
+        return -1;
+    }
     bool ok = pctxt->wellFormed && !pctxt->disableSAX;
     if (ok && pctxt->myDoc) {
         xmlNode *root = xmlDocGetRootElement(pctxt->myDoc);
@@ -582,30 +679,24 @@ static int run_parser(loader_ctx *ctx)
     return ok && ctx->root_ok ? 0 : -1;
 }
 
-int loader_parse(loader_ctx *ctx)
+int loader_parse(loader_ctx *ctx, const loader_source *src, size_t max_bytes)
 {
     xml_setup();
-    if (index_lines(ctx) != 0) {
+    static bool sodium_ready;
+    if (!sodium_ready)
+        sodium_ready = sodium_init() >= 0;
+    ctx->n_lines = 1;
+    ctx->positions_cap = 256;
+    ctx->positions = malloc(ctx->positions_cap * sizeof(*ctx->positions));
+    if (!ctx->positions) {
         ctx->oom = true;
         loader_error(ctx, (hrc_srcpos){0, 0}, "out of memory");
         return -1;
     }
-    if (ctx->size == 0) {
-        loader_error(ctx, (hrc_srcpos){0, 0}, "the file is empty");
-        return -1;
-    }
-    if (ctx->size > INT_MAX) {
-        loader_error(ctx, (hrc_srcpos){0, 0}, "the file is too large");
-        return -1;
-    }
-    const char *nul = memchr(ctx->data, '\0', ctx->size);
-    if (nul) {
-        loader_error(ctx, loader_offset_pos(ctx, (size_t)(nul - ctx->data)),
-                     "the file contains a NUL byte: it is binary, not UTF-8 XML text");
-        return -1;
-    }
-    if (check_prolog(ctx) != 0)
-        return -1;
+    ctx->positions[0] = (hrc_srcpos){0, 0};
+    ctx->n_positions = 1;
+    if (max_bytes > INT_MAX)
+        max_bytes = INT_MAX;
     xmlRelaxNGPtr rng = module_schema();
     if (!rng) {
         loader_error(ctx, (hrc_srcpos){0, 0}, "the built-in module schema did not compile");
@@ -622,7 +713,13 @@ int loader_parse(loader_ctx *ctx)
     } else {
         xmlRelaxNGSetValidStructuredErrors(ctx->validator, on_xml_error, ctx);
         xmlSetStructuredErrorFunc(ctx, on_xml_error);
-        result = run_parser(ctx);
+        crypto_hash_sha256_state hash;
+        crypto_hash_sha256_init(&hash);
+        result = run_parser(ctx, src, max_bytes, &hash);
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256_final(&hash, digest);
+        sodium_bin2hex(ctx->module->content_hash, sizeof(ctx->module->content_hash),
+                       digest, sizeof(digest));
         xmlSetStructuredErrorFunc(NULL, silent_structured);
         if (result != 0 && ctx->diags->n_errors == before)
             loader_error(ctx, (hrc_srcpos){0, 0}, "the file is not well-formed XML");
