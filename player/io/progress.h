@@ -17,10 +17,13 @@
  *   and -shm) and a fresh store starts; the caller is told through
  *   hrc_progress_open_info.
  * - A NULL store means "not recording" (author preview, or the caller chose
- *   to play on after a read-only or full disk): every record call on NULL
- *   returns HRC_PROGRESS_OK and writes nothing, every query returns
- *   HRC_PROGRESS_ERR_NOT_FOUND or an empty list. hrc_progress_is_recording()
- *   tells the two apart.
+ *   to play on after a read-only or full disk): the record calls (sessions,
+ *   record, answers, views) on NULL return HRC_PROGRESS_OK and write
+ *   nothing, so the play screens need no special case; queries return
+ *   HRC_PROGRESS_ERR_NOT_FOUND or an empty list; managing learners, PINs,
+ *   imports return HRC_PROGRESS_ERR_READONLY; there is no facilitator PIN
+ *   (HRC_PROGRESS_ERR_NO_PIN). hrc_progress_is_recording() tells the two
+ *   apart.
  * - Learners only see their own progress: learner functions take the
  *   learner's id. Facilitator functions (everyone's summaries, deleting a
  *   learner, exports, changing the facilitator PIN) need the store to be

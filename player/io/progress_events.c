@@ -62,7 +62,7 @@ int hrc_progress_refresh_summary(hrc_progress *s, int64_t learner, const char *m
 int hrc_progress_rebuild_summaries(hrc_progress *s)
 {
     if (!s)
-        return HRC_PROGRESS_OK;
+        return HRC_PROGRESS_ERR_READONLY; /* not recording */
     int r = hrc_progress_require_writable(s);
     if (!r)
         r = hrc_progress_begin(s);

@@ -68,7 +68,7 @@ int hrc_progress_has_facilitator_pin(hrc_progress *s, bool *out)
 int hrc_progress_set_facilitator_pin(hrc_progress *s, const char *pin)
 {
     if (!s)
-        return HRC_PROGRESS_OK;
+        return HRC_PROGRESS_ERR_READONLY; /* not recording */
     int r = hrc_progress_require_writable(s);
     bool has = false;
     if (!r)
@@ -172,7 +172,7 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
     if (out_id)
         *out_id = 0;
     if (!s)
-        return HRC_PROGRESS_OK;
+        return HRC_PROGRESS_ERR_READONLY; /* not recording */
     hrc_learner_prefs defaults = {.text_size = 100};
     if (!prefs)
         prefs = &defaults;
@@ -286,7 +286,7 @@ int hrc_progress_get_learner(hrc_progress *s, int64_t learner, hrc_learner *out)
 int hrc_progress_check_learner_pin(hrc_progress *s, int64_t learner, const char *pin)
 {
     if (!s)
-        return HRC_PROGRESS_OK;
+        return HRC_PROGRESS_ERR_NOT_FOUND;
     sqlite3_stmt *st;
     int r = prepare(s, "SELECT pin_hash FROM learner WHERE id = ?1", &st, "checking a PIN");
     if (r)
@@ -310,7 +310,7 @@ int hrc_progress_check_learner_pin(hrc_progress *s, int64_t learner, const char 
 int hrc_progress_set_learner_pin(hrc_progress *s, int64_t learner, const char *pin)
 {
     if (!s)
-        return HRC_PROGRESS_OK;
+        return HRC_PROGRESS_ERR_READONLY; /* not recording */
     int r = hrc_progress_require_writable(s);
     char hash[crypto_pwhash_STRBYTES] = "";
     if (!r && pin && *pin)
@@ -330,7 +330,7 @@ int hrc_progress_set_learner_prefs(hrc_progress *s, int64_t learner,
                                    const hrc_learner_prefs *prefs)
 {
     if (!s)
-        return HRC_PROGRESS_OK;
+        return HRC_PROGRESS_ERR_READONLY; /* not recording */
     int r = hrc_progress_require_writable(s);
     if (!r)
         r = check_prefs(s, prefs);
@@ -351,7 +351,7 @@ int hrc_progress_set_learner_prefs(hrc_progress *s, int64_t learner,
 int hrc_progress_rename_learner(hrc_progress *s, int64_t learner, const char *name)
 {
     if (!s)
-        return HRC_PROGRESS_OK;
+        return HRC_PROGRESS_ERR_READONLY; /* not recording */
     int r = hrc_progress_require_writable(s);
     if (!r)
         r = check_name(s, name);
@@ -368,7 +368,7 @@ int hrc_progress_rename_learner(hrc_progress *s, int64_t learner, const char *na
 int hrc_progress_delete_learner(hrc_progress *s, int64_t learner)
 {
     if (!s)
-        return HRC_PROGRESS_OK;
+        return HRC_PROGRESS_ERR_READONLY; /* not recording */
     int r = hrc_progress_require_writable(s);
     if (!r)
         r = hrc_progress_require_unlocked(s);

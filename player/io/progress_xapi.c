@@ -515,7 +515,7 @@ int hrc_progress_import_json(hrc_progress *s, const char *path, hrc_import_stats
         stats = &scratch;
     memset(stats, 0, sizeof *stats);
     if (!s)
-        return HRC_PROGRESS_ERR_NOT_FOUND;
+        return HRC_PROGRESS_ERR_READONLY; /* not recording */
     int r = hrc_progress_require_writable(s);
     if (!r)
         r = hrc_progress_require_unlocked(s);
