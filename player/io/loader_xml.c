@@ -36,7 +36,6 @@ extern const size_t hrc_module_schema_size;
 enum {
     PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
                     XML_PARSE_IGNORE_ENC,
-    POS_SEARCH_LINES = 16, /* how far a start tag may be from its recorded line */
     PUSH_SLICE = 256 * 1024,
 };
 
