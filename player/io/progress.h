@@ -18,10 +18,11 @@
  *   hrc_progress_open_info.
  * - A NULL store means "not recording" (author preview, or the caller chose
  *   to play on after a read-only or full disk): the record calls (sessions,
- *   record, answers, views) on NULL return HRC_PROGRESS_OK and write
- *   nothing, so the play screens need no special case; queries return
- *   HRC_PROGRESS_ERR_NOT_FOUND or an empty list; managing learners, PINs,
- *   imports return HRC_PROGRESS_ERR_READONLY; there is no facilitator PIN
+ *   record, answers, views) and hrc_progress_add_learner() (learner id 0)
+ *   on NULL return HRC_PROGRESS_OK and write nothing, so the play screens
+ *   need no special case; queries return HRC_PROGRESS_ERR_NOT_FOUND or an
+ *   empty list; other learner management, PINs and imports return
+ *   HRC_PROGRESS_ERR_READONLY; there is no facilitator PIN
  *   (HRC_PROGRESS_ERR_NO_PIN). hrc_progress_is_recording() tells the two
  *   apart.
  * - Learners only see their own progress: learner functions take the

@@ -172,7 +172,7 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
     if (out_id)
         *out_id = 0;
     if (!s)
-        return HRC_PROGRESS_ERR_READONLY; /* not recording */
+        return HRC_PROGRESS_OK; /* not recording: a learner nobody stores, id 0 */
     hrc_learner_prefs defaults = {.text_size = 100};
     if (!prefs)
         prefs = &defaults;
