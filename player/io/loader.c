@@ -43,7 +43,8 @@ int hrc_module_load(const char *path, const hrc_load_options *opts, hrc_module *
                     hrc_diags *diags)
 {
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a named pipe must not hold the loader until a writer comes. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         whole_file_error(diags, path, "cannot open the file: %s", strerror(errno));
         return -1;
@@ -54,6 +55,9 @@ int hrc_module_load(const char *path, const hrc_load_options *opts, hrc_module *
         close(fd);
         return -1;
     }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     /* Checked again while reading, in case the file grows meanwhile. */
     if ((unsigned long long)st.st_size > max_bytes(opts)) {
         hrc_diags_add(diags, HRC_ERROR, path, 0, 0,

@@ -40,7 +40,7 @@ enum image_type { IMAGE_UNKNOWN, IMAGE_PNG, IMAGE_JPEG, IMAGE_UNREADABLE };
 
 static enum image_type sniff(const char *path)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK); /* no FIFO waits */
     if (fd < 0)
         return IMAGE_UNREADABLE;
     struct stat st;

@@ -37,6 +37,7 @@ enum {
     PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
                     XML_PARSE_IGNORE_ENC,
     PUSH_SLICE = 256 * 1024,
+    MAX_MESSAGE = 300, /* bytes of a message before it is cut */
 };
 
 static bool xml_ready;
@@ -130,16 +131,37 @@ static xmlRelaxNGPtr module_schema(void)
 
 /* ---- Diagnostics ------------------------------------------------------ */
 
+/* Messages quote what the author wrote, which may be huge: keep them to
+ * one readable line, cut on a character boundary. */
+static int short_len(const char *msg, size_t len)
+{
+    if (len <= MAX_MESSAGE)
+        return (int)len;
+    len = MAX_MESSAGE;
+    while (len > 0 && ((unsigned char)msg[len] & 0xC0) == 0x80)
+        len--;
+    return (int)len;
+}
+
+static void add(loader_ctx *ctx, hrc_severity sev, hrc_srcpos pos, const char *msg,
+                size_t len)
+{
+    int n = short_len(msg, len);
+    hrc_diags_add(ctx->diags, sev, ctx->path, pos.line, pos.col, "%.*s%s", n, msg,
+                  (size_t)n < len ? "..." : "");
+}
+
 static void report(loader_ctx *ctx, hrc_severity sev, hrc_srcpos pos,
                    const char *fmt, va_list ap)
 {
     char *message = NULL;
-    if (vasprintf(&message, fmt, ap) < 0 || !message) {
+    int len = vasprintf(&message, fmt, ap);
+    if (len < 0 || !message) {
         ctx->oom = true;
         hrc_diags_add(ctx->diags, sev, ctx->path, pos.line, pos.col, "out of memory");
         return;
     }
-    hrc_diags_add(ctx->diags, sev, ctx->path, pos.line, pos.col, "%s", message);
+    add(ctx, sev, pos, message, (size_t)len);
     free(message);
 }
 
@@ -203,8 +225,7 @@ static void on_xml_error(void *arg, xmlErrorPtr err)
         return;
     ctx->last_error = pos;
     ctx->last_error_code = err->code;
-    hrc_diags_add(ctx->diags, err->level == XML_ERR_WARNING ? HRC_WARNING : HRC_ERROR,
-                  ctx->path, pos.line, pos.col, "%.*s", (int)len, msg);
+    add(ctx, err->level == XML_ERR_WARNING ? HRC_WARNING : HRC_ERROR, pos, msg, len);
 }
 
 /* ---- Source positions ------------------------------------------------- */
