@@ -120,6 +120,7 @@ int hrc_cmd_play(const hrc_cli *cli)
         .exit_after_first_frame = cli->exit_after_first_frame,
         .trace_screens = env_flag("HRC_TRACE_SCREENS"),
         .render_dir = cli->render_dir,
+        .review = cli->review,
     };
     char err[512] = "";
     int rc = rendering ? hrc_sdl_render(&opts, err, sizeof err)

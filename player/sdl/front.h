@@ -16,6 +16,7 @@ typedef struct hrc_sdl_options {
     bool exit_after_first_frame;
     bool trace_screens;    /* print "screen: ID" to stderr on each change */
     const char *render_dir;/* hrc_sdl_render: where the PNGs go */
+    bool review;           /* hrc_sdl_render: also DIR/index.html (io/review.h) */
     /* --watch (sdl/watch.c): sees events and frames before the app; NULL
      * otherwise. See sdl/hooks.h. */
     const struct hrc_sdl_hooks *hooks;

@@ -7,6 +7,7 @@
 
 #include "sdl/assets.h"
 #include "sdl/gfx.h"
+#include "sdl/review_note.h"
 
 #include "core/i18n.h"
 
@@ -33,6 +34,7 @@ typedef struct renderer_state {
     int written;
     uint64_t clock;
     bool times;    /* HRC_RENDER_TIMES: print how long each screen takes */
+    hrc_review *review; /* --review: the sheet of every PNG (sdl/review_note.c) */
     char *err;
     size_t err_size;
 } renderer_state;
@@ -123,6 +125,10 @@ static int snapshot(renderer_state *s, const char *name)
         return -1;
     }
     s->written++;
+    if (s->review && hrc_review_note(s->review, path, s->app, &s->list)) {
+        snprintf(s->err, s->err_size, "out of memory");
+        return -1;
+    }
     return 0;
 }
 
@@ -311,6 +317,8 @@ static int tour(renderer_state *s)
 {
     hrc_input resize = {.kind = HRC_IN_RESIZE, .x = s->surface->w, .y = s->surface->h};
     hrc_app_handle_input(s->app, &resize);
+    if (s->opts->app.start_id) /* --goto: that one screen */
+        return snapshot(s, s->opts->app.start_id);
     if (snapshot(s, "sign-in"))
         return -1;
     if (click(s, _("Settings"), 0)) {
@@ -374,7 +382,14 @@ int hrc_sdl_render(const hrc_sdl_options *opts, char *err, size_t err_size)
     renderer_state s = {.opts = opts, .err = err, .err_size = err_size,
                         .times = times && *times && strcmp(times, "0")};
     hrc_draw_list_init(&s.list);
+    if (opts->review && hrc_review_new(opts->render_dir, &s.review)) {
+        snprintf(err, err_size, "out of memory");
+        return -1;
+    }
     int rc = setup(&s) ? -1 : tour(&s);
+    if (rc == 0 && s.review) /* --review: DIR/index.html (io/review.c) */
+        rc = hrc_review_write(s.review, err, err_size);
+    hrc_review_free(s.review);
     if (rc == 0 && s.gfx.text_overflows)
         fprintf(stderr, "render: %lu lines of text went past their box\n",
                 s.gfx.text_overflows);
