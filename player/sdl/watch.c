@@ -8,9 +8,9 @@
  */
 #include "sdl/watch.h"
 
-#include "core/locate.h"
 #include "io/watch.h"
 #include "screens/goto.h"
+#include "screens/preview_app.h"
 #include "screens/problems.h"
 #include "sdl/hooks.h"
 
@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { QUIET_MS = 150, ID_MAX = 256 };
+enum { QUIET_MS = 150 };
 
 typedef struct watcher {
     hrc_sdl_options opts; /* a copy, with the hooks */
@@ -63,61 +63,20 @@ static void report(watcher *w)
     fflush(w->log);
 }
 
-/* Opens the first of the ids that the course still has. */
-static void goto_first(hrc_app *app, const char *const *ids, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (ids[i] && ids[i][0] && hrc_app_goto(app, ids[i]) == 0)
-            return;
-}
-
-/* Where a fresh app should open: where the author was, else that module,
- * else --goto, else the first module. */
-static void open_like(watcher *w, hrc_app *fresh, const char *id, const char *module_id)
-{
-    const hrc_course *c = w->preview->course;
-    const char *ids[] = {id, module_id, w->start_id,
-                         c && c->n_modules ? c->modules[0]->id : NULL};
-    goto_first(fresh, ids, sizeof ids / sizeof ids[0]);
-}
-
-static void copy_id(char *out, const char *id)
-{
-    snprintf(out, ID_MAX, "%s", id ? id : "");
-}
-
-/* Loads the course again; on success replaces *app with one for the new
- * course, at the same place. */
+/* Loads the course again; on success *app is an app for the new course,
+ * at the same place (screens/preview_app.h). */
 static void reload(watcher *w, hrc_app **app)
 {
-    char id[ID_MAX], module_id[ID_MAX];
-    const hrc_module *m = NULL;
-    copy_id(id, hrc_app_current_id(*app, &m, NULL)); /* before the course goes */
-    copy_id(module_id, m ? m->id : NULL);
-    hrc_course *retired = NULL;
-    int rc = hrc_preview_reload(w->preview, &retired);
-    hrc_preview_each_dir(w->preview, add_dir, w);
+    int rc = hrc_preview_reload_app(w->preview, &w->opts.app, w->start_id, app);
+    hrc_preview_each_dir(w->preview, add_dir, w); /* new image folders */
     report(w);
-    if (rc != 0)
-        return; /* the old app stays, hidden behind the problems */
-    hrc_app_config cfg = w->opts.app;
-    cfg.course = w->preview->course;
-    cfg.lang = hrc_app_lang(*app);
-    hrc_app *fresh = hrc_app_new(&cfg);
-    if (!fresh) {
-        /* Out of memory: keep showing the old course with its app. */
-        hrc_course_free(w->preview->course);
-        w->preview->course = retired;
+    if (rc < 0) {
         fprintf(w->log, "preview: out of memory; the course was not reloaded\n");
-        return;
+    } else if (rc == 0) {
+        const char *now = hrc_app_current_id(*app, NULL, NULL);
+        fprintf(w->log, "preview: reloaded %s, showing %s\n", w->preview->path,
+                now ? now : "the course");
     }
-    open_like(w, fresh, id, module_id);
-    hrc_app_free(*app);
-    hrc_course_free(retired);
-    *app = fresh;
-    const char *now = hrc_app_current_id(fresh, NULL, NULL);
-    fprintf(w->log, "preview: reloaded %s, showing %s\n", w->preview->path,
-            now ? now : "the course");
     fflush(w->log);
 }
 
@@ -161,16 +120,6 @@ static bool hook_draw(void *user, const hrc_text_metrics *metrics, int width, in
     return true;
 }
 
-/* Makes the first app open where the author asked, or at the first module. */
-static void first_place(watcher *w)
-{
-    const hrc_course *c = w->preview->course;
-    hrc_found f;
-    w->opts.app.start_id = w->start_id && hrc_course_find_id(c, w->start_id, &f)
-                               ? w->start_id
-                               : c && c->n_modules ? c->modules[0]->id : NULL;
-}
-
 int hrc_sdl_watch(const hrc_sdl_options *opts, hrc_preview *preview, const char *start_id,
                   FILE *log, char *err, size_t err_size)
 {
@@ -188,10 +137,7 @@ int hrc_sdl_watch(const hrc_sdl_options *opts, hrc_preview *preview, const char 
     hrc_preview_each_dir(preview, add_dir, &w);
     w.hooks = (hrc_sdl_hooks){.user = &w, .event = hook_event, .draw = hook_draw};
     w.opts.hooks = &w.hooks;
-    w.opts.app.course = preview->course;
-    w.opts.app.preview = true;
-    w.opts.app.progress = NULL;
-    first_place(&w);
+    hrc_preview_app_config(preview, &opts->app, start_id, &w.opts.app);
     int rc = hrc_sdl_play(&w.opts, err, err_size);
     hrc_watch_interrupt(w.watch);
     if (w.thread)
