@@ -42,6 +42,8 @@ static void set_hints(bool kiosk)
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    /* SDL_QUIT then means a signal only; window close is handled apart. */
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     /* A kiosk keeps the screen on; a desktop window lets it sleep. */
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, kiosk ? "0" : "1");
@@ -89,6 +91,10 @@ static void apply(player *p, unsigned effects)
     if (effects & HRC_APP_KIOSK_EXIT) {
         /* The facilitator left kiosk mode: an ordinary window again. */
         SDL_SetWindowFullscreen(p->window, 0);
+        SDL_SetWindowBordered(p->window, SDL_TRUE);
+        SDL_SetWindowSize(p->window, p->opts->width > 0 ? p->opts->width : DEFAULT_W,
+                          p->opts->height > 0 ? p->opts->height : DEFAULT_H);
+        SDL_SetWindowPosition(p->window, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED);
         SDL_EnableScreenSaver();
     }
     if (effects & HRC_APP_LANG_CHANGED)
@@ -135,6 +141,12 @@ static void draw(player *p)
 static void handle_window_event(player *p, const SDL_WindowEvent *w)
 {
     switch (w->event) {
+    case SDL_WINDOWEVENT_CLOSE:
+        /* Window close and Alt+F4: a kiosk leaves only through the
+         * facilitator screen (Ctrl+Alt+F and the PIN). */
+        if (!hrc_app_is_kiosk(p->app))
+            p->quit = true;
+        break;
     case SDL_WINDOWEVENT_SIZE_CHANGED:
         send_resize(p);
         break;
@@ -158,10 +170,9 @@ static void handle_event(player *p, const SDL_Event *e)
         return;
     switch (e->type) {
     case SDL_QUIT:
-        /* Window close and Alt+F4: a kiosk leaves only through the
-         * facilitator screen (Ctrl+Alt+F and the PIN). */
-        if (!hrc_app_is_kiosk(p->app))
-            p->quit = true;
+        /* SIGTERM or SIGINT (systemctl stop, Ctrl+C): closing the window
+         * no longer sends this (SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE). */
+        p->quit = true;
         return;
     case SDL_WINDOWEVENT:
         handle_window_event(p, &e->window);
@@ -221,10 +232,19 @@ static int open_window(player *p, char *err, size_t err_size)
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->app.kiosk)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
     int w = o->width > 0 ? o->width : DEFAULT_W;
     int h = o->height > 0 ? o->height : DEFAULT_H;
-    p->window = SDL_CreateWindow("HRC Player", SDL_WINDOWPOS_CENTERED,
-                                 SDL_WINDOWPOS_CENTERED, w, h, flags);
+    SDL_Rect screen;
+    if (o->app.kiosk && SDL_GetDisplayBounds(0, &screen) == 0) {
+        /* With no window manager (X started by xinit) nothing honours the
+         * full-screen request: the window covers the display by itself. */
+        x = screen.x;
+        y = screen.y;
+        w = screen.w;
+        h = screen.h;
+    }
+    p->window = SDL_CreateWindow("HRC Player", x, y, w, h, flags);
     if (!p->window) {
         snprintf(err, err_size, "cannot open a window: %s", SDL_GetError());
         return -1;

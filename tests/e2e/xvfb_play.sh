@@ -4,7 +4,8 @@
 # page, open the timeline and the case study, answer the quiz, see the
 # results. The player's screen trace (HRC_TRACE_SCREENS=1) says where
 # each button is and which screen is showing; screenshots are kept for a
-# person to look at. Exit 77 (skipped) when Xvfb or xdotool is missing.
+# person to look at. Then kiosk mode: full screen, left only through
+# Ctrl+Alt+F and the facilitator PIN. Exit 77 (skipped) when Xvfb or xdotool is missing.
 # Usage: xvfb_play.sh PLAYER TEST_DATA_DIR [SHOTS_DIR]
 set -u
 player=$1
@@ -61,6 +62,16 @@ wait_screen() {
   fail "no screen '$1'"
 }
 
+# Waits (up to 5 s) for a target whose label contains $1 on the last screen.
+wait_target() {
+  for _ in $(seq 100); do
+    awk '/^screen: /{delete b; n=0} /^target: /{b[n++]=$0} END{for(i=0;i<n;i++) print b[i]}' \
+      "$work/trace" | grep -qF -- "$1" && { echo "target: $1"; return 0; }
+    sleep 0.05
+  done
+  fail "no target '$1'"
+}
+
 # Clicks with the real mouse on the last drawn target whose label contains $1.
 click() {
   local t
@@ -107,5 +118,43 @@ xdotool key Escape
 wait_screen "A small module"
 click "Check your understanding"
 wait_screen "Check your understanding"
-shot 70-quiz
+shot 70-question
+click "Local governments"
+click "Check answer"
+wait_target "Next question"
+shot 75-answered
+click "Next question"
+wait_target "True"
+xdotool key Tab
+click "True"
+click "Check answer"
+wait_target "See results"
+click "See results"
+wait_target "Try again"
+shot 80-results
+kill "$player_pid"; wait "$player_pid" 2>/dev/null; player_pid=
+
+# Kiosk: full screen whatever --size says; Ctrl+Alt+F and a PIN leave it.
+: >"$work/trace"; seen=0
+HRC_TRACE_SCREENS=1 "$player" --kiosk --size 800x600 --lang en --data-dir "$work/data" \
+  "$data/sdl/course" 2>"$work/trace" &
+player_pid=$!
+wait_screen "Welcome"
+geometry=$(xdotool search --sync --classname hrc-player getwindowgeometry --shell | grep -E '^(WIDTH|HEIGHT)=' | tr '\n' ' ')
+[ "$geometry" = "WIDTH=1280 HEIGHT=800 " ] || fail "kiosk window is not full screen: $geometry"
+shot 90-kiosk
+xdotool key ctrl+alt+f
+wait_screen "Facilitator"
+sleep 0.2
+xdotool type --delay 20 "2468"
+xdotool key Return
+wait_target "Leave kiosk mode"
+shot 95-facilitator
+click "Leave kiosk mode"
+for _ in $(seq 100); do
+  geometry=$(xdotool search --classname hrc-player getwindowgeometry --shell | grep -E '^(WIDTH|HEIGHT)=' | tr '\n' ' ')
+  [ "$geometry" = "WIDTH=800 HEIGHT=600 " ] && break
+  sleep 0.05
+done
+[ "$geometry" = "WIDTH=800 HEIGHT=600 " ] || fail "still full screen after leaving kiosk mode: $geometry"
 echo "PASS in $(($(date +%s) - start)) s; screenshots in $shots"
