@@ -5,6 +5,8 @@
  */
 #include "io/loader_internal.h"
 
+#include "core/i18n.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -46,12 +48,12 @@ int hrc_module_load(const char *path, const hrc_load_options *opts, hrc_module *
     /* O_NONBLOCK: a named pipe must not hold the loader until a writer comes. */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        whole_file_error(diags, path, "cannot open the file: %s", strerror(errno));
+        whole_file_error(diags, path, _("cannot open the file: %s"), strerror(errno));
         return -1;
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        whole_file_error(diags, path, "%s", "not a regular file");
+        whole_file_error(diags, path, "%s", _("not a regular file"));
         close(fd);
         return -1;
     }
@@ -61,7 +63,7 @@ int hrc_module_load(const char *path, const hrc_load_options *opts, hrc_module *
     /* Checked again while reading, in case the file grows meanwhile. */
     if ((unsigned long long)st.st_size > max_bytes(opts)) {
         hrc_diags_add(diags, HRC_ERROR, path, 0, 0,
-                      "the file is larger than the limit of %zu bytes", max_bytes(opts));
+                      _("the file is larger than the limit of %zu bytes"), max_bytes(opts));
         close(fd);
         return -1;
     }
@@ -94,7 +96,7 @@ int hrc_module_load_memory(const char *data, size_t size, const char *path,
         path = "<memory>";
     if (size > max_bytes(opts)) {
         hrc_diags_add(diags, HRC_ERROR, path, 0, 0,
-                      "the file is larger than the limit of %zu bytes", max_bytes(opts));
+                      _("the file is larger than the limit of %zu bytes"), max_bytes(opts));
         return -1;
     }
     memory_source mem = {data, size, 0};
@@ -132,7 +134,7 @@ static int load_from(const loader_source *src, const char *path,
     hrc_module *module = arena ? hrc_arena_alloc(arena, sizeof(*module)) : NULL;
     if (!module) {
         hrc_arena_free(arena);
-        whole_file_error(diags, path, "%s", "out of memory");
+        whole_file_error(diags, path, "%s", _("out of memory"));
         return -1;
     }
     module->arena = arena;
@@ -159,7 +161,7 @@ static int load_from(const loader_source *src, const char *path,
         loader_check_module(&ctx);
     }
     if (ctx.oom)
-        whole_file_error(diags, path, "%s", "out of memory");
+        whole_file_error(diags, path, "%s", _("out of memory"));
     bool failed = loader_failed(&ctx);
     ctx_release(&ctx);
     if (failed) {
@@ -189,7 +191,7 @@ int hrc_course_list(const char *dir, char ***paths, size_t *count, hrc_diags *di
     *count = 0;
     DIR *d = opendir(dir);
     if (!d) {
-        whole_file_error(diags, dir, "cannot open the folder: %s", strerror(errno));
+        whole_file_error(diags, dir, _("cannot open the folder: %s"), strerror(errno));
         return -1;
     }
     char **names = NULL;
@@ -221,7 +223,7 @@ int hrc_course_list(const char *dir, char ***paths, size_t *count, hrc_diags *di
         for (size_t i = 0; i < n; i++)
             free(names[i]);
         free(names);
-        whole_file_error(diags, dir, "%s", "out of memory");
+        whole_file_error(diags, dir, "%s", _("out of memory"));
         return -1;
     }
     if (n)
@@ -255,7 +257,7 @@ size_t hrc_course_check_ids(hrc_module *const *modules, size_t n, bool *duplicat
         if (loader_idset_add(&ids, modules[i]->id, here, &first) == 0) {
             hrc_diags_add(diags, HRC_ERROR, modules[i]->path, modules[i]->pos.line,
                           modules[i]->pos.col,
-                          "module id \"%s\" is already used by %s", modules[i]->id,
+                          _("module id \"%s\" is already used by %s"), modules[i]->id,
                           modules[first.col]->path);
             if (duplicate)
                 duplicate[i] = true;
@@ -271,7 +273,7 @@ int hrc_course_load(const char *dir, hrc_course **out, hrc_diags *diags)
     *out = NULL;
     hrc_course *course = calloc(1, sizeof(*course));
     if (!course) {
-        whole_file_error(diags, dir, "%s", "out of memory");
+        whole_file_error(diags, dir, "%s", _("out of memory"));
         return -1;
     }
     course->dir = realpath(dir, NULL);
@@ -285,13 +287,13 @@ int hrc_course_load(const char *dir, hrc_course **out, hrc_diags *diags)
     }
     int rc = 0;
     if (n == 0) {
-        whole_file_error(diags, dir, "%s", "no modules (*.xml files) in this folder");
+        whole_file_error(diags, dir, "%s", _("no modules (*.xml files) in this folder"));
         rc = -1;
     }
     course->modules = n ? calloc(n, sizeof(*course->modules)) : NULL;
     bool *dup = n ? calloc(n, sizeof(*dup)) : NULL;
     if (n && (!course->modules || !dup)) {
-        whole_file_error(diags, dir, "%s", "out of memory");
+        whole_file_error(diags, dir, "%s", _("out of memory"));
         free(dup);
         hrc_course_list_free(paths, n);
         hrc_course_free(course);

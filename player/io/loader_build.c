@@ -10,6 +10,8 @@
  */
 #include "io/loader_internal.h"
 
+#include "core/i18n.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -47,8 +49,8 @@ static const char *id_attr(loader_ctx *ctx, const xmlNode *node, const char *nam
         return "";
     if (!loader_id_ok(id))
         loader_error(ctx, pos_of(ctx, node),
-                     "%s \"%s\" is not a valid identifier: use up to 64 letters, digits, "
-                     "'_', '.' or '-', starting with a letter or digit",
+                     _("%s \"%s\" is not a valid identifier: use up to 64 letters, digits, "
+                     "'_', '.' or '-', starting with a letter or digit"),
                      name, id);
     return copy(ctx, id);
 }
@@ -218,7 +220,7 @@ int loader_build_module(loader_ctx *ctx, xmlNode *root)
     m->version = clamp_int(int_attr(root, "version", 0));
     const char *lang = loader_lang(root);
     if (lang && !*lang)
-        loader_error(ctx, m->pos, "the module's xml:lang must name its default language");
+        loader_error(ctx, m->pos, _("the module's xml:lang must name its default language"));
     m->default_lang = copy(ctx, lang);
     ctx->default_lang = m->default_lang;
     const char *completion = loader_attr(root, "completion");
@@ -279,7 +281,7 @@ static void build_event(loader_ctx *ctx, xmlNode *node, hrc_event *ev)
     const char *date = loader_attr(node, "date");
     const char *why = NULL;
     if (date && !loader_parse_date(date, loader_attr(node, "precision"), &ev->date, &why))
-        loader_error(ctx, ev->pos, "event \"%s\" (date=\"%s\"): %s", ev->id, date, why);
+        loader_error(ctx, ev->pos, _("event \"%s\" (date=\"%s\"): %s"), ev->id, date, why);
     if (loader_attr(node, "case"))
         ev->case_ref = id_attr(ctx, node, "case");
     xmlNode *c = loader_first_child(node);
@@ -442,7 +444,7 @@ static void build_truefalse(loader_ctx *ctx, const xmlNode *node, xmlNode **curs
         hrc_text text;
         loader_text_keyed(ctx, &c, "feedback", "on", &text);
         if (!hrc_text_is_empty(&ch->feedback))
-            loader_error(ctx, text.pos, "question \"%s\" has two feedbacks on=\"%s\"",
+            loader_error(ctx, text.pos, _("question \"%s\" has two feedbacks on=\"%s\""),
                          q->id, ch->id);
         else
             ch->feedback = text;
@@ -500,8 +502,8 @@ static void build_quiz(loader_ctx *ctx, xmlNode *node)
     z->id = id_attr(ctx, node, "id");
     long long pass = int_attr(node, "pass", 0);
     if (pass < 0 || pass > 100)
-        loader_error(ctx, z->pos, "quiz \"%s\": pass must be a percentage from 0 to 100, "
-                     "not %lld", z->id, pass);
+        loader_error(ctx, z->pos, _("quiz \"%s\": pass must be a percentage from 0 to 100, "
+                     "not %lld"), z->id, pass);
     z->pass_percent = pass < 0 ? 0 : pass > 100 ? 100 : (int)pass;
     z->max_attempts = attr_is(node, "attempts", "unlimited")
                           ? HRC_ATTEMPTS_UNLIMITED

@@ -6,6 +6,8 @@
  */
 #include "io/loader_internal.h"
 
+#include "core/i18n.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -122,16 +124,16 @@ void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t)
     for (size_t i = 0; i < t->n_eras; i++) {
         const hrc_era *era = &t->eras[i];
         if (era->has_from && era->to_year < era->from_year)
-            loader_error(ctx, era->pos, "era \"%s\" ends (to=\"%d\") before it starts "
-                         "(from=\"%d\")", era->id, era->to_year, era->from_year);
+            loader_error(ctx, era->pos, _("era \"%s\" ends (to=\"%d\") before it starts "
+                         "(from=\"%d\")"), era->id, era->to_year, era->from_year);
         if (i > 0) {
             const hrc_era *prev = &t->eras[i - 1];
             if (!era->has_from)
-                loader_error(ctx, era->pos, "era \"%s\" has no \"from\": only the first "
-                             "era may have an open start", era->id);
+                loader_error(ctx, era->pos, _("era \"%s\" has no \"from\": only the first "
+                             "era may have an open start"), era->id);
             else if (era->from_year <= prev->to_year)
-                loader_error(ctx, era->pos, "era \"%s\" starts in %d, before era \"%s\" "
-                             "ends (%d): eras must be in order and must not overlap",
+                loader_error(ctx, era->pos, _("era \"%s\" starts in %d, before era \"%s\" "
+                             "ends (%d): eras must be in order and must not overlap"),
                              era->id, era->from_year, prev->id, prev->to_year);
         }
         long last_key = LONG_MIN;
@@ -145,8 +147,8 @@ void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t)
                 char from[16] = "";
                 if (era->has_from)
                     snprintf(from, sizeof(from), "%d", era->from_year);
-                loader_error(ctx, ev->pos, "event \"%s\" (%s) lies outside its era \"%s\" "
-                             "(%s to %d)", ev->id, date, era->id,
+                loader_error(ctx, ev->pos, _("event \"%s\" (%s) lies outside its era \"%s\" "
+                             "(%s to %d)"), ev->id, date, era->id,
                              era->has_from ? from : "open start", era->to_year);
             }
             /* "before YYYY" has no place in the order of exact dates. */
@@ -154,8 +156,8 @@ void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t)
                 continue;
             long key = date_key(&ev->date);
             if (key < last_key)
-                loader_warning(ctx, ev->pos, "event \"%s\" (%s) comes after a later event "
-                               "in era \"%s\": events should be in chronological order",
+                loader_warning(ctx, ev->pos, _("event \"%s\" (%s) comes after a later event "
+                               "in era \"%s\": events should be in chronological order"),
                                ev->id, date, era->id);
             last_key = key;
         }
@@ -169,8 +171,8 @@ static void check_local_id(loader_ctx *ctx, const hrc_question *q, const char *w
 {
     hrc_srcpos first;
     if (*id && loader_idset_add(&ctx->local_ids, id, pos, &first) == 0)
-        loader_error(ctx, pos, "question \"%s\": %s id \"%s\" is used twice (first on "
-                     "line %u)", q->id, what, id, first.line);
+        loader_error(ctx, pos, _("question \"%s\": %s id \"%s\" is used twice (first on "
+                     "line %u)"), q->id, what, id, first.line);
 }
 
 void loader_check_question(loader_ctx *ctx, const hrc_question *q)
@@ -189,23 +191,23 @@ void loader_check_question(loader_ctx *ctx, const hrc_question *q)
     switch (q->kind) {
     case HRC_Q_SINGLE:
         if (correct != 1)
-            loader_error(ctx, q->pos, "single-choice question \"%s\" must have exactly one "
-                         "choice with correct=\"yes\" (it has %zu)", q->id, correct);
+            loader_error(ctx, q->pos, _("single-choice question \"%s\" must have exactly one "
+                         "choice with correct=\"yes\" (it has %zu)"), q->id, correct);
         break;
     case HRC_Q_MULTIPLE:
         if (correct == 0)
-            loader_error(ctx, q->pos, "multiple-choice question \"%s\" needs at least one "
-                         "choice with correct=\"yes\"", q->id);
+            loader_error(ctx, q->pos, _("multiple-choice question \"%s\" needs at least one "
+                         "choice with correct=\"yes\""), q->id);
         break;
     case HRC_Q_ORDERING:
         if (q->n_choices < 2)
-            loader_error(ctx, q->pos, "ordering question \"%s\" needs at least two items "
-                         "(it has %zu)", q->id, q->n_choices);
+            loader_error(ctx, q->pos, _("ordering question \"%s\" needs at least two items "
+                         "(it has %zu)"), q->id, q->n_choices);
         break;
     case HRC_Q_MATCHING:
         if (q->n_pairs < 2)
-            loader_error(ctx, q->pos, "matching question \"%s\" needs at least two pairs "
-                         "(it has %zu)", q->id, q->n_pairs);
+            loader_error(ctx, q->pos, _("matching question \"%s\" needs at least two pairs "
+                         "(it has %zu)"), q->id, q->n_pairs);
         break;
     case HRC_Q_TRUEFALSE:
         break;
@@ -221,7 +223,7 @@ static void unique(loader_ctx *ctx, loader_idset *ids, const char *id, hrc_srcpo
         return; /* missing: the schema reported it */
     int added = loader_idset_add(ids, id, pos, &first);
     if (added == 0)
-        loader_error(ctx, pos, "duplicate id \"%s\" (first used on line %u)", id,
+        loader_error(ctx, pos, _("duplicate id \"%s\" (first used on line %u)"), id,
                      first.line);
     else if (added < 0)
         ctx->oom = true;
@@ -272,8 +274,8 @@ void loader_check_module(loader_ctx *ctx)
             for (size_t v = 0; v < t->eras[e].n_events; v++) {
                 const hrc_event *ev = &t->eras[e].events[v];
                 if (ev->case_ref && *ev->case_ref && !loader_idset_has(&cases, ev->case_ref))
-                    loader_error(ctx, ev->pos, "event \"%s\": case=\"%s\" names no case "
-                                 "study of this module", ev->id, ev->case_ref);
+                    loader_error(ctx, ev->pos, _("event \"%s\": case=\"%s\" names no case "
+                                 "study of this module"), ev->id, ev->case_ref);
             }
     }
     loader_idset_free(&ids);

@@ -6,6 +6,8 @@
  */
 #include "io/loader_internal.h"
 
+#include "core/i18n.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -64,22 +66,22 @@ void loader_check_image(loader_ctx *ctx, hrc_image *img)
 {
     const char *src = img->src;
     if (!*src) {
-        loader_error(ctx, img->pos, "image src is empty");
+        loader_error(ctx, img->pos, _("image src is empty"));
         return;
     }
     if (src[0] == '/' || src[0] == '\\') {
-        loader_error(ctx, img->pos, "image \"%s\" has an absolute path: give it relative "
-                     "to the module's folder", src);
+        loader_error(ctx, img->pos, _("image \"%s\" has an absolute path: give it relative "
+                     "to the module's folder"), src);
         return;
     }
     if (has_dotdot(src)) {
-        loader_error(ctx, img->pos, "image \"%s\" must not contain \"..\": keep images "
-                     "inside the course folder", src);
+        loader_error(ctx, img->pos, _("image \"%s\" must not contain \"..\": keep images "
+                     "inside the course folder"), src);
         return;
     }
     if (!ctx->module_dir || !ctx->course_dir) {
-        loader_error(ctx, img->pos, "image \"%s\" cannot be checked: the module's folder "
-                     "is unknown", src);
+        loader_error(ctx, img->pos, _("image \"%s\" cannot be checked: the module's folder "
+                     "is unknown"), src);
         return;
     }
     char *joined = NULL;
@@ -91,13 +93,13 @@ void loader_check_image(loader_ctx *ctx, hrc_image *img)
     int err = errno;
     free(joined);
     if (!real) {
-        loader_error(ctx, img->pos, "image \"%s\" %s", src,
+        loader_error(ctx, img->pos, _("image \"%s\" %s"), src,
                      err == ENOENT || err == ENOTDIR ? "does not exist" : strerror(err));
         return;
     }
     if (!inside(ctx->course_dir, real)) {
-        loader_error(ctx, img->pos, "image \"%s\" leads outside the course folder "
-                     "(through a symbolic link)", src);
+        loader_error(ctx, img->pos, _("image \"%s\" leads outside the course folder "
+                     "(through a symbolic link)"), src);
     } else {
         switch (sniff(real)) {
         case IMAGE_PNG:
@@ -107,10 +109,10 @@ void loader_check_image(loader_ctx *ctx, hrc_image *img)
                 ctx->oom = true;
             break;
         case IMAGE_UNKNOWN:
-            loader_error(ctx, img->pos, "image \"%s\" is neither PNG nor JPEG", src);
+            loader_error(ctx, img->pos, _("image \"%s\" is neither PNG nor JPEG"), src);
             break;
         case IMAGE_UNREADABLE:
-            loader_error(ctx, img->pos, "image \"%s\" is not a readable file", src);
+            loader_error(ctx, img->pos, _("image \"%s\" is not a readable file"), src);
             break;
         }
     }

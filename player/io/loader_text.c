@@ -10,6 +10,8 @@
  */
 #include "io/loader_internal.h"
 
+#include "core/i18n.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -295,7 +297,7 @@ static void check_languages(loader_ctx *ctx, const char *name, const hrc_text *t
     if (t->n_variants == 0)
         return;
     if (ctx->default_lang && !has_lang(t, ctx->default_lang))
-        loader_error(ctx, t->pos, "<%s> has no text in the module's default language \"%s\"",
+        loader_error(ctx, t->pos, _("<%s> has no text in the module's default language \"%s\""),
                      name, ctx->default_lang);
     char missing[256];
     size_t len = 0;
@@ -309,7 +311,7 @@ static void check_languages(loader_ctx *ctx, const char *name, const hrc_text *t
                                 len ? ", " : "", lang);
     }
     if (len)
-        loader_warning(ctx, t->pos, "<%s> lacks a translation: %s", name, missing);
+        loader_warning(ctx, t->pos, _("<%s> lacks a translation: %s"), name, missing);
 }
 
 static bool same_key(const xmlNode *a, const xmlNode *b, const char *key)
@@ -345,8 +347,8 @@ void loader_text_keyed(loader_ctx *ctx, xmlNode **cursor, const char *name,
         const char *lang = loader_lang(end);
         if (lang && !*lang) {
             loader_error(ctx, loader_node_pos(ctx, end),
-                         "<%s> has an empty xml:lang; leave it out for the default "
-                         "language", name);
+                         _("<%s> has an empty xml:lang; leave it out for the default "
+                         "language"), name);
             continue;
         }
         if (!lang)

@@ -16,6 +16,8 @@
  */
 #include "io/loader_internal.h"
 
+#include "core/i18n.h"
+
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
@@ -158,7 +160,7 @@ static void report(loader_ctx *ctx, hrc_severity sev, hrc_srcpos pos,
     int len = vasprintf(&message, fmt, ap);
     if (len < 0 || !message) {
         ctx->oom = true;
-        hrc_diags_add(ctx->diags, sev, ctx->path, pos.line, pos.col, "out of memory");
+        hrc_diags_add(ctx->diags, sev, ctx->path, pos.line, pos.col, _("out of memory"));
         return;
     }
     add(ctx, sev, pos, message, (size_t)len);
@@ -204,17 +206,17 @@ static void on_xml_error(void *arg, xmlErrorPtr err)
     const char *msg = err->message ? err->message : "malformed XML";
     char reworded[160];
     if (strncmp(msg, "Excessive depth in document", 27) == 0) {
-        msg = "elements are nested too deeply";
+        msg = _("elements are nested too deeply");
     } else if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
         const char *bytes = strstr(msg, "Bytes:");
-        snprintf(reworded, sizeof(reworded), "the file is not valid UTF-8 text%s%.40s",
+        snprintf(reworded, sizeof(reworded), _("the file is not valid UTF-8 text%s%.40s"),
                  bytes ? "; " : "", bytes ? bytes : "");
         msg = reworded;
     }
     /* The streaming parser calls a cut-off file "extra content". */
     if (err->domain == XML_FROM_PARSER && err->code == XML_ERR_DOCUMENT_END &&
         ctx->fed_all && pos.line + 1 >= ctx->n_lines)
-        msg = "the file ends before the module is complete (is it cut off?)";
+        msg = _("the file ends before the module is complete (is it cut off?)");
     size_t len = strlen(msg);
     while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
         len--;
@@ -372,7 +374,7 @@ static int check_prolog(loader_ctx *ctx, const char *slice, size_t size)
     /* Byte orders and encodings libxml2 would otherwise switch to. */
     if (starts_with(p, end, "\xFE\xFF") || starts_with(p, end, "\xFF\xFE") ||
         starts_with(p, end, "\x4C\x6F\xA7\x94")) {
-        loader_error(ctx, (hrc_srcpos){1, 1}, "modules must be encoded in UTF-8");
+        loader_error(ctx, (hrc_srcpos){1, 1}, _("modules must be encoded in UTF-8"));
         return -1;
     }
     for (;;) {
@@ -383,7 +385,7 @@ static int check_prolog(loader_ctx *ctx, const char *slice, size_t size)
                 return 0; /* the parser reports it */
             if (starts_with(p, end, "<?xml ") && declares_other_encoding(p, close)) {
                 loader_error(ctx, slice_pos(slice, (size_t)(p - slice)),
-                             "modules must be encoded in UTF-8");
+                             _("modules must be encoded in UTF-8"));
                 return -1;
             }
             p = close + 2;
@@ -394,7 +396,7 @@ static int check_prolog(loader_ctx *ctx, const char *slice, size_t size)
             p = close + 3;
         } else if (starts_with(p, end, "<!DOCTYPE")) {
             loader_error(ctx, slice_pos(slice, (size_t)(p - slice)),
-                         "DOCTYPE is not allowed in a module");
+                         _("DOCTYPE is not allowed in a module"));
             return -1;
         } else {
             return 0;
@@ -426,23 +428,23 @@ static void check_module_attributes(loader_ctx *ctx, const xmlNode *root)
     hrc_srcpos pos = loader_node_pos(ctx, root);
     const char *format = loader_attr(root, "format");
     if (!format)
-        loader_error(ctx, pos, "<module> needs format=\"1\"");
+        loader_error(ctx, pos, _("<module> needs format=\"1\""));
     else if (strcmp(format, "1") != 0)
-        loader_error(ctx, pos, "format=\"%s\" is not supported: this player reads "
-                     "format=\"1\"", format);
+        loader_error(ctx, pos, _("format=\"%s\" is not supported: this player reads "
+                     "format=\"1\""), format);
     if (!loader_attr(root, "id"))
-        loader_error(ctx, pos, "<module> needs an id");
+        loader_error(ctx, pos, _("<module> needs an id"));
     const char *version = loader_attr(root, "version");
     if (!version)
-        loader_error(ctx, pos, "<module> needs a version (1, 2, ...)");
+        loader_error(ctx, pos, _("<module> needs a version (1, 2, ...)"));
     else if (!positive_integer(version))
-        loader_error(ctx, pos, "version=\"%s\" must be a whole number from 1 up", version);
+        loader_error(ctx, pos, _("version=\"%s\" must be a whole number from 1 up"), version);
     if (!loader_lang(root))
-        loader_error(ctx, pos, "<module> needs xml:lang, its default language");
+        loader_error(ctx, pos, _("<module> needs xml:lang, its default language"));
     const char *completion = loader_attr(root, "completion");
     if (completion && strcmp(completion, "pages") != 0 && strcmp(completion, "quiz") != 0 &&
         strcmp(completion, "both") != 0)
-        loader_error(ctx, pos, "completion=\"%s\" must be pages, quiz or both", completion);
+        loader_error(ctx, pos, _("completion=\"%s\" must be pages, quiz or both"), completion);
     static const char *const known[] = {"format", "id", "version", "completion",
                                         "languages"};
     for (const xmlAttr *a = root->properties; a; a = a->next) {
@@ -452,7 +454,7 @@ static void check_module_attributes(loader_ctx *ctx, const xmlNode *root)
         for (size_t i = 0; !a->ns && i < sizeof(known) / sizeof(known[0]); i++)
             ok |= strcmp((const char *)a->name, known[i]) == 0;
         if (!ok)
-            loader_error(ctx, pos, "<module> has no attribute %s%s%s",
+            loader_error(ctx, pos, _("<module> has no attribute %s%s%s"),
                          a->ns && a->ns->prefix ? (const char *)a->ns->prefix : "",
                          a->ns && a->ns->prefix ? ":" : "", (const char *)a->name);
     }
@@ -467,16 +469,16 @@ static bool check_top_order(loader_ctx *ctx, const xmlNode *node)
                                  strcmp(name, "case") == 0 || strcmp(name, "quiz") == 0);
     hrc_srcpos pos = loader_node_pos(ctx, node);
     if (node->ns || (!is_meta && !is_item)) {
-        loader_error(ctx, pos, "<%s> is not allowed here: a module holds <meta>, then "
-                     "<page>, <timeline>, <case> and <quiz> elements", name);
+        loader_error(ctx, pos, _("<%s> is not allowed here: a module holds <meta>, then "
+                     "<page>, <timeline>, <case> and <quiz> elements"), name);
         return false;
     }
     if (is_meta && ctx->seen_meta) {
-        loader_error(ctx, pos, "a module has only one <meta>");
+        loader_error(ctx, pos, _("a module has only one <meta>"));
     } else if (is_meta && ctx->n_top > 0) {
-        loader_error(ctx, pos, "<meta> must come first in the module");
+        loader_error(ctx, pos, _("<meta> must come first in the module"));
     } else if (is_item && !ctx->seen_meta && !ctx->reported_no_meta) {
-        loader_error(ctx, pos, "the module must start with <meta> before <%s>", name);
+        loader_error(ctx, pos, _("the module must start with <meta> before <%s>"), name);
         ctx->reported_no_meta = true;
     }
     ctx->seen_meta |= is_meta;
@@ -495,7 +497,7 @@ static void check_module_text(loader_ctx *ctx, const xmlNode *root)
         if (t && t[strspn(t, " \t\r\n")]) {
             long line = xmlGetLineNo(c);
             loader_error(ctx, (hrc_srcpos){line > 0 ? (uint32_t)line : 0, line > 0},
-                         "text is not allowed directly inside <module>");
+                         _("text is not allowed directly inside <module>"));
             return;
         }
     }
@@ -532,7 +534,7 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
     ctx->root_ok = !root->ns && strcmp((const char *)root->name, "module") == 0;
     if (!ctx->root_ok) {
         loader_error(ctx, loader_node_pos(ctx, root),
-                     "the root element must be <module>, not <%s>", (const char *)root->name);
+                     _("the root element must be <module>, not <%s>"), (const char *)root->name);
         xmlStopParser(pctxt);
         return;
     }
@@ -568,7 +570,7 @@ static void on_doctype(void *data, const xmlChar *name, const xmlChar *id,
     xmlParserCtxtPtr pctxt = data;
     loader_ctx *ctx = pctxt->_private;
     hrc_srcpos pos = {pctxt->input ? (uint32_t)pctxt->input->line : 0, 1};
-    loader_error(ctx, pos, "DOCTYPE is not allowed in a module");
+    loader_error(ctx, pos, _("DOCTYPE is not allowed in a module"));
     xmlStopParser(pctxt);
 }
 
@@ -589,7 +591,7 @@ static int scan_slice(loader_ctx *ctx, const char *slice, size_t n)
     }
     if (nul) {
         loader_error(ctx, (hrc_srcpos){(uint32_t)ctx->n_lines, (uint32_t)ctx->col_at_end + 1},
-                     "the file contains a NUL byte: it is binary, not UTF-8 XML text");
+                     _("the file contains a NUL byte: it is binary, not UTF-8 XML text"));
         return -1;
     }
     return 0;
@@ -614,7 +616,7 @@ static int run_parser(loader_ctx *ctx, const loader_source *src, size_t max_byte
     for (;;) {
         long got = src->read(src->state, slice, PUSH_SLICE);
         if (got < 0) {
-            loader_error(ctx, (hrc_srcpos){0, 0}, "cannot read the file: %s",
+            loader_error(ctx, (hrc_srcpos){0, 0}, _("cannot read the file: %s"),
                          strerror(errno));
             failed = -1;
             break;
@@ -622,12 +624,12 @@ static int run_parser(loader_ctx *ctx, const loader_source *src, size_t max_byte
         size_t n = (size_t)got;
         if (n > max_bytes - total) {
             loader_error(ctx, (hrc_srcpos){0, 0},
-                         "the file is larger than the limit of %zu bytes", max_bytes);
+                         _("the file is larger than the limit of %zu bytes"), max_bytes);
             failed = -1;
             break;
         }
         if (n == 0 && total == 0) {
-            loader_error(ctx, (hrc_srcpos){0, 0}, "the file is empty");
+            loader_error(ctx, (hrc_srcpos){0, 0}, _("the file is empty"));
             failed = -1;
             break;
         }
@@ -686,11 +688,11 @@ static int run_parser(loader_ctx *ctx, const loader_source *src, size_t max_byte
             check_module_attributes(ctx, root);
             check_module_text(ctx, root);
             if (!ctx->seen_meta && !ctx->reported_no_meta)
-                loader_error(ctx, loader_node_pos(ctx, root), "the module has no <meta>");
+                loader_error(ctx, loader_node_pos(ctx, root), _("the module has no <meta>"));
             if (ctx->n_items_seen == 0)
                 loader_error(ctx, loader_node_pos(ctx, root),
-                             "the module has no content: add a <page>, <timeline>, "
-                             "<case> or <quiz>");
+                             _("the module has no content: add a <page>, <timeline>, "
+                             "<case> or <quiz>"));
         }
     }
     xmlFreeDoc(pctxt->myDoc);
@@ -710,7 +712,7 @@ int loader_parse(loader_ctx *ctx, const loader_source *src, size_t max_bytes)
     ctx->positions = malloc(ctx->positions_cap * sizeof(*ctx->positions));
     if (!ctx->positions) {
         ctx->oom = true;
-        loader_error(ctx, (hrc_srcpos){0, 0}, "out of memory");
+        loader_error(ctx, (hrc_srcpos){0, 0}, _("out of memory"));
         return -1;
     }
     ctx->positions[0] = (hrc_srcpos){0, 0};
@@ -719,7 +721,7 @@ int loader_parse(loader_ctx *ctx, const loader_source *src, size_t max_bytes)
         max_bytes = INT_MAX;
     xmlRelaxNGPtr rng = module_schema();
     if (!rng) {
-        loader_error(ctx, (hrc_srcpos){0, 0}, "the built-in module schema did not compile");
+        loader_error(ctx, (hrc_srcpos){0, 0}, _("the built-in module schema did not compile"));
         return -1;
     }
 
@@ -729,7 +731,7 @@ int loader_parse(loader_ctx *ctx, const loader_source *src, size_t max_bytes)
     ctx->stand_in = xmlNewDoc(BAD_CAST "1.0");
     if (!ctx->validator || !ctx->stand_in) {
         ctx->oom = true;
-        loader_error(ctx, (hrc_srcpos){0, 0}, "out of memory");
+        loader_error(ctx, (hrc_srcpos){0, 0}, _("out of memory"));
     } else {
         xmlRelaxNGSetValidStructuredErrors(ctx->validator, on_xml_error, ctx);
         xmlSetStructuredErrorFunc(ctx, on_xml_error);
@@ -742,7 +744,7 @@ int loader_parse(loader_ctx *ctx, const loader_source *src, size_t max_bytes)
                        digest, sizeof(digest));
         xmlSetStructuredErrorFunc(NULL, silent_structured);
         if (result != 0 && ctx->diags->n_errors == before)
-            loader_error(ctx, (hrc_srcpos){0, 0}, "the file is not well-formed XML");
+            loader_error(ctx, (hrc_srcpos){0, 0}, _("the file is not well-formed XML"));
     }
     xmlFreeDoc(ctx->stand_in);
     ctx->stand_in = NULL;
