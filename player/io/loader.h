@@ -1,11 +1,15 @@
 /*
  * loader.h: reading course modules from XML, safely.
  *
- * Modules are untrusted. The loader reads the file itself with a size cap,
- * parses from memory with no network, no DTD, no entity substitution and
- * no XInclude, validates against the built-in RELAX NG schema, then runs
- * the semantic checks. Every problem is collected into `diags`; nothing is
- * printed.
+ * Modules are untrusted. The loader reads the file itself, in slices, with
+ * a size cap; parses it with no network, no DTD (a DOCTYPE is an error),
+ * no entity substitution and no XInclude; validates each top-level element
+ * against the built-in RELAX NG schema as soon as it ends, builds the
+ * model from it and frees it, so memory follows the model, not the file;
+ * then runs the semantic checks of docs/format-v1.md. Every problem is
+ * collected into `diags` as file:line:col (columns count characters);
+ * nothing is printed. Messages are translated (gettext), except the few
+ * that come from libxml2 itself.
  */
 #ifndef HRC_LOADER_H
 #define HRC_LOADER_H
