@@ -55,12 +55,10 @@ static hrc_input_kind key_kind(const hrc_input_map *map, const SDL_KeyboardEvent
     case SDLK_BACKSPACE: return HRC_IN_BACKSPACE;
     case SDLK_KP_PLUS: return HRC_IN_ZOOM_IN;
     case SDLK_KP_MINUS: return HRC_IN_ZOOM_OUT;
-    /* "+" is Shift+= on many layouts; with Ctrl it is the usual zoom key. */
+    /* "+" is Shift+= on many layouts, so "=" zooms in too. */
     case SDLK_PLUS:
     case SDLK_EQUALS:
-        if (ctrl || (!map->text_field && (k->keysym.sym == SDLK_PLUS || shift)))
-            return HRC_IN_ZOOM_IN;
-        return HRC_IN_NONE;
+        return ctrl || !map->text_field ? HRC_IN_ZOOM_IN : HRC_IN_NONE;
     case SDLK_MINUS:
         return ctrl || !map->text_field ? HRC_IN_ZOOM_OUT : HRC_IN_NONE;
     default: return HRC_IN_NONE;

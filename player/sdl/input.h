@@ -8,7 +8,7 @@
  *                                  has the focus)
  *            Escape                BACK
  *            PageUp/PageDown, Home/End   PAGE_UP / PAGE_DOWN / HOME / END
- *            + / - (also keypad, Ctrl+= / Ctrl+-)   ZOOM_IN / ZOOM_OUT
+ *            + / = / - (also keypad)   ZOOM_IN / ZOOM_OUT (typed in text fields)
  *            Backspace             BACKSPACE
  *            Ctrl+Alt+F            FACILITATOR
  *            typed characters      TEXT (names, PINs)
