@@ -152,3 +152,46 @@ bool harness_geometry_ok(const harness *t, char *why, size_t size)
     }
     return true;
 }
+
+void harness_check_targets(const harness *t, int min)
+{
+    for (size_t i = 0; i < t->list.n_targets; i++) {
+        hrc_rect r = t->list.targets[i].rect;
+        bool cut = false;
+        for (size_t k = 0; k < t->list.count; k++) {
+            const hrc_draw_cmd *c = &t->list.cmds[k];
+            if (c->kind != HRC_DRAW_CLIP || c->rect.w == 0)
+                continue;
+            hrc_rect v = c->rect;
+            cut |= r.y == v.y || r.y + r.h == v.y + v.h || r.x == v.x || r.x + r.w == v.x + v.w;
+        }
+        if (!cut && (r.w < min || r.h < min))
+            fail_msg("target \"%s\" is %dx%d, under %d px", t->list.targets[i].label, r.w, r.h,
+                     min);
+    }
+}
+
+void harness_check_all_sizes(harness *t, int pages, bool targets_1080p)
+{
+    static const struct {
+        int w, h;
+    } sizes[] = {{1024, 600}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
+    bool was = t->check_geometry;
+    t->check_geometry = true;
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        t->w = sizes[i].w;
+        t->h = sizes[i].h;
+        harness_key(t, HRC_IN_RESIZE);
+        harness_draw(t);
+        if (targets_1080p && t->w == 1920)
+            harness_check_targets(t, 44);
+        /* Scroll to the end and back: every part of the screen is checked. */
+        for (int k = 0; k < pages; k++)
+            harness_key(t, HRC_IN_PAGE_DOWN);
+        harness_key(t, HRC_IN_HOME);
+    }
+    t->w = 1920;
+    t->h = 1080;
+    harness_draw(t);
+    t->check_geometry = was;
+}

@@ -18,52 +18,16 @@ typedef struct size {
     int w, h;
 } size;
 
-static const size sizes[] = {{1024, 600}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
 static const int text_sizes[] = {100, 200};
-
-/* A target whose visible part touches a clip edge may be cut; others must
- * be whole and at least `min` each way. */
-static void check_targets(const harness *t, int min)
-{
-    for (size_t i = 0; i < t->list.n_targets; i++) {
-        hrc_rect r = t->list.targets[i].rect;
-        bool cut = false;
-        for (size_t k = 0; k < t->list.count; k++) {
-            const hrc_draw_cmd *c = &t->list.cmds[k];
-            if (c->kind != HRC_DRAW_CLIP || c->rect.w == 0)
-                continue;
-            hrc_rect v = c->rect;
-            cut |= r.y == v.y || r.y + r.h == v.y + v.h || r.x == v.x || r.x + r.w == v.x + v.w;
-        }
-        if (!cut && (r.w < min || r.h < min))
-            fail_msg("target \"%s\" is %dx%d, under %d px", t->list.targets[i].label, r.w, r.h,
-                     min);
-    }
-}
 
 typedef struct visit {
     int pages;
     bool targets_1080p; /* check target sizes on every frame */
 } visit;
 
-/* Draws the current screen at every size, checks it, returns to 1920x1080. */
 static void check_all_sizes(harness *t, const visit *v)
 {
-    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        t->w = sizes[i].w;
-        t->h = sizes[i].h;
-        harness_key(t, HRC_IN_RESIZE);
-        harness_draw(t);
-        if (v->targets_1080p && t->w == 1920)
-            check_targets(t, 44);
-        /* Scroll to the end and back: every part of the screen is checked. */
-        for (int k = 0; k < v->pages; k++)
-            harness_key(t, HRC_IN_PAGE_DOWN);
-        harness_key(t, HRC_IN_HOME);
-    }
-    t->w = 1920;
-    t->h = 1080;
-    harness_draw(t);
+    harness_check_all_sizes(t, v->pages, v->targets_1080p);
 }
 
 static void every_screen_fits(void **state)
