@@ -28,6 +28,8 @@ static const screen_ops *ops_for(hrc_screen s)
 
 static const screen_ops *current_ops(const hrc_app *app)
 {
+    if (app->store_choice_pending) /* the store failed: that comes first */
+        return &screen_store_problem;
     return ops_for(hrc_nav_top_const(&app->nav)->screen);
 }
 
@@ -341,6 +343,7 @@ hrc_app *hrc_app_new(const hrc_app_config *config)
         }
     }
     app->kiosk = config->kiosk;
+    app->store_choice_pending = config->store_unavailable;
     app->session_module = -1;
     app->pressed = -1;
     app->grabbed = app->match_left = app->tl_event = -1;
@@ -372,8 +375,10 @@ void hrc_app_free(hrc_app *app)
 bool hrc_app_wants_text(const hrc_app *app)
 {
     hrc_screen s = hrc_nav_top_const(&app->nav)->screen;
+    if (app->store_choice_pending)
+        return false;
     return (s == HRC_SCREEN_SIGNIN && (app->typing_name || app->pin_learner >= 0)) ||
-           s == HRC_SCREEN_FACILITATOR;
+           (s == HRC_SCREEN_FACILITATOR && !app->facilitator_unlocked);
 }
 
 bool hrc_app_is_kiosk(const hrc_app *app)
@@ -408,17 +413,22 @@ static void top_bar(ui *u)
     u->w = u->W - 2 * u->pad;
     u->y = u->pad / 2;
     bool signed_in = app->signed_in;
-    if (app->nav.depth > 1)
+    bool free_to_go = !app->store_choice_pending; /* no way around that choice */
+    if (free_to_go && app->nav.depth > 1)
         ui_button(u, _("Back"), ACT_BACK, 0, BTN_NORMAL);
     if (signed_in && loc->screen != HRC_SCREEN_HOME)
         ui_button(u, _("Home"), ACT_HOME, 0, BTN_NORMAL);
-    if (loc->screen != HRC_SCREEN_SETTINGS)
+    if (free_to_go && loc->screen != HRC_SCREEN_SETTINGS)
         ui_button(u, _("Settings"), ACT_SETTINGS, 0, BTN_NORMAL);
     if (signed_in && loc->screen == HRC_SCREEN_HOME)
         ui_button(u, _("Sign out"), ACT_SIGN_OUT, 0, BTN_QUIET);
     ui_flow_end(u);
     if (app->cfg.preview) {
         ui_plain(u, _("Preview: nothing is recorded"), HRC_FONT_BOLD, u->small_px, u->pal->text);
+        u->y += u->pad / 4;
+    } else if (app->cfg.store_unavailable && !app->store_choice_pending) {
+        ui_plain(u, _("Progress is not being saved on this computer."), HRC_FONT_BOLD,
+                 u->small_px, u->pal->text);
         u->y += u->pad / 4;
     }
     int bar_h = u->y;
@@ -476,6 +486,8 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
         u.scroll = loc->scroll;
         hrc_draw_clip(list, u.view);
         size_t first_target = (size_t)app->n_targets;
+        if (loc->screen == HRC_SCREEN_SIGNIN && !app->store_choice_pending)
+            store_notice_draw(&u);
         current_ops(app)->draw(&u);
         ui_flow_end(&u);
         hrc_draw_clip(list, (hrc_rect){0, 0, 0, 0});
@@ -725,8 +737,8 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
             eff |= HRC_APP_REDRAW;
             break;
         case HRC_IN_FACILITATOR:
-            if (loc->screen != HRC_SCREEN_FACILITATOR) {
-                app->pin_entry[0] = '\0';
+            if (loc->screen != HRC_SCREEN_FACILITATOR && !app->store_choice_pending) {
+                facilitator_enter(app);
                 app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
                 eff |= HRC_APP_REDRAW;
             }

@@ -32,6 +32,26 @@ typedef struct hrc_app_config {
      * question with this id, as a guest (screens/goto.h); NULL: sign-in.
      * An unknown id leaves the app at sign-in. */
     const char *start_id;
+
+    /* What became of the progress store at start (hrc_progress_open), so
+     * that a problem is shown on screen, never silently passed over. */
+    /* The store was damaged: it was kept aside under this path and a new
+     * one started (HRC_PROGRESS_RECOVERED). Sign-in and the facilitator
+     * screen say so. NULL: nothing happened. */
+    const char *store_moved_aside;
+    /* The store could not be opened at all (read-only or full disk...):
+     * the app starts on a screen that shows store_error and offers "Play
+     * without saving progress" or "Quit" (HRC_APP_QUIT), kiosk or not.
+     * progress is then NULL. */
+    bool store_unavailable;
+    const char *store_error;
+    /* The store file (hrc_progress_open_info.path): its folder is offered
+     * for exports after any removable drive. NULL: none. */
+    const char *store_path;
+    /* Where removable drives are looked for (screens/export_folders.h):
+     * NULL means "/" and only mount points; tests give a fake tree, where
+     * every folder counts. */
+    const char *media_root;
 } hrc_app_config;
 
 /* What the back end should do after an input. */

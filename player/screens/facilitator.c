@@ -1,42 +1,278 @@
 /*
  * The facilitator screen, reached with Ctrl+Alt+F (HRC_IN_FACILITATOR):
- * the facilitator PIN unlocks everyone's progress and leaving kiosk mode.
- * Without a progress store there is no PIN to check, so nothing unlocks.
+ * the facilitator PIN unlocks everyone's progress, deleting a learner
+ * (after a confirmation), exports to a removable drive, and leaving kiosk
+ * mode. Without a progress store there is no PIN to check, so nothing
+ * unlocks.
+ *
+ * Also here: what the learners and the facilitator see of a progress store
+ * in trouble (a damaged file moved aside, or no store at all).
  */
 #include "screens/ui.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { ACT_PIN_FIELD = ACT_SCREEN, ACT_UNLOCK, ACT_SET_PIN, ACT_LEAVE_KIOSK, ACT_LOCK };
+enum {
+    ACT_PIN_FIELD = ACT_SCREEN,
+    ACT_UNLOCK,
+    ACT_SET_PIN,
+    ACT_LEAVE_KIOSK,
+    ACT_LOCK,
+    ACT_NOTICE_READ,
+    ACT_DELETE_ASK, /* arg: learner id */
+    ACT_DELETE_YES,
+    ACT_DELETE_NO,
+    ACT_EXPORT_OPEN,
+    ACT_EXPORT_TO, /* arg: index in fac.folders */
+    ACT_EXPORT_LOOK_AGAIN,
+    ACT_EXPORT_CLOSE,
+};
 
-static void draw_progress_table(ui *u)
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* Gives the focus to the next target placed when the keyboard asked for
+ * `action` (keyboard_focus_on). */
+static void take_focus_if(ui *u, int action)
+{
+    if (u->app->fac.focus_action != action)
+        return;
+    u->app->fac.focus_action = 0;
+    u->focus = u->app->n_targets; /* the index the next target gets */
+    hrc_nav_top(&u->app->nav)->focus = u->focus;
+    u->app->reveal_focus = true;
+}
+
+static int fac_button(ui *u, const char *label, int action, int arg, button_state st)
+{
+    take_focus_if(u, action);
+    return ui_button(u, label, action, arg, st);
+}
+
+/* After a choice made by keyboard, put the focus on `action` (pointer users
+ * get no ring). */
+static void keyboard_focus_on(hrc_app *app, int action)
+{
+    hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    app->fac.focus_action = loc->focus >= 0 ? action : 0;
+    loc->focus = -1;
+}
+
+/* ---- The damaged store ------------------------------------------------ */
+
+static bool damaged_notice_due(const hrc_app *app)
+{
+    return app->cfg.store_moved_aside && *app->cfg.store_moved_aside && !app->fac.notice_read;
+}
+
+static void boxed_text(ui *u, const char *text, hrc_color color)
+{
+    hrc_rect box;
+    ui_box_begin(u, &box);
+    ui_plain(u, text, HRC_FONT_BOLD, u->px, color);
+    ui_box_end(u, box, u->pal->surface);
+    ui_gap(u, u->pad / 2);
+}
+
+void store_notice_draw(ui *u)
+{
+    if (!damaged_notice_due(u->app))
+        return;
+    char line[1024];
+    snprintf(line, sizeof line,
+             _("The progress file was damaged. It was kept aside as %s, and a new one was "
+               "started. Tell your facilitator."),
+             base_name(u->app->cfg.store_moved_aside));
+    boxed_text(u, line, u->pal->wrong);
+}
+
+/* ---- The store that could not be opened ------------------------------ */
+
+enum { ACT_STORE_PLAY = ACT_SCREEN, ACT_STORE_QUIT };
+
+static void store_problem_draw(ui *u)
+{
+    const hrc_app *app = u->app;
+    const hrc_palette *p = u->pal;
+    ui_plain(u, _("Progress cannot be saved"), HRC_FONT_BOLD, u->h1_px, p->text);
+    ui_gap(u, u->pad);
+    ui_plain(u, _("The progress file could not be opened, so nothing learners do now would be "
+                  "saved."),
+             0, u->px, p->text);
+    ui_gap(u, u->pad / 2);
+    if (app->cfg.store_error && *app->cfg.store_error) {
+        char line[HRC_PROGRESS_MSG_MAX + 64];
+        snprintf(line, sizeof line, _("Reason: %s"), app->cfg.store_error);
+        boxed_text(u, line, p->wrong);
+    }
+    ui_plain(u, _("Tell your facilitator: freeing disk space or making the data folder "
+                  "writable, then starting the player again, fixes this."),
+             0, u->px, p->text);
+    ui_gap(u, u->pad);
+    ui_button(u, _("Play without saving progress"), ACT_STORE_PLAY, 0, BTN_NORMAL);
+    ui_button(u, _("Quit"), ACT_STORE_QUIT, 0, BTN_QUIET);
+    ui_flow_end(u);
+}
+
+static unsigned store_problem_activate(hrc_app *app, int action, int arg)
+{
+    (void)arg;
+    if (action == ACT_STORE_QUIT)
+        return HRC_APP_QUIT;
+    if (action == ACT_STORE_PLAY) {
+        app->store_choice_pending = false;
+        hrc_nav_top(&app->nav)->focus = -1;
+    }
+    return HRC_APP_REDRAW;
+}
+
+static unsigned store_problem_key(hrc_app *app, const hrc_input *in, bool *handled)
+{
+    (void)app;
+    /* Escape does not choose for the facilitator. */
+    *handled = in->kind == HRC_IN_BACK;
+    return 0;
+}
+
+const screen_ops screen_store_problem = {.draw = store_problem_draw,
+                                         .activate = store_problem_activate,
+                                         .key = store_problem_key};
+
+/* ---- Facilitator: progress, deleting, exports ------------------------- */
+
+static const char *state_name(const hrc_module_progress *r)
+{
+    return r->completed                        ? _("completed")
+           : r->success == HRC_SUCCESS_PASSED ? _("passed")
+           : r->success == HRC_SUCCESS_FAILED ? _("not passed yet")
+                                              : _("in progress");
+}
+
+static void draw_module_line(ui *u, const hrc_module_progress *r)
+{
+    char line[512];
+    if (r->has_score)
+        snprintf(line, sizeof line, _("%s: %s, best %d %%"), r->module_id, state_name(r),
+                 (int)(r->best_score * 100 + 0.5));
+    else
+        snprintf(line, sizeof line, "%s: %s", r->module_id, state_name(r));
+    ui_plain(u, line, 0, u->px, u->pal->text);
+}
+
+/* Every learner with their modules, each with a Delete button. */
+static void draw_learners(ui *u)
 {
     hrc_app *app = u->app;
+    hrc_progress *store = app->cfg.progress;
+    hrc_learner *learners = NULL;
     hrc_module_progress *rows = NULL;
-    size_t n = 0;
-    if (hrc_progress_list_all(app->cfg.progress, &rows, &n) != HRC_PROGRESS_OK) {
-        ui_plain(u, hrc_progress_errmsg(app->cfg.progress), 0, u->px, u->pal->wrong);
+    size_t n_learners = 0, n_rows = 0;
+    if (hrc_progress_list_learners(store, &learners, &n_learners) != HRC_PROGRESS_OK ||
+        hrc_progress_list_all(store, &rows, &n_rows) != HRC_PROGRESS_OK) {
+        ui_plain(u, hrc_progress_errmsg(store), 0, u->px, u->pal->wrong);
+        free(learners);
+        free(rows);
         return;
     }
-    if (n == 0)
-        ui_plain(u, _("Nobody has started a module yet."), 0, u->px, u->pal->text);
-    for (size_t i = 0; i < n; i++) {
-        char line[512];
-        const char *state = rows[i].completed ? _("completed")
-                            : rows[i].success == HRC_SUCCESS_PASSED ? _("passed")
-                            : rows[i].success == HRC_SUCCESS_FAILED ? _("not passed yet")
-                                                                    : _("in progress");
-        if (rows[i].has_score)
-            snprintf(line, sizeof line, _("%s \xc2\xb7 %s: %s, best %d %%"), rows[i].learner_name,
-                     rows[i].module_id, state, (int)(rows[i].best_score * 100 + 0.5));
-        else
-            snprintf(line, sizeof line, "%s \xc2\xb7 %s: %s", rows[i].learner_name,
-                     rows[i].module_id, state);
-        ui_plain(u, line, 0, u->px, u->pal->text);
+    if (n_learners == 0)
+        ui_plain(u, _("Nobody has signed in with a name yet."), 0, u->px, u->pal->text);
+    for (size_t i = 0; i < n_learners; i++) {
+        const hrc_learner *l = &learners[i];
+        ui_gap(u, u->pad / 2);
+        ui_plain(u, l->name, HRC_FONT_BOLD, u->px, u->pal->text);
+        size_t shown = 0;
+        for (size_t k = 0; k < n_rows; k++)
+            if (rows[k].learner_id == l->id) {
+                draw_module_line(u, &rows[k]);
+                shown++;
+            }
+        if (!shown)
+            ui_plain(u, _("No module started yet."), 0, u->px, u->pal->muted);
+        if (l->id > 0 && l->id <= INT_MAX) {
+            char label[UI_NAME_MAX + 32];
+            snprintf(label, sizeof label, _("Delete %s\xe2\x80\xa6"), l->name);
+            ui_gap(u, u->pad / 4);
+            ui_button(u, label, ACT_DELETE_ASK, (int)l->id, BTN_QUIET);
+            ui_flow_end(u);
+        }
     }
+    free(learners);
     free(rows);
+}
+
+static void draw_confirm_delete(ui *u)
+{
+    hrc_app *app = u->app;
+    char line[UI_NAME_MAX + 128];
+    snprintf(line, sizeof line, _("Delete %s and all their records?"), app->fac.confirm_name);
+    ui_plain(u, line, HRC_FONT_BOLD, u->h2_px, u->pal->text);
+    ui_gap(u, u->pad / 2);
+    ui_plain(u, _("Their name, answers, scores and time spent are removed from this computer "
+                  "for good. Exports made before are not changed."),
+             0, u->px, u->pal->text);
+    ui_gap(u, u->pad);
+    fac_button(u, _("Delete"), ACT_DELETE_YES, 0, BTN_WRONG);
+    fac_button(u, _("Cancel"), ACT_DELETE_NO, 0, BTN_NORMAL);
+    ui_flow_end(u);
+}
+
+static void draw_export(ui *u)
+{
+    hrc_app *app = u->app;
+    const facilitator_state *f = &app->fac;
+    ui_plain(u, _("Export progress"), HRC_FONT_BOLD, u->h2_px, u->pal->text);
+    ui_gap(u, u->pad / 2);
+    ui_plain(u, _("Choose where to save everyone's progress, as a spreadsheet (CSV) and a data "
+                  "file (JSON):"),
+             0, u->px, u->pal->text);
+    ui_gap(u, u->pad / 2);
+    bool any_drive = false;
+    for (size_t i = 0; i < f->n_folders; i++)
+        any_drive |= f->folders[i].removable;
+    if (!any_drive) {
+        ui_plain(u, _("No USB stick or other removable drive was found. Plug one in, wait a "
+                      "moment, then choose \xe2\x80\x9cLook again\xe2\x80\x9d."),
+                 0, u->px, u->pal->muted);
+        ui_gap(u, u->pad / 2);
+    }
+    for (size_t i = 0; i < f->n_folders; i++) {
+        const hrc_export_folder *e = &f->folders[i];
+        char label[HRC_EXPORT_PATH_MAX + 320];
+        if (e->removable)
+            snprintf(label, sizeof label, _("Drive %s (%s)"), e->name, e->path);
+        else
+            snprintf(label, sizeof label, _("This computer (%s)"), e->path);
+        take_focus_if(u, ACT_EXPORT_TO);
+        ui_block_button(u, NULL, NULL, label, ACT_EXPORT_TO, (int)i, BTN_NORMAL, false);
+    }
+    ui_gap(u, u->pad / 2);
+    fac_button(u, _("Look again"), ACT_EXPORT_LOOK_AGAIN, 0, BTN_QUIET);
+    fac_button(u, _("Cancel"), ACT_EXPORT_CLOSE, 0, BTN_QUIET);
+    ui_flow_end(u);
+}
+
+static void draw_pin_entry(ui *u)
+{
+    hrc_app *app = u->app;
+    bool has_pin = true;
+    hrc_progress_has_facilitator_pin(app->cfg.progress, &has_pin);
+    ui_plain(u, has_pin ? _("Type the facilitator PIN:")
+                        : _("No facilitator PIN is set yet. Choose one (4 to 12 digits):"),
+             HRC_FONT_BOLD, u->px, u->pal->text);
+    char dots[UI_PIN_MAX * 3 + 2] = "";
+    for (size_t i = 0; app->pin_entry[i]; i++)
+        strcat(dots, "\xe2\x80\xa2"); /* one bullet a digit */
+    strcat(dots, "|");
+    ui_block_button(u, NULL, NULL, dots, ACT_PIN_FIELD, 0, BTN_QUIET, false);
+    ui_button(u, has_pin ? _("Unlock") : _("Set PIN"), has_pin ? ACT_UNLOCK : ACT_SET_PIN, 0,
+              BTN_NORMAL);
+    ui_flow_end(u);
 }
 
 static void facilitator_draw(ui *u)
@@ -45,39 +281,116 @@ static void facilitator_draw(ui *u)
     const hrc_palette *p = u->pal;
     ui_plain(u, _("Facilitator"), HRC_FONT_BOLD, u->h1_px, p->text);
     ui_gap(u, u->pad);
+    if (app->cfg.store_unavailable && app->cfg.store_error) {
+        char line[HRC_PROGRESS_MSG_MAX + 64];
+        snprintf(line, sizeof line, _("The progress file could not be opened: %s"),
+                 app->cfg.store_error);
+        boxed_text(u, line, p->wrong);
+    }
     if (!app->cfg.progress) {
         ui_plain(u, _("Progress is not being recorded on this kiosk, so there is no "
                       "facilitator PIN to check."),
                  0, u->px, p->text);
         return;
     }
+    if (damaged_notice_due(app)) {
+        char line[HRC_PROGRESS_PATH_MAX + 256];
+        snprintf(line, sizeof line,
+                 _("The progress file was damaged. It was kept aside as %s, and a new one was "
+                   "started. Progress recorded before is in that file."),
+                 app->cfg.store_moved_aside);
+        boxed_text(u, line, p->wrong);
+    }
     if (app->notice[0]) {
         ui_plain(u, app->notice, HRC_FONT_BOLD, u->px, p->wrong);
         ui_gap(u, u->pad / 2);
     }
     if (!app->facilitator_unlocked) {
-        bool has_pin = true;
-        hrc_progress_has_facilitator_pin(app->cfg.progress, &has_pin);
-        ui_plain(u, has_pin ? _("Type the facilitator PIN:")
-                            : _("No facilitator PIN is set yet. Choose one (4 to 12 digits):"),
-                 HRC_FONT_BOLD, u->px, p->text);
-        char dots[UI_PIN_MAX * 3 + 2] = "";
-        for (size_t i = 0; app->pin_entry[i]; i++)
-            strcat(dots, "\xe2\x80\xa2"); /* one bullet a digit */
-        strcat(dots, "|");
-        ui_block_button(u, NULL, NULL, dots, ACT_PIN_FIELD, 0, BTN_QUIET, false);
-        ui_button(u, has_pin ? _("Unlock") : _("Set PIN"), has_pin ? ACT_UNLOCK : ACT_SET_PIN, 0,
-                  BTN_NORMAL);
-        ui_flow_end(u);
+        draw_pin_entry(u);
         return;
     }
+    if (app->fac.confirm_learner > 0) {
+        draw_confirm_delete(u);
+        return;
+    }
+    if (app->fac.exporting) {
+        draw_export(u);
+        return;
+    }
+    if (app->fac.message[0]) {
+        ui_plain(u, app->fac.message, HRC_FONT_BOLD, u->px,
+                 app->fac.message_is_error ? p->wrong : p->right);
+        ui_gap(u, u->pad / 2);
+    }
+    fac_button(u, _("Export progress"), ACT_EXPORT_OPEN, 0, BTN_NORMAL);
     if (app->kiosk)
-        ui_button(u, _("Leave kiosk mode"), ACT_LEAVE_KIOSK, 0, BTN_NORMAL);
-    ui_button(u, _("Lock"), ACT_LOCK, 0, BTN_QUIET);
+        fac_button(u, _("Leave kiosk mode"), ACT_LEAVE_KIOSK, 0, BTN_NORMAL);
+    if (damaged_notice_due(app))
+        fac_button(u, _("Hide the notice about the damaged file"), ACT_NOTICE_READ, 0,
+                   BTN_QUIET);
+    fac_button(u, _("Lock"), ACT_LOCK, 0, BTN_QUIET);
     ui_flow_end(u);
     ui_gap(u, u->pad);
     ui_plain(u, _("Everyone's progress"), HRC_FONT_BOLD, u->h2_px, p->text);
-    draw_progress_table(u);
+    draw_learners(u);
+}
+
+static void look_for_folders(hrc_app *app)
+{
+    char fallback[HRC_EXPORT_PATH_MAX] = "";
+    if (app->cfg.store_path && strrchr(app->cfg.store_path, '/')) {
+        snprintf(fallback, sizeof fallback, "%s", app->cfg.store_path);
+        char *slash = strrchr(fallback, '/');
+        slash[slash == fallback ? 1 : 0] = '\0';
+    }
+    hrc_export_search search = {.root = app->cfg.media_root,
+                                .fallback = fallback[0] ? fallback : NULL,
+                                .mounts_only = !app->cfg.media_root};
+    app->fac.n_folders = hrc_export_folders_list(&search, app->fac.folders,
+                                                 HRC_EXPORT_FOLDERS_MAX);
+}
+
+static void export_to(hrc_app *app, int index)
+{
+    if (index < 0 || (size_t)index >= app->fac.n_folders)
+        return;
+    const char *dir = app->fac.folders[index].path;
+    char csv[HRC_PROGRESS_PATH_MAX], json[HRC_PROGRESS_PATH_MAX];
+    int rc = hrc_progress_export_to_folder(app->cfg.progress, dir, app->lang, csv, json);
+    facilitator_state *f = &app->fac;
+    if (rc == HRC_PROGRESS_OK)
+        snprintf(f->message, sizeof f->message, _("Saved in %s: %s and %s."), dir,
+                 base_name(csv), base_name(json));
+    else
+        snprintf(f->message, sizeof f->message, _("Could not export to %s: %s"), dir,
+                 hrc_progress_errmsg(app->cfg.progress));
+    f->message_is_error = rc != HRC_PROGRESS_OK;
+    app->fac.exporting = false;
+}
+
+static void delete_confirmed(hrc_app *app)
+{
+    int64_t id = app->fac.confirm_learner;
+    char name[UI_NAME_MAX];
+    snprintf(name, sizeof name, "%s", app->fac.confirm_name);
+    app->fac.confirm_learner = 0;
+    if (id == app->learner_id && app->signed_in) {
+        /* Their session ends first, then goes with the rest. */
+        app_sign_out(app, HRC_END_SIGN_OUT);
+        app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
+    }
+    int rc = hrc_progress_delete_learner(app->cfg.progress, id);
+    facilitator_state *f = &app->fac;
+    if (rc == HRC_PROGRESS_OK)
+        snprintf(f->message, sizeof f->message, _("%s and all their records were deleted."),
+                 name);
+    else
+        snprintf(f->message, sizeof f->message, _("Could not delete %s: %s"), name,
+                 hrc_progress_errmsg(app->cfg.progress));
+    f->message_is_error = rc != HRC_PROGRESS_OK;
+    /* The sign-in list no longer holds them. */
+    app->pin_learner = -1;
+    app_reload_learners(app);
 }
 
 static unsigned facilitator_activate(hrc_app *app, int action, int arg)
@@ -86,6 +399,8 @@ static unsigned facilitator_activate(hrc_app *app, int action, int arg)
     if (!store)
         return HRC_APP_REDRAW;
     int rc;
+    if (action > ACT_LOCK && !app->facilitator_unlocked)
+        return HRC_APP_REDRAW;
     switch (action) {
     case ACT_UNLOCK:
         rc = hrc_progress_check_facilitator_pin(store, app->pin_entry);
@@ -114,9 +429,51 @@ static unsigned facilitator_activate(hrc_app *app, int action, int arg)
         }
         break;
     case ACT_LOCK:
-        hrc_progress_lock(store);
-        app->facilitator_unlocked = false;
+        facilitator_enter(app); /* locked again, as when first shown */
         app_back(app);
+        break;
+    case ACT_NOTICE_READ:
+        app->fac.notice_read = true;
+        hrc_nav_top(&app->nav)->focus = -1;
+        break;
+    case ACT_DELETE_ASK: {
+        hrc_learner l;
+        if (hrc_progress_get_learner(store, arg, &l) != HRC_PROGRESS_OK) {
+            snprintf(app->fac.message, sizeof app->fac.message, "%s", hrc_progress_errmsg(store));
+            app->fac.message_is_error = true;
+            break;
+        }
+        app->fac.confirm_learner = l.id;
+        snprintf(app->fac.confirm_name, sizeof app->fac.confirm_name, "%s", l.name);
+        app->fac.message[0] = '\0';
+        keyboard_focus_on(app, ACT_DELETE_NO); /* Enter by mistake deletes nothing */
+        hrc_nav_top(&app->nav)->scroll = 0;
+        break;
+    }
+    case ACT_DELETE_YES:
+        if (app->fac.confirm_learner > 0)
+            delete_confirmed(app);
+        hrc_nav_top(&app->nav)->focus = -1;
+        break;
+    case ACT_DELETE_NO:
+        app->fac.confirm_learner = 0;
+        hrc_nav_top(&app->nav)->focus = -1;
+        break;
+    case ACT_EXPORT_OPEN:
+    case ACT_EXPORT_LOOK_AGAIN:
+        look_for_folders(app);
+        app->fac.exporting = true;
+        app->fac.message[0] = '\0';
+        keyboard_focus_on(app, app->fac.n_folders ? ACT_EXPORT_TO : ACT_EXPORT_LOOK_AGAIN);
+        hrc_nav_top(&app->nav)->scroll = 0;
+        break;
+    case ACT_EXPORT_TO:
+        export_to(app, arg);
+        hrc_nav_top(&app->nav)->focus = -1;
+        break;
+    case ACT_EXPORT_CLOSE:
+        app->fac.exporting = false;
+        hrc_nav_top(&app->nav)->focus = -1;
         break;
     }
     return HRC_APP_REDRAW;
@@ -124,6 +481,8 @@ static unsigned facilitator_activate(hrc_app *app, int action, int arg)
 
 static unsigned facilitator_text(hrc_app *app, const hrc_input *in)
 {
+    if (app->facilitator_unlocked)
+        return 0;
     size_t n = strlen(app->pin_entry);
     if (in->kind == HRC_IN_BACKSPACE) {
         if (n > 0)
@@ -143,8 +502,8 @@ static unsigned facilitator_text(hrc_app *app, const hrc_input *in)
 static unsigned facilitator_key(hrc_app *app, const hrc_input *in, bool *handled)
 {
     *handled = false;
+    int f = hrc_nav_top(&app->nav)->focus;
     if (in->kind == HRC_IN_ACTIVATE && !app->facilitator_unlocked && app->cfg.progress) {
-        int f = hrc_nav_top(&app->nav)->focus;
         if (f < 0 || (f < app->n_targets && app->targets[f].action == ACT_PIN_FIELD)) {
             *handled = true;
             bool has_pin = true;
@@ -152,15 +511,27 @@ static unsigned facilitator_key(hrc_app *app, const hrc_input *in, bool *handled
             return facilitator_activate(app, has_pin ? ACT_UNLOCK : ACT_SET_PIN, 0);
         }
     }
-    if (in->kind == HRC_IN_BACK) {
-        /* Leaving the screen locks the store again. */
-        if (app->cfg.progress)
-            hrc_progress_lock(app->cfg.progress);
-        app->facilitator_unlocked = false;
-        memset(app->pin_entry, 0, sizeof app->pin_entry);
-        app->notice[0] = '\0';
+    if (in->kind == HRC_IN_BACK && (app->fac.confirm_learner > 0 || app->fac.exporting)) {
+        /* Escape cancels the question or the export, not the screen. */
+        *handled = true;
+        return facilitator_activate(app, app->fac.confirm_learner > 0 ? ACT_DELETE_NO
+                                                                      : ACT_EXPORT_CLOSE, 0);
     }
+    if (in->kind == HRC_IN_BACK)
+        facilitator_enter(app); /* leaving the screen locks the store again */
     return 0;
+}
+
+void facilitator_enter(hrc_app *app)
+{
+    if (app->cfg.progress)
+        hrc_progress_lock(app->cfg.progress);
+    app->facilitator_unlocked = false;
+    memset(app->pin_entry, 0, sizeof app->pin_entry);
+    app->notice[0] = '\0';
+    bool read = app->fac.notice_read;
+    memset(&app->fac, 0, sizeof app->fac);
+    app->fac.notice_read = read;
 }
 
 const screen_ops screen_facilitator = {.draw = facilitator_draw,

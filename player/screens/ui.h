@@ -23,6 +23,7 @@
 #include "core/theme.h"
 #include "io/progress.h"
 #include "screens/app.h"
+#include "screens/export_folders.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -54,6 +55,19 @@ typedef struct ui_target {
 #define UI_NAME_MAX 128
 #define UI_PIN_MAX 16
 #define UI_MAX_OPEN_ALTS 32
+
+/* The facilitator screen's own state (facilitator.c). */
+typedef struct facilitator_state {
+    int64_t confirm_learner; /* whose deletion awaits "Delete"; 0: none */
+    char confirm_name[UI_NAME_MAX];
+    bool exporting;          /* the list of export folders is shown */
+    hrc_export_folder folders[HRC_EXPORT_FOLDERS_MAX];
+    size_t n_folders;
+    char message[2 * HRC_EXPORT_PATH_MAX + 256]; /* the last outcome */
+    bool message_is_error;
+    bool notice_read;        /* the damaged-store notice was acknowledged */
+    int focus_action;        /* keyboard: focus this button next frame; 0 none */
+} facilitator_state;
 
 /* What the player remembers of a module during this run. */
 typedef struct module_state {
@@ -115,6 +129,10 @@ struct hrc_app {
     uint64_t idle_prompt_ms;
     char pin_entry[UI_PIN_MAX];
     bool facilitator_unlocked;
+    facilitator_state fac;
+    /* The store could not be opened and nobody has chosen yet between
+     * playing without saving and quitting (facilitator.c). */
+    bool store_choice_pending;
 
     /* Targets of the last frame and pointer tracking. */
     ui_target targets[UI_MAX_TARGETS];
@@ -254,6 +272,14 @@ const hrc_item *screen_item(const hrc_app *app, hrc_item_kind kind);
 /* Previous / Next buttons in the module's reading order (arg = item). */
 void screen_prev_next(ui *u, int act_prev, int act_next);
 unsigned screen_go_sideways(hrc_app *app, int item);
+
+/* The progress store's problems (facilitator.c): a notice on sign-in that
+ * the store was damaged and replaced, and the screen shown instead of any
+ * other while app->store_choice_pending. */
+void store_notice_draw(ui *u);
+extern const screen_ops screen_store_problem;
+/* Entering the facilitator screen: locked, nothing pending. */
+void facilitator_enter(hrc_app *app);
 
 /* Drawing of the idle prompt (idle.c). */
 void idle_draw(ui *u);

@@ -1,0 +1,519 @@
+/* The facilitator screen with a real progress store in a temporary folder:
+ * deleting a learner after a confirmation (keyboard and pointer), exports
+ * to a removable drive in a fake folder tree, and the progress store's
+ * problems shown on screen (a damaged file kept aside, no store at all). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "screens_harness.h"
+
+#include "io/progress.h"
+#include "screens/export_folders.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PIN "2468"
+
+static char tmp[64];
+
+static int make_tmp(void **state)
+{
+    snprintf(tmp, sizeof tmp, "/tmp/hrc-facil-XXXXXX");
+    return mkdtemp(tmp) ? 0 : -1;
+}
+
+static int remove_tmp(void **state)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* tmp/a/b/c, made with its parents. */
+static const char *path_in_tmp(char *out, size_t size, const char *rel)
+{
+    snprintf(out, size, "%s/%s", tmp, rel);
+    for (char *p = out + strlen(tmp) + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(out, 0700);
+            *p = '/';
+        }
+    return out;
+}
+
+static void make_dir(const char *rel)
+{
+    char path[512];
+    path_in_tmp(path, sizeof path, rel);
+    assert_int_equal(mkdir(path, 0700), 0);
+}
+
+static void write_file(const char *rel, const char *text)
+{
+    char path[512];
+    FILE *f = fopen(path_in_tmp(path, sizeof path, rel), "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void type(harness *t, const char *s)
+{
+    hrc_input in = {.kind = HRC_IN_TEXT};
+    snprintf(in.text, sizeof in.text, "%s", s);
+    harness_input(t, in);
+}
+
+/* Whether the screen shows `text`, even wrapped over several lines. */
+static bool shows(const harness *t, const char *text)
+{
+    static char all[65536];
+    size_t n = 0;
+    for (size_t i = 0; i < t->list.count && n + 2 < sizeof all; i++) {
+        const hrc_draw_cmd *c = &t->list.cmds[i];
+        if (c->kind != HRC_DRAW_TEXT)
+            continue;
+        for (const char *p = c->text; *p && n + 2 < sizeof all; p++)
+            if (*p != ' ' || (n && all[n - 1] != ' '))
+                all[n++] = *p;
+        if (n && all[n - 1] != ' ')
+            all[n++] = ' ';
+    }
+    all[n] = '\0';
+    return strstr(all, text) != NULL;
+}
+
+static const char *focused(const harness *t)
+{
+    for (size_t i = 0; i < t->list.n_targets; i++)
+        if (t->list.targets[i].focused)
+            return t->list.targets[i].label;
+    return "";
+}
+
+/* A store in tmp/<name> with a facilitator PIN and learners who each
+ * viewed a page of module "m1". */
+static hrc_progress *store_with(const char *name, const char *const *learners, size_t n,
+                                int64_t *ids)
+{
+    char dir[512];
+    path_in_tmp(dir, sizeof dir, name);
+    hrc_progress *s = NULL;
+    assert_int_equal(hrc_progress_open(dir, 0, &s, NULL), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_set_facilitator_pin(s, PIN), HRC_PROGRESS_OK);
+    hrc_progress_lock(s);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(hrc_progress_add_learner(s, learners[i], NULL, NULL, &ids[i]),
+                         HRC_PROGRESS_OK);
+        hrc_module_ref ref = {"m1", 1, NULL};
+        hrc_session session;
+        assert_int_equal(hrc_progress_begin_session(s, ids[i], &ref, &session), HRC_PROGRESS_OK);
+        assert_int_equal(hrc_progress_record_view(s, &session, "p1", 1000), HRC_PROGRESS_OK);
+    }
+    return s;
+}
+
+static void unlock(harness *t)
+{
+    harness_key(t, HRC_IN_FACILITATOR);
+    assert_true(shows(t, "Type the facilitator PIN"));
+    type(t, PIN);
+    harness_key(t, HRC_IN_ACTIVATE);
+    assert_true(shows(t, "Everyone's progress"));
+}
+
+static size_t count_learners(hrc_progress *s)
+{
+    hrc_learner *l = NULL;
+    size_t n = 0;
+    assert_int_equal(hrc_progress_list_learners(s, &l, &n), HRC_PROGRESS_OK);
+    free(l);
+    return n;
+}
+
+/* ---- Export folders --------------------------------------------------- */
+
+static void export_folders_in_a_fake_tree(void **state)
+{
+    make_dir("root1");
+    make_dir("root1/media");
+    make_dir("root1/media/ana");
+    make_dir("root1/media/ana/KINGSTON");
+    make_dir("root1/media/ana/SD card");
+    make_dir("root1/media/OLDSTICK");
+    make_dir("root1/media/.hidden");
+    write_file("root1/media/notes.txt", "not a folder");
+    make_dir("root1/run");
+    make_dir("root1/run/media");
+    make_dir("root1/run/media/bob");
+    make_dir("root1/run/media/bob/LEXAR");
+    make_dir("data1");
+    char root[512], data[512];
+    snprintf(root, sizeof root, "%s/root1", tmp);
+    snprintf(data, sizeof data, "%s/data1", tmp);
+
+    hrc_export_folder out[HRC_EXPORT_FOLDERS_MAX];
+    hrc_export_search search = {.root = root, .user = "ana", .fallback = data};
+    size_t n = hrc_export_folders_list(&search, out, HRC_EXPORT_FOLDERS_MAX);
+    assert_int_equal(n, 5);
+    const char *want[] = {"/media/ana/KINGSTON", "/media/ana/SD card", "/media/OLDSTICK",
+                          "/run/media/bob/LEXAR"};
+    for (size_t i = 0; i < 4; i++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s%s", root, want[i]);
+        assert_string_equal(out[i].path, path);
+        assert_true(out[i].removable);
+    }
+    assert_string_equal(out[0].name, "KINGSTON");
+    assert_string_equal(out[4].path, data);
+    assert_false(out[4].removable);
+
+    /* Another user's folder under /media is not descended into, but listed. */
+    search.user = "carla";
+    n = hrc_export_folders_list(&search, out, HRC_EXPORT_FOLDERS_MAX);
+    assert_int_equal(n, 4); /* media/OLDSTICK, media/ana, LEXAR, the data folder */
+
+    /* No room: the first ones only. */
+    search.user = "ana";
+    assert_int_equal(hrc_export_folders_list(&search, out, 2), 2);
+    /* Only mount points: a plain folder tree has none, the fallback stays. */
+    search.mounts_only = true;
+    n = hrc_export_folders_list(&search, out, HRC_EXPORT_FOLDERS_MAX);
+    assert_int_equal(n, 1);
+    assert_string_equal(out[0].path, data);
+    /* Nothing there at all. */
+    hrc_export_search none = {.root = "/nonexistent-hrc-root", .user = "ana",
+                              .fallback = "/nonexistent-hrc-data"};
+    assert_int_equal(hrc_export_folders_list(&none, out, HRC_EXPORT_FOLDERS_MAX), 0);
+}
+
+/* ---- Deleting a learner ------------------------------------------------ */
+
+static void delete_learner_by_keyboard(void **state)
+{
+    const char *names[] = {"Ana", "Ben"};
+    int64_t ids[2];
+    hrc_progress *s = store_with("kbd", names, 2, ids);
+    harness t;
+    harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s});
+    unlock(&t);
+    assert_false(hrc_app_wants_text(t.app));
+    assert_true(shows(&t, "Ana"));
+    assert_true(shows(&t, "m1: in progress"));
+
+    /* Asked first; the focus lands on Cancel, so Enter deletes nothing. */
+    harness_activate_label(&t, "Delete Ana");
+    assert_true(shows(&t, "Delete Ana and all their records?"));
+    assert_string_equal(focused(&t), "Cancel");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_false(shows(&t, "Delete Ana and all their records?"));
+    assert_int_equal(count_learners(s), 2);
+    /* Escape also cancels, and stays on the facilitator screen. */
+    harness_activate_label(&t, "Delete Ana");
+    harness_key(&t, HRC_IN_BACK);
+    assert_true(shows(&t, "Everyone's progress"));
+    assert_int_equal(count_learners(s), 2);
+
+    harness_activate_label(&t, "Delete Ana");
+    assert_true(harness_tab_to(&t, "Delete"));
+    assert_string_equal(focused(&t), "Delete");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(shows(&t, "Ana and all their records were deleted."));
+    assert_int_equal(harness_find_target(&t, "Delete Ana"), -1);
+    assert_true(harness_find_target(&t, "Delete Ben") >= 0);
+    assert_int_equal(count_learners(s), 1);
+    hrc_module_progress mp;
+    assert_int_equal(hrc_progress_get_module(s, ids[0], "m1", &mp), HRC_PROGRESS_ERR_NOT_FOUND);
+    assert_int_equal(hrc_progress_get_module(s, ids[1], "m1", &mp), HRC_PROGRESS_OK);
+
+    /* Leaving locks the store; sign-in no longer offers Ana. */
+    harness_key(&t, HRC_IN_BACK);
+    assert_false(hrc_progress_is_unlocked(s));
+    assert_true(harness_find_target(&t, "Ben") >= 0);
+    assert_int_equal(harness_find_target(&t, "Ana"), -1);
+    harness_stop(&t);
+    hrc_progress_close(s);
+}
+
+static void delete_learner_by_pointer(void **state)
+{
+    const char *names[] = {"Ana", "Ben"};
+    int64_t ids[2];
+    hrc_progress *s = store_with("ptr", names, 2, ids);
+    harness t;
+    harness_start(&t, &(hrc_app_config){.progress = s});
+    /* Ben is signed in while the facilitator deletes him. */
+    harness_click(&t, "Ben");
+    assert_true(shows(&t, "Welcome, Ben"));
+    unlock(&t);
+    harness_click(&t, "Delete Ben");
+    assert_true(shows(&t, "Delete Ben and all their records?"));
+    assert_string_equal(focused(&t), ""); /* pointer users get no ring */
+    harness_key(&t, HRC_IN_ACTIVATE);     /* Enter with nothing focused: nothing */
+    assert_int_equal(count_learners(s), 2);
+    harness_click(&t, "Cancel");
+    assert_int_equal(count_learners(s), 2);
+    harness_click(&t, "Delete Ben");
+    harness_click(&t, "Delete");
+    assert_int_equal(count_learners(s), 1);
+    assert_true(shows(&t, "Ben and all their records were deleted."));
+    /* Ben was signed out: Back leads to sign-in, without him. */
+    harness_click(&t, "Back");
+    assert_true(shows(&t, "Welcome"));
+    assert_true(harness_find_target(&t, "I am new here") >= 0);
+    assert_int_equal(harness_find_target(&t, "Ben"), -1);
+    harness_stop(&t);
+    hrc_progress_close(s);
+}
+
+/* A locked screen offers nothing but the PIN; a wrong PIN deletes nothing. */
+static void nothing_without_the_pin(void **state)
+{
+    const char *names[] = {"Ana"};
+    int64_t ids[1];
+    hrc_progress *s = store_with("locked", names, 1, ids);
+    harness t;
+    harness_start(&t, &(hrc_app_config){.progress = s});
+    harness_key(&t, HRC_IN_FACILITATOR);
+    type(&t, "1111");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(shows(&t, "Wrong PIN"));
+    assert_int_equal(harness_find_target(&t, "Delete"), -1);
+    assert_int_equal(harness_find_target(&t, "Export"), -1);
+    /* Unlocked, then left by the Back button: locked again next time. */
+    type(&t, PIN);
+    harness_key(&t, HRC_IN_ACTIVATE);
+    harness_click(&t, "Back");
+    harness_key(&t, HRC_IN_FACILITATOR);
+    assert_true(shows(&t, "Type the facilitator PIN"));
+    assert_false(hrc_progress_is_unlocked(s));
+    assert_int_equal(harness_find_target(&t, "Delete Ana"), -1);
+    harness_stop(&t);
+    hrc_progress_close(s);
+}
+
+/* ---- Exports ---------------------------------------------------------- */
+
+/* The first file in dir whose name ends with `ext`, read whole, or "". */
+static void read_export(const char *dir, const char *ext, char *out, size_t size)
+{
+    out[0] = '\0';
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name), e = strlen(ext);
+        if (n > e && strcmp(de->d_name + n - e, ext) == 0 &&
+            strncmp(de->d_name, "hrc-progress-", 13) == 0) {
+            char path[1024];
+            snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+            FILE *f = fopen(path, "rb");
+            assert_non_null(f);
+            size_t got = fread(out, 1, size - 1, f);
+            out[got] = '\0';
+            fclose(f);
+            break;
+        }
+    }
+    closedir(d);
+}
+
+static void export_to_a_usb_stick(void **state)
+{
+    const char *names[] = {"Ana"};
+    int64_t ids[1];
+    hrc_progress *s = store_with("exp", names, 1, ids);
+    make_dir("root2");
+    make_dir("root2/media");
+    make_dir("root2/media/KINGSTON");
+    make_dir("root2/media/GONE");
+    char root[512], stick[600], gone[600], store_file[512];
+    snprintf(root, sizeof root, "%s/root2", tmp);
+    snprintf(stick, sizeof stick, "%s/media/KINGSTON", root);
+    snprintf(gone, sizeof gone, "%s/media/GONE", root);
+    snprintf(store_file, sizeof store_file, "%s/exp/progress.db", tmp);
+    harness t;
+    harness_start(&t, &(hrc_app_config){.progress = s, .media_root = root,
+                                        .store_path = store_file});
+    unlock(&t);
+    harness_activate_label(&t, "Export progress");
+    assert_true(shows(&t, "Choose where to save"));
+    assert_false(shows(&t, "No USB stick"));
+    assert_true(harness_find_target(&t, "Drive KINGSTON") >= 0);
+    assert_true(harness_find_target(&t, "This computer") >= 0); /* the store's folder */
+    assert_non_null(strstr(focused(&t), "Drive GONE")); /* the first choice, by keyboard */
+
+    /* The stick was pulled out after the list was made: a clear error. */
+    assert_int_equal(rmdir(gone), 0);
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(shows(&t, "Could not export to"));
+
+    harness_click(&t, "Export progress");
+    assert_int_equal(harness_find_target(&t, "Drive GONE"), -1);
+    harness_click(&t, "Drive KINGSTON");
+    assert_true(shows(&t, "Saved in"));
+    char text[8192];
+    read_export(stick, ".csv", text, sizeof text);
+    assert_non_null(strstr(text, "Ana"));
+    assert_non_null(strstr(text, "m1"));
+    read_export(stick, ".json", text, sizeof text);
+    assert_non_null(strstr(text, "\"verb\""));
+
+    /* Nothing plugged in: said so, and this computer is still offered. */
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", stick);
+    assert_int_equal(system(cmd), 0);
+    harness_click(&t, "Export progress");
+    assert_true(shows(&t, "No USB stick"));
+    assert_true(harness_find_target(&t, "This computer") >= 0);
+    harness_key(&t, HRC_IN_BACK); /* Escape closes the export list only */
+    assert_true(shows(&t, "Everyone's progress"));
+    harness_stop(&t);
+    hrc_progress_close(s);
+}
+
+/* ---- The progress store's problems ------------------------------------ */
+
+static void damaged_store_is_told(void **state)
+{
+    make_dir("bad");
+    write_file("bad/progress.db", "this is not a database, it was cut by a power failure....."
+                                  "................................................");
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/bad", tmp);
+    hrc_progress *s = NULL;
+    hrc_progress_open_info info = {0};
+    assert_int_equal(hrc_progress_open(dir, 0, &s, &info), HRC_PROGRESS_OK);
+    assert_true(info.status & HRC_PROGRESS_RECOVERED);
+    const char *kept = strrchr(info.moved_to, '/') + 1;
+    assert_int_equal(hrc_progress_set_facilitator_pin(s, PIN), HRC_PROGRESS_OK);
+    hrc_progress_lock(s);
+
+    harness t;
+    harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s,
+                                        .store_moved_aside = info.moved_to});
+    char want[512];
+    snprintf(want, sizeof want, "kept aside as %s", kept);
+    assert_true(shows(&t, "The progress file was damaged."));
+    assert_true(shows(&t, "Tell your facilitator."));
+    assert_true(shows(&t, want));
+    harness_check_all_sizes(&t, 4, true);
+
+    /* The facilitator screen says it too, with the whole path, even locked. */
+    harness_key(&t, HRC_IN_FACILITATOR);
+    assert_true(shows(&t, "The progress file was damaged."));
+    type(&t, PIN);
+    harness_key(&t, HRC_IN_ACTIVATE);
+    harness_activate_label(&t, "Hide the notice");
+    assert_false(shows(&t, "The progress file was damaged."));
+    harness_key(&t, HRC_IN_BACK);
+    assert_true(shows(&t, "Welcome"));
+    assert_false(shows(&t, "The progress file was damaged."));
+    harness_stop(&t);
+    hrc_progress_close(s);
+}
+
+/* The store cannot be opened: the data folder lies under a plain file. */
+static void unavailable_store_asks_first(void **state)
+{
+    write_file("plain-file", "x");
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/plain-file/data", tmp);
+    hrc_progress *s = NULL;
+    hrc_progress_open_info info = {0};
+    assert_int_not_equal(hrc_progress_open(dir, 0, &s, &info), HRC_PROGRESS_OK);
+    assert_null(s);
+    assert_true(info.message[0] != '\0');
+    hrc_app_config cfg = {.kiosk = true, .store_unavailable = true, .store_error = info.message};
+
+    harness t;
+    harness_start(&t, &cfg);
+    assert_true(shows(&t, "Progress cannot be saved"));
+    assert_true(shows(&t, "Reason:"));
+    assert_true(harness_find_target(&t, "Play without saving progress") >= 0);
+    assert_true(harness_find_target(&t, "Quit") >= 0);
+    /* No way around the choice: no Settings, Escape and Ctrl+Alt+F do nothing. */
+    assert_int_equal(harness_find_target(&t, "Settings"), -1);
+    harness_key(&t, HRC_IN_BACK);
+    harness_key(&t, HRC_IN_FACILITATOR);
+    assert_true(shows(&t, "Progress cannot be saved"));
+    assert_false(hrc_app_wants_text(t.app));
+    harness_check_all_sizes(&t, 4, true);
+    unsigned eff = harness_activate_label(&t, "Quit");
+    assert_true(eff & HRC_APP_QUIT);
+    harness_stop(&t);
+
+    harness_start(&t, &cfg);
+    harness_click(&t, "Play without saving progress");
+    assert_true(harness_find_target(&t, "I am new here") >= 0);
+    assert_true(shows(&t, "Progress is not being saved on this computer."));
+    harness_activate_label(&t, "Continue as guest");
+    assert_true(shows(&t, "Progress is not being saved on this computer."));
+    /* The facilitator screen gives the reason too. */
+    harness_key(&t, HRC_IN_FACILITATOR);
+    assert_true(shows(&t, "The progress file could not be opened"));
+    harness_stop(&t);
+}
+
+/* ---- Geometry ---------------------------------------------------------- */
+
+static void facilitator_screens_fit(void **state)
+{
+    const char *names[] = {"Ana", "Maria Fernanda de los Angeles Gutierrez-Villanueva "
+                                  "Rodriguez del Castillo y Santamaria Echeverria",
+                           "Zo\xc3\xab"};
+    int64_t ids[3];
+    hrc_progress *s = store_with("geo", names, 3, ids);
+    make_dir("root3");
+    make_dir("root3/media");
+    make_dir("root3/media/A-VERY-LONG-USB-STICK-LABEL-THAT-GOES-ON-AND-ON");
+    char root[512], store_file[512];
+    snprintf(root, sizeof root, "%s/root3", tmp);
+    snprintf(store_file, sizeof store_file, "%s/geo/progress.db", tmp);
+    static const int text_sizes[] = {100, 200};
+    for (size_t k = 0; k < 2; k++) {
+        harness t;
+        harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s,
+                                            .text_scale_percent = text_sizes[k],
+                                            .media_root = root, .store_path = store_file,
+                                            .store_moved_aside = "/a/progress.db.corrupt-x"});
+        harness_check_all_sizes(&t, 6, true); /* sign-in with the notice */
+        harness_key(&t, HRC_IN_FACILITATOR);
+        harness_check_all_sizes(&t, 6, true); /* locked */
+        type(&t, PIN);
+        harness_key(&t, HRC_IN_ACTIVATE);
+        harness_check_all_sizes(&t, 12, true); /* everyone's progress */
+        harness_activate_label(&t, "Delete Maria");
+        assert_true(shows(&t, "and all their records?"));
+        harness_check_all_sizes(&t, 6, true); /* the question */
+        harness_key(&t, HRC_IN_BACK);
+        harness_activate_label(&t, "Export progress");
+        harness_check_all_sizes(&t, 6, true); /* the folders */
+        harness_stop(&t);
+    }
+    hrc_progress_close(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(export_folders_in_a_fake_tree),
+        cmocka_unit_test(delete_learner_by_keyboard),
+        cmocka_unit_test(delete_learner_by_pointer),
+        cmocka_unit_test(nothing_without_the_pin),
+        cmocka_unit_test(export_to_a_usb_stick),
+        cmocka_unit_test(damaged_store_is_told),
+        cmocka_unit_test(unavailable_store_asks_first),
+        cmocka_unit_test(facilitator_screens_fit),
+    };
+    return cmocka_run_group_tests(tests, make_tmp, remove_tmp);
+}
