@@ -19,3 +19,10 @@ if(TARGET hrc-player)
                    $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
   set_tests_properties(sdl_e2e_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
 endif()
+
+# The event loop itself, with random input pushed as SDL events.
+if(TARGET hrc_sdl)
+  hrc_unit_test(test_sdl_play SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_sdl_play.c
+                LIBS hrc_sdl)
+  set_tests_properties(test_sdl_play PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+endif()
