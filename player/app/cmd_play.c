@@ -90,17 +90,18 @@ int hrc_cmd_play(const hrc_cli *cli)
 
     bool rendering = cli->command == HRC_CMD_RENDER;
     hrc_progress *progress = NULL;
+    /* Store problems go to the log and on screen (screens/app.h): playing
+     * without saving is the facilitator's choice there, kiosk or not. */
+    hrc_progress_open_info info = {0};
+    bool store_unavailable = false;
     if (!rendering) {
-        hrc_progress_open_info info = {0};
         if (hrc_progress_open(cli->data_dir, HRC_PROGRESS_OPEN_DEFAULT, &progress,
                               &info) != HRC_PROGRESS_OK) {
             fprintf(stderr, "%s: cannot open the progress store: %s\n", cli->argv0,
                     info.message);
-            if (cli->kiosk) { /* a kiosk that forgets would lose learners' work */
-                hrc_course_free(course);
-                return HRC_EXIT_FAILURE;
-            }
-            fprintf(stderr, "%s: playing on without recording progress\n", cli->argv0);
+            store_unavailable = true;
+        } else if (info.status & HRC_PROGRESS_RECOVERED) {
+            fprintf(stderr, "%s: %s\n", cli->argv0, info.message);
         }
     }
 
@@ -114,6 +115,10 @@ int hrc_cmd_play(const hrc_cli *cli)
             .progress = progress,
             .seed = rendering ? 1 : (uint64_t)time(NULL),
             .start_id = cli->goto_id,
+            .store_moved_aside = info.status & HRC_PROGRESS_RECOVERED ? info.moved_to : NULL,
+            .store_unavailable = store_unavailable,
+            .store_error = info.message,
+            .store_path = progress ? info.path : NULL,
         },
         .width = cli->width,
         .height = cli->height,
