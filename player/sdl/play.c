@@ -13,6 +13,8 @@
 #include "sdl/input.h"
 #include "sdl/trace.h"
 
+#include "screens/goto.h"
+
 #include <SDL.h>
 
 #include <stdio.h>
@@ -135,7 +137,8 @@ static void draw(player *p)
     SDL_RenderPresent(p->renderer);
     p->dirty = false;
     if (p->opts->trace_screens)
-        hrc_trace_frame(&p->trace, &p->list, stderr);
+        hrc_trace_frame(&p->trace, &p->list, hrc_app_current_id(p->app, NULL, NULL),
+                        stderr);
 }
 
 static void handle_window_event(player *p, const SDL_WindowEvent *w)

@@ -10,6 +10,7 @@
 #include "sdl/review_note.h"
 
 #include "core/i18n.h"
+#include "screens/goto.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -248,14 +249,12 @@ static int tour_quiz(renderer_state *s, const hrc_module *m, const hrc_quiz *qui
         snprintf(name, sizeof name, "%s-%s-q%02zu", m->id, quiz->id, n + 1);
         if (n > 0 && snapshot(s, name))
             return -1;
+        /* The app says which question it shows (screens/goto.h). */
+        const char *shown = hrc_app_current_id(s->app, NULL, NULL);
         const hrc_question *q = NULL;
-        for (size_t k = 0; k < quiz->n_questions && !q; k++) {
-            const char *prompt = pick(s, m, &quiz->questions[k].prompt);
-            for (size_t i = 0; i < s->list.count && !q; i++)
-                if (s->list.cmds[i].kind == HRC_DRAW_TEXT &&
-                    strstr(prompt, s->list.cmds[i].text) == prompt)
-                    q = &quiz->questions[k];
-        }
+        for (size_t k = 0; k < quiz->n_questions && shown && !q; k++)
+            if (strcmp(quiz->questions[k].id, shown) == 0)
+                q = &quiz->questions[k];
         if (!q) {
             fprintf(stderr, "render: cannot tell which question of %s is showing\n",
                     quiz->id);

@@ -25,10 +25,14 @@ static uint64_t mix(uint64_t h, const void *data, size_t n)
     return h;
 }
 
-void hrc_trace_frame(hrc_trace *trace, const hrc_draw_list *list, FILE *out)
+void hrc_trace_frame(hrc_trace *trace, const hrc_draw_list *list, const char *id,
+                     FILE *out)
 {
     const char *title = hrc_trace_title(list);
+    if (!id)
+        id = "-";
     uint64_t h = mix(14695981039346656037u, title, strlen(title) + 1);
+    h = mix(h, id, strlen(id) + 1);
     for (size_t i = 0; i < list->n_targets; i++) {
         const hrc_draw_target *t = &list->targets[i];
         const char *label = t->label ? t->label : "";
@@ -39,7 +43,7 @@ void hrc_trace_frame(hrc_trace *trace, const hrc_draw_list *list, FILE *out)
     if (h == trace->last)
         return;
     trace->last = h;
-    fprintf(out, "screen: %s\n", title);
+    fprintf(out, "screen: %s\nid: %s\n", title, id);
     for (size_t i = 0; i < list->n_targets; i++) {
         const hrc_draw_target *t = &list->targets[i];
         fprintf(out, "target: %d %d %d %d %s%s\n", t->rect.x, t->rect.y, t->rect.w,

@@ -3,6 +3,7 @@
  * end-to-end tests can follow the player and find what to click:
  *
  *   screen: <title>
+ *   id: <id of the page, event, case, question... shown; "-" for none>
  *   target: <x> <y> <w> <h> [*]<label>      (one per clickable, focus order;
  *                                            * marks the focused one)
  *   end
@@ -26,6 +27,8 @@ typedef struct hrc_trace {
 /* The title of a drawn screen ("" when it has no text); points into list. */
 const char *hrc_trace_title(const hrc_draw_list *list);
 
-void hrc_trace_frame(hrc_trace *trace, const hrc_draw_list *list, FILE *out);
+/* id: what the app says it shows (hrc_app_current_id), or NULL. */
+void hrc_trace_frame(hrc_trace *trace, const hrc_draw_list *list, const char *id,
+                     FILE *out);
 
 #endif

@@ -136,6 +136,11 @@ wait_target "See results"
 click "See results"
 wait_target "Try again"
 shot 80-results
+# What the app said it showed, in order (ids from the course file).
+ids=$(grep '^id: ' "$work/trace" | uniq | tr '\n' ' ')
+echo "$ids" | grep -q 'id: intro .*id: history .*id: sample-city .*id: q1 .*id: q2 ' ||
+  fail "screens shown out of order: $ids"
+
 # systemctl stop sends SIGTERM: the player ends at once, and cleanly.
 kill -TERM "$player_pid"
 wait "$player_pid"
