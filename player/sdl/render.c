@@ -84,7 +84,7 @@ static void layout(renderer_state *s)
     hrc_app_draw(s->app, &metrics, s->surface->w, s->surface->h, 1.0f, &s->list);
 }
 
-/* Draws the current screen and writes it as NNN-name.png. */
+/* Draws the current screen and writes it as NNNN-name.png. */
 static int snapshot(renderer_state *s, const char *name)
 {
     uint64_t t0 = SDL_GetPerformanceCounter();
@@ -98,7 +98,7 @@ static int snapshot(renderer_state *s, const char *name)
     char safe[200], path[4096];
     safe_name(safe, sizeof safe, name);
     s->number += 10;
-    snprintf(path, sizeof path, "%s/%03d-%s.png", s->opts->render_dir, s->number, safe);
+    snprintf(path, sizeof path, "%s/%04d-%s.png", s->opts->render_dir, s->number, safe);
     if (s->times) {
         /* Drawn again with every text texture cached: the usual redraw.
          * The fastest of a few, as other programs share the machine. */
@@ -117,7 +117,7 @@ static int snapshot(renderer_state *s, const char *name)
             }
         }
         double f = 1000.0 / (double)SDL_GetPerformanceFrequency();
-        fprintf(stderr, "draw-time %03d-%s %.3f %.3f %.3f %.3f\n", s->number, safe,
+        fprintf(stderr, "draw-time %04d-%s %.3f %.3f %.3f %.3f\n", s->number, safe,
                 (double)(t1 - t0) * f, (double)warm * f, (double)warm_layout * f,
                 (double)(warm - warm_layout) * f);
     }

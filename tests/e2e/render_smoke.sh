@@ -19,7 +19,7 @@ for name in sign-in settings home mini-contents mini-intro mini-history \
             mini-history-udhr mini-history-gwangju mini-sample-city mini-check \
             mini-check-q01-q1-answered mini-check-q02 mini-check-q02-q2-answered \
             mini-check-results; do
-  f=$(ls "$out/png"/[0-9][0-9][0-9]-"$name".png 2>/dev/null | head -n1)
+  f=$(ls "$out/png"/[0-9][0-9][0-9][0-9]-"$name".png 2>/dev/null | head -n1)
   [ -n "$f" ] || fail "no picture of $name: $(ls "$out/png" | tr '\n' ' ')"
   [ "$(png_size "$f")" = 800x600 ] || fail "$f is $(png_size "$f"), not 800x600"
   # A blank 800x600 picture compresses to about 2 kB; any screen with
