@@ -25,6 +25,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,14 +296,87 @@ typedef struct load_request {
     size_t max_bytes;
 } load_request;
 
+/*
+ * While a load runs, fds 1 and 2 point at a temporary file, so that
+ * anything libxml2 or the loader prints on its own is caught. Should the
+ * process abort meanwhile (a sanitizer report), the handler puts the
+ * streams back and replays what was caught, so the report is not lost.
+ * UBSan exits without abort() unless told otherwise; these defaults are
+ * read by its runtime, and UBSAN_OPTIONS still takes precedence.
+ */
+const char *__ubsan_default_options(void);
+const char *__ubsan_default_options(void)
+{
+    return "abort_on_error=1";
+}
+
+static struct {
+    FILE *sink;
+    int out, err;
+    volatile sig_atomic_t active;
+} capture;
+
+static void replay_capture_and_abort(int sig)
+{
+    if (capture.active) {
+        dup2(capture.out, 1);
+        dup2(capture.err, 2);
+        int fd = fileno(capture.sink);
+        lseek(fd, 0, SEEK_SET);
+        char chunk[4096];
+        ssize_t n;
+        while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+            (void)!write(2, chunk, (size_t)n);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void capture_begin(void)
+{
+    capture.sink = tmpfile();
+    assert_non_null(capture.sink);
+    fflush(stdout);
+    fflush(stderr);
+    capture.out = dup(1);
+    capture.err = dup(2);
+    assert_true(capture.out >= 0 && capture.err >= 0);
+    signal(SIGABRT, replay_capture_and_abort);
+    capture.active = 1;
+    assert_true(dup2(fileno(capture.sink), 1) >= 0 && dup2(fileno(capture.sink), 2) >= 0);
+}
+
+/* Puts the streams back; returns what was printed (NUL-terminated). */
+static char *capture_end(size_t *len)
+{
+    fflush(stdout);
+    fflush(stderr);
+    dup2(capture.out, 1);
+    dup2(capture.err, 2);
+    capture.active = 0;
+    signal(SIGABRT, SIG_DFL);
+    close(capture.out);
+    close(capture.err);
+    buffer b = {0};
+    buf_append(&b, "", 0);
+    rewind(capture.sink);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), capture.sink)) > 0)
+        buf_append(&b, chunk, n);
+    fclose(capture.sink);
+    capture.sink = NULL;
+    *len = b.len;
+    return b.data;
+}
+
 /* Callers hold one outcome at a time. One that a failed assertion left
  * behind is freed by the next load or the group teardown, so that
  * LeakSanitizer reports only leaks of the loader. */
 static outcome *pending;
 static void outcome_free(outcome *o);
 
-/* Runs one load with fds 1 and 2 pointing at a temporary file, so that
- * anything libxml2 or the loader prints on its own is caught. */
+/* Runs one load with its output captured. */
 static outcome *load_captured(const load_request *req)
 {
     outcome_free(pending);
@@ -312,37 +386,13 @@ static outcome *load_captured(const load_request *req)
     hrc_diags_init(&o->diags);
     hrc_load_options opts = {.max_bytes = req->max_bytes};
 
-    FILE *sink = tmpfile();
-    assert_non_null(sink);
-    fflush(stdout);
-    fflush(stderr);
-    int saved_out = dup(1), saved_err = dup(2);
-    assert_true(saved_out >= 0 && saved_err >= 0);
-    assert_true(dup2(fileno(sink), 1) >= 0 && dup2(fileno(sink), 2) >= 0);
-
+    capture_begin();
     if (req->data)
         o->rc = hrc_module_load_memory(req->data, req->size, req->path, &opts,
                                        &o->module, &o->diags);
     else
         o->rc = hrc_module_load(req->path, &opts, &o->module, &o->diags);
-
-    fflush(stdout);
-    fflush(stderr);
-    dup2(saved_out, 1);
-    dup2(saved_err, 2);
-    close(saved_out);
-    close(saved_err);
-
-    buffer b = {0};
-    buf_append(&b, "", 0);
-    rewind(sink);
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), sink)) > 0)
-        buf_append(&b, chunk, n);
-    fclose(sink);
-    o->printed = b.data;
-    o->printed_len = b.len;
+    o->printed = capture_end(&o->printed_len);
     return o;
 }
 
@@ -817,6 +867,58 @@ static void images_never_leave_the_course_folder(void **state)
     scratch_close(&s);
 }
 
+/* Empty and blank texts everywhere a text may stand: whatever the verdict,
+ * no crash and no undefined behaviour (the sanitizers watch), and a
+ * refusal comes with errors that point at lines. */
+static void empty_texts_are_handled(void **state)
+{
+    static const char *const fills[] = {"", "   \n\t ", "<em/>", "<strong> <em></em> </strong>"};
+    for (size_t i = 0; i < sizeof(fills) / sizeof(fills[0]); i++) {
+        const char *f = fills[i];
+        buffer *b = fresh_input();
+        char part[2048];
+        snprintf(part, sizeof(part),
+                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<module format=\"1\" id=\"blank\" version=\"1\" xml:lang=\"en\" "
+                 "languages=\"en fr\">\n"
+                 "  <meta><title>%s</title><title xml:lang=\"fr\">%s</title>"
+                 "<summary>%s</summary><author>%s</author><licence>%s</licence>"
+                 "<audience>%s</audience></meta>\n"
+                 "  <page id=\"p1\"><title>%s</title><h2>%s</h2><p>%s</p>\n"
+                 "    <ul><li>%s</li></ul><quote><text>%s</text><source>%s</source></quote>\n"
+                 "    <keyfacts><title>%s</title><fact>%s</fact></keyfacts></page>\n",
+                 f, f, f, f, f, f, f, f, f, f, f, f, f, f);
+        buf_puts(b, part);
+        snprintf(part, sizeof(part),
+                 "  <quiz id=\"q\" pass=\"50\" attempts=\"1\"><title>%s</title>\n"
+                 "    <single id=\"s\" rev=\"1\"><prompt>%s</prompt>\n"
+                 "      <choice id=\"a\" correct=\"yes\"><text>%s</text><feedback>%s</feedback></choice>\n"
+                 "      <choice id=\"b\"><text>%s</text></choice><hint>%s</hint>"
+                 "<explanation>%s</explanation></single>\n"
+                 "    <matching id=\"m\" rev=\"1\"><prompt>%s</prompt>\n"
+                 "      <pair id=\"x\"><left>%s</left><right>%s</right></pair>\n"
+                 "      <pair id=\"y\"><left>%s</left><right>%s</right></pair>"
+                 "<explanation>%s</explanation></matching></quiz>\n"
+                 "</module>\n",
+                 f, f, f, f, f, f, f, f, f, f, f, f, f);
+        buf_puts(b, part);
+        outcome *o = load_captured(&(load_request){
+            .path = "blank.xml", .data = b->data, .size = b->len});
+        assert_quiet_and_sealed(o);
+        if (o->rc == 0) {
+            assert_non_null(o->module);
+            assert_string_equal(o->module->id, "blank");
+        } else {
+            assert_int_equal(o->rc, -1);
+            assert_null(o->module);
+            assert_true(o->diags.n_errors >= 1);
+            for (size_t j = 0; j < o->diags.count; j++)
+                assert_true(o->diags.items[j].line > 0);
+        }
+        outcome_free(o);
+    }
+}
+
 /*
  * A named pipe called module.xml (an ext4 USB stick can carry one) must be
  * refused, not waited on: opening it for reading blocks until a writer
@@ -907,22 +1009,10 @@ static void the_hostile_folder_fails_as_a_course_quietly(void **state)
     hrc_diags diags;
     hrc_diags_init(&diags);
 
-    FILE *sink = tmpfile();
-    assert_non_null(sink);
-    fflush(stdout);
-    fflush(stderr);
-    int saved_out = dup(1), saved_err = dup(2);
-    dup2(fileno(sink), 1);
-    dup2(fileno(sink), 2);
+    capture_begin();
     int rc = hrc_course_load(FIXTURES, &course, &diags);
-    fflush(stdout);
-    fflush(stderr);
-    dup2(saved_out, 1);
-    dup2(saved_err, 2);
-    close(saved_out);
-    close(saved_err);
-    long printed = ftell(sink);
-    fclose(sink);
+    size_t printed;
+    free(capture_end(&printed));
 
     assert_int_equal(printed, 0);
     assert_int_equal(rc, -1);
@@ -960,6 +1050,7 @@ int main(void)
         cmocka_unit_test(a_huge_attribute_is_refused_with_a_short_message),
         cmocka_unit_test(a_huge_text_is_refused),
         cmocka_unit_test(images_never_leave_the_course_folder),
+        cmocka_unit_test(empty_texts_are_handled),
         cmocka_unit_test(named_pipes_are_refused_without_waiting),
         cmocka_unit_test(the_hostile_folder_fails_as_a_course_quietly),
     };
