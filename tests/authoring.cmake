@@ -2,6 +2,8 @@
 # place, problems while broken), --watch under Xvfb, and --render --review.
 hrc_unit_test(test_watch SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_watch.c
               LIBS hrc_io)
+hrc_unit_test(test_review SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_review.c
+              LIBS hrc_io)
 if(TARGET hrc_screens)
   hrc_unit_test(test_watch_preview
                 SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_watch_preview.c

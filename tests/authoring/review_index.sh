@@ -39,4 +39,13 @@ grep "src=\"./[0-9]*-template-case-study.png\"" -B3 "$index" | grep -q 'class="i
   fail "the case study PNG is not labelled case-study"
 grep -qi '<script' "$index" && fail "index.html has a script"
 grep -q 'src="http' "$index" && fail "index.html fetches something"
+# --goto renders the one screen it names, and the sheet says what it is.
+"$player" --lang en --render "$work/one" --review --goto q-truefalse "$module" \
+  >"$work/log" 2>&1 || { cat "$work/log"; fail "--render --goto failed"; }
+[ "$(ls "$work/one"/*.png | wc -l)" -eq 1 ] || fail "--goto rendered more than one screen"
+line=$(grep -n 'id="q-truefalse"' "$module" | cut -d: -f1)
+grep -q "<code class=\"id\">q-truefalse</code>.*<code>$file:$line</code>" "$work/one/index.html" ||
+  fail "--goto q-truefalse: the sheet does not name it"
+"$player" --render "$work/none" --goto no-such-id "$module" >"$work/log" 2>&1
+[ $? -eq 2 ] || fail "an unknown --goto id is not a usage error"
 echo "ok: $count screens listed"

@@ -312,6 +312,23 @@ static void a_removed_id_falls_back_to_its_module(void **state)
     assert_string_equal(shown(f), "m");
 }
 
+static void broken_from_the_start_opens_at_goto_once_fixed(void **state)
+{
+    fixture *f = *state;
+    write_bytes(f->module, "<module", 7);
+    hrc_course *none = NULL;
+    assert_int_equal(hrc_preview_reload(f->p, &none), 1);
+    assert_null(f->p->course);
+    hrc_app_config cfg;
+    hrc_preview_app_config(f->p, &f->base, "ev2", &cfg);
+    f->app = hrc_app_new(&cfg); /* an empty course behind the problems */
+    assert_non_null(f->app);
+    assert_true(problems_show(f, "This course has problems"));
+    write_module(f, "Page two");
+    assert_int_equal(hrc_preview_reload_app(f->p, &f->base, "ev2", &f->app), 0);
+    assert_string_equal(shown(f), "ev2");
+}
+
 static void add_to_list(void *ctx, const char *dir)
 {
     char *list = ctx;
@@ -364,6 +381,7 @@ int main(void)
         T(empty_garbage_and_deleted_never_crash),
         T(a_deleted_image_breaks_and_its_return_fixes),
         T(a_removed_id_falls_back_to_its_module),
+        T(broken_from_the_start_opens_at_goto_once_fixed),
         T(image_folders_are_watched),
         T(source_lines_are_printable),
     };
