@@ -378,7 +378,7 @@ bool hrc_app_wants_text(const hrc_app *app)
     if (app->store_choice_pending)
         return false;
     return (s == HRC_SCREEN_SIGNIN && (app->typing_name || app->pin_learner >= 0)) ||
-           (s == HRC_SCREEN_FACILITATOR && !app->facilitator_unlocked);
+           (s == HRC_SCREEN_FACILITATOR && facilitator_wants_text(app));
 }
 
 bool hrc_app_is_kiosk(const hrc_app *app)

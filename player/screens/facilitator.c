@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum {
     ACT_PIN_FIELD = ACT_SCREEN,
@@ -29,6 +30,8 @@ enum {
     ACT_EXPORT_TO, /* arg: index in fac.folders */
     ACT_EXPORT_LOOK_AGAIN,
     ACT_EXPORT_CLOSE,
+    ACT_PATH_FIELD,
+    ACT_EXPORT_TYPED,
 };
 
 static const char *base_name(const char *path)
@@ -228,6 +231,10 @@ static void draw_export(ui *u)
     const facilitator_state *f = &app->fac;
     ui_plain(u, _("Export progress"), HRC_FONT_BOLD, u->h2_px, u->pal->text);
     ui_gap(u, u->pad / 2);
+    if (f->message[0]) { /* a typed folder that is not one */
+        ui_plain(u, f->message, HRC_FONT_BOLD, u->px, u->pal->wrong);
+        ui_gap(u, u->pad / 2);
+    }
     ui_plain(u, _("Choose where to save everyone's progress, as a spreadsheet (CSV) and a data "
                   "file (JSON):"),
              0, u->px, u->pal->text);
@@ -251,6 +258,13 @@ static void draw_export(ui *u)
         take_focus_if(u, ACT_EXPORT_TO);
         ui_block_button(u, NULL, NULL, label, ACT_EXPORT_TO, (int)i, BTN_NORMAL, false);
     }
+    ui_gap(u, u->pad / 2);
+    ui_plain(u, _("Or type the full path of a folder:"), HRC_FONT_BOLD, u->px, u->pal->text);
+    char shown[HRC_EXPORT_PATH_MAX + 2];
+    snprintf(shown, sizeof shown, "%s|", f->typed_path);
+    ui_block_button(u, NULL, NULL, shown, ACT_PATH_FIELD, 0, BTN_QUIET, false);
+    fac_button(u, _("Export to this folder"), ACT_EXPORT_TYPED, 0, BTN_NORMAL);
+    ui_flow_end(u);
     ui_gap(u, u->pad / 2);
     fac_button(u, _("Look again"), ACT_EXPORT_LOOK_AGAIN, 0, BTN_QUIET);
     fac_button(u, _("Cancel"), ACT_EXPORT_CLOSE, 0, BTN_QUIET);
@@ -350,11 +364,8 @@ static void look_for_folders(hrc_app *app)
                                                  HRC_EXPORT_FOLDERS_MAX);
 }
 
-static void export_to(hrc_app *app, int index)
+static void export_to(hrc_app *app, const char *dir)
 {
-    if (index < 0 || (size_t)index >= app->fac.n_folders)
-        return;
-    const char *dir = app->fac.folders[index].path;
     char csv[HRC_PROGRESS_PATH_MAX], json[HRC_PROGRESS_PATH_MAX];
     int rc = hrc_progress_export_to_folder(app->cfg.progress, dir, app->lang, csv, json);
     facilitator_state *f = &app->fac;
@@ -366,6 +377,25 @@ static void export_to(hrc_app *app, int index)
                  hrc_progress_errmsg(app->cfg.progress));
     f->message_is_error = rc != HRC_PROGRESS_OK;
     app->fac.exporting = false;
+}
+
+/* A folder typed in: checked first, so that a typing slip gets a clear word. */
+static void export_typed(hrc_app *app)
+{
+    facilitator_state *f = &app->fac;
+    struct stat st;
+    const char *problem = NULL;
+    if (f->typed_path[0] != '/')
+        problem = _("Type the folder's full path, starting with /.");
+    else if (stat(f->typed_path, &st) != 0 || !S_ISDIR(st.st_mode))
+        problem = _("There is no folder with this path.");
+    if (problem) {
+        snprintf(f->message, sizeof f->message, "%s", problem);
+        f->message_is_error = true;
+        return; /* the list stays, with the path to correct */
+    }
+    export_to(app, f->typed_path);
+    hrc_nav_top(&app->nav)->focus = -1;
 }
 
 static void delete_confirmed(hrc_app *app)
@@ -468,8 +498,14 @@ static unsigned facilitator_activate(hrc_app *app, int action, int arg)
         hrc_nav_top(&app->nav)->scroll = 0;
         break;
     case ACT_EXPORT_TO:
-        export_to(app, arg);
+        if (arg >= 0 && (size_t)arg < app->fac.n_folders)
+            export_to(app, app->fac.folders[arg].path);
         hrc_nav_top(&app->nav)->focus = -1;
+        break;
+    case ACT_EXPORT_TYPED:
+        export_typed(app);
+        break;
+    case ACT_PATH_FIELD:
         break;
     case ACT_EXPORT_CLOSE:
         app->fac.exporting = false;
@@ -479,10 +515,37 @@ static unsigned facilitator_activate(hrc_app *app, int action, int arg)
     return HRC_APP_REDRAW;
 }
 
+bool facilitator_wants_text(const hrc_app *app)
+{
+    return !app->facilitator_unlocked || (app->fac.exporting && !app->fac.confirm_learner);
+}
+
+/* Typing a folder's path: whole UTF-8 characters, no control characters. */
+static unsigned path_text(hrc_app *app, const hrc_input *in)
+{
+    char *path = app->fac.typed_path;
+    size_t have = strlen(path);
+    if (in->kind == HRC_IN_BACKSPACE) {
+        while (have > 0 && ((unsigned char)path[have - 1] & 0xC0) == 0x80)
+            have--;
+        path[have > 0 ? have - 1 : 0] = '\0';
+        return HRC_APP_REDRAW;
+    }
+    size_t add = strnlen(in->text, sizeof in->text);
+    for (size_t i = 0; i < add; i++)
+        if ((unsigned char)in->text[i] < 0x20 || in->text[i] == 0x7f)
+            return 0;
+    if (have + add + 1 > sizeof app->fac.typed_path)
+        return 0;
+    memcpy(path + have, in->text, add);
+    path[have + add] = '\0';
+    return HRC_APP_REDRAW;
+}
+
 static unsigned facilitator_text(hrc_app *app, const hrc_input *in)
 {
     if (app->facilitator_unlocked)
-        return 0;
+        return app->fac.exporting ? path_text(app, in) : 0;
     size_t n = strlen(app->pin_entry);
     if (in->kind == HRC_IN_BACKSPACE) {
         if (n > 0)
@@ -510,6 +573,12 @@ static unsigned facilitator_key(hrc_app *app, const hrc_input *in, bool *handled
             hrc_progress_has_facilitator_pin(app->cfg.progress, &has_pin);
             return facilitator_activate(app, has_pin ? ACT_UNLOCK : ACT_SET_PIN, 0);
         }
+    }
+    if (in->kind == HRC_IN_ACTIVATE && app->facilitator_unlocked && app->fac.exporting &&
+        app->fac.typed_path[0] &&
+        (f < 0 || (f < app->n_targets && app->targets[f].action == ACT_PATH_FIELD))) {
+        *handled = true; /* Enter after typing a folder exports there */
+        return facilitator_activate(app, ACT_EXPORT_TYPED, 0);
     }
     if (in->kind == HRC_IN_BACK && (app->fac.confirm_learner > 0 || app->fac.exporting)) {
         /* Escape cancels the question or the export, not the screen. */

@@ -63,6 +63,7 @@ typedef struct facilitator_state {
     bool exporting;          /* the list of export folders is shown */
     hrc_export_folder folders[HRC_EXPORT_FOLDERS_MAX];
     size_t n_folders;
+    char typed_path[HRC_EXPORT_PATH_MAX]; /* a folder typed in instead */
     char message[2 * HRC_EXPORT_PATH_MAX + 256]; /* the last outcome */
     bool message_is_error;
     bool notice_read;        /* the damaged-store notice was acknowledged */
@@ -280,6 +281,8 @@ void store_notice_draw(ui *u);
 extern const screen_ops screen_store_problem;
 /* Entering the facilitator screen: locked, nothing pending. */
 void facilitator_enter(hrc_app *app);
+/* Whether the facilitator screen takes typed text (the PIN, a folder). */
+bool facilitator_wants_text(const hrc_app *app);
 
 /* Drawing of the idle prompt (idle.c). */
 void idle_draw(ui *u);

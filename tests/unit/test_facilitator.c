@@ -381,6 +381,66 @@ static void export_to_a_usb_stick(void **state)
     hrc_progress_close(s);
 }
 
+/* Typed as several text inputs, as an input method would send it. */
+static void type_long(harness *t, const char *s)
+{
+    char chunk[16];
+    for (size_t at = 0; s[at];) {
+        size_t n = strnlen(s + at, sizeof chunk - 1);
+        memcpy(chunk, s + at, n);
+        chunk[n] = '\0';
+        type(t, chunk);
+        at += n;
+    }
+}
+
+static void erase(harness *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        harness_key(t, HRC_IN_BACKSPACE);
+}
+
+static void export_to_a_typed_folder(void **state)
+{
+    const char *names[] = {"Ana"};
+    int64_t ids[1];
+    hrc_progress *s = store_with("typed", names, 1, ids);
+    make_dir("typed-out");
+    make_dir("root4");
+    char root[512], out[512], missing[512];
+    snprintf(root, sizeof root, "%s/root4", tmp);
+    snprintf(out, sizeof out, "%s/typed-out", tmp);
+    snprintf(missing, sizeof missing, "%s/no-such-folder", tmp);
+    harness t;
+    harness_start(&t, &(hrc_app_config){.progress = s, .media_root = root});
+    unlock(&t);
+    assert_false(hrc_app_wants_text(t.app));
+    harness_click(&t, "Export progress");
+    assert_true(shows(&t, "No USB stick"));
+    assert_true(hrc_app_wants_text(t.app)); /* typing goes to the folder field */
+
+    type(&t, "usb");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(shows(&t, "Type the folder's full path, starting with /."));
+    assert_true(shows(&t, "Choose where to save")); /* still choosing */
+    erase(&t, 3);
+    type_long(&t, missing);
+    harness_click(&t, "Export to this folder");
+    assert_true(shows(&t, "There is no folder with this path."));
+    erase(&t, strlen(missing));
+    type_long(&t, out);
+    harness_key(&t, HRC_IN_ACTIVATE);
+    char saved[600];
+    snprintf(saved, sizeof saved, "Saved in %s", out);
+    assert_true(shows(&t, saved));
+    char text[8192];
+    read_export(out, ".csv", text, sizeof text);
+    assert_non_null(strstr(text, "Ana"));
+    assert_false(hrc_app_wants_text(t.app));
+    harness_stop(&t);
+    hrc_progress_close(s);
+}
+
 /* ---- The progress store's problems ------------------------------------ */
 
 static void damaged_store_is_told(void **state)
@@ -511,6 +571,7 @@ int main(void)
         cmocka_unit_test(delete_learner_by_pointer),
         cmocka_unit_test(nothing_without_the_pin),
         cmocka_unit_test(export_to_a_usb_stick),
+        cmocka_unit_test(export_to_a_typed_folder),
         cmocka_unit_test(damaged_store_is_told),
         cmocka_unit_test(unavailable_store_asks_first),
         cmocka_unit_test(facilitator_screens_fit),
