@@ -67,14 +67,17 @@ mw=$(cut -d' ' -f1 "$work/minimal.txt" | median)
 pr=$(cut -d' ' -f2 "$work/player.txt" | median)
 mr=$(cut -d' ' -f2 "$work/minimal.txt" | median)
 printf "%-34s %12s %12s %8s\n" "startup to first frame ($runs runs)" player minimal ratio
-printf "%-34s %10.1f ms %9.1f ms %7.2fx  (target <= 1.30x)\n" "wall time, median" \
-  "$(echo "$pw*1000" | bc -l)" "$(echo "$mw*1000" | bc -l)" "$(echo "$pw/$mw" | bc -l)"
+verdict() { [ "$(echo "$1 <= $2" | bc -l)" = 1 ] && echo PASS || echo FAIL; }
+printf "%-34s %10.1f ms %9.1f ms %7.2fx  (target <= 1.30x) %s\n" "wall time, median" \
+  "$(echo "$pw*1000" | bc -l)" "$(echo "$mw*1000" | bc -l)" "$(echo "$pw/$mw" | bc -l)" \
+  "$(verdict "$pw/$mw" 1.3)"
 pf=$(cut -d' ' -f1 "$work/player.txt" | sort -n | head -n1)
 mf=$(cut -d' ' -f1 "$work/minimal.txt" | sort -n | head -n1)
 printf "%-34s %10.1f ms %9.1f ms %7.2fx  (no load: best case)\n" "wall time, fastest" \
   "$(echo "$pf*1000" | bc -l)" "$(echo "$mf*1000" | bc -l)" "$(echo "$pf/$mf" | bc -l)"
-printf "%-34s %9.1f MiB %8.1f MiB %7.2fx  (target <= 1.30x)\n" "peak RSS, median" \
-  "$(echo "$pr/1024" | bc -l)" "$(echo "$mr/1024" | bc -l)" "$(echo "$pr/$mr" | bc -l)"
+printf "%-34s %9.1f MiB %8.1f MiB %7.2fx  (target <= 1.30x) %s\n" "peak RSS, median" \
+  "$(echo "$pr/1024" | bc -l)" "$(echo "$mr/1024" | bc -l)" "$(echo "$pr/$mr" | bc -l)" \
+  "$(verdict "$pr/$mr" 1.3)"
 
 # Draw time of every screen, software renderer, 1920x1080.
 HRC_RENDER_TIMES=1 "$player" --render "$work/png" --size 1920x1080 "$course" \
@@ -95,5 +98,5 @@ t0=$(ticks); sleep 10; t1=$(ticks)
 kill "$pid"; wait "$pid" 2>/dev/null
 hz=$(getconf CLK_TCK)
 echo
-printf "idle CPU over 10 s: %.2f %% of a core (target <= 1 %%)\n" \
-  "$(echo "($t1 - $t0) * 100 / $hz / 10" | bc -l)"
+cpu=$(echo "($t1 - $t0) * 100 / $hz / 10" | bc -l)
+printf "idle CPU over 10 s: %.2f %% of a core (target <= 1 %%) %s\n" "$cpu" "$(verdict "$cpu" 1)"
