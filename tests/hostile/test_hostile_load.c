@@ -919,6 +919,57 @@ static void empty_texts_are_handled(void **state)
     }
 }
 
+/* Numbers too large for any integer type. A quiz whose pass mark silently
+ * became 0 would certify anyone; a module version that became 0 would
+ * break progress keeping. Each must be refused or kept in range, never
+ * replaced by a default. */
+static void out_of_range_numbers_are_not_replaced_by_defaults(void **state)
+{
+    static const char big[] = "99999999999999999999999";
+    static const char *const names[] = {"pass", "version", "minutes", "attempts"};
+    char problems[1024] = "";
+    for (size_t which = 0; which < sizeof(names) / sizeof(names[0]); which++) {
+        char doc[2048];
+        int n = snprintf(doc, sizeof(doc),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<module format=\"1\" id=\"numbers\" version=\"%s\" xml:lang=\"en\">\n"
+            "  <meta><title>T</title><summary>S</summary><author>A</author>"
+            "<licence>L</licence><minutes>%s</minutes></meta>\n"
+            "  <quiz id=\"q\" pass=\"%s\" attempts=\"%s\"><title>Q</title>\n"
+            "    <truefalse id=\"t\" rev=\"1\" answer=\"true\"><prompt>P</prompt>"
+            "<explanation>E</explanation></truefalse>\n"
+            "  </quiz>\n</module>\n",
+            which == 1 ? big : "1", which == 2 ? big : "10", which == 0 ? big : "80",
+            which == 3 ? big : "2");
+        assert_true(n > 0 && (size_t)n < sizeof(doc));
+        outcome *o = load_captured(&(load_request){
+            .path = "numbers.xml", .data = doc, .size = (size_t)n});
+        assert_quiet_and_sealed(o);
+        if (o->rc == 0) {
+            const hrc_module *m = o->module;
+            assert_int_equal(m->n_items, 1);
+            const hrc_quiz *q = m->items[0].u.quiz;
+            int value = which == 0   ? q->pass_percent
+                        : which == 1 ? m->version
+                        : which == 2 ? m->minutes
+                                     : q->max_attempts;
+            bool replaced = which == 0 || (which == 1 && value < 1) ||
+                            (which == 2 && value < 0) ||
+                            (which == 3 && value == HRC_ATTEMPTS_UNLIMITED);
+            if (replaced) {
+                size_t used = strlen(problems);
+                snprintf(problems + used, sizeof(problems) - used,
+                         "\n  %s=\"%s\" accepted as %d", names[which], big, value);
+            }
+        } else {
+            assert_refused(o, WORDS(names[which]), true);
+        }
+        outcome_free(o);
+    }
+    if (problems[0])
+        fail_msg("out-of-range numbers replaced by defaults:%s", problems);
+}
+
 /*
  * A named pipe called module.xml (an ext4 USB stick can carry one) must be
  * refused, not waited on: opening it for reading blocks until a writer
@@ -1018,8 +1069,8 @@ static void the_hostile_folder_fails_as_a_course_quietly(void **state)
     assert_int_equal(rc, -1);
     if (course)
         assert_int_equal(course->n_modules, 0);
-    /* One error at least for each of the 12 hostile .xml files. */
-    assert_true(diags.n_errors >= 12);
+    /* One error at least for each of the 13 hostile .xml files. */
+    assert_true(diags.n_errors >= 13);
     for (size_t i = 0; i < diags.count; i++) {
         assert_null(strstr(diags.items[i].message, SECRET));
         assert_null(strstr(diags.items[i].message, PASSWD_MARKER));
@@ -1051,6 +1102,7 @@ int main(void)
         cmocka_unit_test(a_huge_text_is_refused),
         cmocka_unit_test(images_never_leave_the_course_folder),
         cmocka_unit_test(empty_texts_are_handled),
+        cmocka_unit_test(out_of_range_numbers_are_not_replaced_by_defaults),
         cmocka_unit_test(named_pipes_are_refused_without_waiting),
         cmocka_unit_test(the_hostile_folder_fails_as_a_course_quietly),
     };
