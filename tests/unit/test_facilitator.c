@@ -10,6 +10,7 @@
 
 #include "screens_harness.h"
 
+#include "core/quiz.h"
 #include "io/progress.h"
 #include "screens/export_folders.h"
 
@@ -563,6 +564,64 @@ static void facilitator_screens_fit(void **state)
     hrc_progress_close(s);
 }
 
+/* Random clicks, keys and text on the facilitator's screens, unlocked
+ * again and again: nothing crashes, leaks or leaves its bounds, and a
+ * learner is only ever deleted through "Delete" after the question. */
+static void random_facilitator_inputs(void **state)
+{
+    const char *names[] = {"Ana", "Ben", "Chidi", "Dora"};
+    int64_t ids[4];
+    hrc_progress *s = store_with("random", names, 4, ids);
+    make_dir("root5");
+    make_dir("root5/media");
+    make_dir("root5/media/STICK");
+    char root[512], store_file[512];
+    snprintf(root, sizeof root, "%s/root5", tmp);
+    snprintf(store_file, sizeof store_file, "%s/random/progress.db", tmp);
+    harness t;
+    harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s, .media_root = root,
+                                        .store_path = store_file,
+                                        .store_moved_aside = "/x/progress.db.corrupt-1"});
+    t.check_geometry = true;
+    hrc_rng rng;
+    hrc_rng_seed(&rng, 42);
+    int deleted = 0;
+    for (int i = 0; i < 1500; i++) {
+        if (i % 60 == 0) {
+            harness_key(&t, HRC_IN_FACILITATOR);
+            type(&t, PIN);
+            harness_key(&t, HRC_IN_ACTIVATE);
+        }
+        bool asking = shows(&t, "and all their records?");
+        size_t before = count_learners(s);
+        size_t r = hrc_rng_below(&rng, 100);
+        if (r < 50 && t.list.n_targets) {
+            hrc_rect tr = t.list.targets[hrc_rng_below(&rng, t.list.n_targets)].rect;
+            int x = tr.x + tr.w / 2, y = tr.y + tr.h / 2;
+            harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_DOWN, .x = x, .y = y});
+            harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = x, .y = y});
+        } else if (r < 60) {
+            static const char *const texts[] = {"/", "tmp", "\xc3\xa9", "12", "\x01"};
+            type(&t, texts[hrc_rng_below(&rng, 5)]);
+        } else if (r < 65) {
+            harness_key(&t, HRC_IN_BACKSPACE);
+        } else {
+            static const hrc_input_kind keys[] = {HRC_IN_NEXT, HRC_IN_PREV, HRC_IN_ACTIVATE,
+                                                  HRC_IN_BACK, HRC_IN_DOWN, HRC_IN_PAGE_DOWN,
+                                                  HRC_IN_HOME, HRC_IN_ZOOM_IN, HRC_IN_ZOOM_OUT};
+            harness_key(&t, keys[hrc_rng_below(&rng, sizeof keys / sizeof keys[0])]);
+        }
+        if (count_learners(s) < before) {
+            if (!asking)
+                fail_msg("input %d deleted a learner without asking first", i);
+            deleted++;
+        }
+    }
+    harness_stop(&t);
+    printf("random inputs: %d learners deleted, each after the question\n", deleted);
+    hrc_progress_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -575,6 +634,7 @@ int main(void)
         cmocka_unit_test(damaged_store_is_told),
         cmocka_unit_test(unavailable_store_asks_first),
         cmocka_unit_test(facilitator_screens_fit),
+        cmocka_unit_test(random_facilitator_inputs),
     };
     return cmocka_run_group_tests(tests, make_tmp, remove_tmp);
 }
