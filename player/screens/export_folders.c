@@ -2,10 +2,12 @@
 #include "screens/export_folders.h"
 
 #include <dirent.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct found {
     hrc_export_folder *out;
@@ -90,6 +92,10 @@ size_t hrc_export_folders_list(const hrc_export_search *search, hrc_export_folde
         user = getenv("USER");
     if (!user || !*user)
         user = getenv("LOGNAME");
+    if (!user || !*user) { /* a service started with no login environment */
+        const struct passwd *pw = getpwuid(geteuid());
+        user = pw ? pw->pw_name : NULL;
+    }
     if (user && (!*user || strchr(user, '/') || strcmp(user, "..") == 0))
         user = NULL;
 

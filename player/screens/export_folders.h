@@ -29,7 +29,7 @@ typedef struct hrc_export_folder {
 
 typedef struct hrc_export_search {
     const char *root;     /* NULL or "": "/" */
-    const char *user;     /* NULL: $USER, else $LOGNAME */
+    const char *user;     /* NULL: $USER, else $LOGNAME, else this process's user */
     const char *fallback; /* offered last; NULL: none */
     /* Only folders that are mount points (another device than their
      * parent): skips empty places such as /media/cdrom0. A fake tree in a

@@ -517,6 +517,8 @@ static unsigned facilitator_activate(hrc_app *app, int action, int arg)
 
 bool facilitator_wants_text(const hrc_app *app)
 {
+    if (!app->cfg.progress) /* nothing to unlock, nothing to export */
+        return false;
     return !app->facilitator_unlocked || (app->fac.exporting && !app->fac.confirm_learner);
 }
 

@@ -15,6 +15,7 @@
 #include "screens/export_folders.h"
 
 #include <dirent.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,6 +192,28 @@ static void export_folders_in_a_fake_tree(void **state)
     n = hrc_export_folders_list(&search, out, HRC_EXPORT_FOLDERS_MAX);
     assert_int_equal(n, 1);
     assert_string_equal(out[0].path, data);
+    /* With no $USER nor $LOGNAME (a kiosk service), the process's own user. */
+    const struct passwd *pw = getpwuid(geteuid());
+    assert_non_null(pw);
+    char mine[600];
+    snprintf(mine, sizeof mine, "root1/media/%s", pw->pw_name);
+    make_dir(mine);
+    snprintf(mine, sizeof mine, "root1/media/%s/MYSTICK", pw->pw_name);
+    make_dir(mine);
+    char *user = getenv("USER") ? strdup(getenv("USER")) : NULL;
+    char *logname = getenv("LOGNAME") ? strdup(getenv("LOGNAME")) : NULL;
+    unsetenv("USER");
+    unsetenv("LOGNAME");
+    hrc_export_search by_process = {.root = root};
+    n = hrc_export_folders_list(&by_process, out, HRC_EXPORT_FOLDERS_MAX);
+    assert_true(n >= 1);
+    assert_string_equal(out[0].name, "MYSTICK");
+    if (user)
+        setenv("USER", user, 1);
+    if (logname)
+        setenv("LOGNAME", logname, 1);
+    free(user);
+    free(logname);
     /* Nothing there at all. */
     hrc_export_search none = {.root = "/nonexistent-hrc-root", .user = "ana",
                               .fallback = "/nonexistent-hrc-data"};
@@ -522,6 +545,7 @@ static void unavailable_store_asks_first(void **state)
     /* The facilitator screen gives the reason too. */
     harness_key(&t, HRC_IN_FACILITATOR);
     assert_true(shows(&t, "The progress file could not be opened"));
+    assert_false(hrc_app_wants_text(t.app)); /* no PIN to type */
     harness_stop(&t);
 }
 
