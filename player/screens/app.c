@@ -723,6 +723,10 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
     if (app->last_input_ms == 0)
         app->last_input_ms = in->now_ms;
 
+    /* Text textures are cached by size and colour: a new text size or theme
+     * leaves every cached texture unused, so the back end should drop them. */
+    int text_percent_before = app->text_percent;
+    bool contrast_before = app->high_contrast;
     bool consumed = false;
     unsigned eff = idle_input(app, in, &consumed);
     if (!consumed) {
@@ -786,6 +790,8 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
         if (hrc_nav_top(&app->nav) != loc || loc->screen != hrc_nav_top(&app->nav)->screen)
             app->pressed = -1;
     }
+    if (app->text_percent != text_percent_before || app->high_contrast != contrast_before)
+        eff |= HRC_APP_REDRAW | HRC_APP_LANG_CHANGED;
     if (eff & HRC_APP_REDRAW)
         app->stale = true;
     if (app->idle_prompt)

@@ -59,7 +59,8 @@ enum hrc_app_effect {
     HRC_APP_REDRAW = 1 << 0,       /* the screen changed */
     HRC_APP_QUIT = 1 << 1,         /* leave the program */
     HRC_APP_WANT_TICK = 1 << 2,    /* a timer is running: send TICKs */
-    HRC_APP_LANG_CHANGED = 1 << 3, /* drop cached text textures */
+    HRC_APP_LANG_CHANGED = 1 << 3, /* language, text size or theme changed:
+                                      drop cached text textures */
     /* A facilitator entered the PIN and chose to leave kiosk mode: leave
      * full screen and let the window be closed again. */
     HRC_APP_KIOSK_EXIT = 1 << 4,

@@ -220,7 +220,14 @@ int ui_button(ui *u, const char *label, int action, int arg, button_state st)
 {
     int pad = u->pad;
     int max_w = u->w;
-    int text_w = ui_text_width(u, label, HRC_FONT_BOLD, u->px);
+    hrc_span span = {0, label};
+    /* Size the button from the line breaker's own measure: the sum of
+     * word widths can exceed the whole string's, and would wrap the label. */
+    int text_w = max_w - 2 * pad > 1 ? max_w - 2 * pad : 1;
+    if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, text_w, u->m) == 0)
+        text_w = u->lay.width;
+    else
+        text_w = ui_text_width(u, label, HRC_FONT_BOLD, u->px);
     int bw = text_w + 2 * pad;
     if (bw < u->min_target)
         bw = u->min_target;
@@ -246,7 +253,6 @@ int ui_button(ui *u, const char *label, int action, int arg, button_state st)
     button_colors(u, st, &bg, &fg);
     int save_y = u->y;
     u->y = content.y + (bh - th) / 2;
-    hrc_span span = {0, label};
     if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, inner, u->m) == 0) {
         int tx = content.x + (bw - u->lay.width) / 2;
         emit_layout(u, tx, u->y, inner, fg, u->px);
