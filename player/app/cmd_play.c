@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 static void print_diags(const hrc_diags *diags)
@@ -26,33 +25,6 @@ static void print_diags(const hrc_diags *diags)
         fprintf(stderr, "(more problems were not listed)\n");
 }
 
-/* A course from a folder of modules, or from a single module file. */
-static int load_course(const char *path, hrc_course **out, hrc_diags *diags)
-{
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return hrc_course_load(path, out, diags);
-
-    *out = NULL;
-    hrc_module *module = NULL;
-    if (hrc_module_load(path, NULL, &module, diags))
-        return -1;
-    hrc_course *course = calloc(1, sizeof *course);
-    if (course)
-        course->modules = malloc(sizeof *course->modules);
-    if (course)
-        course->dir = strdup(module->dir);
-    if (!course || !course->modules || !course->dir) {
-        hrc_module_free(module);
-        hrc_course_free(course);
-        hrc_diags_add(diags, HRC_ERROR, path, 0, 0, "out of memory");
-        return -1;
-    }
-    course->modules[0] = module;
-    course->n_modules = 1;
-    *out = course;
-    return 0;
-}
 
 static bool env_flag(const char *name)
 {
@@ -68,7 +40,7 @@ int hrc_cmd_play(const hrc_cli *cli)
     hrc_diags diags;
     hrc_diags_init(&diags);
     hrc_course *course = NULL;
-    int loaded = load_course(path, &course, &diags);
+    int loaded = hrc_course_open(path, &course, &diags);
     hrc_diags_sort(&diags);
     print_diags(&diags);
     if (loaded || !course || course->n_modules == 0) {

@@ -322,3 +322,30 @@ int hrc_course_load(const char *dir, hrc_course **out, hrc_diags *diags)
     *out = course;
     return rc;
 }
+
+int hrc_course_open(const char *path, hrc_course **out, hrc_diags *diags)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return hrc_course_load(path, out, diags);
+
+    *out = NULL;
+    hrc_module *module = NULL;
+    if (hrc_module_load(path, NULL, &module, diags))
+        return -1;
+    hrc_course *course = calloc(1, sizeof *course);
+    if (course)
+        course->modules = malloc(sizeof *course->modules);
+    if (course)
+        course->dir = strdup(module->dir);
+    if (!course || !course->modules || !course->dir) {
+        hrc_module_free(module);
+        hrc_course_free(course);
+        whole_file_error(diags, path, "%s", _("out of memory"));
+        return -1;
+    }
+    course->modules[0] = module;
+    course->n_modules = 1;
+    *out = course;
+    return 0;
+}

@@ -45,6 +45,10 @@ int hrc_module_load_memory(const char *data, size_t size, const char *path,
  */
 int hrc_course_load(const char *dir, hrc_course **out, hrc_diags *diags);
 
+/* What the player opens: a folder of modules (hrc_course_load), or a
+ * single module file as a one-module course. Same results. */
+int hrc_course_open(const char *path, hrc_course **out, hrc_diags *diags);
+
 /* The *.xml files of a folder (not its subfolders), sorted by name, as
  * "dir/name" paths. Free with hrc_course_list_free(). */
 int hrc_course_list(const char *dir, char ***paths, size_t *count, hrc_diags *diags);

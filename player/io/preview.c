@@ -54,31 +54,6 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* A course from a folder of modules, or a one-module course from a file. */
-static int load_course(const char *path, hrc_course **out, hrc_diags *diags)
-{
-    if (is_dir(path))
-        return hrc_course_load(path, out, diags);
-    *out = NULL;
-    hrc_module *module = NULL;
-    if (hrc_module_load(path, NULL, &module, diags))
-        return -1;
-    hrc_course *course = calloc(1, sizeof *course);
-    if (course)
-        course->modules = malloc(sizeof *course->modules);
-    if (course)
-        course->dir = strdup(module->dir);
-    if (!course || !course->modules || !course->dir) {
-        hrc_module_free(module);
-        hrc_course_free(course);
-        hrc_diags_add(diags, HRC_ERROR, path, 0, 0, "out of memory");
-        return -1;
-    }
-    course->modules[0] = module;
-    course->n_modules = 1;
-    *out = course;
-    return 0;
-}
 
 int hrc_preview_reload(hrc_preview *p, hrc_course **retired)
 {
@@ -86,7 +61,7 @@ int hrc_preview_reload(hrc_preview *p, hrc_course **retired)
     clear_problems(p);
     p->reloads++;
     hrc_course *course = NULL;
-    int rc = load_course(p->path, &course, &p->diags);
+    int rc = hrc_course_open(p->path, &course, &p->diags);
     hrc_diags_sort(&p->diags);
     if (p->diags.count) {
         p->source_lines = calloc(p->diags.count, sizeof *p->source_lines);
