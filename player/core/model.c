@@ -126,6 +126,17 @@ const char *hrc_item_id(const hrc_item *item)
     return "";
 }
 
+const hrc_text *hrc_item_title(const hrc_item *item)
+{
+    switch (item->kind) {
+    case HRC_ITEM_PAGE: return &item->u.page->title;
+    case HRC_ITEM_TIMELINE: return &item->u.timeline->title;
+    case HRC_ITEM_CASE: return &item->u.case_study->title;
+    case HRC_ITEM_QUIZ: return &item->u.quiz->title;
+    }
+    return NULL;
+}
+
 const hrc_case *hrc_module_find_case(const hrc_module *m, const char *id)
 {
     for (size_t i = 0; i < m->n_items; i++)

@@ -346,6 +346,7 @@ const hrc_case *hrc_module_find_case(const hrc_module *m, const char *id);
  * returns its index in m->items, or -1. */
 long hrc_module_find_item(const hrc_module *m, const char *id);
 const char *hrc_item_id(const hrc_item *item);
+const hrc_text *hrc_item_title(const hrc_item *item);
 
 /* A course: the modules of one folder, in file-name order. */
 typedef struct hrc_course {

@@ -100,16 +100,6 @@ static const char *item_kind_name(hrc_item_kind k)
     return "";
 }
 
-static const hrc_text *item_title(const hrc_item *it)
-{
-    switch (it->kind) {
-    case HRC_ITEM_PAGE: return &it->u.page->title;
-    case HRC_ITEM_TIMELINE: return &it->u.timeline->title;
-    case HRC_ITEM_CASE: return &it->u.case_study->title;
-    case HRC_ITEM_QUIZ: return &it->u.quiz->title;
-    }
-    return NULL;
-}
 
 static void module_draw(ui *u)
 {
@@ -148,7 +138,7 @@ static void module_draw(ui *u)
         char prefix[96];
         snprintf(prefix, sizeof prefix, "%s%s:", done ? "\xe2\x9c\x93 " : "",
                  item_kind_name(it->kind));
-        ui_block_button(u, prefix, item_title(it), NULL, ACT_OPEN_ITEM, (int)i,
+        ui_block_button(u, prefix, hrc_item_title(it), NULL, ACT_OPEN_ITEM, (int)i,
                         done ? BTN_QUIET : BTN_NORMAL, false);
     }
 }

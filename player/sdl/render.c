@@ -185,16 +185,6 @@ static const char *lang_of(renderer_state *s)
     return hrc_app_lang(s->app);
 }
 
-static const hrc_text *item_title(const hrc_item *it)
-{
-    switch (it->kind) {
-    case HRC_ITEM_PAGE: return &it->u.page->title;
-    case HRC_ITEM_TIMELINE: return &it->u.timeline->title;
-    case HRC_ITEM_CASE: return &it->u.case_study->title;
-    case HRC_ITEM_QUIZ: return &it->u.quiz->title;
-    }
-    return NULL;
-}
 
 /* Each event of the timeline, picked in turn with the Right arrow key. */
 static int tour_timeline(renderer_state *s, const hrc_module *m, const hrc_timeline *tl)
@@ -289,7 +279,7 @@ static int tour_module(renderer_state *s, size_t index)
         return -1;
     for (size_t i = 0; i < m->n_items; i++) {
         const hrc_item *it = &m->items[i];
-        const char *title = hrc_text_plain(item_title(it), lang_of(s), m->default_lang);
+        const char *title = hrc_text_plain(hrc_item_title(it), lang_of(s), m->default_lang);
         if (!click(s, title, 0)) {
             fprintf(stderr, "render: cannot open %s in module %s\n", hrc_item_id(it),
                     m->id);
