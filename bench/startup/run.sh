@@ -31,14 +31,8 @@ done
 cc -O2 "$src/bench/startup/minimal.c" -o "$work/minimal" \
   $(pkg-config --cflags --libs sdl2 SDL2_ttf) || exit 1
 
-# A free display number: no lock file, no socket.
-for n in $(seq 90 140); do
-  [ -e /tmp/.X$n-lock ] || [ -e /tmp/.X11-unix/X$n ] || { display=$n; break; }
-done
-Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-export DISPLAY=":$display"
+. "$src/tests/lib/xvfb.sh"
+start_xvfb 1920x1080 /dev/null || { echo "startup: Xvfb did not start"; exit 1; }
 export HRC_ASSETS_DIR="$src/assets"
 data="$work/data"
 

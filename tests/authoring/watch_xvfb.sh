@@ -32,19 +32,9 @@ cp -r "$courses/template-images" "$course/"
 module="$course/template.xml"
 cp "$module" "$work/good.xml"
 
-for n in $(seq 200 299); do
-  [ -e /tmp/.X$n-lock ] || [ -e /tmp/.X11-unix/X$n ] || { display=$n; break; }
-done
-Xvfb ":$display" -screen 0 1024x700x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.05; done
-[ -e "/tmp/.X11-unix/X$display" ] || fail "Xvfb :$display did not start"
-export DISPLAY=":$display"
+. "$(dirname "$0")/../lib/xvfb.sh"
+start_xvfb 1024x700 "$work/xvfb.log" || fail "Xvfb did not start"
 
-# X11 and D-Bus libraries that SDL loads leave leaks LeakSanitizer cannot
-# name; the preview's own memory is checked by test_watch_preview, with no
-# display. Memory errors are still caught here.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 HRC_TRACE_SCREENS=1 "$player" --lang en --size 960x640 --data-dir "$work/data" --watch "$course" \
   --goto event-month 2>"$work/trace" &
 player_pid=$!

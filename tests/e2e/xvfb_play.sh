@@ -31,19 +31,9 @@ for tool in Xvfb xdotool; do
   command -v $tool >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
 done
 
-for n in $(seq 100 199); do
-  [ -e /tmp/.X$n-lock ] || [ -e /tmp/.X11-unix/X$n ] || { display=$n; break; }
-done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.05; done
-[ -e "/tmp/.X11-unix/X$display" ] || fail "Xvfb :$display did not start"
-export DISPLAY=":$display"
+. "$(dirname "$0")/../lib/xvfb.sh"
+start_xvfb 1280x800 "$work/xvfb.log" || fail "Xvfb did not start"
 
-# In a sanitized build, X11 and Mesa modules that SDL loads and unloads
-# leave leaks LeakSanitizer cannot name, let alone suppress; the player's
-# own memory is checked by the tests with no display.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 HRC_TRACE_SCREENS=1 "$player" --lang en --data-dir "$work/data" "$data/sdl/course" \
   2>"$work/trace" &
 player_pid=$!

@@ -26,17 +26,8 @@ fail() {
 for tool in Xvfb xdotool; do
   command -v $tool >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
 done
-for n in $(seq 200 299); do
-  [ -e /tmp/.X$n-lock ] || [ -e /tmp/.X11-unix/X$n ] || { display=$n; break; }
-done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.05; done
-[ -e "/tmp/.X11-unix/X$display" ] || fail "Xvfb :$display did not start"
-export DISPLAY=":$display"
-# X11 modules leave leaks LeakSanitizer cannot name; the screens' memory is
-# checked by test_facilitator with no display.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+. "$(dirname "$0")/../lib/xvfb.sh"
+start_xvfb 1280x800 "$work/xvfb.log" || fail "Xvfb did not start"
 
 # start DATA_DIR: the player in kiosk mode, its log and trace in $work/trace.
 start() {
