@@ -56,7 +56,7 @@
     "</module>\n"
 static const char valid_module[] = MODULE_HEAD "    <p>Text</p>\n" MODULE_TAIL;
 
-/* ---- Small helpers ------------------------------------------------------ */
+/* ---- Buffers, files, scratch folders ----------------------------------- */
 
 typedef struct buffer {
     char *data;
