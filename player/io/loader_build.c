@@ -12,7 +12,6 @@
 
 #include "core/i18n.h"
 
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,14 +61,30 @@ static long long int_attr(const xmlNode *node, const char *name, long long dflt)
     const char *s = loader_attr(node, name);
     if (!s)
         return dflt;
-    errno = 0;
     char *end;
-    long long v = strtoll(s, &end, 10);
+    long long v = strtoll(s, &end, 10); /* saturates on overflow */
     while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
         end++;
-    if (end == s || *end || errno)
+    if (end == s || *end)
         return dflt;
     return v;
+}
+
+/*
+ * An integer attribute that must lie within [min, max]. A value outside
+ * (one too large for any integer included) is an error, never a quiet
+ * default: a pass mark read as 0 would let everyone pass.
+ */
+static long long ranged_attr(loader_ctx *ctx, const xmlNode *node, hrc_srcpos pos,
+                             const char *name, long long min, long long max,
+                             long long dflt)
+{
+    long long v = int_attr(node, name, dflt);
+    if (v == dflt || (v >= min && v <= max))
+        return v; /* absent, malformed (the schema says so) or fine */
+    loader_error(ctx, pos, _("%s=\"%s\" must be a whole number from %lld to %lld"), name,
+                 loader_attr(node, name), min, max);
+    return v < min ? min : max;
 }
 
 static int clamp_int(long long v)
@@ -251,7 +266,12 @@ static void build_meta(loader_ctx *ctx, xmlNode *node)
         c = loader_next(c);
     }
     if (loader_is(c, "minutes")) {
-        m->minutes = atoi(loader_plain(ctx, c));
+        long long minutes = strtoll(loader_plain(ctx, c), NULL, 10);
+        if (minutes < 0 || minutes > 100000)
+            loader_error(ctx, pos_of(ctx, c),
+                         _("minutes must be a whole number from 0 to 100000, not %s"),
+                         loader_plain(ctx, c));
+        m->minutes = minutes < 0 ? 0 : minutes > 100000 ? 100000 : (int)minutes;
         c = loader_next(c);
     }
     loader_text(ctx, &c, "audience", &m->audience);
@@ -299,8 +319,8 @@ static void build_era(loader_ctx *ctx, xmlNode *node, hrc_era *era)
     era->pos = pos_of(ctx, node);
     era->id = id_attr(ctx, node, "id");
     era->has_from = loader_attr(node, "from") != NULL;
-    era->from_year = clamp_int(int_attr(node, "from", 0));
-    era->to_year = clamp_int(int_attr(node, "to", 0));
+    era->from_year = (int)ranged_attr(ctx, node, era->pos, "from", -9999, 9999, 0);
+    era->to_year = (int)ranged_attr(ctx, node, era->pos, "to", -9999, 9999, 0);
     xmlNode *c = loader_first_child(node);
     loader_text(ctx, &c, "title", &era->title);
     loader_text(ctx, &c, "text", &era->text);
@@ -359,9 +379,9 @@ static void build_case(loader_ctx *ctx, xmlNode *node)
     const char *kind = loader_attr(node, "kind");
     if (!kind || !hrc_gov_kind_parse(kind, &cs->gov_kind))
         cs->gov_kind = HRC_GOV_OTHER;
-    cs->population = int_attr(node, "population", -1);
-    if (cs->population < 0)
-        cs->population = -1;
+    cs->population = loader_attr(node, "population")
+                         ? ranged_attr(ctx, node, cs->pos, "population", 0, 100000000000LL, -1)
+                         : -1;
     xmlNode *c = loader_first_child(node);
     loader_text(ctx, &c, "title", &cs->title);
     loader_text(ctx, &c, "place", &cs->place);
@@ -476,7 +496,7 @@ static void build_question(loader_ctx *ctx, xmlNode *node, hrc_question *q)
     question_kind(node, &q->kind);
     q->pos = pos_of(ctx, node);
     q->id = id_attr(ctx, node, "id");
-    q->revision = clamp_int(int_attr(node, "rev", 1));
+    q->revision = (int)ranged_attr(ctx, node, q->pos, "rev", 1, INT_MAX, 1);
     q->scoring = attr_is(node, "scoring", "partial") ? HRC_SCORING_PARTIAL
                                                      : HRC_SCORING_ALL_OR_NOTHING;
     xmlNode *c = loader_first_child(node);
@@ -503,13 +523,12 @@ static void build_quiz(loader_ctx *ctx, xmlNode *node)
     long long pass = int_attr(node, "pass", 0);
     if (pass < 0 || pass > 100)
         loader_error(ctx, z->pos, _("quiz \"%s\": pass must be a percentage from 0 to 100, "
-                     "not %lld"), z->id, pass);
+                     "not %s"), z->id, loader_attr(node, "pass"));
     z->pass_percent = pass < 0 ? 0 : pass > 100 ? 100 : (int)pass;
     z->max_attempts = attr_is(node, "attempts", "unlimited")
                           ? HRC_ATTEMPTS_UNLIMITED
-                          : clamp_int(int_attr(node, "attempts", HRC_ATTEMPTS_UNLIMITED));
-    if (z->max_attempts < 0)
-        z->max_attempts = HRC_ATTEMPTS_UNLIMITED;
+                          : (int)ranged_attr(ctx, node, z->pos, "attempts", 1, 1000,
+                                             HRC_ATTEMPTS_UNLIMITED);
     z->shuffle = attr_is(node, "shuffle", "yes");
     xmlNode *c = loader_first_child(node);
     loader_text(ctx, &c, "title", &z->title);

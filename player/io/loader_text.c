@@ -222,7 +222,8 @@ static hrc_variant *take_variants(loader_ctx *ctx, const variant_mark *vm,
         hrc_variant *out = &variants[v];
         out->lang = langs[v];
         out->plain = text;
-        memcpy(text, ctx->buf + vm[v].buf_start, len);
+        if (len) /* an empty text may have no buffer at all */
+            memcpy(text, ctx->buf + vm[v].buf_start, len);
         text[len] = '\0';
         text += len + 1;
         out->n_spans = vm[v].end_mark - vm[v].first_mark;
@@ -234,7 +235,8 @@ static hrc_variant *take_variants(loader_ctx *ctx, const variant_mark *vm,
                 continue;
             }
             size_t from = ctx->marks[i].start, to = span_end(ctx, &vm[v], i);
-            memcpy(text, ctx->buf + from, to - from);
+            if (to > from)
+                memcpy(text, ctx->buf + from, to - from);
             text[to - from] = '\0';
             span->text = text;
             text += to - from + 1;

@@ -406,20 +406,24 @@ static int check_prolog(loader_ctx *ctx, const char *slice, size_t size)
 
 /* ---- The <module> element ------------------------------------------ */
 
+/* A whole number from 1 to INT_MAX, as the model stores it in an int. */
 static bool positive_integer(const char *s)
 {
     while (*s == ' ')
         s++;
     if (*s == '+')
         s++;
-    bool nonzero = false, any = false;
+    long long value = 0;
+    bool any = false;
     for (; *s >= '0' && *s <= '9'; s++) {
         any = true;
-        nonzero |= *s != '0';
+        value = value * 10 + (*s - '0');
+        if (value > INT_MAX)
+            return false;
     }
     while (*s == ' ')
         s++;
-    return any && nonzero && !*s;
+    return any && value >= 1 && !*s;
 }
 
 /* The attributes of <module>, as module.rng states them. */
@@ -438,7 +442,7 @@ static void check_module_attributes(loader_ctx *ctx, const xmlNode *root)
     if (!version)
         loader_error(ctx, pos, _("<module> needs a version (1, 2, ...)"));
     else if (!positive_integer(version))
-        loader_error(ctx, pos, _("version=\"%s\" must be a whole number from 1 up"), version);
+        loader_error(ctx, pos, _("version=\"%s\" must be a whole number from 1 to 2147483647"), version);
     if (!loader_lang(root))
         loader_error(ctx, pos, _("<module> needs xml:lang, its default language"));
     const char *completion = loader_attr(root, "completion");
