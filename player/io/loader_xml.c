@@ -40,6 +40,9 @@ enum {
                     XML_PARSE_IGNORE_ENC,
     PUSH_SLICE = 256 * 1024,
     MAX_MESSAGE = 300, /* bytes of a message before it is cut */
+    /* libxml2's schema check of mixed text grows with the square of its
+     * inline elements; real texts have a handful. */
+    MAX_INLINE_PER_TEXT = 1000,
 };
 
 static bool xml_ready;
@@ -521,6 +524,29 @@ static void validate_top(loader_ctx *ctx, xmlNode *node)
     doc->children = doc->last = NULL;
 }
 
+static bool is_inline(const xmlNode *node)
+{
+    return node && node->type == XML_ELEMENT_NODE &&
+           (strcmp((const char *)node->name, "em") == 0 ||
+            strcmp((const char *)node->name, "strong") == 0);
+}
+
+/* Counts the inline elements of the text `node` belongs to; false once
+ * there are more than a text may hold. */
+static bool inline_within_limit(loader_ctx *ctx, const xmlNode *node)
+{
+    if (!is_inline(node))
+        return true;
+    const xmlNode *text = node->parent;
+    while (is_inline(text))
+        text = text->parent;
+    if (text != ctx->inline_parent) {
+        ctx->inline_parent = text;
+        ctx->n_inline = 0;
+    }
+    return ++ctx->n_inline <= MAX_INLINE_PER_TEXT;
+}
+
 static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
                      int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -532,6 +558,13 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
     if (!pctxt->node)
         return;
     remember_pos(ctx, pctxt->node, start_tag_pos(pctxt), pctxt->nodeNr == 1);
+    if (!inline_within_limit(ctx, pctxt->node)) {
+        loader_error(ctx, loader_node_pos(ctx, pctxt->node),
+                     _("one text holds more than %d <em> and <strong> elements"),
+                     MAX_INLINE_PER_TEXT);
+        xmlStopParser(pctxt);
+        return;
+    }
     if (pctxt->nodeNr != 1)
         return;
     xmlNode *root = pctxt->node;

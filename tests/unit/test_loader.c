@@ -555,6 +555,38 @@ static void deep_nesting_and_size_cap(void **state)
     hrc_diags_clear(&d);
 }
 
+/* A text with 1000 <em>/<strong> loads; one more is refused at its line,
+ * before libxml2's schema check (quadratic in them) can take minutes. */
+static void inline_elements_per_text_are_limited(void **state)
+{
+    enum { LIMIT = 1000 };
+    size_t size = 32 + (LIMIT + 1) * 24;
+    char *body = malloc(size);
+    assert_non_null(body);
+    for (int extra = 0; extra <= 1; extra++) {
+        size_t n = (size_t)sprintf(body, "<p>");
+        for (int i = 0; i < LIMIT + extra; i++)
+            n += (size_t)sprintf(body + n, i % 2 ? "<strong>w</strong> " : "<em>w</em>\n");
+        sprintf(body + n, "</p>");
+        hrc_diags d;
+        hrc_diags_init(&d);
+        hrc_module *m = NULL;
+        int rc = load_page(body, &m, &d);
+        if (!extra) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(m->items[0].u.page->blocks[0].text.variants[0].n_spans >= LIMIT,
+                             1);
+            hrc_module_free(m);
+        } else {
+            assert_int_equal(rc, -1);
+            /* The 1001st inline element starts on the last line of the page body. */
+            assert_true(has_diag(&d, HRC_ERROR, 4 + LIMIT / 2, "more than 1000 <em> and <strong>"));
+        }
+        hrc_diags_clear(&d);
+    }
+    free(body);
+}
+
 static void every_problem_is_reported(void **state)
 {
     /* Two unrelated problems in one file: both reported, in order. */
@@ -611,6 +643,7 @@ int main(void)
         cmocka_unit_test(well_formedness_and_doctype),
         cmocka_unit_test(broken_input),
         cmocka_unit_test(deep_nesting_and_size_cap),
+        cmocka_unit_test(inline_elements_per_text_are_limited),
         cmocka_unit_test(every_problem_is_reported),
         cmocka_unit_test(course_in_name_order),
     };
