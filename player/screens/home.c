@@ -1,4 +1,5 @@
 /* Home: the course's modules with progress; a module's contents. */
+#include "core/dates.h"
 #include "screens/ui.h"
 
 #include <stdio.h>
@@ -71,8 +72,12 @@ static void home_draw(ui *u)
         ui_plain(u, hrc_text_plain(&m->summary, app->lang, m->default_lang), 0, u->px, p->text);
         progress_line(u, (int)i, line, sizeof line);
         if (m->minutes > 0) {
-            size_t n = strlen(line);
-            snprintf(line + n, sizeof line - n, _(" \xc2\xb7 about %d minutes"), m->minutes);
+            char duration[64];
+            if (hrc_duration_format(m->minutes, duration, sizeof duration) > 0) {
+                size_t n = strlen(line);
+                /* TRANSLATORS: %s is an estimated duration, such as "1 hour 30 minutes". */
+                snprintf(line + n, sizeof line - n, _(" \xc2\xb7 about %s"), duration);
+            }
         }
         ui_plain(u, line, 0, u->small_px, p->muted);
         ui_gap(u, u->pad / 2);

@@ -5,6 +5,7 @@
  * view. The selected event's text shows below the canvas, with a link to
  * its case study.
  */
+#include "core/dates.h"
 #include "screens/ui.h"
 
 #include <math.h>
@@ -91,14 +92,11 @@ static void clamp_view(hrc_app *app, span s)
         app->tl_center = s.hi - half;
 }
 
+/* The date as a reader says it, in the interface language. */
 static void format_date(const hrc_date *d, char *out, size_t size)
 {
-    switch (d->precision) {
-    case HRC_DATE_BEFORE: snprintf(out, size, _("before %d"), d->year); break;
-    case HRC_DATE_DAY: snprintf(out, size, "%04d-%02d-%02d", d->year, d->month, d->day); break;
-    case HRC_DATE_MONTH: snprintf(out, size, "%04d-%02d", d->year, d->month); break;
-    default: snprintf(out, size, "%d", d->year); break;
-    }
+    if (hrc_date_format(d, out, size) < 0)
+        snprintf(out, size, "%d", d->year);
 }
 
 /* Years between axis labels so that labels do not touch. */

@@ -179,7 +179,7 @@ static void pointer_only_journey(void **state)
                                   .pressed = true});
     harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = r.x + 300, .y = r.y + 5});
     harness_click(&t, "Zoom out");
-    harness_click(&t, "2005-06: A city acts");
+    harness_click(&t, "June 2005: A city acts");
     assert_true(harness_has_text(&t, "The city of the case study adopts a charter."));
     harness_click(&t, "Open the case study");
     assert_true(harness_has_text(&t, "Exampleland"));
