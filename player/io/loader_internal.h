@@ -67,6 +67,8 @@ typedef struct loader_ctx {
     struct _xmlRelaxNGValidCtxt *validator;
     xmlDoc *stand_in;  /* borrows each top-level element while it is validated */
     bool root_ok;      /* the root is <module> */
+    const unsigned char *col_base, *col_mark; /* the last tag whose column is known */
+    uint32_t col_at_mark;
     const void *inline_parent; /* the text element whose <em>/<strong> are counted */
     size_t n_inline;
     bool seen_meta, reported_no_meta;

@@ -253,7 +253,42 @@ static size_t count_chars(const xmlChar *from, const xmlChar *to)
     return n;
 }
 
-static hrc_srcpos start_tag_pos(xmlParserCtxtPtr pctxt)
+/*
+ * The column of the tag starting at lt: counted on from the previous tag
+ * when both lie on one line of the same buffer, so that a file written on
+ * one long line costs linear time, not quadratic. 0 when unknown.
+ */
+static uint32_t column_of(loader_ctx *ctx, const xmlParserInputPtr in, const xmlChar *lt)
+{
+    const xmlChar *from = NULL;
+    if (ctx->col_base == in->base && ctx->col_mark && ctx->col_mark <= lt) {
+        from = ctx->col_mark;
+        for (const xmlChar *p = from; p < lt && from; p++)
+            if (*p == '\n')
+                from = NULL;
+    }
+    uint32_t col = 0;
+    if (from) {
+        col = ctx->col_at_mark + (uint32_t)count_chars(from, lt);
+    } else {
+        const xmlChar *bol = lt;
+        while (bol > in->base && bol[-1] != '\n')
+            bol--;
+        if (bol > in->base || in->base[0] == '<' || memchr(lt, '\n', (size_t)(in->cur - lt)))
+            col = (uint32_t)count_chars(bol, lt) + 1;
+        else if (in->col > 0) /* the line began before the parser's buffer */
+            col = (uint32_t)((size_t)in->col > count_chars(lt, in->cur)
+                                 ? (size_t)in->col - count_chars(lt, in->cur) : 1);
+    }
+    if (col) {
+        ctx->col_base = in->base;
+        ctx->col_mark = lt;
+        ctx->col_at_mark = col;
+    }
+    return col;
+}
+
+static hrc_srcpos start_tag_pos(loader_ctx *ctx, xmlParserCtxtPtr pctxt)
 {
     xmlParserInputPtr in = pctxt->input;
     hrc_srcpos pos = {in && in->line > 0 ? (uint32_t)in->line : 0, 1};
@@ -268,14 +303,9 @@ static hrc_srcpos start_tag_pos(xmlParserCtxtPtr pctxt)
     for (const xmlChar *p = lt; p < in->cur; p++)
         newlines += *p == '\n';
     pos.line = pos.line > newlines ? pos.line - newlines : 1;
-    const xmlChar *bol = lt;
-    while (bol > in->base && bol[-1] != '\n')
-        bol--;
-    if (bol > in->base || in->base[0] == '<' || newlines > 0)
-        pos.col = (uint32_t)count_chars(bol, lt) + 1;
-    else if (in->col > 0) /* the line began before the parser's buffer */
-        pos.col = (uint32_t)((size_t)in->col > count_chars(lt, in->cur)
-                                 ? (size_t)in->col - count_chars(lt, in->cur) : 1);
+    uint32_t col = column_of(ctx, in, lt);
+    if (col)
+        pos.col = col;
     return pos;
 }
 
@@ -557,7 +587,7 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
                           nb_attributes, nb_defaulted, attributes);
     if (!pctxt->node)
         return;
-    remember_pos(ctx, pctxt->node, start_tag_pos(pctxt), pctxt->nodeNr == 1);
+    remember_pos(ctx, pctxt->node, start_tag_pos(ctx, pctxt), pctxt->nodeNr == 1);
     if (!inline_within_limit(ctx, pctxt->node)) {
         loader_error(ctx, loader_node_pos(ctx, pctxt->node),
                      _("one text holds more than %d <em> and <strong> elements"),

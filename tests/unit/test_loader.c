@@ -587,6 +587,29 @@ static void inline_elements_per_text_are_limited(void **state)
     free(body);
 }
 
+/* Columns stay exact far along one long line (the parser's buffer has
+ * moved on from the line's start by then). */
+static void columns_on_one_long_line(void **state)
+{
+    enum { N = 20000 };
+    char *body = malloc(N * 8 + 16);
+    assert_non_null(body);
+    size_t n = 0;
+    for (int i = 0; i < N; i++)
+        n += (size_t)sprintf(body + n, "<p>x</p>");
+    sprintf(body + n, "<bogus/>");
+    hrc_diags d;
+    hrc_diags_init(&d);
+    hrc_module *m = NULL;
+    assert_int_equal(load_page(body, &m, &d), -1);
+    if (!has_diag(&d, HRC_ERROR, 4, "bogus") || d.items[0].col != N * 8 + 1) {
+        print_diags(&d);
+        fail_msg("expected the error at 4:%d", N * 8 + 1);
+    }
+    hrc_diags_clear(&d);
+    free(body);
+}
+
 static void every_problem_is_reported(void **state)
 {
     /* Two unrelated problems in one file: both reported, in order. */
@@ -644,6 +667,7 @@ int main(void)
         cmocka_unit_test(broken_input),
         cmocka_unit_test(deep_nesting_and_size_cap),
         cmocka_unit_test(inline_elements_per_text_are_limited),
+        cmocka_unit_test(columns_on_one_long_line),
         cmocka_unit_test(every_problem_is_reported),
         cmocka_unit_test(course_in_name_order),
     };
