@@ -67,6 +67,9 @@ typedef struct loader_ctx {
     struct _xmlRelaxNGValidCtxt *validator;
     xmlDoc *stand_in;  /* borrows each top-level element while it is validated */
     bool root_ok;      /* the root is <module> */
+    enum { TAG_NONE, TAG_OPEN, TAG_IN, TAG_QUOTED, TAG_OTHER } tag_state; /* raw scan */
+    char tag_quote;
+    int n_tag_attributes;
     const unsigned char *col_base, *col_mark; /* the last tag whose column is known */
     uint32_t col_at_mark;
     const void *inline_parent; /* the text element whose <em>/<strong> are counted */

@@ -43,6 +43,7 @@ enum {
     /* libxml2's schema check of mixed text grows with the square of its
      * inline elements; real texts have a handful. */
     MAX_INLINE_PER_TEXT = 1000,
+    MAX_ATTRIBUTES = 64, /* on one element; the format uses at most six */
 };
 
 static bool xml_ready;
@@ -642,10 +643,68 @@ static void on_doctype(void *data, const xmlChar *name, const xmlChar *id,
 }
 
 /* Counts lines and checks for NUL bytes in one slice. */
+/*
+ * Counts the attributes of each start tag in the raw text, before libxml2
+ * sees it: libxml2 checks attributes for duplicates pairwise, so a tag
+ * with a million of them would take hours. Returns the offset in the
+ * slice of the attribute over the limit, or -1.
+ */
+static long scan_tags(loader_ctx *ctx, const char *slice, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        /* Text, quoted values and comments are skipped at memchr speed. */
+        char skip_to = ctx->tag_state == TAG_NONE     ? '<'
+                       : ctx->tag_state == TAG_QUOTED ? ctx->tag_quote
+                       : ctx->tag_state == TAG_OTHER  ? '>'
+                                                      : 0;
+        if (skip_to) {
+            const char *hit = memchr(slice + i, skip_to, n - i);
+            if (!hit)
+                return -1;
+            i = (size_t)(hit - slice);
+        }
+        char c = slice[i];
+        switch (ctx->tag_state) {
+        case TAG_NONE:
+            if (c == '<')
+                ctx->tag_state = TAG_OPEN;
+            break;
+        case TAG_OPEN: /* just after '<' */
+            ctx->tag_state = c == '!' || c == '?' ? TAG_OTHER : TAG_IN;
+            ctx->n_tag_attributes = 0;
+            break;
+        case TAG_IN:
+            if (c == '>') {
+                ctx->tag_state = TAG_NONE;
+            } else if (c == '"' || c == '\'') {
+                ctx->tag_quote = c;
+                ctx->tag_state = TAG_QUOTED;
+            } else if (c == '=' && ++ctx->n_tag_attributes > MAX_ATTRIBUTES) {
+                return (long)i;
+            }
+            break;
+        case TAG_QUOTED:
+            if (c == ctx->tag_quote)
+                ctx->tag_state = TAG_IN;
+            break;
+        case TAG_OTHER: /* comments, processing instructions: no attributes */
+            if (c == '>')
+                ctx->tag_state = TAG_NONE;
+            break;
+        }
+    }
+    return -1;
+}
+
 static int scan_slice(loader_ctx *ctx, const char *slice, size_t n)
 {
     const char *nul = memchr(slice, '\0', n);
     size_t upto = nul ? (size_t)(nul - slice) : n;
+    long too_many = scan_tags(ctx, slice, upto);
+    if (too_many >= 0) {
+        upto = (size_t)too_many; /* count lines up to it, for the message */
+        nul = NULL;
+    }
     for (const char *p = slice, *end = slice + upto; p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl) {
@@ -659,6 +718,11 @@ static int scan_slice(loader_ctx *ctx, const char *slice, size_t n)
     if (nul) {
         loader_error(ctx, (hrc_srcpos){(uint32_t)ctx->n_lines, (uint32_t)ctx->col_at_end + 1},
                      _("the file contains a NUL byte: it is binary, not UTF-8 XML text"));
+        return -1;
+    }
+    if (too_many >= 0) {
+        loader_error(ctx, (hrc_srcpos){(uint32_t)ctx->n_lines, (uint32_t)ctx->col_at_end + 1},
+                     _("an element has more than %d attributes"), MAX_ATTRIBUTES);
         return -1;
     }
     return 0;

@@ -610,6 +610,25 @@ static void columns_on_one_long_line(void **state)
     free(body);
 }
 
+/* Attributes are counted before libxml2, whose duplicate check is pairwise. */
+static void attributes_per_element_are_limited(void **state)
+{
+    char body[2048];
+    size_t n = (size_t)sprintf(body, "<p");
+    for (int i = 0; i < 65; i++)
+        n += (size_t)sprintf(body + n, " a%d='='", i);
+    sprintf(body + n, ">x</p>");
+    hrc_diags d;
+    hrc_diags_init(&d);
+    hrc_module *m = NULL;
+    assert_int_equal(load_page(body, &m, &d), -1);
+    if (!has_diag(&d, HRC_ERROR, 4, "more than 64 attributes")) {
+        print_diags(&d);
+        fail_msg("expected the attribute limit at line 4");
+    }
+    hrc_diags_clear(&d);
+}
+
 static void every_problem_is_reported(void **state)
 {
     /* Two unrelated problems in one file: both reported, in order. */
@@ -668,6 +687,7 @@ int main(void)
         cmocka_unit_test(deep_nesting_and_size_cap),
         cmocka_unit_test(inline_elements_per_text_are_limited),
         cmocka_unit_test(columns_on_one_long_line),
+        cmocka_unit_test(attributes_per_element_are_limited),
         cmocka_unit_test(every_problem_is_reported),
         cmocka_unit_test(course_in_name_order),
     };
