@@ -138,24 +138,61 @@ static void place_broken(wrap_state *w, const piece *p)
     }
 }
 
+/*
+ * Where the pen would stand after appending `parts` to the current line.
+ * A part that append() merges into the run before it is measured with that
+ * run as one string, as append() will: a whole string can be wider than
+ * the sum of its parts (rounding, kerning), and a line that only fits by
+ * the sum would end past max_width, where the screens cannot show it.
+ */
+static int pen_after(wrap_state *w, const piece *parts, size_t n)
+{
+    const hrc_layout_line *line = current_line(w);
+    int x = w->x;
+    piece last = {0};
+    int last_x = x;
+    bool have_last = false;
+    if (line && line->n_runs) {
+        const hrc_layout_run *r = &w->lay->runs[w->lay->n_runs - 1];
+        last = (piece){r->style, r->text, r->len, r->width};
+        last_x = r->x;
+        have_last = true;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const piece *p = &parts[i];
+        if (!p->len)
+            continue;
+        if (have_last && last.style == p->style && last.s + last.len == p->s) {
+            last.len += p->len;
+            x = last_x + measure(w, last.style, last.s, last.len);
+        } else {
+            last = *p;
+            last_x = x;
+            have_last = true;
+            x += p->width;
+        }
+    }
+    return x;
+}
+
 /* Places a word (pieces) with the space before it (space_len bytes at
- * space, measured space_w) when the line is not empty. */
+ * space) when the line is not empty. */
 static void place_word(wrap_state *w, const piece *pieces, size_t n, unsigned space_style,
                        const char *space, size_t space_len)
 {
-    int word_w = 0;
-    for (size_t i = 0; i < n; i++)
-        word_w += pieces[i].width;
+    piece parts[MAX_PIECES + 1];
     int space_w = space_len ? measure(w, space_style, space, space_len) : 0;
+    parts[0] = (piece){space_style, space, space_len, space_w};
+    memcpy(parts + 1, pieces, n * sizeof *pieces);
     hrc_layout_line *line = current_line(w);
     bool empty = !line || line->n_runs == 0;
-    if (!empty && w->x + space_w + word_w > w->max_width) {
+    if (!empty && pen_after(w, parts, n + 1) > w->max_width) {
         new_line(w);
         empty = true;
     }
     if (!empty && space_len)
         append(w, space_style, space, space_len, space_w);
-    if (empty && word_w > w->max_width) {
+    if (empty && pen_after(w, pieces, n) > w->max_width) {
         for (size_t i = 0; i < n; i++)
             place_broken(w, &pieces[i]);
         return;
