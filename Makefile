@@ -46,14 +46,15 @@ run: build
 	./$(BUILD)/hrc-player $(ARGS) $(COURSE)
 
 # The plain build must compile without warnings; the tests run in the
-# sanitized build, where any ASan or UBSan report fails them.
+# sanitized build, where any ASan or UBSan report fails them. The short
+# fuzz run comes first so that ctest's summary closes the output.
 test: build
+	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; \
+	  else echo "clang not found: skipping the fuzz run"; fi
 	cmake -S . -B $(ASAN_BUILD) -DHRC_WERROR=ON -DHRC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
-	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; \
-	  else echo "clang not found: skipping the fuzz run"; fi
 
 # A short libFuzzer run on the module loader. New inputs and any crash
 # reproducer go to the build folder; the seeds in the source tree are read only.
@@ -61,9 +62,12 @@ fuzz:
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DHRC_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_loader
 	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
-	./$(FUZZ_BUILD)/tests/fuzz_loader -max_total_time=$${FUZZ_SECONDS:-30} -rss_limit_mb=2048 \
+	@echo "Fuzzing the module loader for $${FUZZ_SECONDS:-30} s (log: $(FUZZ_BUILD)/fuzz.log)"
+	@./$(FUZZ_BUILD)/tests/fuzz_loader -max_total_time=$${FUZZ_SECONDS:-30} -rss_limit_mb=2048 \
 	  -max_len=65536 -artifact_prefix=$(FUZZ_BUILD)/artifacts/ \
-	  $(FUZZ_BUILD)/corpus tests/data/fuzz-corpus
+	  $(FUZZ_BUILD)/corpus tests/data/fuzz-corpus >$(FUZZ_BUILD)/fuzz.log 2>&1 \
+	  && tail -n 1 $(FUZZ_BUILD)/fuzz.log \
+	  || { tail -n 60 $(FUZZ_BUILD)/fuzz.log; echo "fuzzing found a problem: see $(FUZZ_BUILD)/artifacts/"; exit 1; }
 
 bench: build
 	bench/run $(BUILD)
