@@ -342,6 +342,21 @@ void ui_box_end(ui *u, hrc_rect box_start, hrc_color bg)
     u->y += u->pad / 2;
 }
 
+/* A list item: its bullet or number in the margin, its text indented. */
+static void bulleted_item(ui *u, const char *bullet, int indent, const hrc_text *item,
+                          hrc_color color)
+{
+    int y0 = u->y;
+    hrc_span bs = {0, bullet};
+    ui_spans_at(u, &bs, 1, 0, u->px, color, u->x, indent);
+    u->y = y0;
+    u->x += indent;
+    u->w -= indent;
+    ui_text(u, item, 0, u->px, color);
+    u->x -= indent;
+    u->w += indent;
+}
+
 void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt)
 {
     hrc_app *app = u->app;
@@ -369,15 +384,7 @@ void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt)
                 int indent = ui_text_width(u, "00.", 0, u->px);
                 int bw = ui_text_width(u, bullet, 0, u->px);
                 indent = (bw > indent ? bw : indent) + u->pad / 2;
-                int y0 = u->y;
-                hrc_span bs = {0, bullet};
-                ui_spans_at(u, &bs, 1, 0, u->px, p->text, u->x, indent);
-                u->y = y0;
-                u->x += indent;
-                u->w -= indent;
-                ui_text(u, &b->items[k], 0, u->px, p->text);
-                u->x -= indent;
-                u->w += indent;
+                bulleted_item(u, bullet, indent, &b->items[k], p->text);
                 ui_gap(u, u->pad / 4);
             }
             ui_gap(u, u->pad / 2);
@@ -437,16 +444,9 @@ void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt)
                 ui_plain(u, _("Key facts"), HRC_FONT_BOLD, u->px, p->text);
             ui_gap(u, u->pad / 4);
             for (size_t k = 0; k < b->n_items; k++) {
-                hrc_span bs = {0, "\xe2\x80\xa2"};
-                int indent = ui_text_width(u, bs.text, 0, u->px) + u->pad / 2;
-                int y0 = u->y;
-                ui_spans_at(u, &bs, 1, 0, u->px, p->text, u->x, indent);
-                u->y = y0;
-                u->x += indent;
-                u->w -= indent;
-                ui_text(u, &b->items[k], 0, u->px, p->text);
-                u->x -= indent;
-                u->w += indent;
+                const char *bullet = "\xe2\x80\xa2"; /* U+2022 */
+                int indent = ui_text_width(u, bullet, 0, u->px) + u->pad / 2;
+                bulleted_item(u, bullet, indent, &b->items[k], p->text);
             }
             ui_box_end(u, box, p->surface);
             break;
