@@ -13,6 +13,10 @@ if(TARGET hrc-player)
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/render_smoke.sh
                    $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
   set_tests_properties(sdl_render_smoke PROPERTIES TIMEOUT 120)
+  add_test(NAME sdl_render_course
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/render_course.sh
+                   $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
+  set_tests_properties(sdl_render_course PROPERTIES TIMEOUT 120)
   # A real window under Xvfb, driven by xdotool; skipped without them.
   add_test(NAME sdl_e2e_xvfb
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/xvfb_play.sh

@@ -270,7 +270,9 @@ static int tour_module(renderer_state *s, size_t index)
 {
     const hrc_module *m = s->opts->app.course->modules[index];
     char name[300];
-    if (!click(s, _("Open"), (int)index)) {
+    /* By id, not by its "Open" button: on a small screen the buttons of
+     * the first modules have scrolled away, so counting them misleads. */
+    if (hrc_app_goto(s->app, m->id) != 0) {
         fprintf(stderr, "render: cannot open module %s\n", m->id);
         return 0;
     }
