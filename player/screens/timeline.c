@@ -28,6 +28,10 @@ static const hrc_timeline *current_timeline(const hrc_app *app)
 
 static double event_year(const hrc_event *e)
 {
+    /* "Before 2012" sits ahead of its year, not on top of the events of
+     * the year itself or of the one before. */
+    if (e->date.precision == HRC_DATE_BEFORE)
+        return e->date.year - 1.5;
     double y = e->date.year;
     if (e->date.month > 0)
         y += (e->date.month - 1) / 12.0;
