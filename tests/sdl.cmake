@@ -17,6 +17,10 @@ if(TARGET hrc-player)
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/render_course.sh
                    $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
   set_tests_properties(sdl_render_course PROPERTIES TIMEOUT 120)
+  add_test(NAME sdl_no_display
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/no_display.sh
+                   $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
+  set_tests_properties(sdl_no_display PROPERTIES TIMEOUT 60)
   # A real window under Xvfb, driven by xdotool; skipped without them.
   add_test(NAME sdl_e2e_xvfb
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/xvfb_play.sh

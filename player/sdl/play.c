@@ -18,6 +18,7 @@
 #include <SDL.h>
 
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 enum { DEFAULT_W = 1280, DEFAULT_H = 800, TICK_MS = 50 };
@@ -284,6 +285,17 @@ int hrc_sdl_play(const hrc_sdl_options *opts, char *err, size_t err_size)
     set_hints(opts->app.kiosk);
     if (SDL_Init(SDL_INIT_VIDEO)) {
         snprintf(err, err_size, "cannot start the display: %s", SDL_GetError());
+        return -1;
+    }
+    /* With no display SDL falls back to drivers that show nothing: a player
+     * nobody can see would wait forever. Tests ask for them explicitly. */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (driver && (!asked || !*asked) &&
+        (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0)) {
+        snprintf(err, err_size, "no display found (neither DISPLAY nor WAYLAND_DISPLAY "
+                                "is set); to draw the screens without one, use --render DIR");
+        SDL_Quit();
         return -1;
     }
     player p = {.opts = opts};
