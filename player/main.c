@@ -3,6 +3,7 @@
 #include "core/i18n.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,38 +11,43 @@
 
 static void print_usage(FILE *out, const char *argv0)
 {
-    fprintf(out,
-        "Usage: %s [OPTION]... [COURSE]\n"
-        "Play the learning modules of COURSE (a folder of modules, or one module).\n"
-        "\n"
-        "Playing:\n"
-        "  --lang fr|en|es          interface and course language\n"
-        "  --size WxH               window size in pixels (default 1280x800)\n"
-        "  --kiosk                  full screen kiosk for shared machines\n"
-        "  --idle-timeout SECONDS   kiosk: ask \"Are you still there?\" after this\n"
-        "                           idle time (default 180)\n"
-        "  --data-dir DIR           where learner progress is kept\n"
-        "                           (default $XDG_DATA_HOME/hrc-player)\n"
-        "  --exit-after-first-frame quit as soon as the first frame is shown\n"
-        "\n"
-        "Authoring:\n"
-        "  --validate FILE|DIR...   check modules; print problems as\n"
-        "                           file:line:col: error: message; exit 0 when all\n"
-        "                           are valid, 1 when any is not, 2 on usage errors\n"
-        "  --watch COURSE           preview: reload when a module or image changes\n"
-        "  --goto ID                open the page, event, case study or question ID\n"
-        "  --render DIR COURSE      write one PNG per screen into DIR, no display\n"
-        "  --review                 with --render: also write DIR/index.html\n"
-        "\n"
-        "Progress:\n"
-        "  --export FILE.csv|FILE.json   export every learner's progress\n"
-        "  --import FILE.json            merge an export from another kiosk\n"
-        "  --set-facilitator-pin         set the PIN that guards kiosk exits,\n"
-        "                                exports and learner management\n"
-        "\n"
-        "  -h, --help               show this help\n"
-        "  --version                show the version\n",
-        argv0);
+    /* One message per section, so that translators work on short texts.
+     * TRANSLATORS: keep the option names and the alignment of the columns. */
+    fprintf(out, _("Usage: %s [OPTION]... [COURSE]\n"
+                   "Play the learning modules of COURSE (a folder of modules, or one module).\n"),
+            argv0);
+    fputs(_("\n"
+            "Playing:\n"
+            "  --lang fr|en|es          interface and course language\n"
+            "  --size WxH               window size in pixels (default 1280x800)\n"
+            "  --kiosk                  full screen kiosk for shared machines\n"
+            "  --idle-timeout SECONDS   kiosk: ask \"Are you still there?\" after this\n"
+            "                           idle time (default 180)\n"
+            "  --data-dir DIR           where learner progress is kept\n"
+            "                           (default $XDG_DATA_HOME/hrc-player)\n"
+            "  --exit-after-first-frame quit as soon as the first frame is shown\n"),
+          out);
+    fputs(_("\n"
+            "Authoring:\n"
+            "  --validate FILE|DIR...   check modules; print problems as\n"
+            "                           file:line:col: error: message; exit 0 when all\n"
+            "                           are valid, 1 when any is not, 2 on usage errors\n"
+            "  --watch COURSE           preview: reload when a module or image changes\n"
+            "  --goto ID                open the page, event, case study or question ID\n"
+            "  --render DIR COURSE      write one PNG per screen into DIR, no display\n"
+            "  --review                 with --render: also write DIR/index.html\n"),
+          out);
+    fputs(_("\n"
+            "Progress:\n"
+            "  --export FILE.csv|FILE.json   export every learner's progress\n"
+            "  --import FILE.json            merge an export from another kiosk\n"
+            "  --set-facilitator-pin         set the PIN that guards kiosk exits,\n"
+            "                                exports and learner management\n"),
+          out);
+    fputs(_("\n"
+            "  -h, --help               show this help\n"
+            "  --version                show the version\n"),
+          out);
 }
 
 static int parse_size(const char *s, int *w, int *h)
@@ -62,8 +68,8 @@ static int parse_size(const char *s, int *w, int *h)
 static int set_command(hrc_cli *cli, hrc_command cmd)
 {
     if (cli->command != HRC_CMD_PLAY && cli->command != cmd) {
-        fprintf(stderr, "%s: choose one of --validate, --render, --watch, "
-                        "--export, --import, --set-facilitator-pin\n",
+        fprintf(stderr, _("%s: choose one of --validate, --render, --watch, "
+                          "--export, --import, --set-facilitator-pin\n"),
                 cli->argv0);
         return -1;
     }
@@ -104,20 +110,22 @@ int main(int argc, char **argv)
     hrc_i18n_init(hrc_i18n_exe_path(argv[0], exe_path, sizeof exe_path) == 0 ? exe_path
                                                                              : NULL);
     hrc_cli cli = {.command = HRC_CMD_PLAY, .argv0 = argv[0]};
+    bool help = false;
     int c;
     while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
         int bad = 0;
         switch (c) {
         case OPT_LANG:
             if (strcmp(optarg, "fr") && strcmp(optarg, "en") && strcmp(optarg, "es")) {
-                fprintf(stderr, "%s: --lang takes fr, en or es\n", argv[0]);
+                fprintf(stderr, _("%s: --lang takes fr, en or es\n"), argv[0]);
                 return HRC_EXIT_USAGE;
             }
             cli.lang = optarg;
+            hrc_i18n_set_language(optarg); /* the messages below speak it too */
             break;
         case OPT_SIZE:
             if (parse_size(optarg, &cli.width, &cli.height)) {
-                fprintf(stderr, "%s: --size takes WIDTHxHEIGHT, such as 1920x1080\n",
+                fprintf(stderr, _("%s: --size takes WIDTHxHEIGHT, such as 1920x1080\n"),
                         argv[0]);
                 return HRC_EXIT_USAGE;
             }
@@ -127,7 +135,7 @@ int main(int argc, char **argv)
             char *end;
             long s = strtol(optarg, &end, 10);
             if (end == optarg || *end || s < 10 || s > 86400) {
-                fprintf(stderr, "%s: --idle-timeout takes seconds, 10 to 86400\n",
+                fprintf(stderr, _("%s: --idle-timeout takes seconds, 10 to 86400\n"),
                         argv[0]);
                 return HRC_EXIT_USAGE;
             }
@@ -153,24 +161,26 @@ int main(int argc, char **argv)
             cli.import_file = optarg;
             break;
         case OPT_SET_PIN: bad = set_command(&cli, HRC_CMD_SET_FACILITATOR_PIN); break;
-        case 'h': print_usage(stdout, argv[0]); return HRC_EXIT_OK;
+        case 'h': help = true; break; /* after --lang, wherever it stands */
         case OPT_VERSION: printf("hrc-player %s\n", HRC_VERSION); return HRC_EXIT_OK;
         default:
-            fprintf(stderr, "Try '%s --help' for more information.\n", argv[0]);
+            fprintf(stderr, _("Try '%s --help' for more information.\n"), argv[0]);
             return HRC_EXIT_USAGE;
         }
         if (bad)
             return HRC_EXIT_USAGE;
     }
+    if (help) {
+        print_usage(stdout, argv[0]);
+        return HRC_EXIT_OK;
+    }
     cli.paths = argv + optind;
     cli.n_paths = argc - optind;
-    if (cli.lang)
-        hrc_i18n_set_language(cli.lang);
 
     switch (cli.command) {
     case HRC_CMD_VALIDATE:
         if (cli.n_paths == 0) {
-            fprintf(stderr, "%s: --validate needs at least one FILE or DIR\n", argv[0]);
+            fprintf(stderr, _("%s: --validate needs at least one FILE or DIR\n"), argv[0]);
             return HRC_EXIT_USAGE;
         }
         return hrc_cmd_validate(&cli);
@@ -181,7 +191,7 @@ int main(int argc, char **argv)
     case HRC_CMD_RENDER:
     case HRC_CMD_WATCH:
         if (cli.n_paths != 1) {
-            fprintf(stderr, "%s: give one COURSE (a folder of modules or a module file)\n",
+            fprintf(stderr, _("%s: give one COURSE (a folder of modules or a module file)\n"),
                     argv[0]);
             return HRC_EXIT_USAGE;
         }
