@@ -159,6 +159,15 @@ static void keyboard_only_journey(void **state)
     harness_stop(&t);
 }
 
+/* Presses on one target, moves onto another and lets go there. */
+static void drag(harness *t, hrc_rect from, hrc_rect to)
+{
+    harness_input(t, (hrc_input){.kind = HRC_IN_POINTER_DOWN, .x = from.x + 10, .y = from.y + 10});
+    harness_input(t, (hrc_input){.kind = HRC_IN_POINTER_MOVE, .x = to.x + 10, .y = to.y + 10,
+                                 .pressed = true});
+    harness_input(t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = to.x + 10, .y = to.y + 10});
+}
+
 static void pointer_only_journey(void **state)
 {
     harness t;
@@ -210,11 +219,7 @@ static void pointer_only_journey(void **state)
                 from = (int)i;
         assert_int_not_equal(from, -1);
         assert_int_not_equal(to, -1);
-        hrc_rect a = t.list.targets[from].rect, b = t.list.targets[to].rect;
-        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_DOWN, .x = a.x + 10, .y = a.y + 10});
-        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_MOVE, .x = b.x + 10,
-                                      .y = b.y + 10, .pressed = true});
-        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = b.x + 10, .y = b.y + 10});
+        drag(&t, t.list.targets[from].rect, t.list.targets[to].rect);
     }
     harness_click(&t, "Check answer");
     assert_true(harness_has_text(&t, "Right!"));
@@ -227,11 +232,7 @@ static void pointer_only_journey(void **state)
                 from = (int)k;
         int to = harness_find_target(&t, pairs[i][0]);
         assert_int_not_equal(from, -1);
-        hrc_rect a = t.list.targets[from].rect, b = t.list.targets[to].rect;
-        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_DOWN, .x = a.x + 10, .y = a.y + 10});
-        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_MOVE, .x = b.x + 10,
-                                      .y = b.y + 10, .pressed = true});
-        harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = b.x + 10, .y = b.y + 10});
+        drag(&t, t.list.targets[from].rect, t.list.targets[to].rect);
     }
     harness_click(&t, "Check answer");
     assert_true(harness_has_text(&t, "Partly right."));
