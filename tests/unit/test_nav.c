@@ -266,16 +266,22 @@ static int remove_store_dir(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* Opens the test store and signs up a new learner with that name. */
+static void start_as_new_learner(harness *t, hrc_progress **store, const char *name)
+{
+    assert_int_equal(hrc_progress_open(store_dir, 0, store, NULL), HRC_PROGRESS_OK);
+    hrc_app_config cfg = {.progress = *store};
+    harness_start(t, &cfg);
+    harness_activate_label(t, "I am new here");
+    type(t, name);
+    harness_key(t, HRC_IN_ACTIVATE);
+}
+
 static void answers_are_recorded_before_feedback(void **state)
 {
     hrc_progress *store = NULL;
-    assert_int_equal(hrc_progress_open(store_dir, 0, &store, NULL), HRC_PROGRESS_OK);
-    hrc_app_config cfg = {.progress = store};
     harness t;
-    harness_start(&t, &cfg);
-    harness_activate_label(&t, "I am new here");
-    type(&t, "Bea");
-    harness_key(&t, HRC_IN_ACTIVATE);
+    start_as_new_learner(&t, &store, "Bea");
     assert_true(harness_has_text(&t, "Welcome, Bea"));
     harness_activate_label(&t, "Open");
     harness_activate_label(&t, "Quiz:");
@@ -297,8 +303,7 @@ static void answers_are_recorded_before_feedback(void **state)
     /* A store that cannot be written: no feedback, a notice instead. */
     assert_int_equal(hrc_progress_open(store_dir, HRC_PROGRESS_OPEN_READONLY, &store, NULL),
                      HRC_PROGRESS_OK);
-    cfg.progress = store;
-    harness_start(&t, &cfg);
+    harness_start(&t, &(hrc_app_config){.progress = store});
     harness_activate_label(&t, "Bea"); /* the stored learner is listed */
     harness_activate_label(&t, "Open");
     harness_activate_label(&t, "Quiz:");
@@ -313,13 +318,8 @@ static void answers_are_recorded_before_feedback(void **state)
 static void resume_and_completion_are_recorded(void **state)
 {
     hrc_progress *store = NULL;
-    assert_int_equal(hrc_progress_open(store_dir, 0, &store, NULL), HRC_PROGRESS_OK);
-    hrc_app_config cfg = {.progress = store};
     harness t;
-    harness_start(&t, &cfg);
-    harness_activate_label(&t, "I am new here");
-    type(&t, "Cy");
-    harness_key(&t, HRC_IN_ACTIVATE);
+    start_as_new_learner(&t, &store, "Cy");
     harness_activate_label(&t, "Open");
     harness_activate_label(&t, "Timeline:");
     harness_stop(&t); /* the player stops (a power cut) */
@@ -333,7 +333,7 @@ static void resume_and_completion_are_recorded(void **state)
             assert_int_equal(hrc_progress_set_learner_pin(store, all[i].id, "1357"),
                              HRC_PROGRESS_OK);
     free(all);
-    harness_start(&t, &cfg);
+    harness_start(&t, &(hrc_app_config){.progress = store});
     harness_activate_label(&t, "Cy");
     assert_true(harness_has_text(&t, "type your PIN"));
     assert_true(hrc_app_wants_text(t.app));
