@@ -3,8 +3,9 @@
  * files and nothing else.
  *
  *   loader.c        public API: files, memory, courses, the content hash
- *   loader_xml.c    libxml2 set-up, the size-capped safe parse, the schema,
- *                   error capture, source positions
+ *   loader_xml.c    libxml2 set-up, the size-capped safe parse, the schema
+ *   loader_diag.c   diagnostics: the loader's own messages and libxml2's
+ *   loader_pos.c    source positions of elements
  *   loader_text.c   translatable texts: grouping, inline spans, white space
  *   loader_build.c  the model, built one top-level element at a time
  *   loader_check.c  semantic checks that span the whole module
@@ -94,12 +95,29 @@ typedef struct loader_ctx {
     size_t n_items, items_cap;
 } loader_ctx;
 
+/* ---- loader_diag.c (uses loader_pos.c) ------------------------------- */
+
 /* Reports a problem at a position (line 0: about the whole file). */
 void loader_error(loader_ctx *ctx, hrc_srcpos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void loader_warning(loader_ctx *ctx, hrc_srcpos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 bool loader_failed(const loader_ctx *ctx); /* any error during this load */
+/* libxml2's structured error handler: arg is the loader_ctx. */
+void loader_on_xml_error(void *arg, struct _xmlError *err);
+
+/* ---- loader_pos.c ------------------------------------------------------ */
+
+struct _xmlParserCtxt;
+/* Where the start tag the parser has just read begins. */
+hrc_srcpos loader_start_tag_pos(loader_ctx *ctx, struct _xmlParserCtxt *pctxt);
+/* Records pos for node (root: the <module> element, kept in slot 0). */
+void loader_remember_pos(loader_ctx *ctx, xmlNode *node, hrc_srcpos pos, bool root);
+/* Where an element starts in the source: the line and column of its "<".
+ * Valid while the element is alive. */
+hrc_srcpos loader_node_pos(loader_ctx *ctx, const xmlNode *node);
+/* Line and column of an offset within the first slice of the file. */
+hrc_srcpos loader_slice_pos(const char *slice, size_t offset);
 
 /* ---- loader_xml.c ----------------------------------------------------- */
 
@@ -115,9 +133,6 @@ typedef struct loader_source {
  * builder, and sets the module's content hash. Returns 0 when the document
  * is well-formed (schema errors may still be in diags). */
 int loader_parse(loader_ctx *ctx, const loader_source *src, size_t max_bytes);
-/* Where an element starts in the source: the line and column of its "<".
- * Valid while the element is alive. */
-hrc_srcpos loader_node_pos(loader_ctx *ctx, const xmlNode *node);
 
 /* ---- loader_text.c ---------------------------------------------------- */
 

@@ -39,7 +39,6 @@ enum {
     PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
                     XML_PARSE_IGNORE_ENC,
     PUSH_SLICE = 256 * 1024,
-    MAX_MESSAGE = 300, /* bytes of a message before it is cut */
     /* libxml2's schema check of mixed text grows with the square of its
      * inline elements; real texts have a handful. */
     MAX_INLINE_PER_TEXT = 1000,
@@ -135,228 +134,6 @@ static xmlRelaxNGPtr module_schema(void)
     return schema;
 }
 
-/* ---- Diagnostics ------------------------------------------------------ */
-
-/* Messages quote what the author wrote, which may be huge: keep them to
- * one readable line, cut on a character boundary. */
-static int short_len(const char *msg, size_t len)
-{
-    if (len <= MAX_MESSAGE)
-        return (int)len;
-    len = MAX_MESSAGE;
-    while (len > 0 && ((unsigned char)msg[len] & 0xC0) == 0x80)
-        len--;
-    return (int)len;
-}
-
-static void add(loader_ctx *ctx, hrc_severity sev, hrc_srcpos pos, const char *msg,
-                size_t len)
-{
-    int n = short_len(msg, len);
-    hrc_diags_add(ctx->diags, sev, ctx->path, pos.line, pos.col, "%.*s%s", n, msg,
-                  (size_t)n < len ? "..." : "");
-}
-
-static void report(loader_ctx *ctx, hrc_severity sev, hrc_srcpos pos,
-                   const char *fmt, va_list ap)
-{
-    char *message = NULL;
-    int len = vasprintf(&message, fmt, ap);
-    if (len < 0 || !message) {
-        ctx->oom = true;
-        hrc_diags_add(ctx->diags, sev, ctx->path, pos.line, pos.col, _("out of memory"));
-        return;
-    }
-    add(ctx, sev, pos, message, (size_t)len);
-    free(message);
-}
-
-void loader_error(loader_ctx *ctx, hrc_srcpos pos, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    report(ctx, HRC_ERROR, pos, fmt, ap);
-    va_end(ap);
-}
-
-void loader_warning(loader_ctx *ctx, hrc_srcpos pos, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    report(ctx, HRC_WARNING, pos, fmt, ap);
-    va_end(ap);
-}
-
-bool loader_failed(const loader_ctx *ctx)
-{
-    return ctx->oom || ctx->diags->n_errors > ctx->errors_at_start;
-}
-
-/* libxml2 messages end with a newline and sometimes carry spaces. */
-static void on_xml_error(void *arg, xmlErrorPtr err)
-{
-    loader_ctx *ctx = arg;
-    if (!err || err->level == XML_ERR_NONE)
-        return;
-    hrc_srcpos pos = {0, 0};
-    const xmlNode *node = err->node;
-    if (node && node->type == XML_ELEMENT_NODE &&
-        (err->domain == XML_FROM_RELAXNGV || err->domain == XML_FROM_VALID))
-        pos = loader_node_pos(ctx, node);
-    if (pos.line == 0 && err->line > 0) {
-        pos.line = (uint32_t)err->line;
-        pos.col = err->int2 > 0 ? (uint32_t)err->int2 : 1;
-    }
-    const char *msg = err->message ? err->message : "malformed XML";
-    char reworded[160];
-    if (strncmp(msg, "Excessive depth in document", 27) == 0) {
-        msg = _("elements are nested too deeply");
-    } else if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
-        const char *bytes = strstr(msg, "Bytes:");
-        snprintf(reworded, sizeof(reworded), _("the file is not valid UTF-8 text%s%.40s"),
-                 bytes ? "; " : "", bytes ? bytes : "");
-        msg = reworded;
-    }
-    /* The streaming parser calls a cut-off file "extra content". */
-    if (err->domain == XML_FROM_PARSER && err->code == XML_ERR_DOCUMENT_END &&
-        ctx->fed_all && pos.line + 1 >= ctx->n_lines)
-        msg = _("the file ends before the module is complete (is it cut off?)");
-    size_t len = strlen(msg);
-    while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-        len--;
-    /* An unexpected element makes the validator complain about each of its
-     * descendants in turn; once a place is reported, that is enough. */
-    if (pos.line == ctx->last_error.line && pos.col == ctx->last_error.col &&
-        ctx->last_error_code == err->code)
-        return;
-    ctx->last_error = pos;
-    ctx->last_error_code = err->code;
-    add(ctx, err->level == XML_ERR_WARNING ? HRC_WARNING : HRC_ERROR, pos, msg, len);
-}
-
-/* ---- Source positions ------------------------------------------------- */
-
-/*
- * The file is never held whole, so positions are taken while the parser
- * still has the start tag in its buffer: at each start of element, the
- * last '<' before the parser's position is where the tag began (attribute
- * values cannot contain a raw '<'). Each element's position goes into
- * ctx->positions, and the element keeps its index in the two 16-bit
- * fields libxml2 leaves to applications in a plain tree (line, extra).
- * The index restarts with each top-level element, whose subtree is freed
- * before the next one starts.
- */
-static size_t count_chars(const xmlChar *from, const xmlChar *to)
-{
-    size_t n = 0;
-    for (; from < to; from++)
-        n += (*from & 0xC0) != 0x80; /* columns count characters, like libxml2's */
-    return n;
-}
-
-/*
- * The column of the tag starting at lt: counted on from the previous tag
- * when both lie on one line of the same buffer, so that a file written on
- * one long line costs linear time, not quadratic. 0 when unknown.
- */
-static uint32_t column_of(loader_ctx *ctx, const xmlParserInputPtr in, const xmlChar *lt)
-{
-    const xmlChar *from = NULL;
-    if (ctx->col_base == in->base && ctx->col_mark && ctx->col_mark <= lt) {
-        from = ctx->col_mark;
-        for (const xmlChar *p = from; p < lt && from; p++)
-            if (*p == '\n')
-                from = NULL;
-    }
-    uint32_t col = 0;
-    if (from) {
-        col = ctx->col_at_mark + (uint32_t)count_chars(from, lt);
-    } else {
-        const xmlChar *bol = lt;
-        while (bol > in->base && bol[-1] != '\n')
-            bol--;
-        if (bol > in->base || in->base[0] == '<' || memchr(lt, '\n', (size_t)(in->cur - lt)))
-            col = (uint32_t)count_chars(bol, lt) + 1;
-        else if (in->col > 0) /* the line began before the parser's buffer */
-            col = (uint32_t)((size_t)in->col > count_chars(lt, in->cur)
-                                 ? (size_t)in->col - count_chars(lt, in->cur) : 1);
-    }
-    if (col) {
-        ctx->col_base = in->base;
-        ctx->col_mark = lt;
-        ctx->col_at_mark = col;
-    }
-    return col;
-}
-
-static hrc_srcpos start_tag_pos(loader_ctx *ctx, xmlParserCtxtPtr pctxt)
-{
-    xmlParserInputPtr in = pctxt->input;
-    hrc_srcpos pos = {in && in->line > 0 ? (uint32_t)in->line : 0, 1};
-    if (!in || !in->cur || !in->base || in->cur <= in->base)
-        return pos;
-    const xmlChar *lt = in->cur - 1;
-    while (lt > in->base && *lt != '<')
-        lt--;
-    if (*lt != '<')
-        return pos;
-    uint32_t newlines = 0;
-    for (const xmlChar *p = lt; p < in->cur; p++)
-        newlines += *p == '\n';
-    pos.line = pos.line > newlines ? pos.line - newlines : 1;
-    uint32_t col = column_of(ctx, in, lt);
-    if (col)
-        pos.col = col;
-    return pos;
-}
-
-/* Slot 0 is the root's; the others are reused for each top-level element. */
-static void remember_pos(loader_ctx *ctx, xmlNode *node, hrc_srcpos pos, bool root)
-{
-    size_t index = 0;
-    if (!root) {
-        if (ctx->n_positions == ctx->positions_cap) {
-            size_t cap = ctx->positions_cap * 2;
-            hrc_srcpos *grown = cap <= 0xffffffffu
-                                    ? realloc(ctx->positions, cap * sizeof(*grown)) : NULL;
-            if (!grown) {
-                ctx->oom = true;
-                node->line = node->extra = 0xffff; /* no position */
-                return;
-            }
-            ctx->positions = grown;
-            ctx->positions_cap = cap;
-        }
-        index = ctx->n_positions++;
-    }
-    ctx->positions[index] = pos;
-    node->line = (unsigned short)(index & 0xffff);
-    node->extra = (unsigned short)(index >> 16);
-}
-
-hrc_srcpos loader_node_pos(loader_ctx *ctx, const xmlNode *node)
-{
-    if (!node || node->type != XML_ELEMENT_NODE)
-        return (hrc_srcpos){0, 0};
-    size_t index = (size_t)node->line | (size_t)node->extra << 16;
-    return index < ctx->n_positions ? ctx->positions[index] : (hrc_srcpos){0, 0};
-}
-
-/* Line and column of an offset within the first slice of the file. */
-static hrc_srcpos slice_pos(const char *slice, size_t offset)
-{
-    hrc_srcpos pos = {1, 1};
-    for (size_t i = 0; i < offset; i++) {
-        if (slice[i] == '\n') {
-            pos.line++;
-            pos.col = 1;
-        } else {
-            pos.col++;
-        }
-    }
-    return pos;
-}
-
 /* ---- Before parsing --------------------------------------------------- */
 
 static const char *skip_space(const char *p, const char *end)
@@ -418,7 +195,7 @@ static int check_prolog(loader_ctx *ctx, const char *slice, size_t size)
             if (!close)
                 return 0; /* the parser reports it */
             if (starts_with(p, end, "<?xml ") && declares_other_encoding(p, close)) {
-                loader_error(ctx, slice_pos(slice, (size_t)(p - slice)),
+                loader_error(ctx, loader_slice_pos(slice, (size_t)(p - slice)),
                              _("modules must be encoded in UTF-8"));
                 return -1;
             }
@@ -429,7 +206,7 @@ static int check_prolog(loader_ctx *ctx, const char *slice, size_t size)
                 return 0;
             p = close + 3;
         } else if (starts_with(p, end, "<!DOCTYPE")) {
-            loader_error(ctx, slice_pos(slice, (size_t)(p - slice)),
+            loader_error(ctx, loader_slice_pos(slice, (size_t)(p - slice)),
                          _("DOCTYPE is not allowed in a module"));
             return -1;
         } else {
@@ -588,7 +365,7 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
                           nb_attributes, nb_defaulted, attributes);
     if (!pctxt->node)
         return;
-    remember_pos(ctx, pctxt->node, start_tag_pos(ctx, pctxt), pctxt->nodeNr == 1);
+    loader_remember_pos(ctx, pctxt->node, loader_start_tag_pos(ctx, pctxt), pctxt->nodeNr == 1);
     if (!inline_within_limit(ctx, pctxt->node)) {
         loader_error(ctx, loader_node_pos(ctx, pctxt->node),
                      _("one text holds more than %d <em> and <strong> elements"),
@@ -864,8 +641,8 @@ int loader_parse(loader_ctx *ctx, const loader_source *src, size_t max_bytes)
         ctx->oom = true;
         loader_error(ctx, (hrc_srcpos){0, 0}, _("out of memory"));
     } else {
-        xmlRelaxNGSetValidStructuredErrors(ctx->validator, on_xml_error, ctx);
-        xmlSetStructuredErrorFunc(ctx, on_xml_error);
+        xmlRelaxNGSetValidStructuredErrors(ctx->validator, loader_on_xml_error, ctx);
+        xmlSetStructuredErrorFunc(ctx, loader_on_xml_error);
         crypto_hash_sha256_state hash;
         crypto_hash_sha256_init(&hash);
         result = run_parser(ctx, src, max_bytes, &hash);
