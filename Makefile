@@ -51,7 +51,8 @@ run: build
 test: build
 	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; \
 	  else echo "clang not found: skipping the fuzz run"; fi
-	cmake -S . -B $(ASAN_BUILD) -DHRC_WERROR=ON -DHRC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)
+	cmake -S . -B $(ASAN_BUILD) -DHRC_WERROR=ON -DHRC_SANITIZE=ON -DHRC_REQUIRE_TESTS=ON \
+	  -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)

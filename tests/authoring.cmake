@@ -4,25 +4,21 @@ hrc_unit_test(test_watch SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_watch.c
               LIBS hrc_io)
 hrc_unit_test(test_review SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_review.c
               LIBS hrc_io)
-if(TARGET hrc_screens)
-  hrc_unit_test(test_watch_preview
-                SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_watch_preview.c
-                LIBS hrc_screens)
-endif()
+hrc_unit_test(test_watch_preview
+              SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_watch_preview.c
+              LIBS hrc_screens)
 
-if(TARGET hrc-player)
-  add_test(NAME authoring_template_validates
-           COMMAND $<TARGET_FILE:hrc-player> --validate
-                   ${PROJECT_SOURCE_DIR}/courses/template.xml)
-  set_tests_properties(authoring_template_validates PROPERTIES
-                       PASS_REGULAR_EXPRESSION "1 valid, 0 invalid, 0 errors, 0 warnings")
-  add_test(NAME authoring_review_index
-           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/authoring/review_index.sh
-                   $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/template.xml)
-  set_tests_properties(authoring_review_index PROPERTIES TIMEOUT 120)
-  # A real preview window under Xvfb; skipped (77) without Xvfb.
-  add_test(NAME authoring_watch_xvfb
-           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/authoring/watch_xvfb.sh
-                   $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses)
-  set_tests_properties(authoring_watch_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
-endif()
+add_test(NAME authoring_template_validates
+         COMMAND $<TARGET_FILE:hrc-player> --validate
+                 ${PROJECT_SOURCE_DIR}/courses/template.xml)
+set_tests_properties(authoring_template_validates PROPERTIES
+                     PASS_REGULAR_EXPRESSION "1 valid, 0 invalid, 0 errors, 0 warnings")
+add_test(NAME authoring_review_index
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/authoring/review_index.sh
+                 $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/template.xml)
+set_tests_properties(authoring_review_index PROPERTIES TIMEOUT 120)
+# A real preview window under Xvfb; skipped (77) without Xvfb.
+add_test(NAME authoring_watch_xvfb
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/authoring/watch_xvfb.sh
+                 $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses)
+set_tests_properties(authoring_watch_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)

@@ -1,13 +1,9 @@
 # The facilitator screen and the progress store's problems on screen, with a
 # real progress store in a temporary folder and a fake removable-drive tree.
-if(TARGET hrc_screens)
-  hrc_unit_test(test_facilitator SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_facilitator.c
-                ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
-endif()
-if(TARGET hrc-player)
-  # A real kiosk window under Xvfb, driven by xdotool; skipped without them.
-  add_test(NAME facilitator_store_xvfb
-           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/facilitator/store_xvfb.sh
-                   $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
-  set_tests_properties(facilitator_store_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
-endif()
+hrc_unit_test(test_facilitator SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_facilitator.c
+              ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
+# A real kiosk window under Xvfb, driven by xdotool; skipped without them.
+add_test(NAME facilitator_store_xvfb
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/facilitator/store_xvfb.sh
+                 $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
+set_tests_properties(facilitator_store_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)

@@ -2,9 +2,7 @@
 # screens' geometry, driven by scripted input with fake text metrics.
 hrc_unit_test(test_quiz SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_quiz.c LIBS hrc_core)
 hrc_unit_test(test_layout SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_layout.c LIBS hrc_core)
-if(TARGET hrc_screens)
-  hrc_unit_test(test_nav SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_nav.c
-                ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
-  hrc_unit_test(test_screens SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_screens.c
-                ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
-endif()
+hrc_unit_test(test_nav SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_nav.c
+              ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
+hrc_unit_test(test_screens SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_screens.c
+              ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)

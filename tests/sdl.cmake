@@ -1,36 +1,30 @@
 # The SDL back end: draw-list replay and input mapping with no display,
 # --render on a fixture course, and an end-to-end run under Xvfb.
-if(TARGET hrc_sdl)
-  hrc_unit_test(test_sdl_gfx SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_sdl_gfx.c
-                LIBS hrc_sdl)
-  set_tests_properties(test_sdl_gfx PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy")
-  hrc_unit_test(test_sdl_input SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_sdl_input.c
-                LIBS hrc_sdl)
-endif()
+hrc_unit_test(test_sdl_gfx SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_sdl_gfx.c
+              LIBS hrc_sdl)
+set_tests_properties(test_sdl_gfx PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+hrc_unit_test(test_sdl_input SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_sdl_input.c
+              LIBS hrc_sdl)
 
-if(TARGET hrc-player)
-  add_test(NAME sdl_render_smoke
-           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/render_smoke.sh
-                   $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
-  set_tests_properties(sdl_render_smoke PROPERTIES TIMEOUT 120)
-  add_test(NAME sdl_render_course
-           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/render_course.sh
-                   $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
-  set_tests_properties(sdl_render_course PROPERTIES TIMEOUT 120)
-  add_test(NAME sdl_no_display
-           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/no_display.sh
-                   $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
-  set_tests_properties(sdl_no_display PROPERTIES TIMEOUT 60)
-  # A real window under Xvfb, driven by xdotool; skipped without them.
-  add_test(NAME sdl_e2e_xvfb
-           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/xvfb_play.sh
-                   $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
-  set_tests_properties(sdl_e2e_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
-endif()
+add_test(NAME sdl_render_smoke
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/render_smoke.sh
+                 $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
+set_tests_properties(sdl_render_smoke PROPERTIES TIMEOUT 120)
+add_test(NAME sdl_render_course
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/render_course.sh
+                 $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
+set_tests_properties(sdl_render_course PROPERTIES TIMEOUT 120)
+add_test(NAME sdl_no_display
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/no_display.sh
+                 $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
+set_tests_properties(sdl_no_display PROPERTIES TIMEOUT 60)
+# A real window under Xvfb, driven by xdotool; skipped without them.
+add_test(NAME sdl_e2e_xvfb
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/xvfb_play.sh
+                 $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
+set_tests_properties(sdl_e2e_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
 
 # The event loop itself, with random input pushed as SDL events.
-if(TARGET hrc_sdl)
-  hrc_unit_test(test_sdl_play SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_sdl_play.c
-                LIBS hrc_sdl)
-  set_tests_properties(test_sdl_play PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy")
-endif()
+hrc_unit_test(test_sdl_play SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_sdl_play.c
+              LIBS hrc_sdl)
+set_tests_properties(test_sdl_play PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy")

@@ -10,77 +10,12 @@
 set -u
 player=$1
 data=$2
-work=$(mktemp -d)
-shots=${3:-$work/shots}
-mkdir -p "$shots"
-xvfb_pid= player_pid=
-cleanup() {
-  [ -n "$player_pid" ] && kill "$player_pid" 2>/dev/null
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-  wait 2>/dev/null
-  [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*"
-  echo "--- screen trace:"; cat "$work/trace" 2>/dev/null | grep -v '^target' | tail -n 40
-  exit 1
-}
-
-for tool in Xvfb xdotool; do
-  command -v $tool >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
-
+shots=${3:-}
 . "$(dirname "$0")/../lib/xvfb.sh"
+xvfb_test_begin Xvfb xdotool
 start_xvfb 1280x800 "$work/xvfb.log" || fail "Xvfb did not start"
 
-HRC_TRACE_SCREENS=1 "$player" --lang en --data-dir "$work/data" "$data/sdl/course" \
-  2>"$work/trace" &
-player_pid=$!
-
-seen=0 # lines of the trace already used by wait_screen
-
-# Waits (up to 10 s) for a screen whose title contains $1, after the last one.
-wait_screen() {
-  for _ in $(seq 200); do
-    kill -0 "$player_pid" 2>/dev/null || fail "the player exited while waiting for '$1'"
-    local line
-    line=$(tail -n +"$((seen + 1))" "$work/trace" | grep -n "^screen: .*$1" | tail -n1)
-    if [ -n "$line" ]; then
-      seen=$((seen + ${line%%:*}))
-      echo "screen: $1"
-      return 0
-    fi
-    sleep 0.05
-  done
-  fail "no screen '$1'"
-}
-
-# Waits (up to 5 s) for a target whose label contains $1 on the last screen.
-wait_target() {
-  for _ in $(seq 100); do
-    awk '/^screen: /{delete b; n=0} /^target: /{b[n++]=$0} END{for(i=0;i<n;i++) print b[i]}' \
-      "$work/trace" | grep -qF -- "$1" && { echo "target: $1"; return 0; }
-    sleep 0.05
-  done
-  fail "no target '$1'"
-}
-
-# Clicks with the real mouse on the last drawn target whose label contains $1.
-click() {
-  local t
-  for _ in $(seq 100); do
-    t=$(awk '/^screen: /{delete b; n=0} /^target: /{b[n++]=$0} END{for(i=0;i<n;i++) print b[i]}' \
-          "$work/trace" | grep -F -- "$1" | head -n1)
-    [ -n "$t" ] && break
-    sleep 0.05
-  done
-  [ -n "$t" ] || fail "no target '$1' on the screen"
-  set -- $t
-  xdotool mousemove $(($2 + $4 / 2)) $(($3 + $5 / 2)) click 1
-}
-
-shot() { command -v import >/dev/null && import -window root "$shots/$1.png" 2>/dev/null; }
+start_player --lang en --data-dir "$work/data" "$data/sdl/course"
 
 start=$(date +%s)
 wait_screen "Welcome"
@@ -132,17 +67,11 @@ echo "$ids" | grep -q 'id: intro .*id: history .*id: sample-city .*id: q1 .*id: 
   fail "screens shown out of order: $ids"
 
 # systemctl stop sends SIGTERM: the player ends at once, and cleanly.
-kill -TERM "$player_pid"
-wait "$player_pid"
-status=$?
-player_pid=
-[ "$status" = 0 ] || fail "the player exited with $status on SIGTERM"
+stop_player
+[ "$player_status" = 0 ] || fail "the player exited with $player_status on SIGTERM"
 
 # Kiosk: full screen whatever --size says; Ctrl+Alt+F and a PIN leave it.
-: >"$work/trace"; seen=0
-HRC_TRACE_SCREENS=1 "$player" --kiosk --size 800x600 --lang en --data-dir "$work/data" \
-  "$data/sdl/course" 2>"$work/trace" &
-player_pid=$!
+start_player --kiosk --size 800x600 --lang en --data-dir "$work/data" "$data/sdl/course"
 wait_screen "Welcome"
 geometry=$(xdotool search --sync --classname hrc-player getwindowgeometry --shell | grep -E '^(WIDTH|HEIGHT)=' | tr '\n' ' ')
 [ "$geometry" = "WIDTH=1280 HEIGHT=800 " ] || fail "kiosk window is not full screen: $geometry"

@@ -8,61 +8,13 @@
 set -u
 player=$1
 data=$2
-work=$(mktemp -d)
-xvfb_pid= player_pid=
-cleanup() {
-  [ -n "$player_pid" ] && kill "$player_pid" 2>/dev/null
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-  wait 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*"
-  echo "--- log and screen trace:"; grep -v '^target' "$work/trace" 2>/dev/null | tail -n 30
-  exit 1
-}
-
-for tool in Xvfb xdotool; do
-  command -v $tool >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
 . "$(dirname "$0")/../lib/xvfb.sh"
+xvfb_test_begin Xvfb xdotool
 start_xvfb 1280x800 "$work/xvfb.log" || fail "Xvfb did not start"
 
-# start DATA_DIR: the player in kiosk mode, its log and trace in $work/trace.
+# start DATA_DIR: the player in kiosk mode.
 start() {
-  HRC_TRACE_SCREENS=1 "$player" --kiosk --lang en --data-dir "$1" "$data/sdl/course" \
-    2>"$work/trace" &
-  player_pid=$!
-}
-
-# Waits (up to 10 s) for a screen whose title contains $1.
-wait_screen() {
-  for _ in $(seq 200); do
-    grep -q "^screen: .*$1" "$work/trace" && { echo "screen: $1"; return 0; }
-    kill -0 "$player_pid" 2>/dev/null || fail "the player exited while waiting for '$1'"
-    sleep 0.05
-  done
-  fail "no screen '$1'"
-}
-
-# The targets of the last screen drawn.
-last_targets() {
-  awk '/^screen: /{delete b; n=0} /^target: /{b[n++]=$0} END{for(i=0;i<n;i++) print b[i]}' \
-    "$work/trace"
-}
-
-# Clicks with the real mouse on the target of the last screen labelled $1.
-click() {
-  local t
-  for _ in $(seq 100); do
-    t=$(last_targets | grep -F -- "$1" | head -n1)
-    [ -n "$t" ] && break
-    sleep 0.05
-  done
-  [ -n "$t" ] || fail "no target '$1' on the screen"
-  set -- $t
-  xdotool mousemove $(($2 + $4 / 2)) $(($3 + $5 / 2)) click 1
+  start_player --kiosk --lang en --data-dir "$1" "$data/sdl/course"
 }
 
 # The data folder lies under a plain file: the store cannot be opened.
