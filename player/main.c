@@ -1,6 +1,7 @@
 /* hrc-player: the command line. Parses options and hands over to a command. */
 #include "app/cli.h"
 #include "core/i18n.h"
+#include "io/locale.h"
 
 #include <getopt.h>
 #include <stdbool.h>
@@ -107,7 +108,7 @@ int main(int argc, char **argv)
     /* Before any message: the language comes from the environment, and
      * --lang below overrides it. A missing catalogue leaves English. */
     char exe_path[PATH_MAX];
-    hrc_i18n_init(hrc_i18n_exe_path(argv[0], exe_path, sizeof exe_path) == 0 ? exe_path
+    hrc_locale_init(hrc_locale_exe_path(argv[0], exe_path, sizeof exe_path) == 0 ? exe_path
                                                                              : NULL);
     hrc_cli cli = {.command = HRC_CMD_PLAY, .argv0 = argv[0]};
     bool help = false;
@@ -121,7 +122,7 @@ int main(int argc, char **argv)
                 return HRC_EXIT_USAGE;
             }
             cli.lang = optarg;
-            hrc_i18n_set_language(optarg); /* the messages below speak it too */
+            hrc_locale_set_language(optarg); /* the messages below speak it too */
             break;
         case OPT_SIZE:
             if (parse_size(optarg, &cli.width, &cli.height)) {
@@ -195,7 +196,7 @@ int main(int argc, char **argv)
                     argv[0]);
             return HRC_EXIT_USAGE;
         }
-        return hrc_cmd_play(&cli);
+        return cli.command == HRC_CMD_WATCH ? hrc_cmd_watch(&cli) : hrc_cmd_play(&cli);
     }
     return HRC_EXIT_USAGE;
 }

@@ -22,7 +22,7 @@ foreach(po ${i18n_po_files})
 endforeach()
 
 # Reads the catalogues compiled into the build tree, as hrc-player does.
-hrc_unit_test(test_i18n SOURCES unit/test_i18n.c LIBS hrc_core)
+hrc_unit_test(test_i18n SOURCES unit/test_i18n.c LIBS hrc_io)
 target_compile_definitions(test_i18n PRIVATE
   HRC_BUILD_EXE="${PROJECT_BINARY_DIR}/hrc-player")
 if(TARGET translations)

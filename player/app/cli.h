@@ -39,8 +39,8 @@ typedef struct hrc_cli {
 } hrc_cli;
 
 int hrc_cmd_validate(const hrc_cli *cli);
-int hrc_cmd_play(const hrc_cli *cli); /* also --watch and --render */
-int hrc_cmd_watch(const hrc_cli *cli); /* --watch, from hrc_cmd_play */
+int hrc_cmd_play(const hrc_cli *cli); /* also --render */
+int hrc_cmd_watch(const hrc_cli *cli);
 int hrc_cmd_export(const hrc_cli *cli);
 int hrc_cmd_import(const hrc_cli *cli);
 int hrc_cmd_set_facilitator_pin(const hrc_cli *cli);

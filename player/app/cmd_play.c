@@ -1,13 +1,14 @@
 /*
- * cmd_play.c: playing a course (the default command) and --render; --watch
- * is handed to cmd_watch.c. Loads the course, opens the progress
- * store, and hands over to the SDL front end.
+ * cmd_play.c: playing a course (the default command) and --render. Loads
+ * the course, opens the progress store, and hands over to the SDL front
+ * end.
  */
 #include "app/cli.h"
 
 #include "core/diag.h"
 #include "core/i18n.h"
 #include "core/locate.h"
+#include "io/host.h"
 #include "io/loader.h"
 #include "io/progress.h"
 #include "sdl/front.h"
@@ -22,7 +23,7 @@ static void print_diags(const hrc_diags *diags)
     for (size_t i = 0; i < diags->count; i++)
         hrc_diag_format(&diags->items[i], stderr);
     if (diags->truncated)
-        fprintf(stderr, "(more problems were not listed)\n");
+        fprintf(stderr, "%s\n", _("(more problems were not listed)"));
 }
 
 
@@ -34,8 +35,6 @@ static bool env_flag(const char *name)
 
 int hrc_cmd_play(const hrc_cli *cli)
 {
-    if (cli->command == HRC_CMD_WATCH) /* the author preview: app/cmd_watch.c */
-        return hrc_cmd_watch(cli);
     const char *path = cli->paths[0];
     hrc_diags diags;
     hrc_diags_init(&diags);
@@ -44,9 +43,9 @@ int hrc_cmd_play(const hrc_cli *cli)
     hrc_diags_sort(&diags);
     print_diags(&diags);
     if (loaded || !course || course->n_modules == 0) {
-        fprintf(stderr, "%s: cannot play %s: %s\n", cli->argv0, path,
-                diags.n_errors ? "the course has errors (listed above)"
-                               : "it holds no modules");
+        fprintf(stderr, _("%s: cannot play %s: %s\n"), cli->argv0, path,
+                diags.n_errors ? _("the course has errors (listed above)")
+                               : _("it holds no modules"));
         hrc_diags_clear(&diags);
         hrc_course_free(course);
         return HRC_EXIT_FAILURE;
@@ -54,8 +53,8 @@ int hrc_cmd_play(const hrc_cli *cli)
     hrc_diags_clear(&diags);
     hrc_found found;
     if (cli->goto_id && !hrc_course_find_id(course, cli->goto_id, &found)) {
-        fprintf(stderr, "%s: --goto %s: no module, page, event, case study, quiz or "
-                        "question has this id\n", cli->argv0, cli->goto_id);
+        fprintf(stderr, _("%s: --goto %s: no module, page, event, case study, quiz or "
+                          "question has this id\n"), cli->argv0, cli->goto_id);
         hrc_course_free(course);
         return HRC_EXIT_USAGE;
     }
@@ -69,7 +68,7 @@ int hrc_cmd_play(const hrc_cli *cli)
     if (!rendering) {
         if (hrc_progress_open(cli->data_dir, HRC_PROGRESS_OPEN_DEFAULT, &progress,
                               &info) != HRC_PROGRESS_OK) {
-            fprintf(stderr, "%s: cannot open the progress store: %s\n", cli->argv0,
+            fprintf(stderr, _("%s: cannot open the progress store: %s\n"), cli->argv0,
                     info.message);
             store_unavailable = true;
         } else if (info.status & HRC_PROGRESS_RECOVERED) {
@@ -83,7 +82,6 @@ int hrc_cmd_play(const hrc_cli *cli)
             .lang = cli->lang ? cli->lang : hrc_i18n_language(),
             .kiosk = cli->kiosk,
             .idle_timeout_s = cli->idle_timeout_s,
-            .preview = cli->command == HRC_CMD_WATCH,
             .progress = progress,
             .seed = rendering ? 1 : (uint64_t)time(NULL),
             .start_id = cli->goto_id,
@@ -91,6 +89,7 @@ int hrc_cmd_play(const hrc_cli *cli)
             .store_unavailable = store_unavailable,
             .store_error = info.message,
             .store_path = progress ? info.path : NULL,
+            .host = hrc_host_system(),
         },
         .width = cli->width,
         .height = cli->height,

@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/locate.h"
+#include "io/host.h"
 #include "io/preview.h"
 #include "sdl/watch.h"
 
@@ -25,7 +26,7 @@ int hrc_cmd_watch(const hrc_cli *cli)
 {
     hrc_preview *preview;
     if (hrc_preview_new(cli->paths[0], &preview)) {
-        fprintf(stderr, "%s: out of memory\n", cli->argv0);
+        fprintf(stderr, _("%s: out of memory\n"), cli->argv0);
         return HRC_EXIT_FAILURE;
     }
     hrc_course *none;
@@ -35,8 +36,8 @@ int hrc_cmd_watch(const hrc_cli *cli)
     hrc_found found;
     if (cli->goto_id && preview->course &&
         !hrc_course_find_id(preview->course, cli->goto_id, &found))
-        fprintf(stderr, "%s: --goto %s: no module, page, event, case study, quiz or "
-                        "question has this id; opening the first module\n",
+        fprintf(stderr, _("%s: --goto %s: no module, page, event, case study, quiz or "
+                          "question has this id; opening the first module\n"),
                 cli->argv0, cli->goto_id);
     hrc_sdl_options opts = {
         .app = {
@@ -45,6 +46,7 @@ int hrc_cmd_watch(const hrc_cli *cli)
             .preview = true,
             .progress = NULL, /* never recorded */
             .seed = (uint64_t)time(NULL),
+            .host = hrc_host_system(),
         },
         .width = cli->width,
         .height = cli->height,

@@ -41,8 +41,6 @@ typedef struct hrc_text_metrics {
     int (*width)(void *ctx, hrc_font font, const char *text, size_t len);
     /* Distance between baselines of consecutive lines. */
     int (*line_height)(void *ctx, hrc_font font);
-    /* Natural size of an image file; false when it cannot be read. */
-    bool (*image_size)(void *ctx, const char *path, int *w, int *h);
 } hrc_text_metrics;
 
 typedef enum hrc_draw_kind {

@@ -16,15 +16,11 @@
  * pass a hint to translators.
  *
  * Promises:
- * - After hrc_i18n_init() the process runs in the user's locale, except
- *   LC_NUMERIC which stays "C" so that parsing numbers never depends on the
- *   language.
- * - hrc_i18n_set_language() changes every later gettext() result at once,
- *   without a restart, also on machines whose only locale is C.UTF-8.
+ * - Nothing here touches the process's locale or environment: that is
+ *   io/locale.h's job, which sets up gettext and switches the language at
+ *   run time. This file keeps the list of offered languages, the one in
+ *   use (as told by hrc_i18n_note_language()), and context lookups.
  * - No call prints; no call allocates memory the caller must free.
- * - hrc_i18n_init() and hrc_i18n_set_language() change the process's locale
- *   and environment: call them from the main thread, while no other thread
- *   is translating.
  *
  * libc only: no SDL, no libxml2.
  */
@@ -52,26 +48,21 @@ typedef struct hrc_language {
     const char *native_name; /* "English", "Français", "Español": never translated */
 } hrc_language;
 
-/*
- * Set up the locale and the message catalogues. exe_path is where the
- * executable lives (see hrc_i18n_exe_path()); may be NULL. Catalogues are
- * looked for in <exe dir>/locale (the build tree), then
- * <exe dir>/../share/locale (an installation). The first language is picked
- * from LANGUAGE, LC_ALL, LC_MESSAGES, LANG (fr*, es*, else en).
- * Returns 0, or -1 when no catalogue folder was found (the interface then
- * stays in English; this is not fatal).
- */
-int hrc_i18n_init(const char *exe_path);
-
-/*
- * Switch the interface language now. lang is "en", "fr", "es" or a locale
- * name starting with one of them ("fr_CA.UTF-8", "es-MX").
- * Returns 0, or -1 for a language that is not offered (nothing changes).
- */
-int hrc_i18n_set_language(const char *lang);
-
-/* The current interface language: "en", "fr" or "es". "en" before init. */
+/* The current interface language: "en", "fr" or "es". "en" until one is
+ * noted. */
 const char *hrc_i18n_language(void);
+/* Records the language now in use (io/locale.c calls it after switching
+ * gettext over). Returns 0, or -1 for a language that is not offered. */
+int hrc_i18n_note_language(const char *lang);
+
+/*
+ * The language the user's environment asks for, given the values of
+ * LANGUAGE, LC_ALL, LC_MESSAGES and LANG (each may be NULL): LANGUAGE's
+ * first offered entry, else the first of the others that is set decides,
+ * as gettext itself reads them (fr*, es*, else "en").
+ */
+const char *hrc_i18n_pick_language(const char *language, const char *lc_all,
+                                   const char *lc_messages, const char *lang);
 
 /* The offered languages, in a fixed order. */
 const hrc_language *hrc_i18n_languages(size_t *count);
@@ -79,16 +70,6 @@ const hrc_language *hrc_i18n_languages(size_t *count);
 /* The offered language code that a tag or locale name stands for
  * ("fr_FR.UTF-8" -> "fr"), or NULL when none does. */
 const char *hrc_i18n_match(const char *tag);
-
-/* The folder bound to the text domain, or NULL when none was found. */
-const char *hrc_i18n_locale_dir(void);
-
-/*
- * The absolute path of the running executable, from /proc/self/exe, else
- * argv0 as given (resolved against PATH when it has no slash). Writes at
- * most size bytes into buf. Returns 0, or -1 when it cannot be told.
- */
-int hrc_i18n_exe_path(const char *argv0, char *buf, size_t size);
 
 /* msgctxt lookup: id is "context\004message". Returns the translation, or
  * msg when there is none. Use it through C_(). */

@@ -83,6 +83,7 @@ typedef enum hrc_block_kind {
 typedef struct hrc_image {
     const char *src;      /* path relative to the module's folder, as written */
     const char *resolved; /* absolute path, checked to lie inside the course folder */
+    int width, height;    /* pixels, from the file's header; 0 when unknown */
     hrc_text alt;         /* required */
     hrc_text credit;      /* may be empty */
     hrc_text caption;     /* may be empty */

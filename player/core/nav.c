@@ -7,8 +7,22 @@ hrc_nav_loc hrc_nav_location(hrc_screen screen, int module, int item)
     return (hrc_nav_loc){.screen = screen, .module = module, .item = item, .focus = -1};
 }
 
+static void release(hrc_nav *nav, hrc_nav_loc *loc)
+{
+    if (nav->release)
+        nav->release(nav->release_ctx, loc);
+    loc->state = NULL;
+}
+
+void hrc_nav_clear(hrc_nav *nav)
+{
+    while (nav->depth > 0)
+        release(nav, &nav->stack[--nav->depth]);
+}
+
 void hrc_nav_reset(hrc_nav *nav, hrc_nav_loc root)
 {
+    hrc_nav_clear(nav);
     nav->stack[0] = root;
     nav->depth = 1;
 }
@@ -20,6 +34,7 @@ void hrc_nav_push(hrc_nav *nav, hrc_nav_loc loc)
         return;
     }
     if (nav->depth == HRC_NAV_DEPTH) { /* forget the oldest step but the root */
+        release(nav, &nav->stack[1]);
         memmove(&nav->stack[1], &nav->stack[2], (HRC_NAV_DEPTH - 2) * sizeof nav->stack[0]);
         nav->depth--;
     }
@@ -28,17 +43,19 @@ void hrc_nav_push(hrc_nav *nav, hrc_nav_loc loc)
 
 void hrc_nav_replace(hrc_nav *nav, hrc_nav_loc loc)
 {
-    if (nav->depth == 0)
+    if (nav->depth == 0) {
         hrc_nav_reset(nav, loc);
-    else
-        nav->stack[nav->depth - 1] = loc;
+        return;
+    }
+    release(nav, &nav->stack[nav->depth - 1]);
+    nav->stack[nav->depth - 1] = loc;
 }
 
 bool hrc_nav_back(hrc_nav *nav)
 {
     if (nav->depth <= 1)
         return false;
-    nav->depth--;
+    release(nav, &nav->stack[--nav->depth]);
     return true;
 }
 

@@ -5,6 +5,9 @@
  *
  * Promises: the stack never overflows (the oldest entry is dropped past
  * HRC_NAV_DEPTH) and never empties (back from the root stays at the root).
+ * Each entry may carry its screen's state (`state`, owned by the stack's
+ * user); whenever an entry leaves the stack (back, replace, reset, or the
+ * oldest dropped by a push) the `release` hook is called with it once.
  */
 #ifndef HRC_NAV_H
 #define HRC_NAV_H
@@ -34,13 +37,17 @@ typedef struct hrc_nav_loc {
     int item;    /* index in the module's items, or -1 */
     int scroll;  /* pixels the content is scrolled by */
     int focus;   /* focused target, -1: the screen's first choice */
+    void *state; /* the screen's own state while this entry is on the stack */
 } hrc_nav_loc;
 
 #define HRC_NAV_DEPTH 32
 
 typedef struct hrc_nav {
     hrc_nav_loc stack[HRC_NAV_DEPTH];
-    size_t depth; /* >= 1 */
+    size_t depth; /* >= 1 once reset */
+    /* Called for each entry that leaves the stack; may be NULL. */
+    void (*release)(void *ctx, hrc_nav_loc *loc);
+    void *release_ctx;
 } hrc_nav;
 
 hrc_nav_loc hrc_nav_location(hrc_screen screen, int module, int item);
@@ -49,6 +56,8 @@ void hrc_nav_push(hrc_nav *nav, hrc_nav_loc loc);
 void hrc_nav_replace(hrc_nav *nav, hrc_nav_loc loc);
 /* Goes back one step; false at the root. */
 bool hrc_nav_back(hrc_nav *nav);
+/* Releases every entry; the stack is then empty (depth 0) until a reset. */
+void hrc_nav_clear(hrc_nav *nav);
 hrc_nav_loc *hrc_nav_top(hrc_nav *nav);
 const hrc_nav_loc *hrc_nav_top_const(const hrc_nav *nav);
 

@@ -1,5 +1,5 @@
 /* Candidate export folders: removable drives, then a fallback. See export_folders.h. */
-#include "screens/export_folders.h"
+#include "io/export_folders.h"
 
 #include <dirent.h>
 #include <pwd.h>

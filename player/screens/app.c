@@ -1,7 +1,10 @@
-/* The app: input dispatch, frames, learners and recording. See app.h. */
+/* The app: the screen stack, frames and input dispatch. See app.h.
+ * What a learner does is recorded in session.c. */
 #include "screens/ui.h"
 
 #include "screens/goto.h"
+
+#include "core/i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -33,288 +36,97 @@ static const screen_ops *current_ops(const hrc_app *app)
     return ops_for(hrc_nav_top_const(&app->nav)->screen);
 }
 
-/* ---- Learners, sessions, recording ---------------------------------------- */
+/* ---- Screen states -------------------------------------------------------- */
 
-static bool recording(const hrc_app *app)
+void *screen_state(const hrc_app *app)
 {
-    return app->cfg.progress && !app->cfg.preview && !app->guest && app->learner_id > 0;
+    return hrc_nav_top_const(&app->nav)->state;
 }
 
-void app_reload_learners(hrc_app *app)
+/* The navigation stack's hook: an entry left the history. */
+static void release_state(void *ctx, hrc_nav_loc *loc)
 {
-    free(app->learners);
-    app->learners = NULL;
-    app->n_learners = 0;
-    if (app->cfg.progress &&
-        hrc_progress_list_learners(app->cfg.progress, &app->learners, &app->n_learners) !=
-            HRC_PROGRESS_OK) {
-        app->learners = NULL;
-        app->n_learners = 0;
-    }
-}
-
-static void end_session(hrc_app *app, hrc_session_end why)
-{
-    if (app->session_module >= 0 && recording(app) && app->session.active)
-        hrc_progress_end_session(app->cfg.progress, &app->session, HRC_VERB_SUSPENDED, why);
-    app->session_module = -1;
-    memset(&app->session, 0, sizeof app->session);
-}
-
-static void begin_session(hrc_app *app, int module)
-{
-    if (app->session_module == module)
+    hrc_app *app = ctx;
+    if (!loc->state)
         return;
-    end_session(app, HRC_END_NORMAL);
-    const hrc_module *m = ui_module(app, module);
-    if (!m)
-        return;
-    app->session_module = module;
-    app->mods[module].launched = true;
-    if (recording(app)) {
-        hrc_module_ref ref = {m->id, m->version, m->content_hash};
-        if (hrc_progress_begin_session(app->cfg.progress, app->learner_id, &ref,
-                                       &app->session) != HRC_PROGRESS_OK)
-            snprintf(app->notice, sizeof app->notice, "%s %s", _("Progress is not being saved:"),
-                     hrc_progress_errmsg(app->cfg.progress));
-    }
+    const screen_ops *ops = ops_for(loc->screen);
+    if (ops->fini)
+        ops->fini(app, loc->state);
+    free(loc->state);
 }
 
-void app_apply_prefs(hrc_app *app)
+/* Gives the entry just put on top its screen's fresh state. Out of memory,
+ * the screen runs without one: every screen checks screen_state(). */
+static void enter_top(hrc_app *app)
 {
-    if (!app->cfg.progress || app->learner_id <= 0)
-        return;
-    hrc_learner_prefs p = {0};
-    snprintf(p.lang, sizeof p.lang, "%s", app->lang);
-    p.text_size = app->text_percent;
-    p.high_contrast = app->high_contrast;
-    hrc_progress_set_learner_prefs(app->cfg.progress, app->learner_id, &p);
+    hrc_nav_loc *top = hrc_nav_top(&app->nav);
+    const screen_ops *ops = ops_for(top->screen);
+    top->state = ops->state_size ? calloc(1, ops->state_size) : NULL;
+    if (top->state && ops->init)
+        ops->init(app, top->state);
+    app->ptr.pressed = -1;
 }
-
-void app_set_lang(hrc_app *app, const char *lang)
-{
-    const char *code = hrc_i18n_match(lang);
-    if (!code)
-        return;
-    snprintf(app->lang, sizeof app->lang, "%s", code);
-    hrc_i18n_set_language(code);
-}
-
-void app_sign_in(hrc_app *app, const char *name, int64_t learner_id, bool guest)
-{
-    app->signed_in = true;
-    app->guest = guest;
-    app->learner_id = learner_id;
-    snprintf(app->learner_name, sizeof app->learner_name, "%s", name ? name : "");
-    for (size_t i = 0; app->mods && i < app->cfg.course->n_modules; i++) {
-        const hrc_module *m = app->cfg.course->modules[i];
-        for (size_t k = 0; k < m->n_items; k++) {
-            app->mods[i].seen[k] = false;
-            app->mods[i].attempts_used[k] = 0;
-            app->mods[i].best[k] = -1;
-        }
-        app->mods[i].completed = false;
-    }
-    hrc_learner l;
-    if (app->cfg.progress && learner_id > 0 &&
-        hrc_progress_get_learner(app->cfg.progress, learner_id, &l) == HRC_PROGRESS_OK) {
-        if (l.prefs.lang[0])
-            app_set_lang(app, l.prefs.lang);
-        if (l.prefs.text_size == 100 || l.prefs.text_size == 150 || l.prefs.text_size == 200)
-            app->text_percent = l.prefs.text_size;
-        app->high_contrast = l.prefs.high_contrast || app->cfg.high_contrast;
-    }
-    hrc_nav_reset(&app->nav, hrc_nav_location(HRC_SCREEN_HOME, -1, -1));
-}
-
-void app_sign_out(hrc_app *app, hrc_session_end why)
-{
-    end_session(app, why);
-    hrc_quiz_attempt_free(app->attempt);
-    app->attempt = NULL;
-    app->signed_in = app->guest = false;
-    app->learner_id = 0;
-    app->learner_name[0] = '\0';
-    app->name_entry[0] = '\0';
-    app->typing_name = false;
-    app->pin_learner = -1;
-    memset(app->pin_entry, 0, sizeof app->pin_entry);
-    app->notice[0] = '\0';
-    app->n_open_alts = 0;
-    /* The next learner starts from the kiosk's own settings. */
-    app->text_percent = app->cfg.text_scale_percent ? app->cfg.text_scale_percent : 100;
-    app->high_contrast = app->cfg.high_contrast;
-    app_set_lang(app, app->cfg.lang ? app->cfg.lang : "en");
-    app_reload_learners(app);
-    hrc_nav_reset(&app->nav, hrc_nav_location(HRC_SCREEN_SIGNIN, -1, -1));
-}
-
-void app_mark_seen(hrc_app *app, int module, int item)
-{
-    const hrc_module *m = ui_module(app, module);
-    if (!m || item < 0 || (size_t)item >= m->n_items)
-        return;
-    app->mods[module].seen[item] = true;
-    if (recording(app) && m->items[item].kind != HRC_ITEM_QUIZ)
-        hrc_progress_record_view(app->cfg.progress, &app->session,
-                                 hrc_item_id(&m->items[item]), 0);
-    app_check_completion(app, module);
-}
-
-/* Whether the module's completion rule (docs/format-v1.md) is met in what
- * this learner did during this run. */
-static bool module_complete(const hrc_app *app, int module)
-{
-    const hrc_module *m = ui_module(app, module);
-    if (!m)
-        return false;
-    bool pages = true, quizzes = true;
-    for (size_t i = 0; i < m->n_items; i++) {
-        if (m->items[i].kind == HRC_ITEM_QUIZ) {
-            double best = app->mods[module].best[i];
-            quizzes &= best >= 0 && hrc_quiz_passed(m->items[i].u.quiz, best);
-        } else {
-            pages &= app->mods[module].seen[i];
-        }
-    }
-    switch (m->completion) {
-    case HRC_COMPLETE_PAGES: return pages;
-    case HRC_COMPLETE_QUIZ: return quizzes;
-    case HRC_COMPLETE_BOTH: return pages && quizzes;
-    }
-    return false;
-}
-
-void app_check_completion(hrc_app *app, int module)
-{
-    if (!module_complete(app, module) || app->mods[module].completed)
-        return;
-    app->mods[module].completed = true;
-    if (recording(app) && app->session_module == module && app->session.active) {
-        /* The session ends completed; the next item opened starts a new one. */
-        hrc_progress_end_session(app->cfg.progress, &app->session, HRC_VERB_COMPLETED,
-                                 HRC_END_NORMAL);
-        app->session_module = -1;
-    }
-}
-
-bool app_record_answer(hrc_app *app, const hrc_quiz_item *it)
-{
-    if (!recording(app))
-        return true;
-    char response[512];
-    hrc_response_format(it->q, &it->response, response, sizeof response);
-    double score = hrc_question_score(it->q, &it->response);
-    int64_t spent = app->now > app->item_shown_ms ? (int64_t)(app->now - app->item_shown_ms) : 0;
-    int rc = hrc_progress_record_answer(app->cfg.progress, &app->session, it->q->id,
-                                        it->q->revision, response, score >= 1.0, score,
-                                        it->hints_shown, app->attempt ? app->attempt->number : 1,
-                                        spent, NULL);
-    if (rc != HRC_PROGRESS_OK) {
-        snprintf(app->notice, sizeof app->notice, "%s %s", _("Your answer could not be saved:"),
-                 hrc_progress_errmsg(app->cfg.progress));
-        return false;
-    }
-    return true;
-}
-
-bool app_record_quiz_end(hrc_app *app, double percent, bool passed)
-{
-    if (!recording(app) || !app->attempt)
-        return true;
-    hrc_progress_event ev = {.verb = passed ? HRC_VERB_PASSED : HRC_VERB_FAILED,
-                             .item_id = app->attempt->quiz->id,
-                             .has_success = true, .success = passed,
-                             .has_score = true, .score = percent / 100.0,
-                             .attempt = app->attempt->number};
-    if (hrc_progress_record(app->cfg.progress, &app->session, &ev, NULL) != HRC_PROGRESS_OK) {
-        snprintf(app->notice, sizeof app->notice, "%s %s", _("Your result could not be saved:"),
-                 hrc_progress_errmsg(app->cfg.progress));
-        return false;
-    }
-    return true;
-}
-
-void app_start_attempt(hrc_app *app, int module, int item)
-{
-    const hrc_module *m = ui_module(app, module);
-    hrc_quiz_attempt_free(app->attempt);
-    app->attempt = NULL;
-    app->grabbed = app->match_left = -1;
-    if (!m || item < 0 || (size_t)item >= m->n_items || m->items[item].kind != HRC_ITEM_QUIZ)
-        return;
-    begin_session(app, module);
-    int number = app->mods[module].attempts_used[item] + 1;
-    hrc_module_progress mp;
-    if (recording(app) &&
-        hrc_progress_get_module(app->cfg.progress, app->learner_id, m->id, &mp) ==
-            HRC_PROGRESS_OK &&
-        mp.attempts + 1 > number)
-        number = mp.attempts + 1;
-    const hrc_quiz *quiz = m->items[item].u.quiz;
-    if (quiz->max_attempts != HRC_ATTEMPTS_UNLIMITED && number > quiz->max_attempts)
-        return; /* every attempt used: the quiz screen says so */
-    if (hrc_quiz_attempt_new(quiz, number,
-                             app->cfg.seed + (uint64_t)module * 7919u + (uint64_t)item,
-                             &app->attempt) == 0) {
-        app->attempt_module = module;
-        app->attempt_item = item;
-    }
-    app->item_shown_ms = app->now;
-}
-
-/* ---- Navigation ------------------------------------------------------------ */
 
 void app_go(hrc_app *app, hrc_nav_loc loc)
 {
+    loc.state = NULL;
     hrc_nav_push(&app->nav, loc);
+    enter_top(app);
 }
 
 void app_replace(hrc_app *app, hrc_nav_loc loc)
 {
+    loc.state = NULL;
     hrc_nav_replace(&app->nav, loc);
+    enter_top(app);
 }
+
+void app_reset(hrc_app *app, hrc_nav_loc root)
+{
+    root.state = NULL;
+    hrc_nav_reset(&app->nav, root);
+    enter_top(app);
+}
+
+/* ---- Navigation ------------------------------------------------------------ */
 
 void app_go_item(hrc_app *app, int module, int item, bool sideways)
 {
     const hrc_module *m = ui_module(app, module);
     if (!m || item < 0 || (size_t)item >= m->n_items)
         return;
-    begin_session(app, module);
+    session_enter_module(app, module);
     hrc_nav_loc loc = hrc_nav_location(hrc_nav_screen_for(m->items[item].kind), module, item);
+    app->notice[0] = '\0';
+    if (m->items[item].kind == HRC_ITEM_QUIZ)
+        session_start_attempt(app, module, item);
     /* Reading order moves sideways: Back returns to the contents. */
     if (sideways)
         app_replace(app, loc);
     else
         app_go(app, loc);
-    app->tl_event = -1;
-    app->tl_zoom = 1.0;
-    app->tl_center = NAN;
-    app->notice[0] = '\0';
-    app->item_shown_ms = app->now;
-    if (m->items[item].kind == HRC_ITEM_QUIZ)
-        app_start_attempt(app, module, item);
-    else
-        app_mark_seen(app, module, item);
+    if (m->items[item].kind != HRC_ITEM_QUIZ)
+        session_view(app, module, item);
 }
 
 void app_back(hrc_app *app)
 {
     hrc_screen s = hrc_nav_top(&app->nav)->screen;
     if (s == HRC_SCREEN_MODULE)
-        end_session(app, HRC_END_NORMAL);
-    if (s == HRC_SCREEN_FACILITATOR) { /* leaving it locks the store again */
-        if (app->cfg.progress)
-            hrc_progress_lock(app->cfg.progress);
-        app->facilitator_unlocked = false;
-        memset(app->pin_entry, 0, sizeof app->pin_entry);
+        session_leave_module(app, HRC_END_NORMAL);
+    if (hrc_nav_back(&app->nav)) {
+        app->ptr.pressed = -1;
+        app->notice[0] = '\0';
+        return;
     }
-    if (!hrc_nav_back(&app->nav) && s == HRC_SCREEN_HOME && app->signed_in)
+    if (s == HRC_SCREEN_HOME && app->signed_in)
         return; /* home is the root while signed in: sign out is explicit */
     app->notice[0] = '\0';
 }
 
 /* ---- Life cycle ------------------------------------------------------------ */
+
+static const hrc_host no_host; /* nothing offered: every function NULL */
 
 hrc_app *hrc_app_new(const hrc_app_config *config)
 {
@@ -325,28 +137,16 @@ hrc_app *hrc_app_new(const hrc_app_config *config)
     app->cfg = *config;
     if (!app->cfg.course)
         app->cfg.course = &empty_course;
-    size_t n = app->cfg.course->n_modules;
-    app->mods = calloc(n ? n : 1, sizeof *app->mods);
-    if (!app->mods) {
+    app->host = config->host ? config->host : &no_host;
+    app->nav.release = release_state;
+    app->nav.release_ctx = app;
+    if (session_init(&app->session, app->cfg.course) != 0) {
         hrc_app_free(app);
         return NULL;
     }
-    for (size_t i = 0; i < n; i++) {
-        size_t k = app->cfg.course->modules[i]->n_items;
-        module_state *s = &app->mods[i];
-        s->seen = calloc(k ? k : 1, sizeof *s->seen);
-        s->attempts_used = calloc(k ? k : 1, sizeof *s->attempts_used);
-        s->best = calloc(k ? k : 1, sizeof *s->best);
-        if (!s->seen || !s->attempts_used || !s->best) {
-            hrc_app_free(app);
-            return NULL;
-        }
-    }
     app->kiosk = config->kiosk;
     app->store_choice_pending = config->store_unavailable;
-    app->session_module = -1;
-    app->pressed = -1;
-    app->grabbed = app->match_left = app->tl_event = -1;
+    app->ptr.pressed = -1;
     app->stale = true;
     hrc_draw_list_init(&app->scratch);
     app_sign_out(app, HRC_END_NORMAL); /* sets the kiosk defaults and sign-in */
@@ -359,14 +159,10 @@ void hrc_app_free(hrc_app *app)
 {
     if (!app)
         return;
-    end_session(app, HRC_END_QUIT);
-    hrc_quiz_attempt_free(app->attempt);
-    for (size_t i = 0; app->mods && i < app->cfg.course->n_modules; i++) {
-        free(app->mods[i].seen);
-        free(app->mods[i].attempts_used);
-        free(app->mods[i].best);
-    }
-    free(app->mods);
+    if (app->session.mods)
+        session_stop(app, HRC_END_QUIT);
+    hrc_nav_clear(&app->nav);
+    session_fini(&app->session, app->cfg.course);
     free(app->learners);
     hrc_draw_list_free(&app->scratch);
     free(app);
@@ -377,7 +173,7 @@ bool hrc_app_wants_text(const hrc_app *app)
     hrc_screen s = hrc_nav_top_const(&app->nav)->screen;
     if (app->store_choice_pending)
         return false;
-    return (s == HRC_SCREEN_SIGNIN && (app->typing_name || app->pin_learner >= 0)) ||
+    return (s == HRC_SCREEN_SIGNIN && signin_wants_text(app)) ||
            (s == HRC_SCREEN_FACILITATOR && facilitator_wants_text(app));
 }
 
@@ -471,7 +267,7 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
         app->dropped_runs = 0;
         ui u;
         setup_ui(&u, app, list);
-        u.focus = app->idle_prompt ? -1 : loc->focus;
+        u.focus = app->idle.prompt ? -1 : loc->focus;
         hrc_draw_rect(list, (hrc_rect){0, 0, u.W, u.H}, u.pal->background, 0);
         top_bar(&u);
         /* The content column: centred, at most about 70 characters wide. */
@@ -485,17 +281,15 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
         u.in_scroll = true;
         u.scroll = loc->scroll;
         hrc_draw_clip(list, u.view);
-        size_t first_target = (size_t)app->n_targets;
         if (loc->screen == HRC_SCREEN_SIGNIN && !app->store_choice_pending)
             store_notice_draw(&u);
         current_ops(app)->draw(&u);
         ui_flow_end(&u);
         hrc_draw_clip(list, (hrc_rect){0, 0, 0, 0});
-        (void)first_target;
         app->view = u.view;
         app->content_h = u.y + u.pad;
         app->line_px = u.lay.line_height > 0 ? u.lay.line_height : u.px;
-        if (app->idle_prompt) {
+        if (app->idle.prompt) {
             app->n_targets = 0;
             list->n_targets = 0;
             idle_draw(&u);
@@ -571,8 +365,8 @@ static unsigned activate(hrc_app *app, int action, int arg)
         return HRC_APP_REDRAW;
     case ACT_HOME:
         if (app->signed_in) {
-            end_session(app, HRC_END_NORMAL);
-            hrc_nav_reset(&app->nav, hrc_nav_location(HRC_SCREEN_HOME, -1, -1));
+            session_leave_module(app, HRC_END_NORMAL);
+            app_reset(app, hrc_nav_location(HRC_SCREEN_HOME, -1, -1));
         }
         return HRC_APP_REDRAW;
     case ACT_SIGN_OUT:
@@ -657,43 +451,43 @@ static unsigned pointer(hrc_app *app, const hrc_input *in)
     switch (in->kind) {
     case HRC_IN_POINTER_DOWN:
         refresh_targets(app);
-        app->pressed = hit(app, in->x, in->y);
-        app->dragging = false;
-        app->press_on_scroll = hrc_rect_has_point(app->view, in->x, in->y);
-        app->press_x = app->last_x = in->x;
-        app->press_y = app->last_y = in->y;
-        app->press_scroll = loc->scroll;
+        app->ptr.pressed = hit(app, in->x, in->y);
+        app->ptr.dragging = false;
+        app->ptr.press_on_scroll = hrc_rect_has_point(app->view, in->x, in->y);
+        app->ptr.press_x = app->ptr.last_x = in->x;
+        app->ptr.press_y = app->ptr.last_y = in->y;
+        app->ptr.press_scroll = loc->scroll;
         return 0;
     case HRC_IN_POINTER_MOVE: {
-        if (!in->pressed || (app->pressed < 0 && !app->press_on_scroll))
+        if (!in->pressed || (app->ptr.pressed < 0 && !app->ptr.press_on_scroll))
             return 0;
-        if (!app->dragging && abs(in->x - app->press_x) + abs(in->y - app->press_y) < slop)
+        if (!app->ptr.dragging && abs(in->x - app->ptr.press_x) + abs(in->y - app->ptr.press_y) < slop)
             return 0;
-        app->dragging = true;
+        app->ptr.dragging = true;
         unsigned eff = 0;
-        int dx = in->x - app->last_x, dy = in->y - app->last_y;
-        app->last_x = in->x;
-        app->last_y = in->y;
-        if (app->pressed >= 0 && app->targets[app->pressed].draggable) {
-            const ui_target *t = &app->targets[app->pressed];
+        int dx = in->x - app->ptr.last_x, dy = in->y - app->ptr.last_y;
+        app->ptr.last_x = in->x;
+        app->ptr.last_y = in->y;
+        if (app->ptr.pressed >= 0 && app->targets[app->ptr.pressed].draggable) {
+            const ui_target *t = &app->targets[app->ptr.pressed];
             if (ops->drag)
                 eff = ops->drag(app, t->action, t->arg, dx, dy);
-        } else if (app->press_on_scroll) {
+        } else if (app->ptr.press_on_scroll) {
             int before = loc->scroll;
-            loc->scroll = app->press_scroll;
-            scroll_by(app, app->press_y - in->y);
+            loc->scroll = app->ptr.press_scroll;
+            scroll_by(app, app->ptr.press_y - in->y);
             eff = loc->scroll != before ? HRC_APP_REDRAW : 0;
         }
         return eff;
     }
     case HRC_IN_POINTER_UP: {
-        int pressed = app->pressed;
-        app->pressed = -1;
+        int pressed = app->ptr.pressed;
+        app->ptr.pressed = -1;
         if (pressed < 0 || pressed >= app->n_targets)
             return 0;
         ui_target from = app->targets[pressed];
-        if (app->dragging) {
-            app->dragging = false;
+        if (app->ptr.dragging) {
+            app->ptr.dragging = false;
             if (!from.draggable || !ops->drop)
                 return 0;
             int to = hit(app, in->x, in->y);
@@ -716,12 +510,12 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
         return 0;
     app->now = in->now_ms;
     bool user = in->kind != HRC_IN_TICK && in->kind != HRC_IN_RESIZE && in->kind != HRC_IN_NONE;
-    if (user && !(in->kind == HRC_IN_POINTER_MOVE && !in->pressed && !app->idle_prompt))
-        app->last_input_ms = in->now_ms;
-    else if (user && app->last_input_ms == 0)
-        app->last_input_ms = in->now_ms;
-    if (app->last_input_ms == 0)
-        app->last_input_ms = in->now_ms;
+    if (user && !(in->kind == HRC_IN_POINTER_MOVE && !in->pressed && !app->idle.prompt))
+        app->idle.last_input_ms = in->now_ms;
+    else if (user && app->idle.last_input_ms == 0)
+        app->idle.last_input_ms = in->now_ms;
+    if (app->idle.last_input_ms == 0)
+        app->idle.last_input_ms = in->now_ms;
 
     /* Text textures are cached by size and colour: a new text size or theme
      * leaves every cached texture unused, so the back end should drop them. */
@@ -742,7 +536,6 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
             break;
         case HRC_IN_FACILITATOR:
             if (loc->screen != HRC_SCREEN_FACILITATOR && !app->store_choice_pending) {
-                facilitator_enter(app);
                 app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
                 eff |= HRC_APP_REDRAW;
             }
@@ -786,15 +579,12 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
                 eff |= default_key(app, in);
             break;
         }
-        /* A new screen starts with its own focus and scroll. */
-        if (hrc_nav_top(&app->nav) != loc || loc->screen != hrc_nav_top(&app->nav)->screen)
-            app->pressed = -1;
     }
     if (app->text_percent != text_percent_before || app->high_contrast != contrast_before)
         eff |= HRC_APP_REDRAW | HRC_APP_LANG_CHANGED;
     if (eff & HRC_APP_REDRAW)
         app->stale = true;
-    if (app->idle_prompt)
+    if (app->idle.prompt)
         eff |= HRC_APP_WANT_TICK;
     return eff;
 }

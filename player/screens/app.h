@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 typedef struct hrc_app hrc_app;
+struct hrc_host;
 
 typedef struct hrc_app_config {
     const hrc_course *course;  /* borrowed; must outlive the app */
@@ -48,10 +49,11 @@ typedef struct hrc_app_config {
     /* The store file (hrc_progress_open_info.path): its folder is offered
      * for exports after any removable drive. NULL: none. */
     const char *store_path;
-    /* Where removable drives are looked for (screens/export_folders.h):
-     * NULL means "/" and only mount points; tests give a fake tree, where
-     * every folder counts. */
-    const char *media_root;
+    /* What the screens ask of the machine: switching gettext's language,
+     * listing export folders, checking a folder (io/host.h). The back end
+     * passes hrc_host_system(); tests pass fakes. NULL: a machine that
+     * offers none of it. Borrowed; must outlive the app. */
+    const struct hrc_host *host;
 } hrc_app_config;
 
 /* What the back end should do after an input. */

@@ -7,6 +7,11 @@
 
 enum { ACT_ALT_CONTEXT = ACT_SCREEN, ACT_ALT_OUTCOME, ACT_PREV_ITEM, ACT_NEXT_ITEM };
 
+/* A case study's own state: which image descriptions are open. */
+typedef struct case_state {
+    ui_alt_set alts;
+} case_state;
+
 static const char *gov_kind_label(hrc_gov_kind k)
 {
     switch (k) {
@@ -111,15 +116,17 @@ static void case_draw(ui *u)
         ui_flow_end(u);
     }
     heading(u, _("Context"));
-    ui_blocks(u, c->context, c->n_context, ACT_ALT_CONTEXT);
+    case_state *cs = screen_state(app);
+    const ui_alt_set *alts = cs ? &cs->alts : NULL;
+    ui_blocks(u, c->context, c->n_context, ACT_ALT_CONTEXT, alts);
     if (c->n_actions) {
         heading(u, _("What the local government did"));
         hrc_block list = {.kind = HRC_BLOCK_LIST, .n_items = c->n_actions, .items = c->actions};
-        ui_blocks(u, &list, 1, ACT_NONE);
+        ui_blocks(u, &list, 1, ACT_NONE, NULL);
     }
     if (c->n_outcomes) {
         heading(u, _("Outcomes"));
-        ui_blocks(u, c->outcomes, c->n_outcomes, ACT_ALT_OUTCOME);
+        ui_blocks(u, c->outcomes, c->n_outcomes, ACT_ALT_OUTCOME, alts);
     }
     if (c->n_sources) {
         heading(u, _("Sources"));
@@ -139,13 +146,16 @@ static unsigned case_activate(hrc_app *app, int action, int arg)
     if (!it)
         return 0;
     const hrc_case *c = it->u.case_study;
+    case_state *cs = screen_state(app);
+    ui_alt_set *alts = cs ? &cs->alts : NULL;
     if (action == ACT_ALT_CONTEXT && arg >= 0 && (size_t)arg < c->n_context)
-        ui_alt_toggle(app, &c->context[arg].image);
+        ui_alt_toggle(alts, &c->context[arg].image);
     else if (action == ACT_ALT_OUTCOME && arg >= 0 && (size_t)arg < c->n_outcomes)
-        ui_alt_toggle(app, &c->outcomes[arg].image);
+        ui_alt_toggle(alts, &c->outcomes[arg].image);
     else if (action == ACT_PREV_ITEM || action == ACT_NEXT_ITEM)
         return screen_go_sideways(app, arg);
     return HRC_APP_REDRAW;
 }
 
-const screen_ops screen_case = {.draw = case_draw, .activate = case_activate};
+const screen_ops screen_case = {.state_size = sizeof(case_state), .draw = case_draw,
+                                .activate = case_activate};

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 enum {
     ACT_PIN_FIELD = ACT_SCREEN,
@@ -34,6 +33,79 @@ enum {
     ACT_EXPORT_TYPED,
 };
 
+/* The facilitator screen's own state; entering the screen starts locked. */
+typedef struct facilitator_state {
+    bool unlocked;
+    bool has_pin;            /* a facilitator PIN is set (asked on entering) */
+    char pin_entry[UI_PIN_MAX];
+    /* Everyone's progress, read on unlocking and after each change. */
+    hrc_learner *learners;
+    size_t n_learners;
+    hrc_module_progress *rows;
+    size_t n_rows;
+    bool list_failed;
+    char list_error[HRC_PROGRESS_MSG_MAX];
+    int64_t confirm_learner; /* whose deletion awaits "Delete"; 0: none */
+    char confirm_name[UI_NAME_MAX];
+    bool exporting;          /* the list of export folders is shown */
+    hrc_export_folder folders[HRC_EXPORT_FOLDERS_MAX];
+    size_t n_folders;
+    char typed_path[HRC_EXPORT_PATH_MAX]; /* a folder typed in instead */
+    char message[2 * HRC_EXPORT_PATH_MAX + 256]; /* the last outcome */
+    bool message_is_error;
+    int focus_action;        /* keyboard: focus this button next frame; 0 none */
+} facilitator_state;
+
+static facilitator_state *fac_of(const hrc_app *app)
+{
+    return hrc_nav_top_const(&app->nav)->screen == HRC_SCREEN_FACILITATOR ? screen_state(app)
+                                                                          : NULL;
+}
+
+static void forget_everyone(facilitator_state *f)
+{
+    free(f->learners);
+    free(f->rows);
+    f->learners = NULL;
+    f->rows = NULL;
+    f->n_learners = f->n_rows = 0;
+}
+
+/* Reads everyone's progress: on unlocking, and after a change. */
+static void read_everyone(hrc_app *app, facilitator_state *f)
+{
+    hrc_progress *store = app->cfg.progress;
+    forget_everyone(f);
+    f->list_failed =
+        hrc_progress_list_learners(store, &f->learners, &f->n_learners) != HRC_PROGRESS_OK ||
+        hrc_progress_list_all(store, &f->rows, &f->n_rows) != HRC_PROGRESS_OK;
+    if (f->list_failed) {
+        snprintf(f->list_error, sizeof f->list_error, "%s", hrc_progress_errmsg(store));
+        forget_everyone(f);
+    }
+}
+
+static void facilitator_init(hrc_app *app, void *state)
+{
+    facilitator_state *f = state;
+    f->has_pin = true;
+    if (app->cfg.progress) {
+        hrc_progress_lock(app->cfg.progress);
+        hrc_progress_has_facilitator_pin(app->cfg.progress, &f->has_pin);
+    }
+    app->notice[0] = '\0';
+}
+
+/* Leaving the screen locks the store again. */
+static void facilitator_fini(hrc_app *app, void *state)
+{
+    facilitator_state *f = state;
+    if (app->cfg.progress)
+        hrc_progress_lock(app->cfg.progress);
+    forget_everyone(f);
+    memset(f->pin_entry, 0, sizeof f->pin_entry);
+}
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -44,9 +116,10 @@ static const char *base_name(const char *path)
  * `action` (keyboard_focus_on). */
 static void take_focus_if(ui *u, int action)
 {
-    if (u->app->fac.focus_action != action)
+    facilitator_state *f = fac_of(u->app);
+    if (!f || f->focus_action != action)
         return;
-    u->app->fac.focus_action = 0;
+    f->focus_action = 0;
     u->focus = u->app->n_targets; /* the index the next target gets */
     hrc_nav_top(&u->app->nav)->focus = u->focus;
     u->app->reveal_focus = true;
@@ -60,10 +133,10 @@ static int fac_button(ui *u, const char *label, int action, int arg, button_stat
 
 /* After a choice made by keyboard, put the focus on `action` (pointer users
  * get no ring). */
-static void keyboard_focus_on(hrc_app *app, int action)
+static void keyboard_focus_on(hrc_app *app, facilitator_state *f, int action)
 {
     hrc_nav_loc *loc = hrc_nav_top(&app->nav);
-    app->fac.focus_action = loc->focus >= 0 ? action : 0;
+    f->focus_action = loc->focus >= 0 ? action : 0;
     loc->focus = -1;
 }
 
@@ -71,7 +144,7 @@ static void keyboard_focus_on(hrc_app *app, int action)
 
 static bool damaged_notice_due(const hrc_app *app)
 {
-    return app->cfg.store_moved_aside && *app->cfg.store_moved_aside && !app->fac.notice_read;
+    return app->cfg.store_moved_aside && *app->cfg.store_moved_aside && !app->store_notice_read;
 }
 
 static void boxed_text(ui *u, const char *text, hrc_color color)
@@ -169,30 +242,22 @@ static void draw_module_line(ui *u, const hrc_module_progress *r)
 }
 
 /* Every learner with their modules, each with a Delete button. */
-static void draw_learners(ui *u)
+static void draw_learners(ui *u, const facilitator_state *f)
 {
-    hrc_app *app = u->app;
-    hrc_progress *store = app->cfg.progress;
-    hrc_learner *learners = NULL;
-    hrc_module_progress *rows = NULL;
-    size_t n_learners = 0, n_rows = 0;
-    if (hrc_progress_list_learners(store, &learners, &n_learners) != HRC_PROGRESS_OK ||
-        hrc_progress_list_all(store, &rows, &n_rows) != HRC_PROGRESS_OK) {
-        ui_plain(u, hrc_progress_errmsg(store), 0, u->px, u->pal->wrong);
-        free(learners);
-        free(rows);
+    if (f->list_failed) {
+        ui_plain(u, f->list_error, 0, u->px, u->pal->wrong);
         return;
     }
-    if (n_learners == 0)
+    if (f->n_learners == 0)
         ui_plain(u, _("Nobody has signed in with a name yet."), 0, u->px, u->pal->text);
-    for (size_t i = 0; i < n_learners; i++) {
-        const hrc_learner *l = &learners[i];
+    for (size_t i = 0; i < f->n_learners; i++) {
+        const hrc_learner *l = &f->learners[i];
         ui_gap(u, u->pad / 2);
         ui_plain(u, l->name, HRC_FONT_BOLD, u->px, u->pal->text);
         size_t shown = 0;
-        for (size_t k = 0; k < n_rows; k++)
-            if (rows[k].learner_id == l->id) {
-                draw_module_line(u, &rows[k]);
+        for (size_t k = 0; k < f->n_rows; k++)
+            if (f->rows[k].learner_id == l->id) {
+                draw_module_line(u, &f->rows[k]);
                 shown++;
             }
         if (!shown)
@@ -205,15 +270,12 @@ static void draw_learners(ui *u)
             ui_flow_end(u);
         }
     }
-    free(learners);
-    free(rows);
 }
 
-static void draw_confirm_delete(ui *u)
+static void draw_confirm_delete(ui *u, const facilitator_state *f)
 {
-    hrc_app *app = u->app;
     char line[UI_NAME_MAX + 128];
-    snprintf(line, sizeof line, _("Delete %s and all their records?"), app->fac.confirm_name);
+    snprintf(line, sizeof line, _("Delete %s and all their records?"), f->confirm_name);
     ui_plain(u, line, HRC_FONT_BOLD, u->h2_px, u->pal->text);
     ui_gap(u, u->pad / 2);
     ui_plain(u, _("Their name, answers, scores and time spent are removed from this computer "
@@ -225,10 +287,8 @@ static void draw_confirm_delete(ui *u)
     ui_flow_end(u);
 }
 
-static void draw_export(ui *u)
+static void draw_export(ui *u, const facilitator_state *f)
 {
-    hrc_app *app = u->app;
-    const facilitator_state *f = &app->fac;
     ui_plain(u, _("Export progress"), HRC_FONT_BOLD, u->h2_px, u->pal->text);
     ui_gap(u, u->pad / 2);
     if (f->message[0]) { /* a typed folder that is not one */
@@ -271,16 +331,14 @@ static void draw_export(ui *u)
     ui_flow_end(u);
 }
 
-static void draw_pin_entry(ui *u)
+static void draw_pin_entry(ui *u, const facilitator_state *f)
 {
-    hrc_app *app = u->app;
-    bool has_pin = true;
-    hrc_progress_has_facilitator_pin(app->cfg.progress, &has_pin);
+    bool has_pin = f->has_pin;
     ui_plain(u, has_pin ? _("Type the facilitator PIN:")
                         : _("No facilitator PIN is set yet. Choose one (4 to 12 digits):"),
              HRC_FONT_BOLD, u->px, u->pal->text);
     char dots[UI_PIN_MAX * 3 + 2] = "";
-    for (size_t i = 0; app->pin_entry[i]; i++)
+    for (size_t i = 0; f->pin_entry[i]; i++)
         strcat(dots, "\xe2\x80\xa2"); /* one bullet a digit */
     strcat(dots, "|");
     ui_block_button(u, NULL, NULL, dots, ACT_PIN_FIELD, 0, BTN_QUIET, false);
@@ -293,6 +351,9 @@ static void facilitator_draw(ui *u)
 {
     hrc_app *app = u->app;
     const hrc_palette *p = u->pal;
+    const facilitator_state *f = fac_of(app);
+    if (!f)
+        return;
     ui_plain(u, _("Facilitator"), HRC_FONT_BOLD, u->h1_px, p->text);
     ui_gap(u, u->pad);
     if (app->cfg.store_unavailable && app->cfg.store_error) {
@@ -319,21 +380,20 @@ static void facilitator_draw(ui *u)
         ui_plain(u, app->notice, HRC_FONT_BOLD, u->px, p->wrong);
         ui_gap(u, u->pad / 2);
     }
-    if (!app->facilitator_unlocked) {
-        draw_pin_entry(u);
+    if (!f->unlocked) {
+        draw_pin_entry(u, f);
         return;
     }
-    if (app->fac.confirm_learner > 0) {
-        draw_confirm_delete(u);
+    if (f->confirm_learner > 0) {
+        draw_confirm_delete(u, f);
         return;
     }
-    if (app->fac.exporting) {
-        draw_export(u);
+    if (f->exporting) {
+        draw_export(u, f);
         return;
     }
-    if (app->fac.message[0]) {
-        ui_plain(u, app->fac.message, HRC_FONT_BOLD, u->px,
-                 app->fac.message_is_error ? p->wrong : p->right);
+    if (f->message[0]) {
+        ui_plain(u, f->message, HRC_FONT_BOLD, u->px, f->message_is_error ? p->wrong : p->right);
         ui_gap(u, u->pad / 2);
     }
     fac_button(u, _("Export progress"), ACT_EXPORT_OPEN, 0, BTN_NORMAL);
@@ -346,10 +406,10 @@ static void facilitator_draw(ui *u)
     ui_flow_end(u);
     ui_gap(u, u->pad);
     ui_plain(u, _("Everyone's progress"), HRC_FONT_BOLD, u->h2_px, p->text);
-    draw_learners(u);
+    draw_learners(u, f);
 }
 
-static void look_for_folders(hrc_app *app)
+static void look_for_folders(hrc_app *app, facilitator_state *f)
 {
     char fallback[HRC_EXPORT_PATH_MAX] = "";
     if (app->cfg.store_path && strrchr(app->cfg.store_path, '/')) {
@@ -357,18 +417,19 @@ static void look_for_folders(hrc_app *app)
         char *slash = strrchr(fallback, '/');
         slash[slash == fallback ? 1 : 0] = '\0';
     }
-    hrc_export_search search = {.root = app->cfg.media_root,
-                                .fallback = fallback[0] ? fallback : NULL,
-                                .mounts_only = !app->cfg.media_root};
-    app->fac.n_folders = hrc_export_folders_list(&search, app->fac.folders,
-                                                 HRC_EXPORT_FOLDERS_MAX);
+    /* Removable drives are mount points under "/" (io/export_folders.h). */
+    hrc_export_search search = {.fallback = fallback[0] ? fallback : NULL,
+                                .mounts_only = true};
+    f->n_folders = app->host->export_folders
+                       ? app->host->export_folders(app->host->ctx, &search, f->folders,
+                                                   HRC_EXPORT_FOLDERS_MAX)
+                       : 0;
 }
 
-static void export_to(hrc_app *app, const char *dir)
+static void export_to(hrc_app *app, facilitator_state *f, const char *dir)
 {
     char csv[HRC_PROGRESS_PATH_MAX], json[HRC_PROGRESS_PATH_MAX];
     int rc = hrc_progress_export_to_folder(app->cfg.progress, dir, app->lang, csv, json);
-    facilitator_state *f = &app->fac;
     if (rc == HRC_PROGRESS_OK)
         snprintf(f->message, sizeof f->message, _("Saved in %s: %s and %s."), dir,
                  base_name(csv), base_name(json));
@@ -376,41 +437,37 @@ static void export_to(hrc_app *app, const char *dir)
         snprintf(f->message, sizeof f->message, _("Could not export to %s: %s"), dir,
                  hrc_progress_errmsg(app->cfg.progress));
     f->message_is_error = rc != HRC_PROGRESS_OK;
-    app->fac.exporting = false;
+    f->exporting = false;
 }
 
 /* A folder typed in: checked first, so that a typing slip gets a clear word. */
-static void export_typed(hrc_app *app)
+static void export_typed(hrc_app *app, facilitator_state *f)
 {
-    facilitator_state *f = &app->fac;
-    struct stat st;
     const char *problem = NULL;
     if (f->typed_path[0] != '/')
         problem = _("Type the folder's full path, starting with /.");
-    else if (stat(f->typed_path, &st) != 0 || !S_ISDIR(st.st_mode))
+    else if (!app->host->is_folder || !app->host->is_folder(app->host->ctx, f->typed_path))
         problem = _("There is no folder with this path.");
     if (problem) {
         snprintf(f->message, sizeof f->message, "%s", problem);
         f->message_is_error = true;
         return; /* the list stays, with the path to correct */
     }
-    export_to(app, f->typed_path);
+    export_to(app, f, f->typed_path);
     hrc_nav_top(&app->nav)->focus = -1;
 }
 
-static void delete_confirmed(hrc_app *app)
+static void delete_confirmed(hrc_app *app, facilitator_state *f)
 {
-    int64_t id = app->fac.confirm_learner;
+    int64_t id = f->confirm_learner;
     char name[UI_NAME_MAX];
-    snprintf(name, sizeof name, "%s", app->fac.confirm_name);
-    app->fac.confirm_learner = 0;
-    if (id == app->learner_id && app->signed_in) {
-        /* Their session ends first, then goes with the rest. */
-        app_sign_out(app, HRC_END_SIGN_OUT);
-        app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
-    }
+    snprintf(name, sizeof name, "%s", f->confirm_name);
+    f->confirm_learner = 0;
+    /* Their session ends first, then goes with the rest; this screen stays
+     * on top of the sign-in screen. */
+    if (id == app->learner_id && app->signed_in)
+        app_sign_out_beneath(app, HRC_END_SIGN_OUT);
     int rc = hrc_progress_delete_learner(app->cfg.progress, id);
-    facilitator_state *f = &app->fac;
     if (rc == HRC_PROGRESS_OK)
         snprintf(f->message, sizeof f->message, _("%s and all their records were deleted."),
                  name);
@@ -419,96 +476,102 @@ static void delete_confirmed(hrc_app *app)
                  hrc_progress_errmsg(app->cfg.progress));
     f->message_is_error = rc != HRC_PROGRESS_OK;
     /* The sign-in list no longer holds them. */
-    app->pin_learner = -1;
     app_reload_learners(app);
+    read_everyone(app, f);
 }
 
 static unsigned facilitator_activate(hrc_app *app, int action, int arg)
 {
     hrc_progress *store = app->cfg.progress;
-    if (!store)
+    facilitator_state *f = fac_of(app);
+    if (!store || !f)
         return HRC_APP_REDRAW;
     int rc;
-    if (action > ACT_LOCK && !app->facilitator_unlocked)
+    if (action > ACT_LOCK && !f->unlocked)
         return HRC_APP_REDRAW;
     switch (action) {
     case ACT_UNLOCK:
-        rc = hrc_progress_check_facilitator_pin(store, app->pin_entry);
-        app->facilitator_unlocked = rc == HRC_PROGRESS_OK;
+        rc = hrc_progress_check_facilitator_pin(store, f->pin_entry);
+        f->unlocked = rc == HRC_PROGRESS_OK;
+        if (f->unlocked)
+            read_everyone(app, f);
         snprintf(app->notice, sizeof app->notice, "%s",
                  rc == HRC_PROGRESS_OK ? "" : rc == HRC_PROGRESS_ERR_PIN ? _("Wrong PIN.")
                                                                         : hrc_progress_errmsg(store));
-        memset(app->pin_entry, 0, sizeof app->pin_entry);
+        memset(f->pin_entry, 0, sizeof f->pin_entry);
         break;
     case ACT_SET_PIN:
-        rc = hrc_progress_set_facilitator_pin(store, app->pin_entry);
-        if (rc == HRC_PROGRESS_OK)
-            app->facilitator_unlocked =
-                hrc_progress_check_facilitator_pin(store, app->pin_entry) == HRC_PROGRESS_OK;
+        rc = hrc_progress_set_facilitator_pin(store, f->pin_entry);
+        if (rc == HRC_PROGRESS_OK) {
+            f->has_pin = true;
+            f->unlocked =
+                hrc_progress_check_facilitator_pin(store, f->pin_entry) == HRC_PROGRESS_OK;
+            if (f->unlocked)
+                read_everyone(app, f);
+        }
         snprintf(app->notice, sizeof app->notice, "%s",
                  rc == HRC_PROGRESS_OK            ? ""
                  : rc == HRC_PROGRESS_ERR_PIN_FORMAT ? _("A PIN is 4 to 12 digits.")
                                                     : hrc_progress_errmsg(store));
-        memset(app->pin_entry, 0, sizeof app->pin_entry);
+        memset(f->pin_entry, 0, sizeof f->pin_entry);
         break;
     case ACT_LEAVE_KIOSK:
-        if (app->facilitator_unlocked && app->kiosk) {
+        if (f->unlocked && app->kiosk) {
             app->kiosk = false;
-            app->idle_prompt = false;
+            app->idle.prompt = false;
             return HRC_APP_REDRAW | HRC_APP_KIOSK_EXIT;
         }
         break;
     case ACT_LOCK:
-        facilitator_enter(app); /* locked again, as when first shown */
-        app_back(app);
+        app_back(app); /* leaving the screen locks the store */
         break;
     case ACT_NOTICE_READ:
-        app->fac.notice_read = true;
+        app->store_notice_read = true;
         hrc_nav_top(&app->nav)->focus = -1;
         break;
     case ACT_DELETE_ASK: {
         hrc_learner l;
         if (hrc_progress_get_learner(store, arg, &l) != HRC_PROGRESS_OK) {
-            snprintf(app->fac.message, sizeof app->fac.message, "%s", hrc_progress_errmsg(store));
-            app->fac.message_is_error = true;
+            snprintf(f->message, sizeof f->message, "%s", hrc_progress_errmsg(store));
+            f->message_is_error = true;
             break;
         }
-        app->fac.confirm_learner = l.id;
-        snprintf(app->fac.confirm_name, sizeof app->fac.confirm_name, "%s", l.name);
-        app->fac.message[0] = '\0';
-        keyboard_focus_on(app, ACT_DELETE_NO); /* Enter by mistake deletes nothing */
+        f->confirm_learner = l.id;
+        snprintf(f->confirm_name, sizeof f->confirm_name, "%s", l.name);
+        f->message[0] = '\0';
+        keyboard_focus_on(app, f, ACT_DELETE_NO); /* Enter by mistake deletes nothing */
         hrc_nav_top(&app->nav)->scroll = 0;
         break;
     }
     case ACT_DELETE_YES:
-        if (app->fac.confirm_learner > 0)
-            delete_confirmed(app);
+        if (f->confirm_learner > 0)
+            delete_confirmed(app, f);
         hrc_nav_top(&app->nav)->focus = -1;
         break;
     case ACT_DELETE_NO:
-        app->fac.confirm_learner = 0;
+        f->confirm_learner = 0;
         hrc_nav_top(&app->nav)->focus = -1;
         break;
     case ACT_EXPORT_OPEN:
     case ACT_EXPORT_LOOK_AGAIN:
-        look_for_folders(app);
-        app->fac.exporting = true;
-        app->fac.message[0] = '\0';
-        keyboard_focus_on(app, app->fac.n_folders ? ACT_EXPORT_TO : ACT_EXPORT_LOOK_AGAIN);
+        look_for_folders(app, f);
+        f->exporting = true;
+        f->message[0] = '\0';
+        keyboard_focus_on(app, f, f->n_folders ? ACT_EXPORT_TO : ACT_EXPORT_LOOK_AGAIN);
         hrc_nav_top(&app->nav)->scroll = 0;
         break;
     case ACT_EXPORT_TO:
-        if (arg >= 0 && (size_t)arg < app->fac.n_folders)
-            export_to(app, app->fac.folders[arg].path);
+        if (arg >= 0 && (size_t)arg < f->n_folders)
+            export_to(app, f, f->folders[arg].path);
         hrc_nav_top(&app->nav)->focus = -1;
         break;
     case ACT_EXPORT_TYPED:
-        export_typed(app);
+        export_typed(app, f);
         break;
     case ACT_PATH_FIELD:
         break;
     case ACT_EXPORT_CLOSE:
-        app->fac.exporting = false;
+        f->exporting = false;
         hrc_nav_top(&app->nav)->focus = -1;
         break;
     }
@@ -517,15 +580,16 @@ static unsigned facilitator_activate(hrc_app *app, int action, int arg)
 
 bool facilitator_wants_text(const hrc_app *app)
 {
-    if (!app->cfg.progress) /* nothing to unlock, nothing to export */
+    const facilitator_state *f = fac_of(app);
+    if (!app->cfg.progress || !f) /* nothing to unlock, nothing to export */
         return false;
-    return !app->facilitator_unlocked || (app->fac.exporting && !app->fac.confirm_learner);
+    return !f->unlocked || (f->exporting && !f->confirm_learner);
 }
 
 /* Typing a folder's path: whole UTF-8 characters, no control characters. */
-static unsigned path_text(hrc_app *app, const hrc_input *in)
+static unsigned path_text(facilitator_state *f, const hrc_input *in)
 {
-    char *path = app->fac.typed_path;
+    char *path = f->typed_path;
     size_t have = strlen(path);
     if (in->kind == HRC_IN_BACKSPACE) {
         while (have > 0 && ((unsigned char)path[have - 1] & 0xC0) == 0x80)
@@ -537,7 +601,7 @@ static unsigned path_text(hrc_app *app, const hrc_input *in)
     for (size_t i = 0; i < add; i++)
         if ((unsigned char)in->text[i] < 0x20 || in->text[i] == 0x7f)
             return 0;
-    if (have + add + 1 > sizeof app->fac.typed_path)
+    if (have + add + 1 > sizeof f->typed_path)
         return 0;
     memcpy(path + have, in->text, add);
     path[have + add] = '\0';
@@ -546,20 +610,23 @@ static unsigned path_text(hrc_app *app, const hrc_input *in)
 
 static unsigned facilitator_text(hrc_app *app, const hrc_input *in)
 {
-    if (app->facilitator_unlocked)
-        return app->fac.exporting ? path_text(app, in) : 0;
-    size_t n = strlen(app->pin_entry);
+    facilitator_state *f = fac_of(app);
+    if (!f)
+        return 0;
+    if (f->unlocked)
+        return f->exporting ? path_text(f, in) : 0;
+    size_t n = strlen(f->pin_entry);
     if (in->kind == HRC_IN_BACKSPACE) {
         if (n > 0)
-            app->pin_entry[n - 1] = '\0';
+            f->pin_entry[n - 1] = '\0';
         return HRC_APP_REDRAW;
     }
     for (size_t i = 0; i < sizeof in->text && in->text[i]; i++) {
         if (in->text[i] < '0' || in->text[i] > '9' || n + 1 >= UI_PIN_MAX ||
             n >= HRC_PIN_MAX_DIGITS)
             continue;
-        app->pin_entry[n++] = in->text[i];
-        app->pin_entry[n] = '\0';
+        f->pin_entry[n++] = in->text[i];
+        f->pin_entry[n] = '\0';
     }
     return HRC_APP_REDRAW;
 }
@@ -567,44 +634,33 @@ static unsigned facilitator_text(hrc_app *app, const hrc_input *in)
 static unsigned facilitator_key(hrc_app *app, const hrc_input *in, bool *handled)
 {
     *handled = false;
+    facilitator_state *fs = fac_of(app);
+    if (!fs)
+        return 0;
     int f = hrc_nav_top(&app->nav)->focus;
-    if (in->kind == HRC_IN_ACTIVATE && !app->facilitator_unlocked && app->cfg.progress) {
+    if (in->kind == HRC_IN_ACTIVATE && !fs->unlocked && app->cfg.progress) {
         if (f < 0 || (f < app->n_targets && app->targets[f].action == ACT_PIN_FIELD)) {
             *handled = true;
-            bool has_pin = true;
-            hrc_progress_has_facilitator_pin(app->cfg.progress, &has_pin);
-            return facilitator_activate(app, has_pin ? ACT_UNLOCK : ACT_SET_PIN, 0);
+            return facilitator_activate(app, fs->has_pin ? ACT_UNLOCK : ACT_SET_PIN, 0);
         }
     }
-    if (in->kind == HRC_IN_ACTIVATE && app->facilitator_unlocked && app->fac.exporting &&
-        app->fac.typed_path[0] &&
+    if (in->kind == HRC_IN_ACTIVATE && fs->unlocked && fs->exporting &&
+        fs->typed_path[0] &&
         (f < 0 || (f < app->n_targets && app->targets[f].action == ACT_PATH_FIELD))) {
         *handled = true; /* Enter after typing a folder exports there */
         return facilitator_activate(app, ACT_EXPORT_TYPED, 0);
     }
-    if (in->kind == HRC_IN_BACK && (app->fac.confirm_learner > 0 || app->fac.exporting)) {
+    if (in->kind == HRC_IN_BACK && (fs->confirm_learner > 0 || fs->exporting)) {
         /* Escape cancels the question or the export, not the screen. */
         *handled = true;
-        return facilitator_activate(app, app->fac.confirm_learner > 0 ? ACT_DELETE_NO
+        return facilitator_activate(app, fs->confirm_learner > 0 ? ACT_DELETE_NO
                                                                       : ACT_EXPORT_CLOSE, 0);
     }
-    if (in->kind == HRC_IN_BACK)
-        facilitator_enter(app); /* leaving the screen locks the store again */
     return 0;
 }
 
-void facilitator_enter(hrc_app *app)
-{
-    if (app->cfg.progress)
-        hrc_progress_lock(app->cfg.progress);
-    app->facilitator_unlocked = false;
-    memset(app->pin_entry, 0, sizeof app->pin_entry);
-    app->notice[0] = '\0';
-    bool read = app->fac.notice_read;
-    memset(&app->fac, 0, sizeof app->fac);
-    app->fac.notice_read = read;
-}
-
-const screen_ops screen_facilitator = {.draw = facilitator_draw,
+const screen_ops screen_facilitator = {.state_size = sizeof(facilitator_state),
+                                       .init = facilitator_init, .fini = facilitator_fini,
+                                       .draw = facilitator_draw,
                                        .activate = facilitator_activate,
                                        .key = facilitator_key, .text = facilitator_text};

@@ -12,24 +12,21 @@ int hrc_app_goto(hrc_app *app, const char *id)
         return -1;
     if (!app->signed_in)
         app_sign_in(app, _("Guest"), 0, true);
-    hrc_nav_reset(&app->nav, hrc_nav_location(HRC_SCREEN_HOME, -1, -1));
+    app_reset(app, hrc_nav_location(HRC_SCREEN_HOME, -1, -1));
     app_go(app, hrc_nav_location(HRC_SCREEN_MODULE, f.module, -1));
     app->stale = true;
     if (f.item < 0)
         return 0;
     app_go_item(app, f.module, f.item, false);
     const hrc_item *it = &app->cfg.course->modules[f.module]->items[f.item];
+    hrc_quiz_attempt *a = session_attempt(app, f.module, f.item);
     if (f.child >= 0 && it->kind == HRC_ITEM_TIMELINE) {
-        app->tl_event = f.child;
-        /* Centred on the event, at the zoom the timeline opens with. */
-        const hrc_event *e = hrc_timeline_event_at(it->u.timeline, f.child);
-        if (e)
-            app->tl_center = e->date.year + (e->date.month > 0 ? (e->date.month - 0.5) / 12.0 : 0.5);
-    } else if (f.child >= 0 && it->kind == HRC_ITEM_QUIZ && app->attempt) {
+        timeline_select(app, f.child);
+    } else if (f.child >= 0 && it->kind == HRC_ITEM_QUIZ && a) {
         const hrc_question *q = &it->u.quiz->questions[f.child];
-        for (size_t i = 0; i < app->attempt->n_items; i++)
-            if (app->attempt->items[i].q == q)
-                app->attempt->current = i;
+        for (size_t i = 0; i < a->n_items; i++)
+            if (a->items[i].q == q)
+                a->current = i;
     }
     return 0;
 }
@@ -56,16 +53,16 @@ const char *hrc_app_current_id(const hrc_app *app, const hrc_module **module,
         hrc_found f;
         if (id && hrc_course_find_id(app->cfg.course, id, &f))
             at = f.pos;
+        const hrc_quiz_attempt *a = session_attempt(app, loc->module, loc->item);
         if (it->kind == HRC_ITEM_TIMELINE) {
-            const hrc_event *e = hrc_timeline_event_at(it->u.timeline, app->tl_event);
+            const hrc_event *e = hrc_timeline_event_at(it->u.timeline, timeline_selected(app));
             if (e) {
                 id = e->id;
                 at = e->pos;
             }
-        } else if (it->kind == HRC_ITEM_QUIZ && loc->screen == HRC_SCREEN_QUIZ &&
-                   app->attempt && app->attempt->quiz == it->u.quiz &&
-                   app->attempt->current < app->attempt->n_items) {
-            const hrc_question *q = app->attempt->items[app->attempt->current].q;
+        } else if (it->kind == HRC_ITEM_QUIZ && loc->screen == HRC_SCREEN_QUIZ && a &&
+                   a->current < a->n_items) {
+            const hrc_question *q = a->items[a->current].q;
             id = q->id;
             at = q->pos;
         }

@@ -11,33 +11,30 @@ enum { ACT_OPEN_MODULE = ACT_SCREEN, ACT_OPEN_ITEM, ACT_CONTINUE };
 static void module_counts(const hrc_app *app, int index, int *done, int *total)
 {
     const hrc_module *m = ui_module(app, index);
+    const module_state *s = session_module(app, index);
     *done = *total = 0;
     for (size_t i = 0; m && i < m->n_items; i++) {
         (*total)++;
-        if (m->items[i].kind == HRC_ITEM_QUIZ) {
-            double best = app->mods[index].best[i];
-            *done += best >= 0 && hrc_quiz_passed(m->items[i].u.quiz, best);
-        } else {
-            *done += app->mods[index].seen[i];
-        }
+        if (m->items[i].kind == HRC_ITEM_QUIZ)
+            *done += s->best[i] >= 0 && hrc_quiz_passed(m->items[i].u.quiz, s->best[i]);
+        else
+            *done += s->seen[i];
     }
 }
 
 static void progress_line(ui *u, int index, char *out, size_t size)
 {
     hrc_app *app = u->app;
-    const hrc_module *m = ui_module(app, index);
     int done, total;
     module_counts(app, index, &done, &total);
-    hrc_module_progress mp;
-    bool stored = app->cfg.progress && app->learner_id > 0 && !app->guest &&
-                  hrc_progress_get_module(app->cfg.progress, app->learner_id, m->id, &mp) ==
-                      HRC_PROGRESS_OK;
-    if (stored && mp.completed)
+    const module_state *s = session_module(app, index);
+    bool stored = s->stored;
+    const hrc_module_progress *mp = &s->summary;
+    if (stored && mp->completed)
         snprintf(out, size, "%s", _("Completed"));
-    else if (stored && mp.has_score)
-        snprintf(out, size, _("Best quiz score: %d %%"), (int)(mp.best_score * 100 + 0.5));
-    else if (done == 0 && !(stored && mp.n_events > 0))
+    else if (stored && mp->has_score)
+        snprintf(out, size, _("Best quiz score: %d %%"), (int)(mp->best_score * 100 + 0.5));
+    else if (done == 0 && !(stored && mp->n_events > 0))
         snprintf(out, size, "%s", _("Not started"));
     else if (done == 0)
         snprintf(out, size, "%s", _("In progress"));
@@ -123,13 +120,10 @@ static void module_draw(ui *u)
     }
     ui_gap(u, u->pad);
     /* After a restart (or a power cut) the store knows where to go back to. */
-    hrc_module_progress mp;
+    const module_state *s = session_module(app, index);
     long resume = -1;
-    if (app->cfg.progress && app->learner_id > 0 && !app->guest &&
-        hrc_progress_get_module(app->cfg.progress, app->learner_id, m->id, &mp) ==
-            HRC_PROGRESS_OK &&
-        mp.resume_item[0] && !mp.completed)
-        resume = hrc_module_find_item(m, mp.resume_item);
+    if (s->stored && s->summary.resume_item[0] && !s->summary.completed)
+        resume = hrc_module_find_item(m, s->summary.resume_item);
     if (resume >= 0) {
         ui_button(u, _("Continue where you left off"), ACT_OPEN_ITEM, (int)resume, BTN_NORMAL);
         ui_gap(u, u->pad / 2);
@@ -137,9 +131,8 @@ static void module_draw(ui *u)
     for (size_t i = 0; i < m->n_items; i++) {
         const hrc_item *it = &m->items[i];
         bool done = it->kind == HRC_ITEM_QUIZ
-                        ? app->mods[index].best[i] >= 0 &&
-                              hrc_quiz_passed(it->u.quiz, app->mods[index].best[i])
-                        : app->mods[index].seen[i];
+                        ? s->best[i] >= 0 && hrc_quiz_passed(it->u.quiz, s->best[i])
+                        : s->seen[i];
         char prefix[96];
         snprintf(prefix, sizeof prefix, "%s%s:", done ? "\xe2\x9c\x93 " : "",
                  item_kind_name(it->kind));

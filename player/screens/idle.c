@@ -14,13 +14,13 @@ static bool idle_applies(const hrc_app *app)
 {
     return app->kiosk && (app->signed_in || hrc_nav_top_const(&app->nav)->screen !=
                                                 HRC_SCREEN_SIGNIN ||
-                          app->name_entry[0]);
+                          signin_in_progress(app));
 }
 
 int64_t idle_timeout_ms(const hrc_app *app, uint64_t now)
 {
-    if (app->idle_prompt) {
-        uint64_t end = app->idle_prompt_ms + IDLE_COUNTDOWN_MS;
+    if (app->idle.prompt) {
+        uint64_t end = app->idle.prompt_ms + IDLE_COUNTDOWN_MS;
         if (now >= end)
             return 0;
         /* Wake at the next whole second for the countdown. */
@@ -30,7 +30,7 @@ int64_t idle_timeout_ms(const hrc_app *app, uint64_t now)
     }
     if (!idle_applies(app))
         return -1;
-    uint64_t deadline = app->last_input_ms + idle_limit_ms(app);
+    uint64_t deadline = app->idle.last_input_ms + idle_limit_ms(app);
     return now >= deadline ? 0 : (int64_t)(deadline - now);
 }
 
@@ -38,12 +38,12 @@ unsigned idle_input(hrc_app *app, const hrc_input *in, bool *consumed)
 {
     *consumed = false;
     uint64_t now = in->now_ms;
-    if (app->idle_prompt) {
-        if (now >= app->idle_prompt_ms + IDLE_COUNTDOWN_MS) {
+    if (app->idle.prompt) {
+        if (now >= app->idle.prompt_ms + IDLE_COUNTDOWN_MS) {
             /* Nobody answered: save, close the session, start over. */
-            app->idle_prompt = false;
+            app->idle.prompt = false;
             app_sign_out(app, HRC_END_IDLE_TIMEOUT);
-            app->last_input_ms = now;
+            app->idle.last_input_ms = now;
             *consumed = true;
             return HRC_APP_REDRAW | HRC_APP_LANG_CHANGED;
         }
@@ -53,16 +53,16 @@ unsigned idle_input(hrc_app *app, const hrc_input *in, bool *consumed)
             return HRC_APP_REDRAW; /* the countdown moved */
         }
         /* Any deliberate input means "still here"; it does nothing else. */
-        app->idle_prompt = false;
-        app->last_input_ms = now;
-        app->pressed = -1;
+        app->idle.prompt = false;
+        app->idle.last_input_ms = now;
+        app->ptr.pressed = -1;
         *consumed = in->kind != HRC_IN_POINTER_UP;
         return HRC_APP_REDRAW;
     }
-    if (idle_applies(app) && now >= app->last_input_ms + idle_limit_ms(app)) {
-        app->idle_prompt = true;
-        app->idle_prompt_ms = now;
-        app->pressed = -1;
+    if (idle_applies(app) && now >= app->idle.last_input_ms + idle_limit_ms(app)) {
+        app->idle.prompt = true;
+        app->idle.prompt_ms = now;
+        app->ptr.pressed = -1;
         *consumed = true;
         return HRC_APP_REDRAW | HRC_APP_WANT_TICK;
     }
@@ -74,7 +74,7 @@ void idle_draw(ui *u)
     hrc_app *app = u->app;
     const hrc_palette *p = u->pal;
     hrc_draw_rect(u->list, (hrc_rect){0, 0, u->W, u->H}, p->overlay, 0);
-    uint64_t end = app->idle_prompt_ms + IDLE_COUNTDOWN_MS;
+    uint64_t end = app->idle.prompt_ms + IDLE_COUNTDOWN_MS;
     int left = app->now >= end ? 0 : (int)((end - app->now + 999) / 1000);
     char count[128];
     snprintf(count, sizeof count, _("Returning to the start in %d s."), left);

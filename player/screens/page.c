@@ -5,6 +5,11 @@
 
 enum { ACT_ALT = ACT_SCREEN, ACT_PREV_ITEM, ACT_NEXT_ITEM };
 
+/* A page's own state: which image descriptions are open. */
+typedef struct page_state {
+    ui_alt_set alts;
+} page_state;
+
 const hrc_item *screen_item(const hrc_app *app, hrc_item_kind kind)
 {
     const hrc_nav_loc *loc = hrc_nav_top_const(&app->nav);
@@ -38,7 +43,8 @@ static void page_draw(ui *u)
     const hrc_page *pg = it->u.page;
     ui_text(u, &pg->title, HRC_FONT_BOLD, u->h1_px, u->pal->text);
     ui_gap(u, u->pad);
-    ui_blocks(u, pg->blocks, pg->n_blocks, ACT_ALT);
+    page_state *ps = screen_state(u->app);
+    ui_blocks(u, pg->blocks, pg->n_blocks, ACT_ALT, ps ? &ps->alts : NULL);
     screen_prev_next(u, ACT_PREV_ITEM, ACT_NEXT_ITEM);
 }
 
@@ -53,11 +59,13 @@ static unsigned page_activate(hrc_app *app, int action, int arg)
     const hrc_item *it = screen_item(app, HRC_ITEM_PAGE);
     if (!it)
         return 0;
-    if (action == ACT_ALT && arg >= 0 && (size_t)arg < it->u.page->n_blocks)
-        ui_alt_toggle(app, &it->u.page->blocks[arg].image);
+    page_state *ps = screen_state(app);
+    if (action == ACT_ALT && ps && arg >= 0 && (size_t)arg < it->u.page->n_blocks)
+        ui_alt_toggle(&ps->alts, &it->u.page->blocks[arg].image);
     else if (action == ACT_PREV_ITEM || action == ACT_NEXT_ITEM)
         return screen_go_sideways(app, arg);
     return HRC_APP_REDRAW;
 }
 
-const screen_ops screen_page = {.draw = page_draw, .activate = page_activate};
+const screen_ops screen_page = {.state_size = sizeof(page_state), .draw = page_draw,
+                                .activate = page_activate};

@@ -25,12 +25,34 @@ enum {
     ACT_START_AGAIN,
 };
 
+/* What the learner is doing with the answer parts (the answers themselves
+ * are in the attempt, session.h). */
+typedef struct quiz_state {
+    int grabbed;    /* ordering: position picked up by keyboard, -1 none */
+    int match_left; /* matching: left picked, -1 none */
+} quiz_state;
+
+static void quiz_init(hrc_app *app, void *state)
+{
+    quiz_state *qs = state;
+    qs->grabbed = qs->match_left = -1;
+}
+
+static quiz_state *quiz_of(const hrc_app *app)
+{
+    return hrc_nav_top_const(&app->nav)->screen == HRC_SCREEN_QUIZ ? screen_state(app) : NULL;
+}
+
+static hrc_quiz_attempt *current_attempt(const hrc_app *app)
+{
+    const hrc_nav_loc *loc = hrc_nav_top_const(&app->nav);
+    return session_attempt(app, loc->module, loc->item);
+}
+
 static hrc_quiz_item *current_item(hrc_app *app)
 {
-    const hrc_nav_loc *loc = hrc_nav_top(&app->nav);
-    hrc_quiz_attempt *a = app->attempt;
-    if (!a || app->attempt_module != loc->module || app->attempt_item != loc->item ||
-        a->current >= a->n_items)
+    hrc_quiz_attempt *a = current_attempt(app);
+    if (!a || !quiz_of(app) || a->current >= a->n_items)
         return NULL;
     return &a->items[a->current];
 }
@@ -74,6 +96,7 @@ static void draw_choices(ui *u, const hrc_module *m, hrc_quiz_item *it)
 static void draw_ordering(ui *u, const hrc_module *m, hrc_quiz_item *it)
 {
     hrc_app *app = u->app;
+    const quiz_state *qs = quiz_of(app);
     const hrc_question *q = it->q;
     if (!it->checked)
         ui_plain(u, _("Put these in the right order. Pick an item with Enter, move it with "
@@ -83,14 +106,14 @@ static void draw_ordering(ui *u, const hrc_module *m, hrc_quiz_item *it)
     for (size_t p = 0; p < it->response.n; p++) {
         int c = it->response.slot[p];
         char prefix[96];
-        button_state st = app->grabbed == (int)p ? BTN_SELECTED : BTN_QUIET;
+        button_state st = qs->grabbed == (int)p ? BTN_SELECTED : BTN_QUIET;
         snprintf(prefix, sizeof prefix, "%zu.", p + 1);
         if (it->checked) {
             bool ok = c == (int)p;
             st = ok ? BTN_RIGHT : BTN_WRONG;
             snprintf(prefix, sizeof prefix, "%zu. %s", p + 1,
                      ok ? _("In place") : _("Not in place"));
-        } else if (app->grabbed == (int)p) {
+        } else if (qs->grabbed == (int)p) {
             snprintf(prefix, sizeof prefix, "%zu. %s", p + 1, _("Moving: use the arrow keys"));
         }
         ui_block_button(u, prefix, NULL, choice_label(app, m, q, (size_t)c), ACT_ORDER_ITEM,
@@ -109,6 +132,7 @@ static void draw_ordering(ui *u, const hrc_module *m, hrc_quiz_item *it)
 static void draw_matching(ui *u, const hrc_module *m, hrc_quiz_item *it)
 {
     hrc_app *app = u->app;
+    const quiz_state *qs = quiz_of(app);
     const hrc_question *q = it->q;
     if (!it->checked)
         ui_plain(u, _("Match each item with its partner: pick an item, then its partner; "
@@ -120,7 +144,7 @@ static void draw_matching(ui *u, const hrc_module *m, hrc_quiz_item *it)
         char text[1024];
         snprintf(text, sizeof text, "%s \xe2\x86\x92 %s", ui_pick(app, m, &q->pairs[l].left),
                  r >= 0 ? ui_pick(app, m, &q->pairs[r].right) : "?");
-        button_state st = app->match_left == (int)l ? BTN_SELECTED : BTN_QUIET;
+        button_state st = qs->match_left == (int)l ? BTN_SELECTED : BTN_QUIET;
         const char *prefix = NULL;
         if (it->checked) {
             st = r == (int)l ? BTN_RIGHT : BTN_WRONG;
@@ -165,7 +189,7 @@ static void quiz_draw(ui *u)
         screen_prev_next(u, ACT_NONE, ACT_NONE);
         return;
     }
-    hrc_quiz_attempt *a = app->attempt;
+    hrc_quiz_attempt *a = current_attempt(app);
     int left = hrc_quiz_attempts_left(quiz, a->number - 1);
     if (left < 0)
         snprintf(line, sizeof line, _("Question %zu of %zu \xc2\xb7 pass mark %d %%"),
@@ -230,18 +254,8 @@ static void quiz_draw(ui *u)
 
 static unsigned finish_attempt(hrc_app *app)
 {
-    hrc_quiz_attempt *a = app->attempt;
-    double percent = hrc_quiz_attempt_percent(a);
-    bool passed = hrc_quiz_passed(a->quiz, percent);
-    if (!app_record_quiz_end(app, percent, passed))
+    if (!session_finish_attempt(app))
         return HRC_APP_REDRAW; /* the notice says why; try again */
-    module_state *s = &app->mods[app->attempt_module];
-    if (s->attempts_used[app->attempt_item] < a->number)
-        s->attempts_used[app->attempt_item] = a->number;
-    if (percent > s->best[app->attempt_item])
-        s->best[app->attempt_item] = percent;
-    s->seen[app->attempt_item] = true;
-    app_check_completion(app, app->attempt_module);
     hrc_nav_loc loc = *hrc_nav_top(&app->nav);
     loc.screen = HRC_SCREEN_RESULTS;
     loc.scroll = 0;
@@ -250,7 +264,7 @@ static unsigned finish_attempt(hrc_app *app)
     return HRC_APP_REDRAW;
 }
 
-static unsigned check_answer(hrc_app *app, hrc_quiz_item *it)
+static unsigned check_answer(hrc_app *app, quiz_state *qs, hrc_quiz_item *it)
 {
     if (!hrc_response_complete(it->q, &it->response)) {
         snprintf(app->notice, sizeof app->notice, "%s",
@@ -258,21 +272,23 @@ static unsigned check_answer(hrc_app *app, hrc_quiz_item *it)
                                                : _("Pick an answer first."));
         return HRC_APP_REDRAW;
     }
-    app->grabbed = app->match_left = -1;
+    qs->grabbed = qs->match_left = -1;
     /* Recorded first: feedback only for what is safely saved. */
-    if (!app_record_answer(app, it))
+    if (!session_answer(app, it))
         return HRC_APP_REDRAW;
     app->notice[0] = '\0';
-    hrc_quiz_check(app->attempt, app->attempt->current);
+    hrc_quiz_attempt *a = current_attempt(app);
+    hrc_quiz_check(a, a->current);
     return HRC_APP_REDRAW;
 }
 
 static unsigned quiz_activate(hrc_app *app, int action, int arg)
 {
     hrc_quiz_item *it = current_item(app);
-    if (!it)
+    quiz_state *qs = quiz_of(app);
+    if (!it || !qs)
         return HRC_APP_REDRAW;
-    hrc_quiz_attempt *a = app->attempt;
+    hrc_quiz_attempt *a = current_attempt(app);
     size_t i = a->current;
     app->notice[0] = '\0';
     switch (action) {
@@ -282,37 +298,37 @@ static unsigned quiz_activate(hrc_app *app, int action, int arg)
         break;
     case ACT_ORDER_ITEM:
         if (!it->checked)
-            app->grabbed = app->grabbed == arg ? -1 : arg;
+            qs->grabbed = qs->grabbed == arg ? -1 : arg;
         break;
     case ACT_LEFT:
         if (!it->checked)
-            app->match_left = app->match_left == arg ? -1 : arg;
+            qs->match_left = qs->match_left == arg ? -1 : arg;
         break;
     case ACT_RIGHT:
         if (arg < 0 || (size_t)arg >= it->n_shown || !it->right_shown)
             break;
-        if (app->match_left < 0) {
+        if (qs->match_left < 0) {
             /* No item picked yet: the first one without a partner. */
-            for (size_t l = 0; l < it->response.n && app->match_left < 0; l++)
+            for (size_t l = 0; l < it->response.n && qs->match_left < 0; l++)
                 if (it->response.slot[l] < 0)
-                    app->match_left = (int)l;
+                    qs->match_left = (int)l;
         }
-        if (app->match_left >= 0)
-            hrc_quiz_match(a, i, (size_t)app->match_left, (int)it->right_shown[arg]);
-        app->match_left = -1;
+        if (qs->match_left >= 0)
+            hrc_quiz_match(a, i, (size_t)qs->match_left, (int)it->right_shown[arg]);
+        qs->match_left = -1;
         break;
     case ACT_HINT:
         if ((size_t)it->hints_shown < it->q->n_hints)
             it->hints_shown++;
         break;
     case ACT_CHECK:
-        return check_answer(app, it);
+        return check_answer(app, qs, it);
     case ACT_NEXT_QUESTION:
         if (!it->checked)
             break;
         if (a->current + 1 < a->n_items) {
             a->current++;
-            app->item_shown_ms = app->now;
+            session_question_shown(app);
             hrc_nav_top(&app->nav)->scroll = 0;
             hrc_nav_top(&app->nav)->focus = -1;
         } else {
@@ -327,18 +343,19 @@ static unsigned quiz_key(hrc_app *app, const hrc_input *in, bool *handled)
 {
     *handled = false;
     hrc_quiz_item *it = current_item(app);
-    if (!it)
+    quiz_state *qs = quiz_of(app);
+    if (!it || !qs)
         return 0;
     hrc_nav_loc *loc = hrc_nav_top(&app->nav);
-    if (app->grabbed >= 0 && it->q->kind == HRC_Q_ORDERING && !it->checked) {
-        int to = app->grabbed;
+    if (qs->grabbed >= 0 && it->q->kind == HRC_Q_ORDERING && !it->checked) {
+        int to = qs->grabbed;
         switch (in->kind) {
         case HRC_IN_UP: to--; break;
         case HRC_IN_DOWN: to++; break;
         case HRC_IN_HOME: to = 0; break;
         case HRC_IN_END: to = (int)it->response.n - 1; break;
         case HRC_IN_BACK:
-            app->grabbed = -1;
+            qs->grabbed = -1;
             *handled = true;
             return HRC_APP_REDRAW;
         default: return 0;
@@ -346,16 +363,17 @@ static unsigned quiz_key(hrc_app *app, const hrc_input *in, bool *handled)
         *handled = true;
         if (to < 0 || to >= (int)it->response.n)
             return 0;
-        hrc_quiz_move(app->attempt, app->attempt->current, (size_t)app->grabbed, (size_t)to);
+        hrc_quiz_attempt *a = current_attempt(app);
+        hrc_quiz_move(a, a->current, (size_t)qs->grabbed, (size_t)to);
         /* The focus follows the moved item. */
         if (loc->focus >= 0)
-            loc->focus += to - app->grabbed;
-        app->grabbed = to;
+            loc->focus += to - qs->grabbed;
+        qs->grabbed = to;
         app->reveal_focus = true;
         return HRC_APP_REDRAW;
     }
-    if (in->kind == HRC_IN_BACK && app->match_left >= 0) {
-        app->match_left = -1;
+    if (in->kind == HRC_IN_BACK && qs->match_left >= 0) {
+        qs->match_left = -1;
         *handled = true;
         return HRC_APP_REDRAW;
     }
@@ -366,18 +384,20 @@ static unsigned quiz_key(hrc_app *app, const hrc_input *in, bool *handled)
 static unsigned quiz_drop(hrc_app *app, int action, int arg, const ui_target *to)
 {
     hrc_quiz_item *it = current_item(app);
-    if (!it || it->checked || !to)
+    quiz_state *qs = quiz_of(app);
+    if (!it || !qs || it->checked || !to)
         return 0;
+    hrc_quiz_attempt *a = current_attempt(app);
     if (action == ACT_ORDER_ITEM && to->action == ACT_ORDER_ITEM) {
-        hrc_quiz_move(app->attempt, app->attempt->current, (size_t)arg, (size_t)to->arg);
-        app->grabbed = -1;
+        hrc_quiz_move(a, a->current, (size_t)arg, (size_t)to->arg);
+        qs->grabbed = -1;
         return HRC_APP_REDRAW;
     }
     if (action == ACT_RIGHT && to->action == ACT_LEFT && it->right_shown && arg >= 0 &&
         (size_t)arg < it->n_shown) {
-        hrc_quiz_match(app->attempt, app->attempt->current, (size_t)to->arg,
+        hrc_quiz_match(a, a->current, (size_t)to->arg,
                        (int)it->right_shown[arg]);
-        app->match_left = -1;
+        qs->match_left = -1;
         return HRC_APP_REDRAW;
     }
     return 0;
@@ -386,12 +406,14 @@ static unsigned quiz_drop(hrc_app *app, int action, int arg, const ui_target *to
 static unsigned quiz_drag(hrc_app *app, int action, int arg, int dx, int dy)
 {
     /* Show what is being carried. */
-    if (action == ACT_ORDER_ITEM && app->grabbed != arg) {
-        app->grabbed = arg;
+    quiz_state *qs = quiz_of(app);
+    if (qs && action == ACT_ORDER_ITEM && qs->grabbed != arg) {
+        qs->grabbed = arg;
         return HRC_APP_REDRAW;
     }
     return 0;
 }
 
-const screen_ops screen_quiz = {.draw = quiz_draw, .activate = quiz_activate,
+const screen_ops screen_quiz = {.state_size = sizeof(quiz_state), .init = quiz_init,
+                                .draw = quiz_draw, .activate = quiz_activate,
                                 .key = quiz_key, .drag = quiz_drag, .drop = quiz_drop};

@@ -11,8 +11,8 @@ static void results_draw(ui *u)
     const hrc_palette *p = u->pal;
     const hrc_nav_loc *loc = hrc_nav_top(&app->nav);
     const hrc_module *m = ui_module(app, loc->module);
-    hrc_quiz_attempt *a = app->attempt;
-    if (!m || !a || app->attempt_module != loc->module || app->attempt_item != loc->item)
+    hrc_quiz_attempt *a = session_attempt(app, loc->module, loc->item);
+    if (!m || !a)
         return;
     const hrc_quiz *quiz = a->quiz;
     ui_text(u, &quiz->title, HRC_FONT_BOLD, u->h1_px, p->text);
@@ -66,7 +66,7 @@ static unsigned results_activate(hrc_app *app, int action, int arg)
 {
     hrc_nav_loc *loc = hrc_nav_top(&app->nav);
     if (action == ACT_TRY_AGAIN) {
-        app_start_attempt(app, loc->module, loc->item);
+        session_start_attempt(app, loc->module, loc->item);
         hrc_nav_loc q = *loc;
         q.screen = HRC_SCREEN_QUIZ;
         q.scroll = 0;

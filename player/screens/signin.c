@@ -7,10 +7,51 @@
 enum { ACT_PICK_STORED = ACT_SCREEN, ACT_PICK_NAME, ACT_NEW, ACT_NAME_FIELD, ACT_CREATE,
        ACT_GUEST, ACT_CANCEL_NEW, ACT_PIN_FIELD, ACT_PIN_OK };
 
+/* What is being typed on the sign-in screen. */
+typedef struct signin_state {
+    char name_entry[UI_NAME_MAX];
+    bool typing_name;
+    int pin_learner;   /* stored learner whose PIN is being typed, -1 none */
+    char pin_entry[UI_PIN_MAX];
+} signin_state;
+
+static void signin_init(hrc_app *app, void *state)
+{
+    signin_state *st = state;
+    st->pin_learner = -1;
+}
+
+static void signin_fini(hrc_app *app, void *state)
+{
+    signin_state *st = state;
+    memset(st->pin_entry, 0, sizeof st->pin_entry); /* no PIN left in memory */
+}
+
+static signin_state *state_of(const hrc_app *app)
+{
+    return hrc_nav_top_const(&app->nav)->screen == HRC_SCREEN_SIGNIN ? screen_state(app)
+                                                                     : NULL;
+}
+
+bool signin_wants_text(const hrc_app *app)
+{
+    const signin_state *st = state_of(app);
+    return st && (st->typing_name || st->pin_learner >= 0);
+}
+
+bool signin_in_progress(const hrc_app *app)
+{
+    const signin_state *st = state_of(app);
+    return st && st->name_entry[0];
+}
+
 static void signin_draw(ui *u)
 {
     hrc_app *app = u->app;
     const hrc_palette *p = u->pal;
+    signin_state *st = state_of(app);
+    if (!st)
+        return;
     ui_plain(u, _("Welcome"), HRC_FONT_BOLD, u->h1_px, p->text);
     ui_gap(u, u->pad / 2);
     ui_plain(u, _("Local governments and human rights: a course for elected officials and staff."),
@@ -20,12 +61,12 @@ static void signin_draw(ui *u)
         ui_plain(u, app->notice, HRC_FONT_BOLD, u->px, p->wrong);
         ui_gap(u, u->pad / 2);
     }
-    if (app->pin_learner >= 0 && (size_t)app->pin_learner < app->n_learners) {
+    if (st->pin_learner >= 0 && (size_t)st->pin_learner < app->n_learners) {
         char line[UI_NAME_MAX + 64];
-        snprintf(line, sizeof line, _("%s, type your PIN:"), app->learners[app->pin_learner].name);
+        snprintf(line, sizeof line, _("%s, type your PIN:"), app->learners[st->pin_learner].name);
         ui_plain(u, line, HRC_FONT_BOLD, u->px, p->text);
         char dots[UI_PIN_MAX * 3 + 2] = "";
-        for (size_t i = 0; app->pin_entry[i]; i++)
+        for (size_t i = 0; st->pin_entry[i]; i++)
             strcat(dots, "\xe2\x80\xa2");
         strcat(dots, "|");
         ui_block_button(u, NULL, NULL, dots, ACT_PIN_FIELD, 0, BTN_QUIET, false);
@@ -34,11 +75,11 @@ static void signin_draw(ui *u)
         ui_flow_end(u);
         return;
     }
-    if (app->typing_name) {
+    if (st->typing_name) {
         ui_plain(u, _("Type your name:"), HRC_FONT_BOLD, u->px, p->text);
         ui_gap(u, u->pad / 3);
         char shown[UI_NAME_MAX + 4];
-        snprintf(shown, sizeof shown, "%s|", app->name_entry);
+        snprintf(shown, sizeof shown, "%s|", st->name_entry);
         ui_block_button(u, NULL, NULL, shown, ACT_NAME_FIELD, 0, BTN_QUIET, false);
         ui_button(u, _("Start"), ACT_CREATE, 0, BTN_NORMAL);
         ui_button(u, _("Cancel"), ACT_CANCEL_NEW, 0, BTN_QUIET);
@@ -63,9 +104,9 @@ static void signin_draw(ui *u)
     ui_plain(u, _("As a guest, nothing you do is saved."), 0, u->small_px, p->muted);
 }
 
-static unsigned create_learner(hrc_app *app)
+static unsigned create_learner(hrc_app *app, signin_state *st)
 {
-    const char *name = app->name_entry;
+    const char *name = st->name_entry;
     while (*name == ' ')
         name++;
     if (!*name) {
@@ -106,13 +147,16 @@ static unsigned create_learner(hrc_app *app)
 
 static unsigned signin_activate(hrc_app *app, int action, int arg)
 {
+    signin_state *st = state_of(app);
+    if (!st)
+        return 0;
     switch (action) {
     case ACT_PICK_STORED:
         if (arg >= 0 && (size_t)arg < app->n_learners) {
             hrc_learner l = app->learners[arg];
             if (l.has_pin) { /* a learner who chose a PIN keeps others out */
-                app->pin_learner = arg;
-                memset(app->pin_entry, 0, sizeof app->pin_entry);
+                st->pin_learner = arg;
+                memset(st->pin_entry, 0, sizeof st->pin_entry);
                 hrc_nav_top(&app->nav)->focus = -1;
                 break;
             }
@@ -121,17 +165,17 @@ static unsigned signin_activate(hrc_app *app, int action, int arg)
         }
         break;
     case ACT_PIN_OK:
-        if (app->pin_learner >= 0 && (size_t)app->pin_learner < app->n_learners) {
-            hrc_learner l = app->learners[app->pin_learner];
-            int rc = hrc_progress_check_learner_pin(app->cfg.progress, l.id, app->pin_entry);
-            memset(app->pin_entry, 0, sizeof app->pin_entry);
+        if (st->pin_learner >= 0 && (size_t)st->pin_learner < app->n_learners) {
+            hrc_learner l = app->learners[st->pin_learner];
+            int rc = hrc_progress_check_learner_pin(app->cfg.progress, l.id, st->pin_entry);
+            memset(st->pin_entry, 0, sizeof st->pin_entry);
             if (rc != HRC_PROGRESS_OK) {
                 snprintf(app->notice, sizeof app->notice, "%s",
                          rc == HRC_PROGRESS_ERR_PIN ? _("Wrong PIN.")
                                                     : hrc_progress_errmsg(app->cfg.progress));
                 break;
             }
-            app->pin_learner = -1;
+            st->pin_learner = -1;
             app_sign_in(app, l.name, l.id, false);
             return HRC_APP_REDRAW | HRC_APP_LANG_CHANGED;
         }
@@ -146,19 +190,19 @@ static unsigned signin_activate(hrc_app *app, int action, int arg)
         }
         break;
     case ACT_NEW:
-        app->typing_name = true;
-        app->name_entry[0] = '\0';
+        st->typing_name = true;
+        st->name_entry[0] = '\0';
         hrc_nav_top(&app->nav)->focus = -1; /* Enter then starts */
         break;
     case ACT_NAME_FIELD:
         break;
     case ACT_CREATE:
-        return create_learner(app);
+        return create_learner(app, st);
     case ACT_CANCEL_NEW:
-        app->pin_learner = -1;
-        memset(app->pin_entry, 0, sizeof app->pin_entry);
-        app->typing_name = false;
-        app->name_entry[0] = '\0';
+        st->pin_learner = -1;
+        memset(st->pin_entry, 0, sizeof st->pin_entry);
+        st->typing_name = false;
+        st->name_entry[0] = '\0';
         app->notice[0] = '\0';
         break;
     case ACT_GUEST:
@@ -181,28 +225,31 @@ static void drop_last_char(char *s)
 
 static unsigned signin_text(hrc_app *app, const hrc_input *in)
 {
-    if (app->pin_learner >= 0) {
-        size_t n = strlen(app->pin_entry);
+    signin_state *st = state_of(app);
+    if (!st)
+        return 0;
+    if (st->pin_learner >= 0) {
+        size_t n = strlen(st->pin_entry);
         if (in->kind == HRC_IN_BACKSPACE) {
             if (n)
-                app->pin_entry[n - 1] = '\0';
+                st->pin_entry[n - 1] = '\0';
             return HRC_APP_REDRAW;
         }
         for (size_t i = 0; i < sizeof in->text && in->text[i]; i++)
             if (in->text[i] >= '0' && in->text[i] <= '9' && n < HRC_PIN_MAX_DIGITS &&
                 n + 1 < UI_PIN_MAX) {
-                app->pin_entry[n++] = in->text[i];
-                app->pin_entry[n] = '\0';
+                st->pin_entry[n++] = in->text[i];
+                st->pin_entry[n] = '\0';
             }
         return HRC_APP_REDRAW;
     }
-    if (!app->typing_name)
+    if (!st->typing_name)
         return 0;
     if (in->kind == HRC_IN_BACKSPACE) {
-        drop_last_char(app->name_entry);
+        drop_last_char(st->name_entry);
         return HRC_APP_REDRAW;
     }
-    size_t have = strlen(app->name_entry);
+    size_t have = strlen(st->name_entry);
     size_t add = strnlen(in->text, sizeof in->text);
     /* Only whole characters, and no control characters. */
     for (size_t i = 0; i < add; i++)
@@ -210,35 +257,40 @@ static unsigned signin_text(hrc_app *app, const hrc_input *in)
             return 0;
     if (have + add + 1 > HRC_LEARNER_NAME_MAX || have + add + 1 > UI_NAME_MAX)
         return 0;
-    memcpy(app->name_entry + have, in->text, add);
-    app->name_entry[have + add] = '\0';
+    memcpy(st->name_entry + have, in->text, add);
+    st->name_entry[have + add] = '\0';
     return HRC_APP_REDRAW;
 }
 
 static unsigned signin_key(hrc_app *app, const hrc_input *in, bool *handled)
 {
     *handled = false;
-    if (app->pin_learner >= 0 && in->kind == HRC_IN_ACTIVATE) {
+    signin_state *st = state_of(app);
+    if (!st)
+        return 0;
+    if (st->pin_learner >= 0 && in->kind == HRC_IN_ACTIVATE) {
         int f = hrc_nav_top(&app->nav)->focus;
         if (f < 0 || (f < app->n_targets && app->targets[f].action == ACT_PIN_FIELD)) {
             *handled = true;
             return signin_activate(app, ACT_PIN_OK, 0);
         }
     }
-    if ((app->typing_name || app->pin_learner >= 0) && in->kind == HRC_IN_BACK) {
+    if ((st->typing_name || st->pin_learner >= 0) && in->kind == HRC_IN_BACK) {
         *handled = true;
         return signin_activate(app, ACT_CANCEL_NEW, 0);
     }
     /* Enter in the name field starts. */
-    if (app->typing_name && in->kind == HRC_IN_ACTIVATE) {
+    if (st->typing_name && in->kind == HRC_IN_ACTIVATE) {
         int f = hrc_nav_top(&app->nav)->focus;
         if (f < 0 || (f < app->n_targets && app->targets[f].action == ACT_NAME_FIELD)) {
             *handled = true;
-            return create_learner(app);
+            return create_learner(app, st);
         }
     }
     return 0;
 }
 
-const screen_ops screen_signin = {.draw = signin_draw, .activate = signin_activate,
-                                  .key = signin_key, .text = signin_text};
+const screen_ops screen_signin = {.state_size = sizeof(signin_state), .init = signin_init,
+                                  .fini = signin_fini, .draw = signin_draw,
+                                  .activate = signin_activate, .key = signin_key,
+                                  .text = signin_text};

@@ -20,6 +20,30 @@ typedef struct span {
     double lo, hi; /* years shown at zoom 1 */
 } span;
 
+/* What the learner made of the timeline: selection, pan and zoom. */
+typedef struct timeline_state {
+    int event;        /* selected event, flat index, -1 none */
+    double center;    /* year at the canvas centre; NAN: the middle */
+    double zoom;      /* 1 = the whole timeline fits */
+    int canvas_w;     /* last canvas width, for pans by pixels */
+    double span;      /* years shown at zoom 1 */
+    ui_alt_set alts;  /* events whose image description is open */
+} timeline_state;
+
+static void timeline_init(hrc_app *app, void *state)
+{
+    timeline_state *ts = state;
+    ts->event = -1;
+    ts->center = NAN;
+    ts->zoom = 1.0;
+}
+
+static timeline_state *tl_of(const hrc_app *app)
+{
+    return hrc_nav_top_const(&app->nav)->screen == HRC_SCREEN_TIMELINE ? screen_state(app)
+                                                                       : NULL;
+}
+
 static const hrc_timeline *current_timeline(const hrc_app *app)
 {
     const hrc_item *it = screen_item(app, HRC_ITEM_TIMELINE);
@@ -81,19 +105,19 @@ static const hrc_event *event_at(const hrc_timeline *t, int index)
     return NULL;
 }
 
-static void clamp_view(hrc_app *app, span s)
+static void clamp_view(timeline_state *ts, span s)
 {
-    if (!(app->tl_zoom >= 1.0))
-        app->tl_zoom = 1.0;
-    if (app->tl_zoom > MAX_ZOOM)
-        app->tl_zoom = MAX_ZOOM;
-    if (!isfinite(app->tl_center))
-        app->tl_center = (s.lo + s.hi) / 2;
-    double half = (s.hi - s.lo) / app->tl_zoom / 2;
-    if (app->tl_center < s.lo + half)
-        app->tl_center = s.lo + half;
-    if (app->tl_center > s.hi - half)
-        app->tl_center = s.hi - half;
+    if (!(ts->zoom >= 1.0))
+        ts->zoom = 1.0;
+    if (ts->zoom > MAX_ZOOM)
+        ts->zoom = MAX_ZOOM;
+    if (!isfinite(ts->center))
+        ts->center = (s.lo + s.hi) / 2;
+    double half = (s.hi - s.lo) / ts->zoom / 2;
+    if (ts->center < s.lo + half)
+        ts->center = s.lo + half;
+    if (ts->center > s.hi - half)
+        ts->center = s.hi - half;
 }
 
 /* The date as a reader says it, in the interface language. */
@@ -117,13 +141,14 @@ static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_r
 {
     hrc_app *app = u->app;
     const hrc_palette *p = u->pal;
+    timeline_state *ts = tl_of(app);
     span s = timeline_span(t);
-    clamp_view(app, s);
-    app->tl_canvas_w = canvas.w;
-    app->tl_span = s.hi - s.lo;
-    double years = (s.hi - s.lo) / app->tl_zoom;
+    clamp_view(ts, s);
+    ts->canvas_w = canvas.w;
+    ts->span = s.hi - s.lo;
+    double years = (s.hi - s.lo) / ts->zoom;
     double ppy = canvas.w / years;
-    double left_year = app->tl_center - years / 2;
+    double left_year = ts->center - years / 2;
 #define X_OF(year) (canvas.x + (int)lround(((year) - left_year) * ppy))
 
     hrc_draw_rect(u->list, canvas, p->surface, 0);
@@ -168,7 +193,7 @@ static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_r
         const hrc_event *e = event_at(t, (int)k);
         int x = X_OF(event_year(e));
         hrc_rect r = {x - size / 2, marker_y, size, size};
-        bool selected = app->tl_event == (int)k;
+        bool selected = ts->event == (int)k;
         int dot = size / 2;
         hrc_rect d = {x - dot / 2, marker_y + (size - dot) / 2, dot, dot};
         hrc_draw_rect(u->list, (hrc_rect){x - 1, marker_y, 2, axis_y - marker_y}, p->marker, 0);
@@ -189,7 +214,8 @@ static void timeline_draw(ui *u)
     hrc_app *app = u->app;
     const hrc_palette *p = u->pal;
     const hrc_timeline *t = current_timeline(app);
-    if (!t)
+    timeline_state *ts = tl_of(app);
+    if (!t || !ts)
         return;
     const hrc_module *m = ui_module(app, hrc_nav_top(&app->nav)->module);
 
@@ -209,7 +235,7 @@ static void timeline_draw(ui *u)
         u->view.h = 0;
     hrc_draw_clip(u->list, u->view);
 
-    const hrc_event *e = event_at(t, app->tl_event);
+    const hrc_event *e = event_at(t, ts->event);
     if (!e) {
         ui_text(u, &t->title, HRC_FONT_BOLD, u->h1_px, p->text);
         ui_gap(u, u->pad / 2);
@@ -232,14 +258,13 @@ static void timeline_draw(ui *u)
         ui_text(u, &e->text, 0, u->px, p->text);
         if (e->has_image) {
             ui_gap(u, u->pad / 2);
-            bool open = ui_alt_open(app, &e->image);
+            bool open = ui_alt_open(&ts->alts, &e->image);
             ui_button(u, open ? _("Hide description") : _("Describe image"), ACT_ALT_EVENT,
-                      app->tl_event, BTN_QUIET);
+                      ts->event, BTN_QUIET);
             ui_flow_end(u);
-            int iw = 0, ih = 0;
-            const char *path = e->image.resolved ? e->image.resolved : e->image.src;
-            if (u->m->image_size && u->m->image_size(u->m->ctx, path, &iw, &ih) && iw > 0 &&
-                ih > 0) {
+            int iw = e->image.width, ih = e->image.height; /* read by the loader */
+            const char *path = e->image.resolved;
+            if (path && iw > 0 && ih > 0) {
                 int w = u->w, h = (int)((long long)ih * w / iw);
                 if (h > u->view.h * 2 / 3) {
                     h = u->view.h * 2 / 3;
@@ -257,7 +282,7 @@ static void timeline_draw(ui *u)
         }
         if (e->case_ref && m && hrc_module_find_item(m, e->case_ref) >= 0) {
             ui_gap(u, u->pad / 2);
-            ui_button(u, _("Open the case study"), ACT_OPEN_CASE, app->tl_event, BTN_NORMAL);
+            ui_button(u, _("Open the case study"), ACT_OPEN_CASE, ts->event, BTN_NORMAL);
             ui_flow_end(u);
         }
     }
@@ -281,73 +306,67 @@ static void timeline_draw(ui *u)
 }
 
 /* Selects event k and pans so that it is in view. */
-static void select_event(hrc_app *app, const hrc_timeline *t, int k)
+static void select_event(hrc_app *app, timeline_state *ts, const hrc_timeline *t, int k)
 {
     const hrc_event *e = event_at(t, k);
     if (!e)
         return;
-    app->tl_event = k;
+    ts->event = k;
     span s = timeline_span(t);
-    clamp_view(app, s);
-    double half = (s.hi - s.lo) / app->tl_zoom / 2;
+    clamp_view(ts, s);
+    double half = (s.hi - s.lo) / ts->zoom / 2;
     double y = event_year(e);
-    if (y < app->tl_center - half * 0.9 || y > app->tl_center + half * 0.9)
-        app->tl_center = y;
-    clamp_view(app, s);
+    if (y < ts->center - half * 0.9 || y > ts->center + half * 0.9)
+        ts->center = y;
+    clamp_view(ts, s);
     hrc_nav_top(&app->nav)->scroll = 0;
 }
 
-static void zoom(hrc_app *app, const hrc_timeline *t, double factor)
+static void zoom(timeline_state *ts, const hrc_timeline *t, double factor)
 {
     span s = timeline_span(t);
-    const hrc_event *e = event_at(t, app->tl_event);
-    clamp_view(app, s);
-    app->tl_zoom *= factor;
+    const hrc_event *e = event_at(t, ts->event);
+    clamp_view(ts, s);
+    ts->zoom *= factor;
     /* Zoom towards the selected event when it is in view. */
     if (e) {
-        double half = (s.hi - s.lo) / app->tl_zoom / 2;
+        double half = (s.hi - s.lo) / ts->zoom / 2;
         double y = event_year(e);
-        if (fabs(y - app->tl_center) > half)
-            app->tl_center = y;
+        if (fabs(y - ts->center) > half)
+            ts->center = y;
     }
-    clamp_view(app, s);
+    clamp_view(ts, s);
 }
 
 static unsigned timeline_activate(hrc_app *app, int action, int arg)
 {
     const hrc_timeline *t = current_timeline(app);
-    if (!t)
+    timeline_state *ts = tl_of(app);
+    if (!t || !ts)
         return 0;
     const hrc_nav_loc *loc = hrc_nav_top(&app->nav);
     const hrc_module *m = ui_module(app, loc->module);
     switch (action) {
     case ACT_EVENT:
-        select_event(app, t, arg);
+        select_event(app, ts, t, arg);
         break;
     case ACT_ZOOM_IN:
-        zoom(app, t, 2.0);
+        zoom(ts, t, 2.0);
         break;
     case ACT_ZOOM_OUT:
-        zoom(app, t, 0.5);
+        zoom(ts, t, 0.5);
         break;
     case ACT_ALT_EVENT: {
         const hrc_event *e = event_at(t, arg);
         if (e)
-            ui_alt_toggle(app, &e->image);
+            ui_alt_toggle(&ts->alts, &e->image);
         break;
     }
     case ACT_OPEN_CASE: {
         const hrc_event *e = event_at(t, arg);
         long item = e && e->case_ref && m ? hrc_module_find_item(m, e->case_ref) : -1;
-        if (item >= 0) {
-            int keep = app->tl_event;
-            double center = app->tl_center, z = app->tl_zoom;
+        if (item >= 0) /* Back finds the timeline as it was left */
             app_go_item(app, loc->module, (int)item, false);
-            /* Coming back finds the timeline as it was left. */
-            app->tl_event = keep;
-            app->tl_center = center;
-            app->tl_zoom = z;
-        }
         break;
     }
     case ACT_PREV_ITEM:
@@ -361,7 +380,8 @@ static unsigned timeline_key(hrc_app *app, const hrc_input *in, bool *handled)
 {
     *handled = false;
     const hrc_timeline *t = current_timeline(app);
-    if (!t)
+    timeline_state *ts = tl_of(app);
+    if (!t || !ts)
         return 0;
     int n = (int)event_count(t);
     switch (in->kind) {
@@ -370,30 +390,30 @@ static unsigned timeline_key(hrc_app *app, const hrc_input *in, bool *handled)
         *handled = true;
         if (n == 0)
             return 0;
-        int k = app->tl_event;
+        int k = ts->event;
         if (k < 0)
             k = in->kind == HRC_IN_RIGHT ? 0 : n - 1;
         else
             k += in->kind == HRC_IN_RIGHT ? 1 : -1;
         if (k < 0 || k >= n)
             return 0;
-        select_event(app, t, k);
+        select_event(app, ts, t, k);
         return HRC_APP_REDRAW;
     }
     case HRC_IN_ZOOM_IN:
     case HRC_IN_ZOOM_OUT:
         *handled = true;
-        zoom(app, t, in->kind == HRC_IN_ZOOM_IN ? 2.0 : 0.5);
+        zoom(ts, t, in->kind == HRC_IN_ZOOM_IN ? 2.0 : 0.5);
         return HRC_APP_REDRAW;
     case HRC_IN_WHEEL:
         /* Over the canvas the wheel pans; elsewhere it scrolls the text. */
-        if (in->y >= app->view.y || app->tl_canvas_w <= 0)
+        if (in->y >= app->view.y || ts->canvas_w <= 0)
             return 0;
         *handled = true;
         {
-            double years = app->tl_span / (app->tl_zoom >= 1 ? app->tl_zoom : 1);
-            app->tl_center -= (in->dx - in->dy) * years / 10;
-            clamp_view(app, timeline_span(t));
+            double years = ts->span / (ts->zoom >= 1 ? ts->zoom : 1);
+            ts->center -= (in->dx - in->dy) * years / 10;
+            clamp_view(ts, timeline_span(t));
         }
         return HRC_APP_REDRAW;
     default:
@@ -404,11 +424,12 @@ static unsigned timeline_key(hrc_app *app, const hrc_input *in, bool *handled)
 static unsigned timeline_drag(hrc_app *app, int action, int arg, int dx, int dy)
 {
     const hrc_timeline *t = current_timeline(app);
-    if (!t || app->tl_canvas_w <= 0 || dx == 0)
+    timeline_state *ts = tl_of(app);
+    if (!t || !ts || ts->canvas_w <= 0 || dx == 0)
         return 0;
-    double years = app->tl_span / (app->tl_zoom >= 1 ? app->tl_zoom : 1);
-    app->tl_center -= dx * years / app->tl_canvas_w;
-    clamp_view(app, timeline_span(t));
+    double years = ts->span / (ts->zoom >= 1 ? ts->zoom : 1);
+    ts->center -= dx * years / ts->canvas_w;
+    clamp_view(ts, timeline_span(t));
     return HRC_APP_REDRAW;
 }
 
@@ -417,6 +438,25 @@ static unsigned timeline_drop(hrc_app *app, int action, int arg, const ui_target
     return 0;
 }
 
-const screen_ops screen_timeline = {.draw = timeline_draw, .activate = timeline_activate,
+void timeline_select(hrc_app *app, int event)
+{
+    timeline_state *ts = tl_of(app);
+    const hrc_timeline *t = current_timeline(app);
+    const hrc_event *e = t ? event_at(t, event) : NULL;
+    if (!ts || !e)
+        return;
+    ts->event = event;
+    /* Centred on the event, at the zoom the timeline opens with. */
+    ts->center = e->date.year + (e->date.month > 0 ? (e->date.month - 0.5) / 12.0 : 0.5);
+}
+
+int timeline_selected(const hrc_app *app)
+{
+    const timeline_state *ts = tl_of(app);
+    return ts ? ts->event : -1;
+}
+
+const screen_ops screen_timeline = {.state_size = sizeof(timeline_state),
+                                    .init = timeline_init, .draw = timeline_draw, .activate = timeline_activate,
                                     .key = timeline_key, .drag = timeline_drag,
                                     .drop = timeline_drop};

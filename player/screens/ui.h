@@ -22,8 +22,9 @@
 #include "core/quiz.h"
 #include "core/theme.h"
 #include "io/progress.h"
+#include "io/host.h"
 #include "screens/app.h"
-#include "screens/export_folders.h"
+#include "screens/session.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -56,31 +57,36 @@ typedef struct ui_target {
 #define UI_PIN_MAX 16
 #define UI_MAX_OPEN_ALTS 32
 
-/* The facilitator screen's own state (facilitator.c). */
-typedef struct facilitator_state {
-    int64_t confirm_learner; /* whose deletion awaits "Delete"; 0: none */
-    char confirm_name[UI_NAME_MAX];
-    bool exporting;          /* the list of export folders is shown */
-    hrc_export_folder folders[HRC_EXPORT_FOLDERS_MAX];
-    size_t n_folders;
-    char typed_path[HRC_EXPORT_PATH_MAX]; /* a folder typed in instead */
-    char message[2 * HRC_EXPORT_PATH_MAX + 256]; /* the last outcome */
-    bool message_is_error;
-    bool notice_read;        /* the damaged-store notice was acknowledged */
-    int focus_action;        /* keyboard: focus this button next frame; 0 none */
-} facilitator_state;
+/* Images whose description the learner opened (page, case study). */
+typedef struct ui_alt_set {
+    const void *open[UI_MAX_OPEN_ALTS]; /* the images' block pointers */
+    size_t n;
+} ui_alt_set;
 
-/* What the player remembers of a module during this run. */
-typedef struct module_state {
-    bool *seen;          /* per item */
-    int *attempts_used;  /* per item (quizzes) */
-    double *best;        /* per item, percent; -1 none */
-    bool launched;
-    bool completed; /* the completion rule was met and recorded */
-} module_state;
+/* The pointer as the app's input dispatch follows it (app.c). */
+typedef struct ui_pointer {
+    int pressed;   /* target under a pointer press, -1 none */
+    bool dragging;
+    bool press_on_scroll;
+    int press_x, press_y, last_x, last_y, press_scroll;
+} ui_pointer;
 
+/* The kiosk's idle prompt (idle.c). */
+typedef struct ui_idle {
+    uint64_t last_input_ms;
+    bool prompt;
+    uint64_t prompt_ms;
+} ui_idle;
+
+/*
+ * The app keeps only what every screen shares: the course and store (in
+ * cfg), the settings, the learner and their session, the navigation stack
+ * (each entry owns its screen's state: screen_state()), and the frame and
+ * pointer bookkeeping of the input dispatch.
+ */
 struct hrc_app {
     hrc_app_config cfg;
+    const hrc_host *host; /* cfg.host, or one that offers nothing */
     char lang[8];
     int text_percent;
     bool high_contrast;
@@ -93,47 +99,18 @@ struct hrc_app {
     bool guest;
     int64_t learner_id; /* progress store id; 0 when none */
     char learner_name[UI_NAME_MAX];
-    char names[UI_MAX_NAMES][UI_NAME_MAX]; /* learners kept in memory */
+    char names[UI_MAX_NAMES][UI_NAME_MAX]; /* learners kept in memory (no store) */
     size_t n_names;
-    hrc_learner *learners; /* from the progress store */
+    hrc_learner *learners; /* from the progress store, for sign-in */
     size_t n_learners;
-    char name_entry[UI_NAME_MAX];
-    bool typing_name;
-    int pin_learner;   /* stored learner whose PIN is being typed, -1 none */
-
-    module_state *mods; /* per course module */
-    hrc_session session;
-    int session_module; /* -1 when no session */
-    uint64_t item_shown_ms;
-
-    /* Quiz */
-    hrc_quiz_attempt *attempt;
-    int attempt_module, attempt_item;
-    int grabbed;      /* ordering: position picked up by keyboard, -1 none */
-    int match_left;   /* matching: left picked, -1 none */
+    learner_session session; /* session.h */
     char notice[256]; /* a one-line message (a failed save...) */
 
-    /* Timeline */
-    int tl_event;        /* selected event, flat index, -1 none */
-    double tl_center;    /* year at the canvas centre */
-    double tl_zoom;      /* 1 = the whole timeline fits */
-    int tl_canvas_w;     /* last canvas width, for pans by pixels */
-    double tl_span;      /* years shown at zoom 1 */
-
-    /* Images whose description is open (block pointers). */
-    const void *open_alts[UI_MAX_OPEN_ALTS];
-    size_t n_open_alts;
-
-    /* Kiosk */
-    uint64_t last_input_ms;
-    bool idle_prompt;
-    uint64_t idle_prompt_ms;
-    char pin_entry[UI_PIN_MAX];
-    bool facilitator_unlocked;
-    facilitator_state fac;
+    ui_idle idle;
     /* The store could not be opened and nobody has chosen yet between
      * playing without saving and quitting (facilitator.c). */
     bool store_choice_pending;
+    bool store_notice_read; /* the damaged-store notice was acknowledged */
 
     /* Targets of the last frame and pointer tracking. */
     ui_target targets[UI_MAX_TARGETS];
@@ -144,10 +121,7 @@ struct hrc_app {
     bool stale;    /* state changed since the last frame */
     bool reveal_focus; /* scroll the focused target into view */
     int dropped_runs;  /* text a frame had to leave out for lack of room (tests) */
-    int pressed;   /* target under a pointer press, -1 none */
-    bool dragging;
-    bool press_on_scroll;
-    int press_x, press_y, last_x, last_y, press_scroll;
+    ui_pointer ptr;
 
     /* A copy of the last hrc_app_draw()'s metrics: input that arrives before
      * the next frame re-lays out the screen with them. */
@@ -211,8 +185,10 @@ int ui_button(ui *u, const char *label, int action, int arg, button_state st);
  * ("1.", a check mark); may be NULL. */
 int ui_block_button(ui *u, const char *prefix, const hrc_text *t, const char *plain,
                     int action, int arg, button_state st, bool draggable);
-/* Blocks of a lesson page or case study. */
-void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt);
+/* Blocks of a lesson page or case study; alts: the images whose
+ * description is open (NULL: none can be opened). */
+void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt,
+               const ui_alt_set *alts);
 void ui_box_begin(ui *u, hrc_rect *box_start);
 void ui_box_end(ui *u, hrc_rect box_start, hrc_color bg);
 int ui_text_height(ui *u, const char *s, unsigned style, int px, int width);
@@ -224,12 +200,21 @@ int ui_fixed_text(ui *u, const char *s, unsigned style, int px, hrc_color color,
 
 const char *ui_pick(const hrc_app *app, const hrc_module *m, const hrc_text *t);
 const hrc_module *ui_module(const hrc_app *app, int index);
-bool ui_alt_open(const hrc_app *app, const void *key);
-void ui_alt_toggle(hrc_app *app, const void *key);
+bool ui_alt_open(const ui_alt_set *set, const void *key);
+void ui_alt_toggle(ui_alt_set *set, const void *key);
 
 /* ---- Screens ---------------------------------------------------------- */
 
 typedef struct screen_ops {
+    /*
+     * The screen's own state: state_size zeroed bytes, made when the screen
+     * is entered, then init(); fini() releases what init() took, when the
+     * screen's place in the history goes. Either may be NULL; init() sees
+     * the screen's location on top of the navigation stack.
+     */
+    size_t state_size;
+    void (*init)(hrc_app *app, void *state);
+    void (*fini)(hrc_app *app, void *state);
     void (*draw)(ui *u);
     /* A target of the screen (action >= ACT_SCREEN) was activated. */
     unsigned (*activate)(hrc_app *app, int action, int arg);
@@ -249,23 +234,26 @@ extern const screen_ops screen_signin, screen_home, screen_module, screen_page,
     screen_timeline, screen_case, screen_quiz, screen_results, screen_settings,
     screen_facilitator;
 
-/* App services (app.c) for the screens. */
+/* The state of the screen on top of the navigation stack (NULL when it
+ * has none), and the same for a given entry. */
+void *screen_state(const hrc_app *app);
+
+/* App services (app.c) for the screens. Each entering a screen makes its
+ * state; each leaving one frees it. */
 void app_go(hrc_app *app, hrc_nav_loc loc);        /* push */
 /* Opens an item: pushed (Back returns here), or sideways in reading order
  * (replaces the current item). */
 void app_go_item(hrc_app *app, int module, int item, bool sideways);
 void app_replace(hrc_app *app, hrc_nav_loc loc);
+void app_reset(hrc_app *app, hrc_nav_loc root);   /* the history starts again */
 void app_back(hrc_app *app);
 void app_sign_in(hrc_app *app, const char *name, int64_t learner_id, bool guest);
 void app_sign_out(hrc_app *app, hrc_session_end why);
+/* The same, keeping the screen on top (and its state) above sign-in: the
+ * facilitator deleting the learner who is signed in. */
+void app_sign_out_beneath(hrc_app *app, hrc_session_end why);
 void app_set_lang(hrc_app *app, const char *lang);
 void app_apply_prefs(hrc_app *app);
-void app_mark_seen(hrc_app *app, int module, int item);
-/* Records completion once the module's completion rule is met. */
-void app_check_completion(hrc_app *app, int module);
-bool app_record_answer(hrc_app *app, const hrc_quiz_item *it);
-bool app_record_quiz_end(hrc_app *app, double percent, bool passed);
-void app_start_attempt(hrc_app *app, int module, int item);
 void app_reload_learners(hrc_app *app);
 /* Shared by the item screens (page.c). */
 /* The item shown, or NULL when the location does not hold one of `kind`. */
@@ -279,10 +267,16 @@ unsigned screen_go_sideways(hrc_app *app, int item);
  * other while app->store_choice_pending. */
 void store_notice_draw(ui *u);
 extern const screen_ops screen_store_problem;
-/* Entering the facilitator screen: locked, nothing pending. */
-void facilitator_enter(hrc_app *app);
 /* Whether the facilitator screen takes typed text (the PIN, a folder). */
 bool facilitator_wants_text(const hrc_app *app);
+/* Whether the sign-in screen takes typed text (a name, a PIN), and whether
+ * someone has started signing in (the kiosk's idle time then counts). */
+bool signin_wants_text(const hrc_app *app);
+bool signin_in_progress(const hrc_app *app);
+/* The timeline's selected event (flat index, -1 none), for --goto and the
+ * preview's "where am I". */
+void timeline_select(hrc_app *app, int event);
+int timeline_selected(const hrc_app *app);
 
 /* Drawing of the idle prompt (idle.c). */
 void idle_draw(ui *u);

@@ -17,23 +17,25 @@ const char *ui_pick(const hrc_app *app, const hrc_module *m, const hrc_text *t)
     return hrc_text_plain(t, app->lang, m ? m->default_lang : NULL);
 }
 
-bool ui_alt_open(const hrc_app *app, const void *key)
+bool ui_alt_open(const ui_alt_set *set, const void *key)
 {
-    for (size_t i = 0; i < app->n_open_alts; i++)
-        if (app->open_alts[i] == key)
+    for (size_t i = 0; set && i < set->n; i++)
+        if (set->open[i] == key)
             return true;
     return false;
 }
 
-void ui_alt_toggle(hrc_app *app, const void *key)
+void ui_alt_toggle(ui_alt_set *set, const void *key)
 {
-    for (size_t i = 0; i < app->n_open_alts; i++)
-        if (app->open_alts[i] == key) {
-            app->open_alts[i] = app->open_alts[--app->n_open_alts];
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->n; i++)
+        if (set->open[i] == key) {
+            set->open[i] = set->open[--set->n];
             return;
         }
-    if (app->n_open_alts < UI_MAX_OPEN_ALTS)
-        app->open_alts[app->n_open_alts++] = key;
+    if (set->n < UI_MAX_OPEN_ALTS)
+        set->open[set->n++] = key;
 }
 
 /* Content rectangle to screen. */
@@ -357,7 +359,8 @@ static void bulleted_item(ui *u, const char *bullet, int indent, const hrc_text 
     u->w += indent;
 }
 
-void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt)
+void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt,
+               const ui_alt_set *alts)
 {
     hrc_app *app = u->app;
     const hrc_module *m = ui_module(app, hrc_nav_top(&app->nav)->module);
@@ -403,10 +406,8 @@ void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt)
         }
         case HRC_BLOCK_IMAGE: {
             const hrc_image *img = &b->image;
-            int iw = 0, ih = 0;
-            bool known = u->m->image_size &&
-                         u->m->image_size(u->m->ctx, img->resolved ? img->resolved : img->src,
-                                          &iw, &ih) && iw > 0 && ih > 0;
+            int iw = img->width, ih = img->height; /* read by the loader */
+            bool known = img->resolved && iw > 0 && ih > 0;
             if (known) {
                 int w = u->w, h = (int)((long long)ih * w / iw);
                 int max_h = u->view.h * 2 / 3;
@@ -425,8 +426,8 @@ void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt)
             if (!hrc_text_is_empty(&img->credit))
                 ui_text(u, &img->credit, 0, u->small_px, p->muted);
             /* The description: always shown when the image cannot be. */
-            bool open = ui_alt_open(app, img) || !known;
-            if (known)
+            bool open = ui_alt_open(alts, img) || !known;
+            if (known && alts)
                 ui_button(u, open ? _("Hide description") : _("Describe image"),
                           action_alt, (int)i, BTN_QUIET);
             ui_flow_end(u);

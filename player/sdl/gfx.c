@@ -88,19 +88,12 @@ static int metrics_line_height(void *ctx, hrc_font font)
     return face ? TTF_FontLineSkip(face) : font.px;
 }
 
-static bool metrics_image_size(void *ctx, const char *path, int *w, int *h)
-{
-    hrc_gfx *gfx = ctx;
-    return hrc_images_get(gfx->images, path, w, h) != NULL;
-}
-
 hrc_text_metrics hrc_gfx_metrics(hrc_gfx *gfx)
 {
     return (hrc_text_metrics){
         .ctx = gfx,
         .width = metrics_width,
         .line_height = metrics_line_height,
-        .image_size = metrics_image_size,
     };
 }
 

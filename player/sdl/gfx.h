@@ -33,7 +33,7 @@ void hrc_gfx_libs_quit(void);
 int hrc_gfx_init(hrc_gfx *gfx, SDL_Renderer *renderer, const char *assets_dir);
 void hrc_gfx_free(hrc_gfx *gfx);
 
-/* Measurement backed by gfx's fonts and images; gfx must outlive it. */
+/* Measurement backed by gfx's fonts; gfx must outlive it. */
 hrc_text_metrics hrc_gfx_metrics(hrc_gfx *gfx);
 
 /* Draws every command of the list, in order, onto the current target.

@@ -6,11 +6,101 @@
 
 #include "screens_harness.h"
 
+#include "io/host.h"
 #include "io/loader.h"
+#include "io/locale.h"
 #include "screens/ui.h" /* dropped_runs */
 
 #include <stdio.h>
 #include <string.h>
+
+/* ---- The fake machine ---------------------------------------------------- */
+
+enum { FAKE_MAX = 16 };
+static char fake_drives[FAKE_MAX][HRC_EXPORT_PATH_MAX];
+static size_t n_fake_drives;
+static char fake_folders[FAKE_MAX][HRC_EXPORT_PATH_MAX];
+static size_t n_fake_folders;
+
+static void add_path(char list[][HRC_EXPORT_PATH_MAX], size_t *n, const char *path)
+{
+    assert_true(*n < FAKE_MAX);
+    snprintf(list[(*n)++], HRC_EXPORT_PATH_MAX, "%s", path);
+}
+
+void harness_plug(const char *path)
+{
+    add_path(fake_drives, &n_fake_drives, path);
+}
+
+void harness_unplug(const char *path)
+{
+    for (size_t i = 0; i < n_fake_drives; i++)
+        if (strcmp(fake_drives[i], path) == 0) {
+            memmove(fake_drives[i], fake_drives[i + 1],
+                    (n_fake_drives - i - 1) * sizeof fake_drives[0]);
+            n_fake_drives--;
+            return;
+        }
+}
+
+void harness_add_folder(const char *path)
+{
+    add_path(fake_folders, &n_fake_folders, path);
+}
+
+void harness_forget_folders(void)
+{
+    n_fake_drives = n_fake_folders = 0;
+}
+
+static const char *last_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* The drives plugged in, then the fallback, as the real listing orders them. */
+static size_t fake_export_folders(void *ctx, const hrc_export_search *search,
+                                  hrc_export_folder *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < n_fake_drives && n < max; i++, n++) {
+        snprintf(out[n].path, sizeof out[n].path, "%s", fake_drives[i]);
+        snprintf(out[n].name, sizeof out[n].name, "%s", last_name(fake_drives[i]));
+        out[n].removable = true;
+    }
+    if (search->fallback && n < max) {
+        snprintf(out[n].path, sizeof out[n].path, "%s", search->fallback);
+        snprintf(out[n].name, sizeof out[n].name, "%s", last_name(search->fallback));
+        out[n++].removable = false;
+    }
+    return n;
+}
+
+static bool fake_is_folder(void *ctx, const char *path)
+{
+    for (size_t i = 0; i < n_fake_folders; i++)
+        if (strcmp(fake_folders[i], path) == 0)
+            return true;
+    for (size_t i = 0; i < n_fake_drives; i++)
+        if (strcmp(fake_drives[i], path) == 0)
+            return true;
+    return false;
+}
+
+static int fake_set_language(void *ctx, const char *lang)
+{
+    return hrc_locale_set_language(lang);
+}
+
+const hrc_host *harness_host(void)
+{
+    static const hrc_host host = {.set_language = fake_set_language,
+                                  .export_folders = fake_export_folders,
+                                  .is_folder = fake_is_folder};
+    return &host;
+}
 
 /* Every byte is half the font size wide; lines are 1.25 times it. */
 static int fake_width(void *ctx, hrc_font f, const char *s, size_t len)
@@ -21,14 +111,7 @@ static int fake_line(void *ctx, hrc_font f)
 {
     return f.px * 5 / 4;
 }
-static bool fake_image(void *ctx, const char *path, int *w, int *h)
-{
-    *w = 400;
-    *h = 300;
-    return true;
-}
-const hrc_text_metrics fake_metrics = {.width = fake_width, .line_height = fake_line,
-                                       .image_size = fake_image};
+const hrc_text_metrics fake_metrics = {.width = fake_width, .line_height = fake_line};
 
 void harness_start(harness *t, const hrc_app_config *extra)
 {
@@ -43,6 +126,8 @@ void harness_start(harness *t, const hrc_app_config *extra)
     assert_non_null(t->course);
     hrc_app_config cfg = extra ? *extra : (hrc_app_config){0};
     cfg.course = t->course;
+    if (!cfg.host)
+        cfg.host = harness_host();
     if (!cfg.seed)
         cfg.seed = 1234;
     t->app = hrc_app_new(&cfg);

@@ -12,6 +12,19 @@
 
 extern const hrc_text_metrics fake_metrics;
 
+/*
+ * The machine the screen tests run on (io/host.h), faked: no folder is
+ * ever listed or looked at on disk. Removable drives are "plugged in" by
+ * the test; a typed folder exists only when the test says so. The
+ * language switch is gettext's own, which is the process's, not a file.
+ * harness_start() uses it unless the test gives its own host.
+ */
+const struct hrc_host *harness_host(void);
+void harness_plug(const char *path);   /* a removable drive mounted at path */
+void harness_unplug(const char *path); /* ... pulled out */
+void harness_add_folder(const char *path); /* a folder a facilitator may type */
+void harness_forget_folders(void);     /* nothing plugged in, no folder */
+
 typedef struct harness {
     hrc_course *course;
     hrc_app *app;

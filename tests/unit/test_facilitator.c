@@ -12,7 +12,7 @@
 
 #include "core/quiz.h"
 #include "io/progress.h"
-#include "screens/export_folders.h"
+#include "io/export_folders.h"
 
 #include <dirent.h>
 #include <pwd.h>
@@ -365,9 +365,11 @@ static void export_to_a_usb_stick(void **state)
     snprintf(stick, sizeof stick, "%s/media/KINGSTON", root);
     snprintf(gone, sizeof gone, "%s/media/GONE", root);
     snprintf(store_file, sizeof store_file, "%s/exp/progress.db", tmp);
+    harness_forget_folders();
+    harness_plug(gone);
+    harness_plug(stick);
     harness t;
-    harness_start(&t, &(hrc_app_config){.progress = s, .media_root = root,
-                                        .store_path = store_file});
+    harness_start(&t, &(hrc_app_config){.progress = s, .store_path = store_file});
     unlock(&t);
     harness_activate_label(&t, "Export progress");
     assert_true(shows(&t, "Choose where to save"));
@@ -378,6 +380,7 @@ static void export_to_a_usb_stick(void **state)
 
     /* The stick was pulled out after the list was made: a clear error. */
     assert_int_equal(rmdir(gone), 0);
+    harness_unplug(gone);
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(shows(&t, "Could not export to"));
 
@@ -396,6 +399,7 @@ static void export_to_a_usb_stick(void **state)
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", stick);
     assert_int_equal(system(cmd), 0);
+    harness_unplug(stick);
     harness_click(&t, "Export progress");
     assert_true(shows(&t, "No USB stick"));
     assert_true(harness_find_target(&t, "This computer") >= 0);
@@ -430,13 +434,13 @@ static void export_to_a_typed_folder(void **state)
     int64_t ids[1];
     hrc_progress *s = store_with("typed", names, 1, ids);
     make_dir("typed-out");
-    make_dir("root4");
-    char root[512], out[512], missing[512];
-    snprintf(root, sizeof root, "%s/root4", tmp);
+    char out[512], missing[512];
     snprintf(out, sizeof out, "%s/typed-out", tmp);
     snprintf(missing, sizeof missing, "%s/no-such-folder", tmp);
+    harness_forget_folders();
+    harness_add_folder(out);
     harness t;
-    harness_start(&t, &(hrc_app_config){.progress = s, .media_root = root});
+    harness_start(&t, &(hrc_app_config){.progress = s});
     unlock(&t);
     assert_false(hrc_app_wants_text(t.app));
     harness_click(&t, "Export progress");
@@ -561,15 +565,18 @@ static void facilitator_screens_fit(void **state)
     make_dir("root3");
     make_dir("root3/media");
     make_dir("root3/media/A-VERY-LONG-USB-STICK-LABEL-THAT-GOES-ON-AND-ON");
-    char root[512], store_file[512];
-    snprintf(root, sizeof root, "%s/root3", tmp);
+    char stick[600], store_file[512];
+    snprintf(stick, sizeof stick, "%s/root3/media/A-VERY-LONG-USB-STICK-LABEL-THAT-GOES-ON-AND-ON",
+             tmp);
     snprintf(store_file, sizeof store_file, "%s/geo/progress.db", tmp);
     static const int text_sizes[] = {100, 200};
     for (size_t k = 0; k < 2; k++) {
         harness t;
+        harness_forget_folders();
+        harness_plug(stick);
         harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s,
                                             .text_scale_percent = text_sizes[k],
-                                            .media_root = root, .store_path = store_file,
+                                            .store_path = store_file,
                                             .store_moved_aside = "/a/progress.db.corrupt-x"});
         harness_check_all_sizes(&t, 6, true); /* sign-in with the notice */
         harness_key(&t, HRC_IN_FACILITATOR);
@@ -599,11 +606,13 @@ static void random_facilitator_inputs(void **state)
     make_dir("root5");
     make_dir("root5/media");
     make_dir("root5/media/STICK");
-    char root[512], store_file[512];
-    snprintf(root, sizeof root, "%s/root5", tmp);
+    char stick[600], store_file[512];
+    snprintf(stick, sizeof stick, "%s/root5/media/STICK", tmp);
     snprintf(store_file, sizeof store_file, "%s/random/progress.db", tmp);
     harness t;
-    harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s, .media_root = root,
+    harness_forget_folders();
+    harness_plug(stick);
+    harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s,
                                         .store_path = store_file,
                                         .store_moved_aside = "/x/progress.db.corrupt-1"});
     t.check_geometry = true;

@@ -17,6 +17,7 @@
 
 #include "core/dates.h"
 #include "core/i18n.h"
+#include "io/locale.h"
 
 /* Sets or, for NULL, removes an environment variable. */
 static void put_env(const char *name, const char *value)
@@ -27,7 +28,7 @@ static void put_env(const char *name, const char *value)
         unsetenv(name);
 }
 
-/* The user's environment, then hrc_i18n_init() as main() calls it. */
+/* The user's environment, then hrc_locale_init() as main() calls it. */
 static int start_with(const char *language, const char *lc_all, const char *lc_messages,
                       const char *lang)
 {
@@ -35,7 +36,7 @@ static int start_with(const char *language, const char *lc_all, const char *lc_m
     put_env("LC_ALL", lc_all);
     put_env("LC_MESSAGES", lc_messages);
     put_env("LANG", lang);
-    return hrc_i18n_init(HRC_BUILD_EXE);
+    return hrc_locale_init(HRC_BUILD_EXE);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -48,8 +49,8 @@ static void test_init_finds_build_tree_catalogues(void **state)
 {
     (void)state;
     assert_int_equal(start_with(NULL, NULL, NULL, "C.UTF-8"), 0);
-    assert_non_null(hrc_i18n_locale_dir());
-    assert_true(ends_with(hrc_i18n_locale_dir(), "/locale"));
+    assert_non_null(hrc_locale_dir());
+    assert_true(ends_with(hrc_locale_dir(), "/locale"));
     assert_string_equal(hrc_i18n_language(), "en");
     assert_string_equal(hrc_month_name(5), "May");
     /* Module numbers are parsed the same whatever the language. */
@@ -75,7 +76,7 @@ static void test_switching_changes_gettext_results(void **state)
         {"fr", "mai", "décembre", "2 heures"},
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        assert_int_equal(hrc_i18n_set_language(steps[i].lang), 0);
+        assert_int_equal(hrc_locale_set_language(steps[i].lang), 0);
         assert_string_equal(hrc_i18n_language(), steps[i].lang);
         const char *id = "month\004May";
         const char *may = gettext(id);
@@ -91,17 +92,17 @@ static void test_unknown_language_changes_nothing(void **state)
 {
     (void)state;
     assert_int_equal(start_with(NULL, NULL, NULL, "C.UTF-8"), 0);
-    assert_int_equal(hrc_i18n_set_language("fr"), 0);
-    assert_int_equal(hrc_i18n_set_language("de"), -1);
-    assert_int_equal(hrc_i18n_set_language("english"), -1);
-    assert_int_equal(hrc_i18n_set_language(""), -1);
-    assert_int_equal(hrc_i18n_set_language(NULL), -1);
+    assert_int_equal(hrc_locale_set_language("fr"), 0);
+    assert_int_equal(hrc_locale_set_language("de"), -1);
+    assert_int_equal(hrc_locale_set_language("english"), -1);
+    assert_int_equal(hrc_locale_set_language(""), -1);
+    assert_int_equal(hrc_locale_set_language(NULL), -1);
     assert_string_equal(hrc_i18n_language(), "fr");
     assert_string_equal(hrc_month_name(5), "mai");
 
-    assert_int_equal(hrc_i18n_set_language("es_MX.UTF-8"), 0);
+    assert_int_equal(hrc_locale_set_language("es_MX.UTF-8"), 0);
     assert_string_equal(hrc_i18n_language(), "es");
-    assert_int_equal(hrc_i18n_set_language("FR-CA"), 0);
+    assert_int_equal(hrc_locale_set_language("FR-CA"), 0);
     assert_string_equal(hrc_i18n_language(), "fr");
 }
 
@@ -140,9 +141,9 @@ static void test_switching_works_under_the_c_locale(void **state)
     (void)state;
     assert_int_equal(start_with(NULL, "C", NULL, NULL), 0);
     assert_string_equal(hrc_i18n_language(), "en");
-    assert_int_equal(hrc_i18n_set_language("fr"), 0);
+    assert_int_equal(hrc_locale_set_language("fr"), 0);
     assert_string_equal(hrc_month_name(8), "août");
-    assert_int_equal(hrc_i18n_set_language("es"), 0);
+    assert_int_equal(hrc_locale_set_language("es"), 0);
     assert_string_equal(hrc_month_name(8), "agosto");
 }
 
@@ -179,16 +180,16 @@ static void test_installed_layout_is_found(void **state)
     put_env("LC_ALL", NULL);
     put_env("LC_MESSAGES", NULL);
     put_env("LANG", "fr_BE.UTF-8");
-    assert_int_equal(hrc_i18n_init(exe), 0);
+    assert_int_equal(hrc_locale_init(exe), 0);
     snprintf(path, sizeof path, "%s/bin/../share/locale", root);
-    assert_string_equal(hrc_i18n_locale_dir(), path);
+    assert_string_equal(hrc_locale_dir(), path);
     assert_string_equal(hrc_month_name(2), "février");
 
     /* No catalogue folder at all: reported, not fatal. */
     snprintf(exe, sizeof exe, "%s/nowhere/hrc-player", root);
-    assert_int_equal(hrc_i18n_init(exe), -1);
-    assert_null(hrc_i18n_locale_dir());
-    assert_int_equal(hrc_i18n_init(NULL), -1);
+    assert_int_equal(hrc_locale_init(exe), -1);
+    assert_null(hrc_locale_dir());
+    assert_int_equal(hrc_locale_init(NULL), -1);
 
     unlink(mo);
     static const char *const rm[] = {"/share/locale/fr/LC_MESSAGES", "/share/locale/fr",
@@ -203,21 +204,21 @@ static void test_exe_path(void **state)
 {
     (void)state;
     char buf[PATH_MAX];
-    assert_int_equal(hrc_i18n_exe_path("whatever", buf, sizeof buf), 0);
+    assert_int_equal(hrc_locale_exe_path("whatever", buf, sizeof buf), 0);
     assert_true(buf[0] == '/');
     assert_true(ends_with(buf, "/test_i18n"));
     /* Too small for /proc/self/exe, and no usable argv[0]. */
     char small[4];
-    assert_int_equal(hrc_i18n_exe_path(NULL, small, sizeof small), -1);
-    assert_int_equal(hrc_i18n_exe_path("", small, sizeof small), -1);
-    assert_int_equal(hrc_i18n_exe_path("x", NULL, 0), -1);
+    assert_int_equal(hrc_locale_exe_path(NULL, small, sizeof small), -1);
+    assert_int_equal(hrc_locale_exe_path("", small, sizeof small), -1);
+    assert_int_equal(hrc_locale_exe_path("x", NULL, 0), -1);
 }
 
 static void test_context_lookup_without_translation(void **state)
 {
     (void)state;
     assert_int_equal(start_with(NULL, NULL, NULL, "C.UTF-8"), 0);
-    assert_int_equal(hrc_i18n_set_language("fr"), 0);
+    assert_int_equal(hrc_locale_set_language("fr"), 0);
     /* Same word, other context: not the month. */
     assert_string_equal(hrc_pgettext("verb", "May"), "May");
     assert_string_equal(hrc_pgettext("month", "May"), "mai");
@@ -251,7 +252,7 @@ static const date_case date_cases[] = {
 
 static void check_dates_in(const char *lang)
 {
-    assert_int_equal(hrc_i18n_set_language(lang), 0);
+    assert_int_equal(hrc_locale_set_language(lang), 0);
     for (size_t i = 0; i < sizeof date_cases / sizeof date_cases[0]; i++) {
         const date_case *c = &date_cases[i];
         const char *expected = !strcmp(lang, "fr") ? c->fr : !strcmp(lang, "es") ? c->es
@@ -298,7 +299,7 @@ static void test_short_buffer_is_cut_not_overrun(void **state)
 {
     (void)state;
     assert_int_equal(start_with(NULL, NULL, NULL, "C.UTF-8"), 0);
-    assert_int_equal(hrc_i18n_set_language("es"), 0);
+    assert_int_equal(hrc_locale_set_language("es"), 0);
     const hrc_date d = {2021, 5, 17, HRC_DATE_DAY};
     char buf[8];
     assert_int_equal(hrc_date_format(&d, buf, sizeof buf), 18);
@@ -325,7 +326,7 @@ static void test_durations_in_three_languages(void **state)
     };
     static const char *const langs[] = {"en", "fr", "es"};
     for (size_t l = 0; l < 3; l++) {
-        assert_int_equal(hrc_i18n_set_language(langs[l]), 0);
+        assert_int_equal(hrc_locale_set_language(langs[l]), 0);
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
             const char *expected = l == 0 ? cases[i].en : l == 1 ? cases[i].fr : cases[i].es;
             char buf[64];

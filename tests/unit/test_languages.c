@@ -21,6 +21,7 @@
 #include "screens_harness.h"
 
 #include "core/i18n.h"
+#include "io/locale.h"
 #include "io/loader.h"
 #include "screens/goto.h"
 #include "screens/ui.h" /* dropped_runs */
@@ -407,7 +408,8 @@ static void start(walk *w, int lang, int text_percent)
     stop(w);
     w->lang = lang;
     hrc_app_config cfg = {.course = course, .lang = langs[lang],
-                          .text_scale_percent = text_percent, .seed = 1234};
+                          .text_scale_percent = text_percent, .seed = 1234,
+                          .host = harness_host()};
     w->t.course = course;
     w->t.app = hrc_app_new(&cfg);
     assert_non_null(w->t.app);
@@ -611,17 +613,17 @@ static void switch_language_at_run_time(void **state)
 static int load(void **state)
 {
     (void)state;
-    if (hrc_i18n_init(HRC_BUILD_EXE) != 0) {
+    if (hrc_locale_init(HRC_BUILD_EXE) != 0) {
         print_error("no compiled catalogues next to %s\n", HRC_BUILD_EXE);
         return -1;
     }
     for (int l = 0; l < N_LANGS; l++) {
-        if (hrc_i18n_set_language(langs[l]) != 0)
+        if (hrc_locale_set_language(langs[l]) != 0)
             return -1;
         for (size_t k = 0; k < N_UI; k++)
             snprintf(ui_tr[l][k], sizeof ui_tr[l][k], "%s", gettext(ui_msgids[k]));
     }
-    hrc_i18n_set_language("en");
+    hrc_locale_set_language("en");
     /* The catalogues really were read: "Settings" is not English in French. */
     if (strcmp(tr_in(1, "Settings"), "Settings") == 0 ||
         strcmp(tr_in(2, "Settings"), "Settings") == 0) {

@@ -137,15 +137,7 @@ static int fake_line_height(void *ctx, hrc_font font)
     return font.px * 5 / 4;
 }
 
-static bool fake_image_size(void *ctx, const char *path, int *w, int *h)
-{
-    (void)ctx;
-    (void)path;
-    *w = *h = 1;
-    return true;
-}
-
-static const hrc_text_metrics METRICS = {NULL, fake_width, fake_line_height, fake_image_size};
+static const hrc_text_metrics METRICS = {NULL, fake_width, fake_line_height};
 
 /* Whether the error view drawn now holds a text line containing `s`. */
 static bool problems_show(const fixture *f, const char *s)

@@ -1,0 +1,39 @@
+/*
+ * host.h: what the screens ask of the machine they run on, as a table of
+ * functions in the app's configuration (hrc_app_config.host), the way text
+ * is measured through hrc_text_metrics.
+ *
+ * The screens never touch the filesystem or the environment themselves:
+ * switching the interface language, listing the folders an export can go
+ * to, and checking a folder typed by a facilitator all go through here. A
+ * back end passes hrc_host_system(); a screen test passes a fake, and then
+ * runs with no filesystem at all.
+ *
+ * Every function may be NULL: the screens then behave as on a machine
+ * with nothing to offer (no export folder, no language switch beyond the
+ * interface's own record of it).
+ */
+#ifndef HRC_IO_HOST_H
+#define HRC_IO_HOST_H
+
+#include "io/export_folders.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct hrc_host {
+    void *ctx;
+    /* Switches gettext to lang ("en", "fr", "es") at once. 0, or -1. */
+    int (*set_language)(void *ctx, const char *lang);
+    /* The candidate export folders: removable drives, then the fallback
+     * (see hrc_export_folders_list()). Returns how many were written. */
+    size_t (*export_folders)(void *ctx, const hrc_export_search *search,
+                             hrc_export_folder *out, size_t max);
+    /* Whether path names an existing folder (symbolic links followed). */
+    bool (*is_folder)(void *ctx, const char *path);
+} hrc_host;
+
+/* The real machine: io/locale.h and io/export_folders.h. Never NULL. */
+const hrc_host *hrc_host_system(void);
+
+#endif

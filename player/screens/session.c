@@ -1,0 +1,259 @@
+/* The learner's session and its record in the progress store. See session.h. */
+#include "screens/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int session_init(learner_session *s, const hrc_course *course)
+{
+    memset(s, 0, sizeof *s);
+    s->module = -1;
+    size_t n = course->n_modules;
+    s->mods = calloc(n ? n : 1, sizeof *s->mods);
+    if (!s->mods)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = course->modules[i]->n_items;
+        module_state *m = &s->mods[i];
+        m->seen = calloc(k ? k : 1, sizeof *m->seen);
+        m->attempts_used = calloc(k ? k : 1, sizeof *m->attempts_used);
+        m->best = calloc(k ? k : 1, sizeof *m->best);
+        if (!m->seen || !m->attempts_used || !m->best)
+            return -1;
+    }
+    return 0;
+}
+
+void session_fini(learner_session *s, const hrc_course *course)
+{
+    hrc_quiz_attempt_free(s->attempt);
+    s->attempt = NULL;
+    for (size_t i = 0; s->mods && i < course->n_modules; i++) {
+        free(s->mods[i].seen);
+        free(s->mods[i].attempts_used);
+        free(s->mods[i].best);
+    }
+    free(s->mods);
+    s->mods = NULL;
+}
+
+bool session_recording(const hrc_app *app)
+{
+    return app->cfg.progress && !app->cfg.preview && !app->guest && app->learner_id > 0;
+}
+
+const module_state *session_module(const hrc_app *app, int module)
+{
+    return ui_module(app, module) ? &app->session.mods[module] : NULL;
+}
+
+/* Reads the module's summary from the store, after a record or at sign-in. */
+static void refresh_summary(hrc_app *app, int module)
+{
+    module_state *s = &app->session.mods[module];
+    s->stored = session_recording(app) &&
+                hrc_progress_get_module(app->cfg.progress, app->learner_id,
+                                        ui_module(app, module)->id,
+                                        &s->summary) == HRC_PROGRESS_OK;
+}
+
+void session_start_learner(hrc_app *app)
+{
+    const hrc_course *c = app->cfg.course;
+    for (size_t i = 0; app->session.mods && i < c->n_modules; i++) {
+        module_state *s = &app->session.mods[i];
+        for (size_t k = 0; k < c->modules[i]->n_items; k++) {
+            s->seen[k] = false;
+            s->attempts_used[k] = 0;
+            s->best[k] = -1;
+        }
+        s->launched = s->completed = false;
+        refresh_summary(app, (int)i);
+    }
+}
+
+void session_leave_module(hrc_app *app, hrc_session_end why)
+{
+    learner_session *ls = &app->session;
+    if (ls->module >= 0 && session_recording(app) && ls->store.active) {
+        hrc_progress_end_session(app->cfg.progress, &ls->store, HRC_VERB_SUSPENDED, why);
+        refresh_summary(app, ls->module);
+    }
+    ls->module = -1;
+    memset(&ls->store, 0, sizeof ls->store);
+}
+
+void session_stop(hrc_app *app, hrc_session_end why)
+{
+    session_leave_module(app, why);
+    hrc_quiz_attempt_free(app->session.attempt);
+    app->session.attempt = NULL;
+}
+
+void session_enter_module(hrc_app *app, int module)
+{
+    learner_session *ls = &app->session;
+    if (ls->module == module)
+        return;
+    session_leave_module(app, HRC_END_NORMAL);
+    const hrc_module *m = ui_module(app, module);
+    if (!m)
+        return;
+    ls->module = module;
+    ls->mods[module].launched = true;
+    if (!session_recording(app))
+        return;
+    hrc_module_ref ref = {m->id, m->version, m->content_hash};
+    if (hrc_progress_begin_session(app->cfg.progress, app->learner_id, &ref, &ls->store) !=
+        HRC_PROGRESS_OK)
+        snprintf(app->notice, sizeof app->notice, "%s %s", _("Progress is not being saved:"),
+                 hrc_progress_errmsg(app->cfg.progress));
+    refresh_summary(app, module);
+}
+
+/* Whether the module's completion rule (docs/format-v1.md) is met in what
+ * this learner did during this run. */
+static bool module_complete(const hrc_app *app, int module)
+{
+    const hrc_module *m = ui_module(app, module);
+    if (!m)
+        return false;
+    const module_state *s = &app->session.mods[module];
+    bool pages = true, quizzes = true;
+    for (size_t i = 0; i < m->n_items; i++) {
+        if (m->items[i].kind == HRC_ITEM_QUIZ)
+            quizzes &= s->best[i] >= 0 && hrc_quiz_passed(m->items[i].u.quiz, s->best[i]);
+        else
+            pages &= s->seen[i];
+    }
+    switch (m->completion) {
+    case HRC_COMPLETE_PAGES: return pages;
+    case HRC_COMPLETE_QUIZ: return quizzes;
+    case HRC_COMPLETE_BOTH: return pages && quizzes;
+    }
+    return false;
+}
+
+/* Records completion once the module's completion rule is met. */
+static void check_completion(hrc_app *app, int module)
+{
+    learner_session *ls = &app->session;
+    if (!module_complete(app, module) || ls->mods[module].completed)
+        return;
+    ls->mods[module].completed = true;
+    if (session_recording(app) && ls->module == module && ls->store.active) {
+        /* The session ends completed; the next item opened starts a new one. */
+        hrc_progress_end_session(app->cfg.progress, &ls->store, HRC_VERB_COMPLETED,
+                                 HRC_END_NORMAL);
+        ls->module = -1;
+        refresh_summary(app, module);
+    }
+}
+
+void session_view(hrc_app *app, int module, int item)
+{
+    const hrc_module *m = ui_module(app, module);
+    if (!m || item < 0 || (size_t)item >= m->n_items)
+        return;
+    app->session.mods[module].seen[item] = true;
+    app->session.item_shown_ms = app->now;
+    if (session_recording(app) && m->items[item].kind != HRC_ITEM_QUIZ) {
+        hrc_progress_record_view(app->cfg.progress, &app->session.store,
+                                 hrc_item_id(&m->items[item]), 0);
+        refresh_summary(app, module);
+    }
+    check_completion(app, module);
+}
+
+void session_question_shown(hrc_app *app)
+{
+    app->session.item_shown_ms = app->now;
+}
+
+hrc_quiz_attempt *session_attempt(const hrc_app *app, int module, int item)
+{
+    const learner_session *ls = &app->session;
+    if (!ls->attempt || ls->attempt_module != module || ls->attempt_item != item)
+        return NULL;
+    return ls->attempt;
+}
+
+bool session_answer(hrc_app *app, const hrc_quiz_item *it)
+{
+    learner_session *ls = &app->session;
+    if (!session_recording(app))
+        return true;
+    char response[512];
+    hrc_response_format(it->q, &it->response, response, sizeof response);
+    double score = hrc_question_score(it->q, &it->response);
+    int64_t spent = app->now > ls->item_shown_ms ? (int64_t)(app->now - ls->item_shown_ms) : 0;
+    int rc = hrc_progress_record_answer(app->cfg.progress, &ls->store, it->q->id,
+                                        it->q->revision, response, score >= 1.0, score,
+                                        it->hints_shown, ls->attempt ? ls->attempt->number : 1,
+                                        spent, NULL);
+    if (rc != HRC_PROGRESS_OK) {
+        snprintf(app->notice, sizeof app->notice, "%s %s", _("Your answer could not be saved:"),
+                 hrc_progress_errmsg(app->cfg.progress));
+        return false;
+    }
+    refresh_summary(app, ls->attempt_module);
+    return true;
+}
+
+bool session_finish_attempt(hrc_app *app)
+{
+    learner_session *ls = &app->session;
+    hrc_quiz_attempt *a = ls->attempt;
+    if (!a)
+        return false;
+    double percent = hrc_quiz_attempt_percent(a);
+    bool passed = hrc_quiz_passed(a->quiz, percent);
+    if (session_recording(app)) {
+        hrc_progress_event ev = {.verb = passed ? HRC_VERB_PASSED : HRC_VERB_FAILED,
+                                 .item_id = a->quiz->id,
+                                 .has_success = true, .success = passed,
+                                 .has_score = true, .score = percent / 100.0,
+                                 .attempt = a->number};
+        if (hrc_progress_record(app->cfg.progress, &ls->store, &ev, NULL) != HRC_PROGRESS_OK) {
+            snprintf(app->notice, sizeof app->notice, "%s %s",
+                     _("Your result could not be saved:"),
+                     hrc_progress_errmsg(app->cfg.progress));
+            return false;
+        }
+        refresh_summary(app, ls->attempt_module);
+    }
+    module_state *s = &ls->mods[ls->attempt_module];
+    if (s->attempts_used[ls->attempt_item] < a->number)
+        s->attempts_used[ls->attempt_item] = a->number;
+    if (percent > s->best[ls->attempt_item])
+        s->best[ls->attempt_item] = percent;
+    s->seen[ls->attempt_item] = true;
+    check_completion(app, ls->attempt_module);
+    return true;
+}
+
+void session_start_attempt(hrc_app *app, int module, int item)
+{
+    learner_session *ls = &app->session;
+    const hrc_module *m = ui_module(app, module);
+    hrc_quiz_attempt_free(ls->attempt);
+    ls->attempt = NULL;
+    if (!m || item < 0 || (size_t)item >= m->n_items || m->items[item].kind != HRC_ITEM_QUIZ)
+        return;
+    session_enter_module(app, module);
+    int number = ls->mods[module].attempts_used[item] + 1;
+    const module_state *s = &ls->mods[module];
+    if (s->stored && s->summary.attempts + 1 > number)
+        number = s->summary.attempts + 1;
+    const hrc_quiz *quiz = m->items[item].u.quiz;
+    if (quiz->max_attempts != HRC_ATTEMPTS_UNLIMITED && number > quiz->max_attempts)
+        return; /* every attempt used: the quiz screen says so */
+    if (hrc_quiz_attempt_new(quiz, number,
+                             app->cfg.seed + (uint64_t)module * 7919u + (uint64_t)item,
+                             &ls->attempt) == 0) {
+        ls->attempt_module = module;
+        ls->attempt_item = item;
+    }
+    ls->item_shown_ms = app->now;
+}

@@ -1,0 +1,88 @@
+/*
+ * session.h: what a signed-in learner does, and its record in the progress
+ * store. Starting and ending a module's session, views, answers, quiz
+ * attempts and completion all go through here, so that the screens only
+ * say what happened and app.c only moves between screens.
+ *
+ * Promises:
+ * - An answer is committed to the store before the call returns true; on
+ *   false, app->notice says why and nothing was recorded (the quiz screen
+ *   then shows no feedback).
+ * - Guests, author previews and a kiosk playing on without a store record
+ *   nothing, and every call still works (the learner's progress is kept in
+ *   memory for this run).
+ * - What the home and contents screens show of the store (each module's
+ *   summary) is read here when it changes: at sign-in and after each
+ *   record. Drawing never asks the store.
+ */
+#ifndef HRC_SCREENS_SESSION_H
+#define HRC_SCREENS_SESSION_H
+
+#include "core/model.h"
+#include "core/quiz.h"
+#include "io/progress.h"
+#include "screens/app.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* What the learner has done in one module. */
+typedef struct module_state {
+    bool *seen;          /* per item, this run */
+    int *attempts_used;  /* per item (quizzes), this run */
+    double *best;        /* per item, percent; -1 none */
+    bool launched;
+    bool completed;      /* the completion rule was met and recorded */
+    bool stored;         /* the store holds a summary of this module ... */
+    hrc_module_progress summary; /* ... as it was after the last record */
+} module_state;
+
+typedef struct learner_session {
+    module_state *mods;        /* per course module */
+    hrc_session store;         /* the store's session of the module played */
+    int module;                /* that module, -1 when none */
+    uint64_t item_shown_ms;    /* when the item or question was shown */
+    hrc_quiz_attempt *attempt; /* the open quiz attempt, or NULL */
+    int attempt_module, attempt_item;
+} learner_session;
+
+/* Per-module state for a course; 0, or -1 when out of memory. Pair with
+ * session_fini() (fine after a failed init). */
+int session_init(learner_session *s, const hrc_course *course);
+void session_fini(learner_session *s, const hrc_course *course);
+
+/* Whether what the learner does now goes to the store. */
+bool session_recording(const hrc_app *app);
+
+/* A learner signed in: forgets the previous one's progress and reads this
+ * one's summaries from the store. */
+void session_start_learner(hrc_app *app);
+/* The learner leaves (sign-out, idle time-out, quit): the module's session
+ * ends with `why` and the open attempt is dropped. */
+void session_stop(hrc_app *app, hrc_session_end why);
+
+/* Entering a module (from its contents or an item): launched or resumed in
+ * the store, once; the session of another module ends first. */
+void session_enter_module(hrc_app *app, int module);
+/* Leaving the module's screens: suspended in the store. */
+void session_leave_module(hrc_app *app, hrc_session_end why);
+
+/* An item (page, timeline, case study) was shown: recorded as viewed. */
+void session_view(hrc_app *app, int module, int item);
+/* The question shown changed: time on it counts from now. */
+void session_question_shown(hrc_app *app);
+
+/* Opens a new attempt at the quiz (none when every attempt is used). */
+void session_start_attempt(hrc_app *app, int module, int item);
+/* The open attempt at this quiz, or NULL. */
+hrc_quiz_attempt *session_attempt(const hrc_app *app, int module, int item);
+/* Records the answer to the question `it` of the open attempt. */
+bool session_answer(hrc_app *app, const hrc_quiz_item *it);
+/* Records the open attempt's result (passed or failed) and what it means
+ * for the module; false (app->notice says why) when it could not be. */
+bool session_finish_attempt(hrc_app *app);
+
+/* What the learner has done in a module; NULL for a bad index. */
+const module_state *session_module(const hrc_app *app, int module);
+
+#endif
