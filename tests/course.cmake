@@ -2,7 +2,7 @@
 # `hrc-player --validate` with no error and no warning, every module must ask
 # for at least English and French (so that a missing translation is a
 # warning; the modules also carry Spanish), and it
-# must keep the quiz coverage the course promises.
+# must keep the quiz coverage the course promises, with every quiz shuffled.
 #
 # This file is both included by tests/CMakeLists.txt (to register the test)
 # and run by the test itself with `cmake -P` (the checks below).
@@ -69,6 +69,13 @@ foreach(module ${modules})
   if(NOT xml MATCHES "<module[^>]*languages=\"en fr")
     message(FATAL_ERROR "${module}: the module must declare languages=\"en fr\"")
   endif()
+  # Unshuffled, a quiz could be passed by remembering positions.
+  string(REGEX MATCHALL "<quiz [^>]*>" quizzes "${xml}")
+  foreach(quiz ${quizzes})
+    if(NOT quiz MATCHES "shuffle=\"yes\"")
+      message(FATAL_ERROR "${module}: every quiz of the bundled course must be shuffled: ${quiz}")
+    endif()
+  endforeach()
   string(REGEX MATCHALL "<multiple [^>]*scoring=\"partial\"" found "${xml}")
   list(LENGTH found n)
   math(EXPR n_partial_multiple "${n_partial_multiple} + ${n}")
