@@ -98,8 +98,10 @@ if [ -n "$status" ] && [ "$status" != "unknown ok not-installed" ] &&
   echo "SKIP: hrc-player is installed on this machine ($status); the test leaves it alone"
   exit 77
 fi
-# One test at a time installs the package (two checkouts testing at once).
-exec 9>/run/lock/hrc-player-package-test.lock
+# One test at a time installs the package (two checkouts testing at
+# once): a lock on dpkg's own folder, which only root may write in (dpkg
+# itself locks files inside it, not the folder).
+exec 9</var/lib/dpkg
 flock -w 600 9 || fail "another package test held the lock for 10 minutes"
 
 installed=yes
