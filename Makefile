@@ -2,21 +2,26 @@
 #   make run     install what is missing, build, play the bundled course
 #   make test    install what is missing, build (plain and sanitized), run every test
 #   make bench   run the benchmarks in bench/
+#   make deb     build the Debian package (build-deb/hrc-player_*.deb) and lint it
 # Everything real lives in CMake; this file only sets up and calls it.
 
 DEB_PACKAGES := gcc make cmake pkg-config \
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libsodium-dev libcmocka-dev \
-	gettext xvfb xdotool xauth x11-utils valgrind clang libclang-rt-14-dev
+	gettext xvfb xdotool xauth x11-utils valgrind clang libclang-rt-14-dev \
+	dpkg-dev lintian fonts-dejavu-core fonts-dejavu-extra man-db groff-base \
+	desktop-file-utils appstream systemd procps util-linux python3 \
+	cage xwayland grim
 COURSE ?= courses/human-rights-cities
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
+DEB_BUILD ?= build-deb
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 ARGS ?=
 
-.PHONY: all deps build run test test-asan fuzz bench pot clean
+.PHONY: all deps build run test test-asan fuzz bench deb pot clean
 
 all: build
 
@@ -73,6 +78,15 @@ fuzz:
 bench: build
 	bench/run $(BUILD)
 
+# The .deb, built with Debian's compiler flags by cmake/build-deb.sh (CPack);
+# lintian must find no error in it. Install it with
+#   sudo apt-get install ./build-deb/hrc-player_*.deb
+deb: deps
+	@deb=$$(JOBS=$(JOBS) cmake/build-deb.sh $(DEB_BUILD)) && \
+	  echo "Checking $$deb with lintian" && \
+	  lintian --fail-on error --display-info --pedantic "$$deb" && \
+	  echo "Package: $$deb"
+
 # Refreshes locale/hrc-player.pot and merges it into locale/*.po. Needs
 # only a configured tree, so translators can run it while the code is broken.
 pot: deps
@@ -80,4 +94,4 @@ pot: deps
 	cmake --build $(BUILD) --target pot
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(DEB_BUILD)
