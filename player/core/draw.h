@@ -27,6 +27,8 @@ enum hrc_font_style {
     HRC_FONT_REGULAR = 0,
     HRC_FONT_ITALIC = 1 << 0, /* same bits as HRC_SPAN_EM */
     HRC_FONT_BOLD = 1 << 1,   /* same bits as HRC_SPAN_STRONG */
+    /* A glyph of the icon font (screens/icons.h), drawn and measured as text. */
+    HRC_FONT_ICON = 1 << 2,
 };
 
 typedef struct hrc_font {
@@ -134,6 +136,7 @@ typedef enum hrc_input_kind {
      * kiosk mode or showing everyone's progress.
      */
     HRC_IN_FACILITATOR,
+    HRC_IN_QUIT,         /* Ctrl+Q: leave the program (ignored in kiosk mode) */
 } hrc_input_kind;
 
 typedef struct hrc_input {

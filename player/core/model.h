@@ -330,6 +330,8 @@ typedef struct hrc_module {
     const char *licence;
     int minutes;          /* estimated time; 0 when unknown */
     hrc_text audience;    /* may be empty */
+    bool has_cover;
+    hrc_image cover;      /* the module's picture (caption unused) */
     hrc_completion completion;
 
     size_t n_items;

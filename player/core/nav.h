@@ -28,6 +28,7 @@ typedef enum hrc_screen {
     HRC_SCREEN_RESULTS,
     HRC_SCREEN_SETTINGS,
     HRC_SCREEN_FACILITATOR,
+    HRC_SCREEN_COMPLETE, /* a module (or the whole course) completed */
     HRC_SCREEN_COUNT
 } hrc_screen;
 
@@ -36,11 +37,14 @@ typedef struct hrc_nav_loc {
     int module;  /* index in the course, or -1 */
     int item;    /* index in the module's items, or -1 */
     int scroll;  /* pixels the content is scrolled by */
-    int focus;   /* focused target, -1: the screen's first choice */
+    int focus;   /* focused target; -1 none; HRC_NAV_FOCUS_MAIN: the screen's
+                    main action once the screen is drawn (keyboard users) */
     void *state; /* the screen's own state while this entry is on the stack */
 } hrc_nav_loc;
 
 #define HRC_NAV_DEPTH 32
+#define HRC_NAV_FOCUS_MAIN (-2)
+#define HRC_NAV_FOCUS_MAIN_ALWAYS (-3) /* the main action, pointer users too */
 
 typedef struct hrc_nav {
     hrc_nav_loc stack[HRC_NAV_DEPTH];

@@ -101,6 +101,38 @@ double hrc_question_score(const hrc_question *q, const hrc_response *r)
     return 0.0;
 }
 
+hrc_credit hrc_question_credit(const hrc_question *q, const hrc_response *r)
+{
+    hrc_credit c = {0, 0, 0};
+    if (!q || !r || !r->slot || r->n != slots_for(q))
+        return c;
+    switch (q->kind) {
+    case HRC_Q_SINGLE:
+    case HRC_Q_TRUEFALSE:
+        c.total = 1;
+        c.right = hrc_question_score(q, r) >= 1.0;
+        c.wrong = r->slot[0] >= 0 && !c.right;
+        break;
+    case HRC_Q_MULTIPLE:
+        for (size_t i = 0; i < q->n_choices; i++) {
+            c.total += q->choices[i].correct;
+            if (r->slot[i] && q->choices[i].correct)
+                c.right++;
+            else if (r->slot[i])
+                c.wrong++;
+        }
+        break;
+    case HRC_Q_ORDERING:
+    case HRC_Q_MATCHING:
+        c.total = r->n;
+        for (size_t p = 0; p < r->n; p++)
+            c.right += r->slot[p] == (int)p;
+        c.wrong = c.total - c.right;
+        break;
+    }
+    return c;
+}
+
 bool hrc_response_complete(const hrc_question *q, const hrc_response *r)
 {
     if (!q || !r || r->n != slots_for(q))
@@ -159,6 +191,76 @@ void hrc_response_format(const hrc_question *q, const hrc_response *r, char *out
     }
     if (used >= size)
         out[size - 1] = '\0';
+}
+
+static int choice_index(const hrc_question *q, const char *id, size_t len)
+{
+    for (size_t c = 0; c < q->n_choices; c++)
+        if (strlen(q->choices[c].id) == len && strncmp(q->choices[c].id, id, len) == 0)
+            return (int)c;
+    return -1;
+}
+
+static int pair_index(const hrc_question *q, const char *id, size_t len)
+{
+    for (size_t p = 0; p < q->n_pairs; p++)
+        if (strlen(q->pairs[p].id) == len && strncmp(q->pairs[p].id, id, len) == 0)
+            return (int)p;
+    return -1;
+}
+
+static void clear_response(const hrc_question *q, hrc_response *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        r->slot[i] = q->kind == HRC_Q_MULTIPLE ? 0 : -1;
+}
+
+int hrc_response_parse(const hrc_question *q, const char *text, hrc_response *r)
+{
+    clear_response(q, r);
+    if (!text)
+        return -1;
+    size_t pos = 0;
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, ",");
+        const char *eq = memchr(p, '=', len);
+        int k = -1, left = -1;
+        switch (q->kind) {
+        case HRC_Q_SINGLE:
+        case HRC_Q_TRUEFALSE:
+        case HRC_Q_ORDERING:
+            k = choice_index(q, p, len);
+            if (k < 0 || pos >= r->n)
+                goto bad;
+            r->slot[pos++] = k;
+            break;
+        case HRC_Q_MULTIPLE:
+            k = choice_index(q, p, len);
+            if (k < 0 || (size_t)k >= r->n)
+                goto bad;
+            r->slot[k] = 1;
+            break;
+        case HRC_Q_MATCHING:
+            if (!eq)
+                goto bad;
+            left = pair_index(q, p, (size_t)(eq - p));
+            k = pair_index(q, eq + 1, len - (size_t)(eq - p) - 1);
+            if (left < 0 || k < 0 || (size_t)left >= r->n)
+                goto bad;
+            r->slot[left] = k;
+            break;
+        }
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    /* An ordering names every item once. */
+    if (q->kind == HRC_Q_ORDERING && pos != r->n)
+        goto bad;
+    return 0;
+bad:
+    clear_response(q, r);
+    return -1;
 }
 
 static size_t *identity(size_t n)
@@ -322,6 +424,40 @@ bool hrc_quiz_check(hrc_quiz_attempt *a, size_t i)
     it->score = hrc_question_score(it->q, &it->response);
     it->checked = true;
     return true;
+}
+
+bool hrc_quiz_restore(hrc_quiz_attempt *a, const hrc_question *q, const char *response,
+                      int hints_shown)
+{
+    for (size_t i = 0; a && i < a->n_items; i++) {
+        hrc_quiz_item *it = &a->items[i];
+        if (it->q != q)
+            continue;
+        size_t n = it->response.n;
+        int *saved = malloc((n ? n : 1) * sizeof *saved);
+        if (!saved)
+            return false;
+        memcpy(saved, it->response.slot, n * sizeof *saved);
+        if (hrc_response_parse(q, response, &it->response) != 0 ||
+            !hrc_response_complete(q, &it->response)) {
+            memcpy(it->response.slot, saved, n * sizeof *saved);
+            free(saved);
+            return false;
+        }
+        free(saved);
+        it->hints_shown = hints_shown < 0 ? 0 : hints_shown;
+        it->checked = false;
+        return hrc_quiz_check(a, i);
+    }
+    return false;
+}
+
+size_t hrc_quiz_first_unchecked(const hrc_quiz_attempt *a)
+{
+    size_t i = 0;
+    while (i < a->n_items && a->items[i].checked)
+        i++;
+    return i;
 }
 
 bool hrc_quiz_attempt_finished(const hrc_quiz_attempt *a)

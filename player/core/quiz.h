@@ -47,12 +47,29 @@ typedef struct hrc_response {
 
 /* The question's score for a response, 0..1 (0 for a malformed one). */
 double hrc_question_score(const hrc_question *q, const hrc_response *r);
+/* What a score is made of, to explain partial credit: for multiple choice
+ * the right choices picked, the wrong ones picked, and how many are right;
+ * for ordering and matching the parts in place, and how many there are;
+ * single and true/false: right 1 or 0, of 1. */
+typedef struct hrc_credit {
+    size_t right, wrong, total;
+} hrc_credit;
+hrc_credit hrc_question_credit(const hrc_question *q, const hrc_response *r);
+
 /* Whether the response is complete enough to be checked. */
 bool hrc_response_complete(const hrc_question *q, const hrc_response *r);
 /* The response as text for the progress log: choice/item/pair ids, e.g.
  * "b", "a,c", "i3,i1,i2", "p1=p2,p2=p1". Writes at most size bytes. */
 void hrc_response_format(const hrc_question *q, const hrc_response *r, char *out,
                          size_t size);
+
+/*
+ * The inverse of hrc_response_format(): fills r (already sized for q, as an
+ * attempt's item is) from the recorded text. Returns 0, or -1 when the text
+ * names an id the question does not have or is malformed (r is then left
+ * as an empty response).
+ */
+int hrc_response_parse(const hrc_question *q, const char *text, hrc_response *r);
 
 /* One question within an attempt, in display order. */
 typedef struct hrc_quiz_item {
@@ -90,6 +107,15 @@ void hrc_quiz_move(hrc_quiz_attempt *a, size_t i, size_t from_pos, size_t to_pos
 void hrc_quiz_match(hrc_quiz_attempt *a, size_t i, size_t left, int pair); /* matching; -1 clears */
 /* Marks item i checked and scores it; false when incomplete or already checked. */
 bool hrc_quiz_check(hrc_quiz_attempt *a, size_t i);
+/*
+ * Puts back an answer recorded earlier (a resumed attempt): the response
+ * from its text, the hints that were shown, and checked. False when the
+ * question is not in the attempt or the text does not parse.
+ */
+bool hrc_quiz_restore(hrc_quiz_attempt *a, const hrc_question *q, const char *response,
+                      int hints_shown);
+/* The first question not yet checked (n_items when all are). */
+size_t hrc_quiz_first_unchecked(const hrc_quiz_attempt *a);
 
 bool hrc_quiz_attempt_finished(const hrc_quiz_attempt *a); /* every item checked */
 /* Mean of the checked items' scores (unchecked count as 0), in percent. */

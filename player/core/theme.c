@@ -12,9 +12,14 @@ static const hrc_palette default_palette = {
     .muted = RGB(0x52525b),
     .button = RGB(0x1f4e79),
     .button_text = RGB(0xffffff),
-    .selected = RGB(0x0b6e4f),
+    .selected = RGB(0x1f4e79),
     .selected_text = RGB(0xffffff),
-    .focus = RGB(0xc2410c),
+    .picked = RGB(0xe6eef8),
+    .picked_border = RGB(0x1f4e79),
+    .focus = RGB(0x111827),
+    .focus_inner = RGB(0xffffff),
+    .accent = RGB(0x1f6f5c),
+    .track = RGB(0xdedad2),
     .border = RGB(0x8a8a8a),
     .right = RGB(0x0b6e2f),
     .wrong = RGB(0xa61b1b),
@@ -34,7 +39,12 @@ static const hrc_palette high_contrast_palette = {
     .button_text = RGB(0x000000),
     .selected = RGB(0x00ffff),
     .selected_text = RGB(0x000000),
+    .picked = RGB(0x002b4d),
+    .picked_border = RGB(0x00ffff),
     .focus = RGB(0xff00ff),
+    .focus_inner = RGB(0xffffff),
+    .accent = RGB(0x00ffff),
+    .track = RGB(0x4d4d4d),
     .border = RGB(0xffffff),
     .right = RGB(0x7cfc00),
     .wrong = RGB(0xff9f9f),
@@ -76,6 +86,8 @@ size_t hrc_palette_text_pairs(const hrc_palette *p, hrc_color_pair *out, size_t 
         {"muted on surface", p->muted, p->surface},
         {"button text", p->button_text, p->button},
         {"selected text", p->selected_text, p->selected},
+        {"text on a picked answer", p->text, p->picked},
+        {"picked mark on a picked answer", p->picked_border, p->picked},
         {"right feedback", p->right, p->surface},
         {"wrong feedback", p->wrong, p->surface},
         {"era title on band 0", p->band_text, p->band[0]},
@@ -84,5 +96,29 @@ size_t hrc_palette_text_pairs(const hrc_palette *p, hrc_color_pair *out, size_t 
     size_t n = sizeof pairs / sizeof pairs[0];
     for (size_t i = 0; i < n && i < max; i++)
         out[i] = pairs[i];
+    return n;
+}
+
+size_t hrc_palette_ring_grounds(const hrc_palette *p, hrc_color_pair *out, size_t max)
+{
+    const hrc_color_pair grounds[] = {
+        {"background", {0}, p->background},
+        {"surface", {0}, p->surface},
+        {"button", {0}, p->button},
+        {"selected", {0}, p->selected},
+        {"picked answer", {0}, p->picked},
+        {"picked border", {0}, p->picked_border},
+        {"right answer border", {0}, p->right},
+        {"wrong answer border", {0}, p->wrong},
+        {"border", {0}, p->border},
+        {"era band 0", {0}, p->band[0]},
+        {"era band 1", {0}, p->band[1]},
+        {"event marker", {0}, p->marker},
+        {"progress bar", {0}, p->accent},
+        {"progress track", {0}, p->track},
+    };
+    size_t n = sizeof grounds / sizeof grounds[0];
+    for (size_t i = 0; i < n && i < max; i++)
+        out[i] = grounds[i];
     return n;
 }

@@ -24,9 +24,15 @@ typedef struct hrc_palette {
     hrc_color muted;       /* secondary text (sources, dates), on both */
     hrc_color button;      /* button face */
     hrc_color button_text;
-    hrc_color selected;    /* a picked choice, a selected event */
+    hrc_color selected;    /* a chosen setting, a selected event */
     hrc_color selected_text;
-    hrc_color focus;       /* the focus ring */
+    hrc_color picked;      /* an answer picked, before checking: its face ... */
+    hrc_color picked_border; /* ... and its thick border and mark (not green) */
+    hrc_color focus;       /* the focus ring: outer line ... */
+    hrc_color focus_inner; /* ... and inner line, so that one of the two stands
+                              out (3:1) on whatever it sits on */
+    hrc_color accent;      /* progress bars, icons of things done */
+    hrc_color track;       /* the empty part of a progress bar */
     hrc_color border;
     hrc_color right;       /* feedback: right answer (text on surface) */
     hrc_color wrong;       /* feedback: wrong answer (text on surface) */
@@ -49,5 +55,9 @@ typedef struct hrc_color_pair {
 /* Every text-on-background pair the screens draw; returns how many (at
  * most max are written). */
 size_t hrc_palette_text_pairs(const hrc_palette *p, hrc_color_pair *out, size_t max);
+
+/* Every colour the focus ring or a picked answer's border can sit on or
+ * next to (backgrounds, faces, borders); returns how many. */
+size_t hrc_palette_ring_grounds(const hrc_palette *p, hrc_color_pair *out, size_t max);
 
 #endif

@@ -275,6 +275,11 @@ static void build_meta(loader_ctx *ctx, xmlNode *node)
         c = loader_next(c);
     }
     loader_text(ctx, &c, "audience", &m->audience);
+    c = loader_element(c);
+    if (loader_is(c, "cover")) {
+        m->has_cover = true;
+        build_image(ctx, c, &m->cover);
+    }
 }
 
 /* ---- Pages ------------------------------------------------------------ */

@@ -301,7 +301,7 @@ typedef struct hrc_module_progress {
     bool has_score;           /* best/last come from passed/failed events */
     double best_score;        /* 0..1 */
     double last_score;
-    int attempts;             /* highest quiz attempt number recorded */
+    int attempts;             /* highest quiz attempt number recorded (started or finished; see hrc_item_progress for finished ones) */
     int64_t time_spent_ms;    /* sum over sessions; gaps over 30 min not counted */
     int64_t last_activity_ms; /* Unix ms UTC */
     int64_t n_events;
@@ -318,6 +318,36 @@ int hrc_progress_list_modules(hrc_progress *s, int64_t learner,
 int hrc_progress_list_all(hrc_progress *s, hrc_module_progress **out, size_t *n);
 /* Recomputes every summary from the log (after a migration, for checks). */
 int hrc_progress_rebuild_summaries(hrc_progress *s);
+
+/* What the log says of one item (page, timeline, case study or quiz) of a
+ * module, for the learner's ticks and quiz attempts (progress_items.c). */
+typedef struct hrc_item_progress {
+    char item_id[HRC_PROGRESS_ID_MAX];
+    bool viewed;           /* a "viewed" event: pages, timelines, case studies */
+    bool has_score;        /* quizzes: at least one finished attempt */
+    double best_score;     /* 0..1, of the finished attempts */
+    bool passed;           /* a finished attempt passed */
+    int finished_attempts; /* the highest attempt number that ended (passed or failed) */
+} hrc_item_progress;
+
+/* Every item of the module the learner has an event for, by id. Free with
+ * free(). On a NULL store: none. */
+int hrc_progress_list_items(hrc_progress *s, int64_t learner, const char *module_id,
+                            hrc_item_progress **out, size_t *n);
+
+/* One recorded answer. */
+typedef struct hrc_answer_record {
+    char question_id[HRC_PROGRESS_ID_MAX];
+    char response[512];    /* as hrc_response_format() wrote it */
+    double score;          /* 0..1 */
+    int hints_used;
+} hrc_answer_record;
+
+/* The answers the learner gave in the module during quiz attempt number
+ * `attempt`, oldest first (a question answered twice appears twice; the
+ * later one wins). Free with free(). On a NULL store: none. */
+int hrc_progress_list_answers(hrc_progress *s, int64_t learner, const char *module_id,
+                              int attempt, hrc_answer_record **out, size_t *n);
 
 /* ---- Exports and imports (facilitator: unlocked store) -------------- */
 

@@ -3,6 +3,7 @@
 #include "screens/ui.h"
 
 #include "screens/goto.h"
+#include "screens/icons.h"
 
 #include "core/i18n.h"
 
@@ -24,6 +25,7 @@ static const screen_ops *ops_for(hrc_screen s)
     case HRC_SCREEN_RESULTS: return &screen_results;
     case HRC_SCREEN_SETTINGS: return &screen_settings;
     case HRC_SCREEN_FACILITATOR: return &screen_facilitator;
+    case HRC_SCREEN_COMPLETE: return &screen_complete;
     case HRC_SCREEN_COUNT: break;
     }
     return &screen_home;
@@ -60,6 +62,8 @@ static void release_state(void *ctx, hrc_nav_loc *loc)
 static void enter_top(hrc_app *app)
 {
     hrc_nav_loc *top = hrc_nav_top(&app->nav);
+    if (top->focus < 0)
+        top->focus = HRC_NAV_FOCUS_MAIN;
     const screen_ops *ops = ops_for(top->screen);
     top->state = ops->state_size ? calloc(1, ops->state_size) : NULL;
     if (top->state && ops->init)
@@ -99,7 +103,7 @@ void app_go_item(hrc_app *app, int module, int item, bool sideways)
     hrc_nav_loc loc = hrc_nav_location(hrc_nav_screen_for(m->items[item].kind), module, item);
     app->notice[0] = '\0';
     if (m->items[item].kind == HRC_ITEM_QUIZ)
-        session_start_attempt(app, module, item);
+        session_open_quiz(app, module, item);
     /* Reading order moves sideways: Back returns to the contents. */
     if (sideways)
         app_replace(app, loc);
@@ -107,6 +111,19 @@ void app_go_item(hrc_app *app, int module, int item, bool sideways)
         app_go(app, loc);
     if (m->items[item].kind != HRC_ITEM_QUIZ)
         session_view(app, module, item);
+}
+
+void app_resume_item(hrc_app *app, int module, int item)
+{
+    const module_state *s = session_module(app, module);
+    if (!s || !ui_module(app, module) || item < 0 ||
+        (size_t)item >= ui_module(app, module)->n_items)
+        return;
+    int scroll = s->scroll[item];
+    app_go_item(app, module, item, false);
+    hrc_nav_loc *top = hrc_nav_top(&app->nav);
+    if (top->module == module && top->item == item)
+        top->scroll = scroll;
 }
 
 void app_back(hrc_app *app)
@@ -189,49 +206,133 @@ const char *hrc_app_lang(const hrc_app *app)
 
 /* ---- Frames ---------------------------------------------------------------- */
 
-/* Moves the command at `from` to position `to` (to <= from). */
-static void move_cmd(hrc_draw_list *list, size_t from, size_t to)
+/* The module the screen belongs to, for the top bar's progress; -1 none. */
+static int module_shown(const hrc_app *app)
 {
-    if (from >= list->count || to >= from)
-        return;
-    hrc_draw_cmd c = list->cmds[from];
-    memmove(&list->cmds[to + 1], &list->cmds[to], (from - to) * sizeof c);
-    list->cmds[to] = c;
+    const hrc_nav_loc *loc = hrc_nav_top_const(&app->nav);
+    switch (loc->screen) {
+    case HRC_SCREEN_MODULE:
+    case HRC_SCREEN_PAGE:
+    case HRC_SCREEN_TIMELINE:
+    case HRC_SCREEN_CASE:
+    case HRC_SCREEN_QUIZ:
+    case HRC_SCREEN_RESULTS:
+    case HRC_SCREEN_COMPLETE:
+        return ui_module(app, loc->module) ? loc->module : -1;
+    default:
+        return -1;
+    }
 }
 
+/* Back, Home on the left; the place in the middle; Settings, Sign out or
+ * Quit on the right. Under it, inside a module, the module's progress. */
 static void top_bar(ui *u)
 {
     hrc_app *app = u->app;
     const hrc_nav_loc *loc = hrc_nav_top(&app->nav);
-    size_t first = u->list->count;
-    u->in_scroll = false;
-    u->x = u->pad;
-    u->w = u->W - 2 * u->pad;
-    u->y = u->pad / 2;
     bool signed_in = app->signed_in;
     bool free_to_go = !app->store_choice_pending; /* no way around that choice */
+    ui_bar_clear(u);
     if (free_to_go && app->nav.depth > 1)
-        ui_button(u, _("Back"), ACT_BACK, 0, BTN_NORMAL);
+        ui_bar_add(u, false, ICON_BACK, _("Back"), ACT_BACK, 0, BTN_QUIET);
     if (signed_in && loc->screen != HRC_SCREEN_HOME)
-        ui_button(u, _("Home"), ACT_HOME, 0, BTN_NORMAL);
+        ui_bar_add(u, false, ICON_HOME, _("Home"), ACT_HOME, 0, BTN_QUIET);
     if (free_to_go && loc->screen != HRC_SCREEN_SETTINGS)
-        ui_button(u, _("Settings"), ACT_SETTINGS, 0, BTN_NORMAL);
+        ui_bar_add(u, true, ICON_SETTINGS, _("Settings"), ACT_SETTINGS, 0, BTN_QUIET);
     if (signed_in && loc->screen == HRC_SCREEN_HOME)
-        ui_button(u, _("Sign out"), ACT_SIGN_OUT, 0, BTN_QUIET);
-    ui_flow_end(u);
-    if (app->cfg.preview) {
-        ui_plain(u, _("Preview: nothing is recorded"), HRC_FONT_BOLD, u->small_px, u->pal->text);
-        u->y += u->pad / 4;
-    } else if (app->cfg.store_unavailable && !app->store_choice_pending) {
-        ui_plain(u, _("Progress is not being saved on this computer."), HRC_FONT_BOLD,
-                 u->small_px, u->pal->text);
-        u->y += u->pad / 4;
-    }
-    int bar_h = u->y;
-    hrc_draw_rect(u->list, (hrc_rect){0, 0, u->W, bar_h}, u->pal->surface, 0);
-    move_cmd(u->list, u->list->count - 1, first);
+        ui_bar_add(u, true, ICON_SIGN_OUT, _("Sign out"), ACT_SIGN_OUT, 0, BTN_QUIET);
+    if (!app->kiosk && !app->cfg.preview)
+        ui_bar_add(u, true, ICON_QUIT, _("Quit"), ACT_QUIT, 0, BTN_QUIET);
+    int module = module_shown(app);
+    if (app->cfg.preview)
+        ui_bar_status(u, _("Preview: nothing is recorded"), true);
+    else if (app->cfg.store_unavailable && !app->store_choice_pending)
+        ui_bar_status(u, _("Progress is not being saved on this computer."), true);
+    else if (module >= 0)
+        ui_bar_status(u, ui_pick(app, ui_module(app, module), &ui_module(app, module)->title),
+                      false);
+    int bar_h = ui_bar_height(u, u->W);
+    ui_bar_draw(u, (hrc_rect){0, 0, u->W, bar_h}, u->pal->surface);
+    ui_bar_clear(u);
     hrc_draw_rect(u->list, (hrc_rect){0, bar_h - 1, u->W, 1}, u->pal->border, 0);
-    u->view = (hrc_rect){0, bar_h, u->W, u->H - bar_h > 0 ? u->H - bar_h : 0};
+    int strip = 0;
+    if (module >= 0) {
+        int done, total;
+        session_counts(app, module, &done, &total);
+        strip = u->pad / 3 > 4 ? u->pad / 3 : 4;
+        bool saved = u->in_scroll;
+        u->in_scroll = false;
+        hrc_draw_rect(u->list, (hrc_rect){0, bar_h, u->W, strip}, u->pal->track, 0);
+        if (total > 0 && done > 0)
+            hrc_draw_rect(u->list, (hrc_rect){0, bar_h, (int)((long long)u->W * done / total),
+                                              strip}, u->pal->accent, 0);
+        u->in_scroll = saved;
+    }
+    u->view = (hrc_rect){0, bar_h + strip, u->W,
+                         u->H - bar_h - strip > 0 ? u->H - bar_h - strip : 0};
+}
+
+/* While something is dragged, a copy of it follows the pointer and the
+ * place it would be dropped on is marked. */
+static void drag_feedback(ui *u, const screen_ops *ops)
+{
+    hrc_app *app = u->app;
+    const ui_pointer *ptr = &app->ptr;
+    if (!ptr->dragging || ptr->pressed < 0 || ptr->pressed >= app->n_targets)
+        return;
+    const ui_target *from = &app->targets[ptr->pressed];
+    if (!from->draggable || from->rect.w <= 0)
+        return;
+    int t = u->ring;
+    for (int i = 0; i < app->n_targets; i++) {
+        const ui_target *to = &app->targets[i];
+        if (i == ptr->pressed || !hrc_rect_has_point(to->rect, ptr->last_x, ptr->last_y) ||
+            !ops->accepts || !ops->accepts(app, from->action, to))
+            continue;
+        hrc_rect r = {to->rect.x - 2 * t, to->rect.y - 2 * t, to->rect.w + 4 * t,
+                      to->rect.h + 4 * t};
+        hrc_draw_frame(u->list, r, u->pal->picked_border, 2 * t);
+        break;
+    }
+    /* The carried item: its face and label, where the pointer took it. */
+    hrc_rect g = {from->rect.x + ptr->last_x - ptr->press_x,
+                  from->rect.y + ptr->last_y - ptr->press_y, from->rect.w, from->rect.h};
+    hrc_draw_rect(u->list, (hrc_rect){g.x + t, g.y + t, g.w, g.h}, u->pal->overlay, u->pad / 3);
+    hrc_draw_rect(u->list, g, u->pal->picked, u->pad / 3);
+    hrc_draw_frame(u->list, g, u->pal->picked_border, t);
+    const char *label = NULL;
+    for (size_t k = 0; k < u->list->n_targets; k++)
+        if (hrc_rect_contains(from->rect, u->list->targets[k].rect) &&
+            hrc_rect_contains(u->list->targets[k].rect, from->rect))
+            label = u->list->targets[k].label;
+    if (label) {
+        hrc_rect box = {g.x + u->pad, g.y, g.w - 2 * u->pad, g.h};
+        bool saved = u->in_scroll;
+        u->in_scroll = false;
+        int th = ui_text_height(u, label, 0, u->px, box.w);
+        box.y += (g.h - th) / 2;
+        box.h = th;
+        if (ui_fixed_text(u, label, 0, u->px, u->pal->text, box) < 0)
+            ui_fixed_text(u, label, 0, u->small_px, u->pal->text, box);
+        u->in_scroll = saved;
+    }
+}
+
+/* A thin bar at the right edge of the scroll view says how much more there
+ * is, and where the view stands in it. */
+static void scroll_indicator(ui *u, int content_h, int scroll)
+{
+    if (content_h <= u->view.h || u->view.h <= 0)
+        return;
+    int w = u->pad / 3 > 4 ? u->pad / 3 : 4;
+    hrc_rect track = {u->view.x + u->view.w - w - 2, u->view.y + 2, w, u->view.h - 4};
+    int thumb_h = (int)((long long)track.h * u->view.h / content_h);
+    if (thumb_h < u->min_target / 2)
+        thumb_h = u->min_target / 2;
+    int range = content_h - u->view.h;
+    int thumb_y = track.y + (int)((long long)(track.h - thumb_h) * scroll / range);
+    hrc_draw_rect(u->list, track, u->pal->track, w / 2);
+    hrc_draw_rect(u->list, (hrc_rect){track.x, thumb_y, w, thumb_h}, u->pal->muted, w / 2);
 }
 
 static void setup_ui(ui *u, hrc_app *app, hrc_draw_list *list)
@@ -270,25 +371,67 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
         u.focus = app->idle.prompt ? -1 : loc->focus;
         hrc_draw_rect(list, (hrc_rect){0, 0, u.W, u.H}, u.pal->background, 0);
         top_bar(&u);
+        /* The bottom bar is laid out first, for the room it leaves, and
+         * drawn last, so that its buttons come after the content's in the
+         * focus order. */
+        const screen_ops *ops = current_ops(app);
+        ui_bar_clear(&u);
+        if (ops->bar && !app->idle.prompt)
+            ops->bar(&u);
+        int bottom_h = ui_bar_height(&u, u.W);
+        if (bottom_h > u.view.h / 2)
+            bottom_h = u.view.h / 2;
+        u.view.h -= bottom_h;
         /* The content column: centred, at most about 70 characters wide. */
         int col = u.W - 2 * u.pad;
-        int max_col = u.px * 36;
-        if (col > max_col)
-            col = max_col;
+        u.content_w = u.px * 36;
+        if (col > u.content_w)
+            col = u.content_w;
         u.x = (u.W - col) / 2;
         u.w = col > 1 ? col : 1;
         u.y = u.pad;
         u.in_scroll = true;
         u.scroll = loc->scroll;
+        u.main_target = -1;
         hrc_draw_clip(list, u.view);
         if (loc->screen == HRC_SCREEN_SIGNIN && !app->store_choice_pending)
             store_notice_draw(&u);
-        current_ops(app)->draw(&u);
+        /* The bar's queue is the screen's until drawn: keep it aside. */
+        ui_bar_item bar[UI_BAR_MAX];
+        int n_bar = u.n_bar;
+        char status[sizeof u.bar_status];
+        bool alert = u.bar_status_alert;
+        memcpy(bar, u.bar, sizeof bar);
+        memcpy(status, u.bar_status, sizeof status);
+        ops->draw(&u);
         ui_flow_end(&u);
         hrc_draw_clip(list, (hrc_rect){0, 0, 0, 0});
         app->view = u.view;
         app->content_h = u.y + u.pad;
         app->line_px = u.lay.line_height > 0 ? u.lay.line_height : u.px;
+        int shown_scroll = loc->scroll < 0 ? 0 : loc->scroll;
+        scroll_indicator(&u, app->content_h, shown_scroll);
+        if (bottom_h > 0) {
+            memcpy(u.bar, bar, sizeof bar);
+            u.n_bar = n_bar;
+            memcpy(u.bar_status, status, sizeof status);
+            u.bar_status_alert = alert;
+            hrc_rect area = {0, u.view.y + u.view.h, u.W, bottom_h};
+            ui_bar_draw(&u, area, u.pal->surface);
+            hrc_draw_rect(list, (hrc_rect){0, area.y, u.W, 1}, u.pal->border, 0);
+        }
+        app->main_target = u.main_target;
+        drag_feedback(&u, ops);
+        /* Keyboard users start on the screen's main action. */
+        if (loc->focus == HRC_NAV_FOCUS_MAIN || loc->focus == HRC_NAV_FOCUS_MAIN_ALWAYS) {
+            bool want = app->keyboard || loc->focus == HRC_NAV_FOCUS_MAIN_ALWAYS;
+            loc->focus = want && u.main_target >= 0 ? u.main_target : -1;
+            if (loc->focus >= 0) {
+                app->reveal_focus = true;
+                hrc_layout_free(&u.lay);
+                continue;
+            }
+        }
         if (app->idle.prompt) {
             app->n_targets = 0;
             list->n_targets = 0;
@@ -315,6 +458,9 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
     }
     app->reveal_focus = false;
     app->stale = false;
+    if (loc->screen == HRC_SCREEN_PAGE || loc->screen == HRC_SCREEN_CASE ||
+        loc->screen == HRC_SCREEN_TIMELINE)
+        session_keep_scroll(app, loc->module, loc->item, loc->scroll);
 }
 
 void hrc_app_draw(hrc_app *app, const hrc_text_metrics *metrics, int width,
@@ -372,6 +518,8 @@ static unsigned activate(hrc_app *app, int action, int arg)
     case ACT_SIGN_OUT:
         app_sign_out(app, HRC_END_SIGN_OUT);
         return HRC_APP_REDRAW;
+    case ACT_QUIT:
+        return app->kiosk ? 0 : HRC_APP_QUIT;
     default:
         break;
     }
@@ -391,7 +539,10 @@ static unsigned move_focus(hrc_app *app, int step)
 {
     refresh_targets(app);
     hrc_nav_loc *loc = hrc_nav_top(&app->nav);
-    loc->focus = hrc_nav_focus_step(loc->focus, app->n_targets, step);
+    if (loc->focus < 0 && app->main_target >= 0 && app->main_target < app->n_targets)
+        loc->focus = app->main_target; /* the first key lands on the main action */
+    else
+        loc->focus = hrc_nav_focus_step(loc->focus, app->n_targets, step);
     app->reveal_focus = true;
     return HRC_APP_REDRAW;
 }
@@ -509,6 +660,10 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
     if (!app || !in)
         return 0;
     app->now = in->now_ms;
+    if (in->kind == HRC_IN_POINTER_DOWN)
+        app->keyboard = false;
+    else if (in->kind >= HRC_IN_NEXT && in->kind <= HRC_IN_END)
+        app->keyboard = true;
     bool user = in->kind != HRC_IN_TICK && in->kind != HRC_IN_RESIZE && in->kind != HRC_IN_NONE;
     if (user && !(in->kind == HRC_IN_POINTER_MOVE && !in->pressed && !app->idle.prompt))
         app->idle.last_input_ms = in->now_ms;
@@ -549,10 +704,15 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
                 eff |= ops->key(app, in, &handled);
             if (!handled) {
                 refresh_targets(app);
-                if (loc->focus >= 0 && loc->focus < app->n_targets)
-                    eff |= activate(app, app->targets[loc->focus].action,
-                                    app->targets[loc->focus].arg);
+                /* Nothing focused (after a click): Enter does the main action. */
+                int f = loc->focus >= 0 ? loc->focus : app->main_target;
+                if (f >= 0 && f < app->n_targets)
+                    eff |= activate(app, app->targets[f].action, app->targets[f].arg);
             }
+            break;
+        case HRC_IN_QUIT:
+            if (!app->kiosk)
+                eff |= HRC_APP_QUIT;
             break;
         case HRC_IN_BACK:
             if (ops->key)

@@ -54,6 +54,9 @@ typedef struct hrc_app_config {
      * passes hrc_host_system(); tests pass fakes. NULL: a machine that
      * offers none of it. Borrowed; must outlive the app. */
     const struct hrc_host *host;
+    /* The kiosk issues certificates (the trainer's tools): the completion
+     * screen then tells the learner how to get theirs. */
+    bool certificates;
 } hrc_app_config;
 
 /* What the back end should do after an input. */

@@ -1,11 +1,12 @@
 /* A case study: place, country, kind of government, themes, context,
  * actions, outcomes, sources. */
+#include "screens/icons.h"
 #include "screens/ui.h"
 
 #include <stdio.h>
 #include <string.h>
 
-enum { ACT_ALT_CONTEXT = ACT_SCREEN, ACT_ALT_OUTCOME, ACT_PREV_ITEM, ACT_NEXT_ITEM };
+enum { ACT_ALT_CONTEXT = ACT_SCREEN, ACT_ALT_OUTCOME };
 
 /* A case study's own state: which image descriptions are open. */
 typedef struct case_state {
@@ -52,6 +53,42 @@ static const char *theme_label(hrc_theme t)
     return (unsigned)t < HRC_THEME_COUNT ? _(labels[t]) : "";
 }
 
+/* One icon for each of the campaign's areas of action. */
+static const char *theme_icon(hrc_theme t)
+{
+    static const char *const icons[HRC_THEME_COUNT] = {
+        [HRC_THEME_ACCESSIBILITY] = ICON_AREA_ACCESSIBILITY,
+        [HRC_THEME_ANTI_DISCRIMINATION] = ICON_AREA_ANTI_DISCRIMINATION,
+        [HRC_THEME_ANTI_RACISM] = ICON_AREA_ANTI_RACISM,
+        [HRC_THEME_CLIMATE_ENVIRONMENT] = ICON_AREA_CLIMATE,
+        [HRC_THEME_CULTURE] = ICON_AREA_CULTURE,
+        [HRC_THEME_PARTICIPATORY_DEMOCRACY] = ICON_AREA_PARTICIPATION,
+        [HRC_THEME_RIGHT_TO_FOOD] = ICON_AREA_FOOD,
+        [HRC_THEME_RIGHT_TO_EDUCATION] = ICON_AREA_EDUCATION,
+        [HRC_THEME_WOMENS_RIGHTS] = ICON_AREA_WOMEN,
+        [HRC_THEME_HUMAN_RIGHTS_EDUCATION] = ICON_AREA_HR_EDUCATION,
+        [HRC_THEME_EQUALITY_POVERTY] = ICON_AREA_POVERTY,
+        [HRC_THEME_INCLUSION_MARGINALISED] = ICON_AREA_INCLUSION,
+        [HRC_THEME_YOUTH_CHILDREN] = ICON_AREA_YOUTH,
+        [HRC_THEME_HOUSING] = ICON_AREA_HOUSING,
+        [HRC_THEME_MEMORY_PEACE_SECURITY] = ICON_AREA_MEMORY_PEACE,
+        [HRC_THEME_ACCOUNTABILITY_TRANSPARENCY] = ICON_AREA_ACCOUNTABILITY,
+        [HRC_THEME_PUBLIC_HEALTH] = ICON_AREA_HEALTH,
+        [HRC_THEME_BASIC_SERVICES] = ICON_AREA_SERVICES,
+    };
+    return (unsigned)t < HRC_THEME_COUNT ? icons[t] : NULL;
+}
+
+const char *screen_theme_label(hrc_theme t)
+{
+    return theme_label(t);
+}
+
+const char *screen_theme_icon(hrc_theme t)
+{
+    return theme_icon(t);
+}
+
 static void heading(ui *u, const char *s)
 {
     ui_gap(u, u->pad / 2);
@@ -59,33 +96,85 @@ static void heading(ui *u, const char *s)
     ui_gap(u, u->pad / 3);
 }
 
-/* A label: a small outlined box around its (wrapped) text, flowed. */
-static void label_chip(ui *u, const char *s)
+/* An area of action: its icon and name on a row of their own, the name
+ * wrapped beside the icon when long. */
+static void area_row(ui *u, hrc_theme t)
 {
-    int pad = u->pad / 2;
-    int max_w = u->w;
-    int tw = ui_text_width(u, s, 0, u->small_px);
-    int w = tw + 2 * pad > max_w ? max_w : tw + 2 * pad;
-    int inner = w - 2 * pad > 1 ? w - 2 * pad : 1;
-    int h = ui_text_height(u, s, 0, u->small_px, inner) + pad;
-    if (!u->in_flow) {
-        u->in_flow = true;
-        u->flow_x = u->flow_h = 0;
-    } else if (u->flow_x + w > max_w) {
-        u->y += u->flow_h + u->pad / 3;
-        u->flow_x = u->flow_h = 0;
+    int icon_px = u->px * 5 / 4;
+    int y0 = u->y;
+    int iw = ui_icon(u, theme_icon(t), u->x, u->y, icon_px, u->pal->accent);
+    int line = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px});
+    u->x += iw + u->pad / 2;
+    u->w -= iw + u->pad / 2;
+    u->y += (line - u->m->line_height(u->m->ctx, (hrc_font){0, u->small_px})) / 2;
+    ui_plain(u, theme_label(t), 0, u->small_px, u->pal->text);
+    u->x -= iw + u->pad / 2;
+    u->w += iw + u->pad / 2;
+    if (u->y < y0 + line)
+        u->y = y0 + line;
+    ui_gap(u, u->pad / 4);
+}
+
+static bool is_keyfacts(const hrc_block *b)
+{
+    return b->kind == HRC_BLOCK_KEYFACTS;
+}
+
+/* Place, government, areas of action and key facts: beside the text on a
+ * wide screen, above it otherwise. */
+static void fact_panel(ui *u, const hrc_module *m, const hrc_case *c, bool side)
+{
+    hrc_app *app = u->app;
+    const hrc_palette *p = u->pal;
+    hrc_rect box;
+    ui_box_begin(u, &box);
+    char line[512];
+    int iw = ui_icon(u, ICON_PLACE, u->x, u->y, u->px * 5 / 4, p->accent);
+    u->x += iw + u->pad / 3;
+    u->w -= iw + u->pad / 3;
+    snprintf(line, sizeof line, "%s, %s", ui_pick(app, m, &c->place), ui_pick(app, m, &c->country));
+    ui_plain(u, line, HRC_FONT_BOLD, u->px, p->text);
+    u->x -= iw + u->pad / 3;
+    u->w += iw + u->pad / 3;
+    if (c->population >= 0)
+        snprintf(line, sizeof line, _("%s \xc2\xb7 population %lld"), gov_kind_label(c->gov_kind),
+                 c->population);
+    else
+        snprintf(line, sizeof line, "%s", gov_kind_label(c->gov_kind));
+    ui_plain(u, line, 0, u->small_px, p->muted);
+    if (c->n_themes) {
+        ui_gap(u, u->pad / 2);
+        ui_plain(u, _("Areas of action"), HRC_FONT_BOLD, u->small_px, p->text);
+        ui_gap(u, u->pad / 4);
+        for (size_t i = 0; i < c->n_themes; i++)
+            area_row(u, c->themes[i]);
     }
-    int x = u->x + u->flow_x, y = u->y;
-    hrc_rect r = {x, u->view.y + y - u->scroll, w, h};
-    hrc_draw_rect(u->list, r, u->pal->surface, h / 2);
-    hrc_draw_frame(u->list, r, u->pal->border, 1);
-    hrc_span span = {0, s};
-    u->y = y + pad / 2;
-    ui_spans_at(u, &span, 1, 0, u->small_px, u->pal->text, x + pad, inner);
-    u->y = y;
-    u->flow_x += w + u->pad / 3;
-    if (h > u->flow_h)
-        u->flow_h = h;
+    ui_box_end(u, box, p->surface);
+    if (!side)
+        return;
+    /* Key facts go with the panel when there is room beside the text. */
+    for (size_t i = 0; i < c->n_context; i++)
+        if (is_keyfacts(&c->context[i]))
+            ui_blocks(u, &c->context[i], 1, ACT_NONE, NULL);
+    for (size_t i = 0; i < c->n_outcomes; i++)
+        if (is_keyfacts(&c->outcomes[i]))
+            ui_blocks(u, &c->outcomes[i], 1, ACT_NONE, NULL);
+}
+
+/* The blocks of a section, leaving out the key facts when the panel has them. */
+static void section(ui *u, const hrc_block *blocks, size_t n, int action, const ui_alt_set *alts,
+                    bool skip_keyfacts)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (skip_keyfacts && is_keyfacts(&blocks[i]))
+            continue;
+        /* One block at a time, so that the alt action keeps its index. */
+        size_t k = i;
+        while (k + 1 < n && !(skip_keyfacts && is_keyfacts(&blocks[k + 1])))
+            k++;
+        ui_blocks_from(u, blocks, i, k + 1, action, alts);
+        i = k;
+    }
 }
 
 static void case_draw(ui *u)
@@ -97,28 +186,36 @@ static void case_draw(ui *u)
         return;
     const hrc_case *c = it->u.case_study;
     const hrc_module *m = ui_module(app, hrc_nav_top(&app->nav)->module);
-    ui_plain(u, _("Case study"), HRC_FONT_BOLD, u->small_px, p->muted);
-    ui_text(u, &c->title, HRC_FONT_BOLD, u->h1_px, p->text);
-    ui_gap(u, u->pad / 2);
-    char line[512];
-    snprintf(line, sizeof line, "%s, %s", ui_pick(app, m, &c->place), ui_pick(app, m, &c->country));
-    ui_plain(u, line, HRC_FONT_BOLD, u->px, p->text);
-    if (c->population >= 0)
-        snprintf(line, sizeof line, _("%s \xc2\xb7 population %lld"), gov_kind_label(c->gov_kind),
-                 c->population);
-    else
-        snprintf(line, sizeof line, "%s", gov_kind_label(c->gov_kind));
-    ui_plain(u, line, 0, u->px, p->muted);
-    if (c->n_themes) {
-        ui_gap(u, u->pad / 2);
-        for (size_t i = 0; i < c->n_themes; i++)
-            label_chip(u, theme_label(c->themes[i]));
-        ui_flow_end(u);
-    }
-    heading(u, _("Context"));
     case_state *cs = screen_state(app);
     const ui_alt_set *alts = cs ? &cs->alts : NULL;
-    ui_blocks(u, c->context, c->n_context, ACT_ALT_CONTEXT, alts);
+    /* Wide enough for a side panel next to a full reading column? */
+    int panel_w = u->px * 17;
+    int gap = u->pad * 2;
+    bool side = u->W - 2 * u->pad >= u->content_w + gap + panel_w;
+    int main_x = u->x, main_w = u->w;
+    if (side) {
+        main_w = u->content_w;
+        main_x = (u->W - (main_w + gap + panel_w)) / 2;
+        u->x = main_x;
+        u->w = main_w;
+    }
+    screen_item_header(u);
+    ui_text(u, &c->title, HRC_FONT_BOLD, u->h1_px, p->text);
+    ui_gap(u, u->pad / 2);
+    int top = u->y, panel_bottom = u->y;
+    if (side) {
+        u->x = main_x + main_w + gap;
+        u->w = panel_w;
+        fact_panel(u, m, c, true);
+        panel_bottom = u->y;
+        u->x = main_x;
+        u->w = main_w;
+        u->y = top;
+    } else {
+        fact_panel(u, m, c, false);
+    }
+    heading(u, _("Context"));
+    section(u, c->context, c->n_context, ACT_ALT_CONTEXT, alts, side);
     if (c->n_actions) {
         heading(u, _("What the local government did"));
         hrc_block list = {.kind = HRC_BLOCK_LIST, .n_items = c->n_actions, .items = c->actions};
@@ -126,7 +223,7 @@ static void case_draw(ui *u)
     }
     if (c->n_outcomes) {
         heading(u, _("Outcomes"));
-        ui_blocks(u, c->outcomes, c->n_outcomes, ACT_ALT_OUTCOME, alts);
+        section(u, c->outcomes, c->n_outcomes, ACT_ALT_OUTCOME, alts, side);
     }
     if (c->n_sources) {
         heading(u, _("Sources"));
@@ -137,7 +234,8 @@ static void case_draw(ui *u)
             ui_gap(u, u->pad / 4);
         }
     }
-    screen_prev_next(u, ACT_PREV_ITEM, ACT_NEXT_ITEM);
+    if (u->y < panel_bottom)
+        u->y = panel_bottom;
 }
 
 static unsigned case_activate(hrc_app *app, int action, int arg)
@@ -152,10 +250,16 @@ static unsigned case_activate(hrc_app *app, int action, int arg)
         ui_alt_toggle(alts, &c->context[arg].image);
     else if (action == ACT_ALT_OUTCOME && arg >= 0 && (size_t)arg < c->n_outcomes)
         ui_alt_toggle(alts, &c->outcomes[arg].image);
-    else if (action == ACT_PREV_ITEM || action == ACT_NEXT_ITEM)
-        return screen_go_sideways(app, arg);
+    else
+        return screen_item_activate(app, action, arg) | HRC_APP_REDRAW;
     return HRC_APP_REDRAW;
 }
 
+static unsigned case_key(hrc_app *app, const hrc_input *in, bool *handled)
+{
+    return screen_turn_key(app, in, handled);
+}
+
 const screen_ops screen_case = {.state_size = sizeof(case_state), .draw = case_draw,
-                                .activate = case_activate};
+                                .activate = case_activate, .key = case_key,
+                                .bar = screen_item_bar};

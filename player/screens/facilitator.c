@@ -316,13 +316,13 @@ static void draw_export(ui *u, const facilitator_state *f)
         else
             snprintf(label, sizeof label, _("This computer (%s)"), e->path);
         take_focus_if(u, ACT_EXPORT_TO);
-        ui_block_button(u, NULL, NULL, label, ACT_EXPORT_TO, (int)i, BTN_NORMAL, false);
+        ui_block_button(u, NULL, NULL, NULL, label, ACT_EXPORT_TO, (int)i, BTN_NORMAL, false);
     }
     ui_gap(u, u->pad / 2);
     ui_plain(u, _("Or type the full path of a folder:"), HRC_FONT_BOLD, u->px, u->pal->text);
     char shown[HRC_EXPORT_PATH_MAX + 2];
     snprintf(shown, sizeof shown, "%s|", f->typed_path);
-    ui_block_button(u, NULL, NULL, shown, ACT_PATH_FIELD, 0, BTN_QUIET, false);
+    ui_block_button(u, NULL, NULL, NULL, shown, ACT_PATH_FIELD, 0, BTN_QUIET, false);
     fac_button(u, _("Export to this folder"), ACT_EXPORT_TYPED, 0, BTN_NORMAL);
     ui_flow_end(u);
     ui_gap(u, u->pad / 2);
@@ -341,7 +341,7 @@ static void draw_pin_entry(ui *u, const facilitator_state *f)
     for (size_t i = 0; f->pin_entry[i]; i++)
         strcat(dots, "\xe2\x80\xa2"); /* one bullet a digit */
     strcat(dots, "|");
-    ui_block_button(u, NULL, NULL, dots, ACT_PIN_FIELD, 0, BTN_QUIET, false);
+    ui_block_button(u, NULL, NULL, NULL, dots, ACT_PIN_FIELD, 0, BTN_QUIET, false);
     ui_button(u, has_pin ? _("Unlock") : _("Set PIN"), has_pin ? ACT_UNLOCK : ACT_SET_PIN, 0,
               BTN_NORMAL);
     ui_flow_end(u);

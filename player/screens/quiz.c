@@ -6,9 +6,13 @@
  *   puts it down; or drag an item onto another's place;
  * - matching: Enter on a left item, then Enter on a right side; or drag a
  *   right side onto a left item.
- * The answer is recorded before any feedback is shown; when recording
- * fails the feedback stays hidden and the learner can try again.
+ * Check answer, the hint and Start over stay in the bottom bar, so nothing
+ * moves under the pointer when a message appears. The answer is recorded
+ * before any feedback is shown; when recording fails the feedback stays
+ * hidden and the learner can try again. Leaving part-way keeps the attempt
+ * open (session.h).
  */
+#include "screens/icons.h"
 #include "screens/ui.h"
 
 #include <stdio.h>
@@ -22,14 +26,18 @@ enum {
     ACT_HINT,
     ACT_CHECK,
     ACT_NEXT_QUESTION,
-    ACT_START_AGAIN,
+    ACT_START_OVER,          /* asks first */
+    ACT_START_OVER_YES,
+    ACT_START_OVER_NO,
 };
 
 /* What the learner is doing with the answer parts (the answers themselves
  * are in the attempt, session.h). */
 typedef struct quiz_state {
-    int grabbed;    /* ordering: position picked up by keyboard, -1 none */
-    int match_left; /* matching: left picked, -1 none */
+    int grabbed;       /* ordering: position picked up, -1 none */
+    bool grabbed_by_key; /* ... with the keyboard (the arrows move it) */
+    int match_left;    /* matching: left picked, -1 none */
+    bool confirm_restart; /* "Start over?" is asked */
 } quiz_state;
 
 static void quiz_init(hrc_app *app, void *state)
@@ -57,7 +65,7 @@ static hrc_quiz_item *current_item(hrc_app *app)
     return &a->items[a->current];
 }
 
-static const char *choice_label(const hrc_app *app, const hrc_module *m,
+const char *screen_choice_label(const hrc_app *app, const hrc_module *m,
                                 const hrc_question *q, size_t c)
 {
     const char *s = ui_pick(app, m, &q->choices[c].text);
@@ -73,19 +81,24 @@ static void draw_choices(ui *u, const hrc_module *m, hrc_quiz_item *it)
     for (size_t pos = 0; pos < it->n_shown; pos++) {
         size_t c = it->shown[pos];
         bool picked = multi ? it->response.slot[c] != 0 : it->response.slot[0] == (int)c;
-        button_state st = picked ? BTN_SELECTED : BTN_QUIET;
-        const char *mark = multi ? (picked ? "\xe2\x98\x91" : "\xe2\x98\x90")  /* ballot boxes */
-                                 : (picked ? "\xe2\x97\x89" : "\xe2\x97\x8b"); /* circles */
-        char prefix[96];
-        snprintf(prefix, sizeof prefix, "%s", mark);
+        button_state st = picked ? BTN_PICKED : BTN_QUIET;
+        const char *icon = multi ? (picked ? ICON_CHECK_ON : ICON_CHECK_OFF)
+                                 : (picked ? ICON_RADIO_ON : ICON_RADIO_OFF);
+        const char *prefix = picked ? _("Your answer") : NULL;
         if (it->checked) {
             bool correct = q->choices[c].correct;
-            st = correct ? BTN_RIGHT : picked ? BTN_WRONG : BTN_QUIET;
-            snprintf(prefix, sizeof prefix, "%s %s", mark,
-                     correct ? _("Correct answer") : picked ? _("Not correct") : "");
+            if (correct) {
+                st = BTN_RIGHT;
+                icon = ICON_RIGHT;
+                prefix = picked ? _("Your answer: correct") : _("Correct answer");
+            } else if (picked) {
+                st = BTN_WRONG;
+                icon = ICON_WRONG;
+                prefix = _("Your answer: not correct");
+            }
         }
-        ui_block_button(u, prefix, NULL, choice_label(u->app, m, q, c), ACT_CHOICE, (int)pos,
-                        st, false);
+        ui_block_button(u, icon, prefix, NULL, screen_choice_label(u->app, m, q, c), ACT_CHOICE,
+                        (int)pos, st, false);
         if (it->checked && picked && !hrc_text_is_empty(&q->choices[c].feedback)) {
             ui_text(u, &q->choices[c].feedback, HRC_FONT_ITALIC, u->px, u->pal->text);
             ui_gap(u, u->pad / 2);
@@ -98,32 +111,33 @@ static void draw_ordering(ui *u, const hrc_module *m, hrc_quiz_item *it)
     hrc_app *app = u->app;
     const quiz_state *qs = quiz_of(app);
     const hrc_question *q = it->q;
-    if (!it->checked)
-        ui_plain(u, _("Put these in the right order. Pick an item with Enter, move it with "
-                      "the arrow keys, put it down with Enter; or drag it."),
-                 0, u->small_px, u->pal->muted);
-    ui_gap(u, u->pad / 3);
     for (size_t p = 0; p < it->response.n; p++) {
         int c = it->response.slot[p];
         char prefix[96];
-        button_state st = qs->grabbed == (int)p ? BTN_SELECTED : BTN_QUIET;
+        bool carried = qs->grabbed == (int)p;
+        button_state st = carried ? BTN_PICKED : BTN_QUIET;
+        const char *icon = ICON_DRAG;
         snprintf(prefix, sizeof prefix, "%zu.", p + 1);
         if (it->checked) {
             bool ok = c == (int)p;
             st = ok ? BTN_RIGHT : BTN_WRONG;
+            icon = ok ? ICON_RIGHT : ICON_WRONG;
             snprintf(prefix, sizeof prefix, "%zu. %s", p + 1,
                      ok ? _("In place") : _("Not in place"));
-        } else if (qs->grabbed == (int)p) {
-            snprintf(prefix, sizeof prefix, "%zu. %s", p + 1, _("Moving: use the arrow keys"));
+        } else if (carried && qs->grabbed_by_key) {
+            snprintf(prefix, sizeof prefix, "%zu. %s", p + 1,
+                     _("Moving: Up and Down move it, Enter puts it down"));
+        } else if (carried) {
+            snprintf(prefix, sizeof prefix, "%zu. %s", p + 1, _("Moving"));
         }
-        ui_block_button(u, prefix, NULL, choice_label(app, m, q, (size_t)c), ACT_ORDER_ITEM,
-                        (int)p, st, !it->checked);
+        ui_block_button(u, icon, prefix, NULL, screen_choice_label(app, m, q, (size_t)c),
+                        ACT_ORDER_ITEM, (int)p, st, !it->checked);
     }
     if (it->checked) {
         ui_plain(u, _("The right order:"), HRC_FONT_BOLD, u->px, u->pal->text);
         for (size_t c = 0; c < q->n_choices; c++) {
             char line[600];
-            snprintf(line, sizeof line, "%zu. %s", c + 1, choice_label(app, m, q, c));
+            snprintf(line, sizeof line, "%zu. %s", c + 1, screen_choice_label(app, m, q, c));
             ui_plain(u, line, 0, u->px, u->pal->text);
         }
     }
@@ -134,23 +148,21 @@ static void draw_matching(ui *u, const hrc_module *m, hrc_quiz_item *it)
     hrc_app *app = u->app;
     const quiz_state *qs = quiz_of(app);
     const hrc_question *q = it->q;
-    if (!it->checked)
-        ui_plain(u, _("Match each item with its partner: pick an item, then its partner; "
-                      "or drag a partner onto an item."),
-                 0, u->small_px, u->pal->muted);
-    ui_gap(u, u->pad / 3);
     for (size_t l = 0; l < q->n_pairs; l++) {
         int r = it->response.slot[l];
         char text[1024];
         snprintf(text, sizeof text, "%s \xe2\x86\x92 %s", ui_pick(app, m, &q->pairs[l].left),
                  r >= 0 ? ui_pick(app, m, &q->pairs[r].right) : "?");
-        button_state st = qs->match_left == (int)l ? BTN_SELECTED : BTN_QUIET;
-        const char *prefix = NULL;
+        bool picked = qs->match_left == (int)l;
+        button_state st = picked ? BTN_PICKED : BTN_QUIET;
+        const char *icon = r >= 0 ? ICON_DONE : ICON_NOT_STARTED;
+        const char *prefix = picked ? _("Picked: now choose its partner") : NULL;
         if (it->checked) {
             st = r == (int)l ? BTN_RIGHT : BTN_WRONG;
+            icon = r == (int)l ? ICON_RIGHT : ICON_WRONG;
             prefix = r == (int)l ? _("Right") : _("Not right");
         }
-        ui_block_button(u, prefix, NULL, text, ACT_LEFT, (int)l, st, false);
+        ui_block_button(u, icon, prefix, NULL, text, ACT_LEFT, (int)l, st, false);
         if (it->checked && r != (int)l) {
             snprintf(text, sizeof text, _("Answer: %s"), ui_pick(app, m, &q->pairs[l].right));
             ui_plain(u, text, HRC_FONT_ITALIC, u->px, u->pal->text);
@@ -166,9 +178,83 @@ static void draw_matching(ui *u, const hrc_module *m, hrc_quiz_item *it)
         bool used = false;
         for (size_t l = 0; l < q->n_pairs; l++)
             used |= it->response.slot[l] == (int)r;
-        ui_block_button(u, used ? _("(given)") : NULL, &q->pairs[r].right, NULL, ACT_RIGHT,
-                        (int)pos, BTN_NORMAL, true);
+        ui_block_button(u, ICON_DRAG, used ? _("(given)") : NULL, &q->pairs[r].right, NULL,
+                        ACT_RIGHT, (int)pos, BTN_QUIET, true);
     }
+}
+
+/* "2 of 3 right answers picked, 1 wrong: 33 %". */
+void screen_credit_line(const hrc_question *q, const hrc_response *r, double score, char *out,
+                        size_t size)
+{
+    hrc_credit c = hrc_question_credit(q, r);
+    int pct = (int)(score * 100 + 0.5);
+    switch (q->kind) {
+    case HRC_Q_SINGLE:
+    case HRC_Q_TRUEFALSE:
+        snprintf(out, size, "%d %%", pct);
+        break;
+    case HRC_Q_MULTIPLE:
+        if (q->scoring == HRC_SCORING_PARTIAL)
+            snprintf(out, size,
+                     _("%zu of %zu right answers picked, %zu wrong: %d %% (each wrong pick "
+                       "takes one right one away)"),
+                     c.right, c.total, c.wrong, pct);
+        else
+            snprintf(out, size, _("%zu of %zu right answers picked, %zu wrong: %d %% (all "
+                                  "or nothing)"),
+                     c.right, c.total, c.wrong, pct);
+        break;
+    case HRC_Q_ORDERING:
+        snprintf(out, size, _("%zu of %zu in the right place: %d %%%s"), c.right, c.total, pct,
+                 q->scoring == HRC_SCORING_PARTIAL ? "" : _(" (all or nothing)"));
+        break;
+    case HRC_Q_MATCHING:
+        snprintf(out, size, _("%zu of %zu matched: %d %%%s"), c.right, c.total, pct,
+                 q->scoring == HRC_SCORING_PARTIAL ? "" : _(" (all or nothing)"));
+        break;
+    }
+}
+
+/* After checking: one message, the verdict and why. */
+static void feedback_box(ui *u, const hrc_quiz_item *it)
+{
+    const hrc_palette *p = u->pal;
+    hrc_rect box;
+    ui_box_begin(u, &box);
+    bool right = it->score >= 1.0, partly = !right && it->score > 0;
+    const char *verdict = right ? _("Right!") : partly ? _("Partly right.") : _("Not right.");
+    int iw = ui_icon(u, right ? ICON_RIGHT : partly ? ICON_PARTLY : ICON_WRONG, u->x, u->y,
+                     u->h2_px, right ? p->right : partly ? p->text : p->wrong);
+    u->x += iw + u->pad / 2;
+    u->w -= iw + u->pad / 2;
+    ui_plain(u, verdict, HRC_FONT_BOLD, u->h2_px, right ? p->right : partly ? p->text : p->wrong);
+    if (partly) {
+        char line[300];
+        screen_credit_line(it->q, &it->response, it->score, line, sizeof line);
+        ui_plain(u, line, 0, u->small_px, p->text);
+    }
+    u->x -= iw + u->pad / 2;
+    u->w += iw + u->pad / 2;
+    ui_gap(u, u->pad / 3);
+    ui_text(u, &it->q->explanation, 0, u->px, p->text);
+    ui_box_end(u, box, p->surface);
+}
+
+static const char *instruction(const hrc_quiz_item *it, const quiz_state *qs)
+{
+    switch (it->q->kind) {
+    case HRC_Q_SINGLE:
+    case HRC_Q_TRUEFALSE: return _("Pick one answer.");
+    case HRC_Q_MULTIPLE: return _("Pick every right answer.");
+    case HRC_Q_ORDERING:
+        return _("Put these in the right order: drag an item to its place, or pick it with "
+                 "Enter and move it with Up and Down.");
+    case HRC_Q_MATCHING:
+        return _("Match each item with its partner: pick an item, then its partner, or drag a "
+                 "partner onto an item.");
+    }
+    return "";
 }
 
 static void quiz_draw(ui *u)
@@ -176,43 +262,66 @@ static void quiz_draw(ui *u)
     hrc_app *app = u->app;
     const hrc_palette *p = u->pal;
     const hrc_item *item = screen_item(app, HRC_ITEM_QUIZ);
-    if (!item)
+    quiz_state *qs = quiz_of(app);
+    if (!item || !qs)
         return;
     const hrc_quiz *quiz = item->u.quiz;
     const hrc_module *m = ui_module(app, hrc_nav_top(&app->nav)->module);
+    screen_item_header(u);
     ui_text(u, &quiz->title, HRC_FONT_BOLD, u->h1_px, p->text);
     char line[256];
     hrc_quiz_item *it = current_item(app);
     if (!it) {
         ui_gap(u, u->pad);
         ui_plain(u, _("You have used every attempt at this quiz."), 0, u->px, p->text);
-        screen_prev_next(u, ACT_NONE, ACT_NONE);
+        char status[256];
+        screen_quiz_status(app, hrc_nav_top(&app->nav)->module, hrc_nav_top(&app->nav)->item,
+                           status, sizeof status);
+        ui_plain(u, status, 0, u->px, p->muted);
         return;
     }
     hrc_quiz_attempt *a = current_attempt(app);
-    int left = hrc_quiz_attempts_left(quiz, a->number - 1);
-    if (left < 0)
-        snprintf(line, sizeof line, _("Question %zu of %zu \xc2\xb7 pass mark %d %%"),
-                 a->current + 1, a->n_items, quiz->pass_percent);
+    if (quiz->max_attempts == HRC_ATTEMPTS_UNLIMITED)
+        snprintf(line, sizeof line, _("Pass mark %d %%"), quiz->pass_percent);
     else
-        snprintf(line, sizeof line,
-                 _("Question %zu of %zu \xc2\xb7 pass mark %d %% \xc2\xb7 attempt %d of %d"),
-                 a->current + 1, a->n_items, quiz->pass_percent, a->number, quiz->max_attempts);
+        snprintf(line, sizeof line, _("Pass mark %d %% \xc2\xb7 attempt %d of %d"),
+                 quiz->pass_percent, a->number, quiz->max_attempts);
     ui_plain(u, line, 0, u->small_px, p->muted);
-    ui_gap(u, u->pad / 2);
+    size_t answered = 0;
+    for (size_t i = 0; i < a->n_items; i++)
+        answered += a->items[i].checked;
+    ui_gap(u, u->pad / 3);
+    int bar = u->pad / 3 > 4 ? u->pad / 3 : 4;
+    ui_progress(u, (hrc_rect){u->x, u->y, u->w, bar}, (int)answered, (int)a->n_items);
+    u->y += bar + u->pad / 2;
+    if (qs->confirm_restart) {
+        hrc_rect box;
+        ui_box_begin(u, &box);
+        ui_plain(u, _("Start this quiz over?"), HRC_FONT_BOLD, u->h2_px, p->text);
+        ui_plain(u, _("The answers you gave in this attempt are kept in your record, and the "
+                      "attempt counts as one of your attempts. A new attempt starts at the "
+                      "first question."),
+                 0, u->px, p->text);
+        ui_box_end(u, box, p->surface);
+        return;
+    }
     if (a->current == 0 && !it->checked && !hrc_text_is_empty(&quiz->intro)) {
         ui_text(u, &quiz->intro, 0, u->px, p->text);
         ui_gap(u, u->pad / 2);
     }
+    snprintf(line, sizeof line, _("Question %zu of %zu"), a->current + 1, a->n_items);
+    ui_plain(u, line, HRC_FONT_BOLD, u->small_px, p->muted);
     const hrc_question *q = it->q;
     ui_text(u, &q->prompt, HRC_FONT_BOLD, u->h2_px, p->text);
-    ui_gap(u, u->pad / 2);
+    ui_gap(u, u->pad / 3);
+    if (!it->checked) {
+        ui_plain(u, instruction(it, qs), 0, u->small_px, p->muted);
+        ui_gap(u, u->pad / 3);
+    }
     switch (q->kind) {
     case HRC_Q_SINGLE:
     case HRC_Q_MULTIPLE:
     case HRC_Q_TRUEFALSE:
-        if (q->kind == HRC_Q_MULTIPLE && !it->checked)
-            ui_plain(u, _("Pick every right answer."), 0, u->small_px, p->muted);
         draw_choices(u, m, it);
         break;
     case HRC_Q_ORDERING:
@@ -223,33 +332,57 @@ static void quiz_draw(ui *u)
         break;
     }
     for (int h = 0; h < it->hints_shown && (size_t)h < q->n_hints; h++) {
+        hrc_rect box;
+        ui_box_begin(u, &box);
+        int iw = ui_icon(u, ICON_HINT, u->x, u->y, u->px * 5 / 4, p->text);
+        u->x += iw + u->pad / 3;
+        u->w -= iw + u->pad / 3;
         snprintf(line, sizeof line, _("Hint %d:"), h + 1);
         ui_plain(u, line, HRC_FONT_BOLD, u->px, p->text);
         ui_text(u, &q->hints[h], 0, u->px, p->text);
-        ui_gap(u, u->pad / 3);
-    }
-    if (app->notice[0]) {
-        ui_plain(u, app->notice, HRC_FONT_BOLD, u->px, p->wrong);
-        ui_gap(u, u->pad / 3);
+        u->x -= iw + u->pad / 3;
+        u->w += iw + u->pad / 3;
+        ui_box_end(u, box, p->surface);
     }
     if (it->checked) {
         ui_gap(u, u->pad / 2);
-        const char *verdict = it->score >= 1.0 ? _("Right!")
-                              : it->score > 0 ? _("Partly right.")
-                                              : _("Not right.");
-        ui_plain(u, verdict, HRC_FONT_BOLD, u->h2_px, it->score >= 1.0 ? p->right : p->text);
-        ui_text(u, &q->explanation, 0, u->px, p->text);
-        ui_gap(u, u->pad);
-        bool last = a->current + 1 >= a->n_items;
-        ui_button(u, last ? _("See results") : _("Next question"), ACT_NEXT_QUESTION, 0,
-                  BTN_NORMAL);
-    } else {
-        ui_gap(u, u->pad / 2);
-        ui_button(u, _("Check answer"), ACT_CHECK, 0, BTN_NORMAL);
-        if ((size_t)it->hints_shown < q->n_hints)
-            ui_button(u, _("Show a hint"), ACT_HINT, 0, BTN_QUIET);
+        feedback_box(u, it);
     }
-    ui_flow_end(u);
+}
+
+static void quiz_bar(ui *u)
+{
+    hrc_app *app = u->app;
+    quiz_state *qs = quiz_of(app);
+    hrc_quiz_item *it = current_item(app);
+    if (!qs)
+        return;
+    if (!it) {
+        ui_bar_main(u, ICON_LESSON, _("Back to contents"), ACT_BACK, 0);
+        return;
+    }
+    hrc_quiz_attempt *a = current_attempt(app);
+    if (qs->confirm_restart) {
+        ui_bar_add(u, false, NULL, _("Cancel"), ACT_START_OVER_NO, 0, BTN_QUIET);
+        ui_bar_main(u, ICON_RESTART, _("Start over"), ACT_START_OVER_YES, 0);
+        return;
+    }
+    size_t answered = 0;
+    for (size_t i = 0; i < a->n_items; i++)
+        answered += a->items[i].checked;
+    if (!it->checked && (size_t)it->hints_shown < it->q->n_hints)
+        ui_bar_add(u, false, ICON_HINT, _("Show a hint"), ACT_HINT, 0, BTN_QUIET);
+    if (answered > 0 && !hrc_quiz_attempt_finished(a))
+        ui_bar_add(u, false, ICON_RESTART, _("Start over"), ACT_START_OVER, 0, BTN_QUIET);
+    char status[64];
+    snprintf(status, sizeof status, _("Question %zu of %zu"), a->current + 1, a->n_items);
+    ui_bar_status(u, app->notice[0] ? app->notice : status, app->notice[0] != 0);
+    if (!it->checked)
+        ui_bar_main(u, ICON_RIGHT, _("Check answer"), ACT_CHECK, 0);
+    else if (!hrc_quiz_attempt_finished(a))
+        ui_bar_main(u, ICON_NEXT, _("Next question"), ACT_NEXT_QUESTION, 0);
+    else
+        ui_bar_main(u, ICON_TROPHY, _("See results"), ACT_NEXT_QUESTION, 0);
 }
 
 static unsigned finish_attempt(hrc_app *app)
@@ -262,6 +395,14 @@ static unsigned finish_attempt(hrc_app *app)
     loc.focus = -1;
     app_replace(app, loc);
     return HRC_APP_REDRAW;
+}
+
+/* After a check, whatever the device used, the next action has the focus:
+ * Enter goes on. */
+static void focus_next_action(hrc_app *app)
+{
+    hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    loc->focus = HRC_NAV_FOCUS_MAIN_ALWAYS;
 }
 
 static unsigned check_answer(hrc_app *app, quiz_state *qs, hrc_quiz_item *it)
@@ -279,6 +420,7 @@ static unsigned check_answer(hrc_app *app, quiz_state *qs, hrc_quiz_item *it)
     app->notice[0] = '\0';
     hrc_quiz_attempt *a = current_attempt(app);
     hrc_quiz_check(a, a->current);
+    focus_next_action(app);
     return HRC_APP_REDRAW;
 }
 
@@ -287,7 +429,7 @@ static unsigned quiz_activate(hrc_app *app, int action, int arg)
     hrc_quiz_item *it = current_item(app);
     quiz_state *qs = quiz_of(app);
     if (!it || !qs)
-        return HRC_APP_REDRAW;
+        return screen_item_activate(app, action, arg) | HRC_APP_REDRAW;
     hrc_quiz_attempt *a = current_attempt(app);
     size_t i = a->current;
     app->notice[0] = '\0';
@@ -297,8 +439,10 @@ static unsigned quiz_activate(hrc_app *app, int action, int arg)
             hrc_quiz_pick(a, i, it->shown[arg]);
         break;
     case ACT_ORDER_ITEM:
-        if (!it->checked)
+        if (!it->checked) {
             qs->grabbed = qs->grabbed == arg ? -1 : arg;
+            qs->grabbed_by_key = app->keyboard;
+        }
         break;
     case ACT_LEFT:
         if (!it->checked)
@@ -326,15 +470,34 @@ static unsigned quiz_activate(hrc_app *app, int action, int arg)
     case ACT_NEXT_QUESTION:
         if (!it->checked)
             break;
-        if (a->current + 1 < a->n_items) {
-            a->current++;
+        if (!hrc_quiz_attempt_finished(a)) {
+            a->current = hrc_quiz_first_unchecked(a);
             session_question_shown(app);
             hrc_nav_top(&app->nav)->scroll = 0;
-            hrc_nav_top(&app->nav)->focus = -1;
+            hrc_nav_top(&app->nav)->focus = HRC_NAV_FOCUS_MAIN;
         } else {
             return finish_attempt(app);
         }
         break;
+    case ACT_START_OVER:
+        qs->confirm_restart = true;
+        hrc_nav_top(&app->nav)->scroll = 0;
+        hrc_nav_top(&app->nav)->focus = HRC_NAV_FOCUS_MAIN;
+        break;
+    case ACT_START_OVER_NO:
+        qs->confirm_restart = false;
+        hrc_nav_top(&app->nav)->focus = HRC_NAV_FOCUS_MAIN;
+        break;
+    case ACT_START_OVER_YES:
+        qs->confirm_restart = false;
+        if (session_start_over(app)) {
+            qs->grabbed = qs->match_left = -1;
+            hrc_nav_top(&app->nav)->scroll = 0;
+            hrc_nav_top(&app->nav)->focus = HRC_NAV_FOCUS_MAIN;
+        }
+        break;
+    default:
+        return screen_item_activate(app, action, arg) | HRC_APP_REDRAW;
     }
     return HRC_APP_REDRAW;
 }
@@ -347,6 +510,10 @@ static unsigned quiz_key(hrc_app *app, const hrc_input *in, bool *handled)
     if (!it || !qs)
         return 0;
     hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    if (qs->confirm_restart && in->kind == HRC_IN_BACK) {
+        *handled = true;
+        return quiz_activate(app, ACT_START_OVER_NO, 0);
+    }
     if (qs->grabbed >= 0 && it->q->kind == HRC_Q_ORDERING && !it->checked) {
         int to = qs->grabbed;
         switch (in->kind) {
@@ -369,6 +536,7 @@ static unsigned quiz_key(hrc_app *app, const hrc_input *in, bool *handled)
         if (loc->focus >= 0)
             loc->focus += to - qs->grabbed;
         qs->grabbed = to;
+        qs->grabbed_by_key = true;
         app->reveal_focus = true;
         return HRC_APP_REDRAW;
     }
@@ -380,27 +548,27 @@ static unsigned quiz_key(hrc_app *app, const hrc_input *in, bool *handled)
     return 0;
 }
 
-/* Target under the drop point that is of `action`; -1 otherwise. */
 static unsigned quiz_drop(hrc_app *app, int action, int arg, const ui_target *to)
 {
     hrc_quiz_item *it = current_item(app);
     quiz_state *qs = quiz_of(app);
-    if (!it || !qs || it->checked || !to)
+    if (!it || !qs)
         return 0;
+    qs->grabbed = -1;
+    if (it->checked || !to)
+        return HRC_APP_REDRAW;
     hrc_quiz_attempt *a = current_attempt(app);
     if (action == ACT_ORDER_ITEM && to->action == ACT_ORDER_ITEM) {
         hrc_quiz_move(a, a->current, (size_t)arg, (size_t)to->arg);
-        qs->grabbed = -1;
         return HRC_APP_REDRAW;
     }
     if (action == ACT_RIGHT && to->action == ACT_LEFT && it->right_shown && arg >= 0 &&
         (size_t)arg < it->n_shown) {
-        hrc_quiz_match(a, a->current, (size_t)to->arg,
-                       (int)it->right_shown[arg]);
+        hrc_quiz_match(a, a->current, (size_t)to->arg, (int)it->right_shown[arg]);
         qs->match_left = -1;
         return HRC_APP_REDRAW;
     }
-    return 0;
+    return HRC_APP_REDRAW;
 }
 
 static unsigned quiz_drag(hrc_app *app, int action, int arg, int dx, int dy)
@@ -409,11 +577,19 @@ static unsigned quiz_drag(hrc_app *app, int action, int arg, int dx, int dy)
     quiz_state *qs = quiz_of(app);
     if (qs && action == ACT_ORDER_ITEM && qs->grabbed != arg) {
         qs->grabbed = arg;
-        return HRC_APP_REDRAW;
+        qs->grabbed_by_key = false;
     }
-    return 0;
+    return HRC_APP_REDRAW; /* the carried item follows the pointer */
+}
+
+/* Which targets a dragged one may be dropped on. */
+static bool quiz_drop_target(const hrc_app *app, int action, const ui_target *to)
+{
+    return (action == ACT_ORDER_ITEM && to->action == ACT_ORDER_ITEM) ||
+           (action == ACT_RIGHT && to->action == ACT_LEFT);
 }
 
 const screen_ops screen_quiz = {.state_size = sizeof(quiz_state), .init = quiz_init,
                                 .draw = quiz_draw, .activate = quiz_activate,
-                                .key = quiz_key, .drag = quiz_drag, .drop = quiz_drop};
+                                .key = quiz_key, .drag = quiz_drag, .drop = quiz_drop,
+                                .accepts = quiz_drop_target, .bar = quiz_bar};

@@ -19,7 +19,8 @@ int session_init(learner_session *s, const hrc_course *course)
         m->seen = calloc(k ? k : 1, sizeof *m->seen);
         m->attempts_used = calloc(k ? k : 1, sizeof *m->attempts_used);
         m->best = calloc(k ? k : 1, sizeof *m->best);
-        if (!m->seen || !m->attempts_used || !m->best)
+        m->scroll = calloc(k ? k : 1, sizeof *m->scroll);
+        if (!m->seen || !m->attempts_used || !m->best || !m->scroll)
             return -1;
     }
     return 0;
@@ -33,6 +34,7 @@ void session_fini(learner_session *s, const hrc_course *course)
         free(s->mods[i].seen);
         free(s->mods[i].attempts_used);
         free(s->mods[i].best);
+        free(s->mods[i].scroll);
     }
     free(s->mods);
     s->mods = NULL;
@@ -58,18 +60,47 @@ static void refresh_summary(hrc_app *app, int module)
                                         &s->summary) == HRC_PROGRESS_OK;
 }
 
+/* What the log says of each item of the module, into its state. */
+static void read_items(hrc_app *app, int module)
+{
+    const hrc_module *m = ui_module(app, module);
+    module_state *s = &app->session.mods[module];
+    hrc_item_progress *items = NULL;
+    size_t n = 0;
+    if (!session_recording(app) ||
+        hrc_progress_list_items(app->cfg.progress, app->learner_id, m->id, &items, &n) !=
+            HRC_PROGRESS_OK)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        long k = hrc_module_find_item(m, items[i].item_id);
+        if (k < 0)
+            continue; /* an item of another version of the module */
+        s->seen[k] |= items[i].viewed || items[i].finished_attempts > 0;
+        if (items[i].finished_attempts > s->attempts_used[k])
+            s->attempts_used[k] = items[i].finished_attempts;
+        if (items[i].has_score && items[i].best_score * 100.0 > s->best[k])
+            s->best[k] = items[i].best_score * 100.0;
+    }
+    free(items);
+}
+
 void session_start_learner(hrc_app *app)
 {
     const hrc_course *c = app->cfg.course;
+    hrc_quiz_attempt_free(app->session.attempt);
+    app->session.attempt = NULL;
     for (size_t i = 0; app->session.mods && i < c->n_modules; i++) {
         module_state *s = &app->session.mods[i];
         for (size_t k = 0; k < c->modules[i]->n_items; k++) {
             s->seen[k] = false;
             s->attempts_used[k] = 0;
             s->best[k] = -1;
+            s->scroll[k] = 0;
         }
-        s->launched = s->completed = false;
+        s->launched = false;
         refresh_summary(app, (int)i);
+        read_items(app, (int)i);
+        s->completed = s->stored && s->summary.completed;
     }
 }
 
@@ -112,9 +143,46 @@ void session_enter_module(hrc_app *app, int module)
     refresh_summary(app, module);
 }
 
+bool session_item_done(const hrc_app *app, int module, int item)
+{
+    const hrc_module *m = ui_module(app, module);
+    if (!m || item < 0 || (size_t)item >= m->n_items)
+        return false;
+    const module_state *s = &app->session.mods[module];
+    if (m->items[item].kind == HRC_ITEM_QUIZ)
+        return s->best[item] >= 0 && hrc_quiz_passed(m->items[item].u.quiz, s->best[item]);
+    return s->seen[item];
+}
+
+void session_counts(const hrc_app *app, int module, int *done, int *total)
+{
+    const hrc_module *m = ui_module(app, module);
+    *done = *total = 0;
+    for (size_t i = 0; m && i < m->n_items; i++) {
+        (*total)++;
+        *done += session_item_done(app, module, (int)i);
+    }
+}
+
+void session_course_counts(const hrc_app *app, int *done, int *total)
+{
+    const hrc_course *c = app->cfg.course;
+    *done = 0;
+    *total = (int)c->n_modules;
+    for (size_t i = 0; i < c->n_modules; i++)
+        *done += app->session.mods[i].completed || session_module_complete(app, (int)i);
+}
+
+void session_keep_scroll(hrc_app *app, int module, int item, int scroll)
+{
+    const hrc_module *m = ui_module(app, module);
+    if (m && item >= 0 && (size_t)item < m->n_items)
+        app->session.mods[module].scroll[item] = scroll;
+}
+
 /* Whether the module's completion rule (docs/format-v1.md) is met in what
- * this learner did during this run. */
-static bool module_complete(const hrc_app *app, int module)
+ * this learner has done. */
+bool session_module_complete(const hrc_app *app, int module)
 {
     const hrc_module *m = ui_module(app, module);
     if (!m)
@@ -139,7 +207,7 @@ static bool module_complete(const hrc_app *app, int module)
 static void check_completion(hrc_app *app, int module)
 {
     learner_session *ls = &app->session;
-    if (!module_complete(app, module) || ls->mods[module].completed)
+    if (!session_module_complete(app, module) || ls->mods[module].completed)
         return;
     ls->mods[module].completed = true;
     if (session_recording(app) && ls->module == module && ls->store.active) {
@@ -233,27 +301,87 @@ bool session_finish_attempt(hrc_app *app)
     return true;
 }
 
+/* A seed that gives the same shuffle to the same learner's same attempt,
+ * whenever it is opened again (after a restart too). */
+static uint64_t attempt_seed(const hrc_app *app, const hrc_quiz *quiz)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a of the quiz id */
+    for (const char *p = quiz->id ? quiz->id : ""; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    return app->cfg.seed ^ h ^ ((uint64_t)app->learner_id * 0x9E3779B97F4A7C15ull);
+}
+
+static const hrc_quiz *quiz_at(const hrc_app *app, int module, int item)
+{
+    const hrc_module *m = ui_module(app, module);
+    if (!m || item < 0 || (size_t)item >= m->n_items || m->items[item].kind != HRC_ITEM_QUIZ)
+        return NULL;
+    return m->items[item].u.quiz;
+}
+
+/* Puts back the answers the store holds for the attempt. */
+static void restore_answers(hrc_app *app, int module, hrc_quiz_attempt *a)
+{
+    hrc_answer_record *answers = NULL;
+    size_t n = 0;
+    if (!session_recording(app) ||
+        hrc_progress_list_answers(app->cfg.progress, app->learner_id, ui_module(app, module)->id,
+                                  a->number, &answers, &n) != HRC_PROGRESS_OK)
+        return;
+    /* The latest answer to each question wins: restore from the newest. */
+    for (size_t k = n; k-- > 0;)
+        for (size_t i = 0; i < a->n_items; i++)
+            if (!a->items[i].checked &&
+                strcmp(a->items[i].q->id, answers[k].question_id) == 0)
+                hrc_quiz_restore(a, a->items[i].q, answers[k].response, answers[k].hints_used);
+    free(answers);
+}
+
 void session_start_attempt(hrc_app *app, int module, int item)
 {
     learner_session *ls = &app->session;
-    const hrc_module *m = ui_module(app, module);
     hrc_quiz_attempt_free(ls->attempt);
     ls->attempt = NULL;
-    if (!m || item < 0 || (size_t)item >= m->n_items || m->items[item].kind != HRC_ITEM_QUIZ)
+    const hrc_quiz *quiz = quiz_at(app, module, item);
+    if (!quiz)
         return;
     session_enter_module(app, module);
     int number = ls->mods[module].attempts_used[item] + 1;
-    const module_state *s = &ls->mods[module];
-    if (s->stored && s->summary.attempts + 1 > number)
-        number = s->summary.attempts + 1;
-    const hrc_quiz *quiz = m->items[item].u.quiz;
     if (quiz->max_attempts != HRC_ATTEMPTS_UNLIMITED && number > quiz->max_attempts)
         return; /* every attempt used: the quiz screen says so */
-    if (hrc_quiz_attempt_new(quiz, number,
-                             app->cfg.seed + (uint64_t)module * 7919u + (uint64_t)item,
-                             &ls->attempt) == 0) {
+    if (hrc_quiz_attempt_new(quiz, number, attempt_seed(app, quiz), &ls->attempt) == 0) {
         ls->attempt_module = module;
         ls->attempt_item = item;
+        restore_answers(app, module, ls->attempt);
+        ls->attempt->current = hrc_quiz_first_unchecked(ls->attempt);
+        /* Every answer in but no result yet (the power went): the last
+         * question shows, with "See results". */
+        if (ls->attempt->current >= ls->attempt->n_items && ls->attempt->n_items)
+            ls->attempt->current = ls->attempt->n_items - 1;
     }
     ls->item_shown_ms = app->now;
+}
+
+void session_open_quiz(hrc_app *app, int module, int item)
+{
+    learner_session *ls = &app->session;
+    hrc_quiz_attempt *open = session_attempt(app, module, item);
+    if (open && !hrc_quiz_attempt_finished(open)) {
+        session_enter_module(app, module); /* left part-way in this run */
+        ls->item_shown_ms = app->now;
+        return;
+    }
+    session_start_attempt(app, module, item);
+}
+
+bool session_start_over(hrc_app *app)
+{
+    learner_session *ls = &app->session;
+    if (!ls->attempt)
+        return false;
+    int module = ls->attempt_module, item = ls->attempt_item;
+    if (!session_finish_attempt(app))
+        return false;
+    session_start_attempt(app, module, item);
+    return true;
 }

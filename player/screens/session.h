@@ -28,9 +28,10 @@
 
 /* What the learner has done in one module. */
 typedef struct module_state {
-    bool *seen;          /* per item, this run */
-    int *attempts_used;  /* per item (quizzes), this run */
-    double *best;        /* per item, percent; -1 none */
+    bool *seen;          /* per item: viewed (or a quiz answered) */
+    int *attempts_used;  /* per item (quizzes): attempts finished */
+    double *best;        /* per item, percent of the best finished attempt; -1 none */
+    int *scroll;         /* per item: where the learner left it, in pixels */
     bool launched;
     bool completed;      /* the completion rule was met and recorded */
     bool stored;         /* the store holds a summary of this module ... */
@@ -55,7 +56,8 @@ void session_fini(learner_session *s, const hrc_course *course);
 bool session_recording(const hrc_app *app);
 
 /* A learner signed in: forgets the previous one's progress and reads this
- * one's summaries from the store. */
+ * one's from the store: items viewed, quiz attempts finished and best
+ * scores, completion, so that every tick survives a restart. */
 void session_start_learner(hrc_app *app);
 /* The learner leaves (sign-out, idle time-out, quit): the module's session
  * ends with `why` and the open attempt is dropped. */
@@ -72,8 +74,20 @@ void session_view(hrc_app *app, int module, int item);
 /* The question shown changed: time on it counts from now. */
 void session_question_shown(hrc_app *app);
 
-/* Opens a new attempt at the quiz (none when every attempt is used). */
+/*
+ * Opens the quiz: the attempt still open (left part-way, in this run or
+ * before a restart: its answers come back from the store) continues at its
+ * first unanswered question; otherwise a new attempt starts. None when
+ * every attempt is used. An attempt counts once its last question is
+ * submitted (or the learner starts over).
+ */
+void session_open_quiz(hrc_app *app, int module, int item);
+/* A new attempt, after the results of the last one. */
 void session_start_attempt(hrc_app *app, int module, int item);
+/* The learner chose to start over: the open attempt ends with what it
+ * scored so far (recorded, and counted), and a new one starts. False
+ * (app->notice says why) when it could not be recorded. */
+bool session_start_over(hrc_app *app);
 /* The open attempt at this quiz, or NULL. */
 hrc_quiz_attempt *session_attempt(const hrc_app *app, int module, int item);
 /* Records the answer to the question `it` of the open attempt. */
@@ -84,5 +98,15 @@ bool session_finish_attempt(hrc_app *app);
 
 /* What the learner has done in a module; NULL for a bad index. */
 const module_state *session_module(const hrc_app *app, int module);
+/* Whether an item counts as done: viewed, or for a quiz passed. */
+bool session_item_done(const hrc_app *app, int module, int item);
+/* Items of the module done, out of all. */
+void session_counts(const hrc_app *app, int module, int *done, int *total);
+/* Whether the module's completion rule is met (docs/format-v1.md). */
+bool session_module_complete(const hrc_app *app, int module);
+/* Modules complete, out of all. */
+void session_course_counts(const hrc_app *app, int *done, int *total);
+/* Remembers where the learner is in an item, to come back to it. */
+void session_keep_scroll(hrc_app *app, int module, int item, int scroll);
 
 #endif

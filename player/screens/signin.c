@@ -69,7 +69,7 @@ static void signin_draw(ui *u)
         for (size_t i = 0; st->pin_entry[i]; i++)
             strcat(dots, "\xe2\x80\xa2");
         strcat(dots, "|");
-        ui_block_button(u, NULL, NULL, dots, ACT_PIN_FIELD, 0, BTN_QUIET, false);
+        ui_block_button(u, NULL, NULL, NULL, dots, ACT_PIN_FIELD, 0, BTN_QUIET, false);
         ui_button(u, _("Sign in"), ACT_PIN_OK, 0, BTN_NORMAL);
         ui_button(u, _("Cancel"), ACT_CANCEL_NEW, 0, BTN_QUIET);
         ui_flow_end(u);
@@ -80,7 +80,7 @@ static void signin_draw(ui *u)
         ui_gap(u, u->pad / 3);
         char shown[UI_NAME_MAX + 4];
         snprintf(shown, sizeof shown, "%s|", st->name_entry);
-        ui_block_button(u, NULL, NULL, shown, ACT_NAME_FIELD, 0, BTN_QUIET, false);
+        ui_block_button(u, NULL, NULL, NULL, shown, ACT_NAME_FIELD, 0, BTN_QUIET, false);
         ui_button(u, _("Start"), ACT_CREATE, 0, BTN_NORMAL);
         ui_button(u, _("Cancel"), ACT_CANCEL_NEW, 0, BTN_QUIET);
         ui_flow_end(u);
@@ -93,7 +93,7 @@ static void signin_draw(ui *u)
     }
     for (size_t i = 0; i < n; i++) {
         const char *name = app->cfg.progress ? app->learners[i].name : app->names[i];
-        ui_block_button(u, NULL, NULL, name, app->cfg.progress ? ACT_PICK_STORED : ACT_PICK_NAME,
+        ui_block_button(u, NULL, NULL, NULL, name, app->cfg.progress ? ACT_PICK_STORED : ACT_PICK_NAME,
                         (int)i, BTN_NORMAL, false);
     }
     ui_gap(u, u->pad / 2);

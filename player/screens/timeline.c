@@ -6,13 +6,16 @@
  * its case study.
  */
 #include "core/dates.h"
+#include "screens/icons.h"
 #include "screens/ui.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 enum { ACT_CANVAS = ACT_SCREEN, ACT_EVENT, ACT_ZOOM_IN, ACT_ZOOM_OUT, ACT_OPEN_CASE,
-       ACT_ALT_EVENT, ACT_PREV_ITEM, ACT_NEXT_ITEM };
+       ACT_ALT_EVENT, ACT_PREV_EVENT, ACT_NEXT_EVENT };
 
 #define MAX_ZOOM 64.0
 
@@ -66,13 +69,11 @@ static double event_year(const hrc_event *e)
 
 static span timeline_span(const hrc_timeline *t)
 {
+    /* The course's own years: from its first event to its last (eras are
+     * cut at the edges), so the axis never runs on empty. */
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < t->n_eras; i++) {
         const hrc_era *e = &t->eras[i];
-        if (e->has_from && e->from_year < lo)
-            lo = e->from_year;
-        if (e->to_year + 1 > hi)
-            hi = e->to_year + 1;
         for (size_t k = 0; k < e->n_events; k++) {
             double y = event_year(&e->events[k]);
             lo = y < lo ? y : lo;
@@ -137,6 +138,49 @@ static int tick_step(double px_per_year, int label_w)
     return 10000;
 }
 
+/* text cut at a word (with an ellipsis) to fit w pixels; false when not
+ * even one word fits. */
+static bool fit_label(ui *u, const char *text, int px, int w, char *out, size_t size)
+{
+    snprintf(out, size, "%s", text);
+    if (ui_text_width(u, out, 0, px) <= w)
+        return true;
+    size_t n = strlen(out);
+    while (n > 0) {
+        while (n > 0 && out[n - 1] != ' ')
+            n--;
+        while (n > 0 && out[n - 1] == ' ')
+            n--;
+        if (n == 0 || n + 4 > size)
+            break;
+        memcpy(out + n, "\xe2\x80\xa6", 4); /* U+2026 */
+        if (ui_text_width(u, out, 0, px) <= w)
+            return true;
+    }
+    return false;
+}
+
+/* Geometry of the canvas, shared by the layout and its height. */
+typedef struct canvas_rows {
+    int line_h, band_h, marker_y, marker, axis_y, year_y, label_y[2], height;
+} canvas_rows;
+
+static canvas_rows rows_for(ui *u, int top)
+{
+    canvas_rows r;
+    int pad = u->pad / 2;
+    r.line_h = u->m->line_height(u->m->ctx, (hrc_font){0, u->small_px});
+    r.band_h = r.line_h + pad;
+    r.marker = u->min_target;
+    r.marker_y = top + pad + r.band_h + pad / 2;
+    r.axis_y = r.marker_y + r.marker + pad / 2;
+    r.year_y = r.axis_y + pad;
+    r.label_y[0] = r.year_y + r.line_h + pad / 2;
+    r.label_y[1] = r.label_y[0] + r.line_h + pad / 4;
+    r.height = r.label_y[1] + r.line_h + pad - top;
+    return r;
+}
+
 static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_rect canvas)
 {
     hrc_app *app = u->app;
@@ -154,56 +198,86 @@ static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_r
     hrc_draw_rect(u->list, canvas, p->surface, 0);
     hrc_draw_clip(u->list, canvas);
     ui_add_target(u, canvas, ACT_CANVAS, 0, _("Timeline"), true);
-    int line_h = u->m->line_height(u->m->ctx, (hrc_font){0, u->small_px});
-    int band_h = line_h * 2 + u->pad / 2;
+    canvas_rows r = rows_for(u, canvas.y);
     int pad = u->pad / 2;
     int band_y = canvas.y + pad;
-    /* Eras. */
+    /* Eras, as bands with their titles where they fit. */
     for (size_t i = 0; i < t->n_eras; i++) {
         const hrc_era *e = &t->eras[i];
         double from = e->has_from ? e->from_year : s.lo;
         int x0 = X_OF(from), x1 = X_OF(e->to_year + 1.0);
-        hrc_rect band = hrc_rect_intersect((hrc_rect){x0, band_y, x1 - x0, band_h}, canvas);
+        hrc_rect band = hrc_rect_intersect((hrc_rect){x0, band_y, x1 - x0, r.band_h}, canvas);
         if (band.w <= 0)
             continue;
         hrc_draw_rect(u->list, band, p->band[i % 2], 0);
-        hrc_rect text = {band.x + pad / 2, band.y + pad / 4, band.w - pad, band.h - pad / 2};
-        ui_fixed_text(u, ui_pick(app, m, &e->title), HRC_FONT_BOLD, u->small_px, p->band_text,
-                      text);
+        char title[256];
+        if (fit_label(u, ui_pick(app, m, &e->title), u->small_px, band.w - pad, title,
+                      sizeof title))
+            ui_fixed_text(u, title, HRC_FONT_BOLD, u->small_px, p->band_text,
+                          (hrc_rect){band.x + pad / 2, band.y + pad / 2, band.w - pad,
+                                     r.line_h});
     }
-    /* Axis. */
-    int axis_y = band_y + band_h + u->min_target + pad;
-    hrc_draw_rect(u->list, (hrc_rect){canvas.x, axis_y, canvas.w, 2}, p->border, 0);
+    /* Axis and years. */
+    hrc_draw_rect(u->list, (hrc_rect){canvas.x, r.axis_y, canvas.w, 2}, p->border, 0);
     int step = tick_step(ppy, ui_text_width(u, "00000", 0, u->small_px));
     for (long y = (long)floor(left_year / step) * step; y <= left_year + years; y += step) {
         int x = X_OF((double)y);
         char label[16];
         snprintf(label, sizeof label, "%ld", y);
         int w = ui_text_width(u, label, 0, u->small_px);
-        hrc_draw_rect(u->list, (hrc_rect){x, axis_y, 1, pad}, p->border, 0);
-        hrc_rect box = {x - w / 2 - 1, axis_y + pad, w + 2, line_h};
+        hrc_draw_rect(u->list, (hrc_rect){x, r.axis_y, 1, pad}, p->border, 0);
+        hrc_rect box = {x - w / 2 - 1, r.year_y, w + 2, r.line_h};
         if (hrc_rect_contains(canvas, box))
             ui_fixed_text(u, label, 0, u->small_px, p->muted, box);
     }
-    /* Events. */
-    int marker_y = band_y + band_h + pad / 2;
-    int size = u->min_target;
+    /* Events: a marker each, and its headline on one of two rows below
+     * the axis wherever it fits without touching another. */
+    int size = r.marker;
     size_t n = event_count(t);
+    int row_end[2] = {INT32_MIN, INT32_MIN};
+    int label_max = u->px * 11;
     for (size_t k = 0; k < n; k++) {
         const hrc_event *e = event_at(t, (int)k);
         int x = X_OF(event_year(e));
-        hrc_rect r = {x - size / 2, marker_y, size, size};
+        hrc_rect hit = {x - size / 2, r.marker_y, size, size};
         bool selected = ts->event == (int)k;
         int dot = size / 2;
-        hrc_rect d = {x - dot / 2, marker_y + (size - dot) / 2, dot, dot};
-        hrc_draw_rect(u->list, (hrc_rect){x - 1, marker_y, 2, axis_y - marker_y}, p->marker, 0);
+        hrc_rect d = {x - dot / 2, r.marker_y + (size - dot) / 2, dot, dot};
+        hrc_draw_rect(u->list, (hrc_rect){x - 1, r.marker_y + size / 2, 2, r.axis_y - r.marker_y - size / 2},
+                      p->marker, 0);
         hrc_draw_rect(u->list, d, selected ? p->selected : p->marker, dot / 2);
         if (selected)
-            hrc_draw_frame(u->list, r, p->selected, u->ring);
+            hrc_draw_frame(u->list, hit, p->selected, u->ring);
         char label[512], date[32];
         format_date(&e->date, date, sizeof date);
         snprintf(label, sizeof label, "%s: %s", date, ui_pick(app, m, &e->headline));
-        ui_add_target(u, r, ACT_EVENT, (int)k, label, true);
+        ui_add_target(u, hit, ACT_EVENT, (int)k, label, true);
+        char shown[256];
+        int gap = u->pad;
+        for (int row = 0; row < 2; row++) {
+            int room = label_max;
+            if (!fit_label(u, ui_pick(app, m, &e->headline), u->small_px, room, shown,
+                           sizeof shown))
+                break;
+            int w = ui_text_width(u, shown, 0, u->small_px);
+            int lx = x - w / 2;
+            if (lx < canvas.x + pad)
+                lx = canvas.x + pad;
+            if (lx + w > canvas.x + canvas.w - pad)
+                lx = canvas.x + canvas.w - pad - w;
+            if (lx < row_end[row] + gap || x < canvas.x || x > canvas.x + canvas.w)
+                continue;
+            hrc_rect box = {lx, r.label_y[row], w + 1, r.line_h};
+            if (ui_fixed_text(u, shown, selected ? HRC_FONT_BOLD : 0, u->small_px,
+                              selected ? p->text : p->muted, box) >= 0) {
+                row_end[row] = lx + w;
+                /* A thin leader from the marker's line to its label. */
+                if (row == 1)
+                    hrc_draw_rect(u->list, (hrc_rect){x, r.axis_y, 1, r.label_y[1] - r.axis_y},
+                                  p->border, 0);
+            }
+            break;
+        }
     }
     hrc_draw_clip(u->list, (hrc_rect){0, 0, 0, 0});
 #undef X_OF
@@ -220,9 +294,7 @@ static void timeline_draw(ui *u)
     const hrc_module *m = ui_module(app, hrc_nav_top(&app->nav)->module);
 
     /* The canvas is fixed under the top bar; the text below it scrolls. */
-    int line_h = u->m->line_height(u->m->ctx, (hrc_font){0, u->small_px});
-    int canvas_h = u->pad + (line_h * 2 + u->pad / 2) + u->min_target + u->pad / 2 + line_h +
-                   u->pad;
+    int canvas_h = rows_for(u, 0).height;
     if (canvas_h > u->view.h / 2)
         canvas_h = u->view.h / 2;
     hrc_rect canvas = {0, u->view.y, u->W, canvas_h};
@@ -235,74 +307,91 @@ static void timeline_draw(ui *u)
         u->view.h = 0;
     hrc_draw_clip(u->list, u->view);
 
+    screen_item_header(u);
     const hrc_event *e = event_at(t, ts->event);
+    size_t n = event_count(t);
+    char line[128];
+    if (e)
+        snprintf(line, sizeof line, _("Event %d of %zu"), ts->event + 1, n);
+    else
+        snprintf(line, sizeof line, ngettext("%zu event", "%zu events", (unsigned long)n), n);
+    ui_plain(u, line, HRC_FONT_BOLD, u->small_px, p->muted);
+    ui_gap(u, u->pad / 3);
+    ui_button_icon(u, ICON_PREV, _("Previous event"), ACT_PREV_EVENT, 0,
+                   ts->event > 0 ? BTN_QUIET : BTN_QUIET);
+    int next = ui_button_icon(u, ICON_NEXT, e ? _("Next event") : _("First event"),
+                              ACT_NEXT_EVENT, 0, BTN_NORMAL);
+    if (!e)
+        ui_mark_main(u, next);
+    ui_button_icon(u, ICON_ZOOM_IN, _("Zoom in"), ACT_ZOOM_IN, 0, BTN_QUIET);
+    ui_button_icon(u, ICON_ZOOM_OUT, _("Zoom out"), ACT_ZOOM_OUT, 0, BTN_QUIET);
+    ui_flow_end(u);
+    ui_gap(u, u->pad / 2);
     if (!e) {
         ui_text(u, &t->title, HRC_FONT_BOLD, u->h1_px, p->text);
         ui_gap(u, u->pad / 2);
         if (!hrc_text_is_empty(&t->intro))
             ui_text(u, &t->intro, 0, u->px, p->text);
-        ui_plain(u, _("Pick an event on the timeline, or use the Left and Right arrow keys. "
-                      "Zoom with + and -."),
+        ui_plain(u, _("Pick an event on the timeline, or step through them with Previous and "
+                      "Next event (or the Left and Right arrow keys). Zoom with + and -."),
                  0, u->small_px, p->muted);
+        /* Every era in words, once: the bands' full text. */
+        ui_gap(u, u->pad);
+        ui_plain(u, _("Eras"), HRC_FONT_BOLD, u->h2_px, p->text);
+        for (size_t i = 0; i < t->n_eras; i++) {
+            const hrc_era *era = &t->eras[i];
+            char years[64];
+            if (era->has_from)
+                snprintf(years, sizeof years, "%d\xe2\x80\x93%d", era->from_year, era->to_year);
+            else
+                snprintf(years, sizeof years, _("until %d"), era->to_year);
+            ui_gap(u, u->pad / 3);
+            ui_plain(u, years, 0, u->small_px, p->muted);
+            ui_text(u, &era->title, HRC_FONT_BOLD, u->px, p->text);
+            if (!hrc_text_is_empty(&era->text))
+                ui_text(u, &era->text, 0, u->px, p->text);
+        }
+        return;
     }
-    ui_gap(u, u->pad / 2);
-    ui_button(u, _("Zoom in"), ACT_ZOOM_IN, 0, BTN_QUIET);
-    ui_button(u, _("Zoom out"), ACT_ZOOM_OUT, 0, BTN_QUIET);
-    ui_flow_end(u);
-    if (e) {
-        char date[32];
-        format_date(&e->date, date, sizeof date);
-        ui_plain(u, date, HRC_FONT_BOLD, u->small_px, p->muted);
-        ui_text(u, &e->headline, HRC_FONT_BOLD, u->h2_px, p->text);
-        ui_gap(u, u->pad / 3);
-        ui_text(u, &e->text, 0, u->px, p->text);
-        if (e->has_image) {
-            ui_gap(u, u->pad / 2);
-            bool open = ui_alt_open(&ts->alts, &e->image);
-            ui_button(u, open ? _("Hide description") : _("Describe image"), ACT_ALT_EVENT,
-                      ts->event, BTN_QUIET);
-            ui_flow_end(u);
-            int iw = e->image.width, ih = e->image.height; /* read by the loader */
-            const char *path = e->image.resolved;
-            if (path && iw > 0 && ih > 0) {
-                int w = u->w, h = (int)((long long)ih * w / iw);
-                if (h > u->view.h * 2 / 3) {
-                    h = u->view.h * 2 / 3;
-                    w = ih > 0 ? (int)((long long)iw * h / ih) : w;
-                }
-                hrc_rect r = {u->x, u->view.y + u->y - u->scroll, w, h};
-                if (hrc_rect_intersect(r, u->view).w > 0)
-                    hrc_draw_image(u->list, r, path);
-                u->y += h + u->pad / 3;
-            } else {
-                open = true;
+    char date[32];
+    format_date(&e->date, date, sizeof date);
+    int iw = ui_icon(u, ICON_EVENT, u->x, u->y, u->px, p->muted);
+    u->x += iw + u->pad / 3;
+    u->w -= iw + u->pad / 3;
+    ui_plain(u, date, HRC_FONT_BOLD, u->small_px, p->muted);
+    u->x -= iw + u->pad / 3;
+    u->w += iw + u->pad / 3;
+    ui_text(u, &e->headline, HRC_FONT_BOLD, u->h2_px, p->text);
+    ui_gap(u, u->pad / 3);
+    ui_text(u, &e->text, 0, u->px, p->text);
+    if (e->has_image) {
+        ui_gap(u, u->pad / 2);
+        bool open = ui_alt_open(&ts->alts, &e->image);
+        int iw2 = e->image.width, ih = e->image.height; /* read by the loader */
+        const char *path = e->image.resolved;
+        if (path && iw2 > 0 && ih > 0) {
+            int w = u->w, h = (int)((long long)ih * w / iw2);
+            if (h > u->view.h * 2 / 3) {
+                h = u->view.h * 2 / 3;
+                w = (int)((long long)iw2 * h / ih);
             }
-            if (open)
-                ui_text(u, &e->image.alt, 0, u->px, p->text);
+            ui_image(u, &e->image, (hrc_rect){u->x, u->y, w, h});
+            u->y += h + u->pad / 3;
+        } else {
+            open = true;
         }
-        if (e->case_ref && m && hrc_module_find_item(m, e->case_ref) >= 0) {
-            ui_gap(u, u->pad / 2);
-            ui_button(u, _("Open the case study"), ACT_OPEN_CASE, ts->event, BTN_NORMAL);
-            ui_flow_end(u);
-        }
+        ui_button(u, open ? _("Hide description") : _("Describe image"), ACT_ALT_EVENT,
+                  ts->event, BTN_QUIET);
+        ui_flow_end(u);
+        if (open)
+            ui_text(u, &e->image.alt, 0, u->px, p->text);
     }
-    /* Every era in words: the bands' full text. */
-    ui_gap(u, u->pad);
-    ui_plain(u, _("Eras"), HRC_FONT_BOLD, u->h2_px, p->text);
-    for (size_t i = 0; i < t->n_eras; i++) {
-        const hrc_era *era = &t->eras[i];
-        char years[64];
-        if (era->has_from)
-            snprintf(years, sizeof years, "%d\xe2\x80\x93%d", era->from_year, era->to_year);
-        else
-            snprintf(years, sizeof years, _("until %d"), era->to_year);
-        ui_gap(u, u->pad / 3);
-        ui_plain(u, years, 0, u->small_px, p->muted);
-        ui_text(u, &era->title, HRC_FONT_BOLD, u->px, p->text);
-        if (!hrc_text_is_empty(&era->text))
-            ui_text(u, &era->text, 0, u->px, p->text);
+    if (e->case_ref && m && hrc_module_find_item(m, e->case_ref) >= 0) {
+        ui_gap(u, u->pad / 2);
+        ui_button_icon(u, ICON_CASE, _("Open the case study"), ACT_OPEN_CASE, ts->event,
+                       BTN_NORMAL);
+        ui_flow_end(u);
     }
-    screen_prev_next(u, ACT_PREV_ITEM, ACT_NEXT_ITEM);
 }
 
 /* Selects event k and pans so that it is in view. */
@@ -369,9 +458,16 @@ static unsigned timeline_activate(hrc_app *app, int action, int arg)
             app_go_item(app, loc->module, (int)item, false);
         break;
     }
-    case ACT_PREV_ITEM:
-    case ACT_NEXT_ITEM:
-        return screen_go_sideways(app, arg);
+    case ACT_PREV_EVENT:
+    case ACT_NEXT_EVENT: {
+        int n = (int)event_count(t);
+        int k = ts->event < 0 ? 0 : ts->event + (action == ACT_NEXT_EVENT ? 1 : -1);
+        if (k >= 0 && k < n)
+            select_event(app, ts, t, k);
+        break;
+    }
+    default:
+        return screen_item_activate(app, action, arg) | HRC_APP_REDRAW;
     }
     return HRC_APP_REDRAW;
 }
@@ -400,6 +496,9 @@ static unsigned timeline_key(hrc_app *app, const hrc_input *in, bool *handled)
         select_event(app, ts, t, k);
         return HRC_APP_REDRAW;
     }
+    case HRC_IN_PAGE_UP:
+    case HRC_IN_PAGE_DOWN:
+        return screen_turn_key(app, in, handled);
     case HRC_IN_ZOOM_IN:
     case HRC_IN_ZOOM_OUT:
         *handled = true;
@@ -457,6 +556,7 @@ int timeline_selected(const hrc_app *app)
 }
 
 const screen_ops screen_timeline = {.state_size = sizeof(timeline_state),
-                                    .init = timeline_init, .draw = timeline_draw, .activate = timeline_activate,
+                                    .init = timeline_init, .draw = timeline_draw,
+                                    .bar = screen_item_bar, .activate = timeline_activate,
                                     .key = timeline_key, .drag = timeline_drag,
                                     .drop = timeline_drop};

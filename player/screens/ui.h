@@ -39,6 +39,10 @@ enum {
     ACT_HOME,
     ACT_SIGN_OUT,
     ACT_SCROLL_AREA, /* not clickable: marks the scroll view for drags */
+    ACT_QUIT,        /* window mode: leave the program */
+    ACT_ITEM_PREV,   /* an item's bar: the previous item (arg) */
+    ACT_ITEM_NEXT,   /* ... the next item (arg) */
+    ACT_FINISH,      /* ... the module is complete: its completion screen */
     ACT_SCREEN = 100,
 };
 
@@ -120,6 +124,8 @@ struct hrc_app {
     int line_px;   /* one line of body text, for keyboard scrolling */
     bool stale;    /* state changed since the last frame */
     bool reveal_focus; /* scroll the focused target into view */
+    int main_target;   /* the last frame's main action, -1 none */
+    bool keyboard;     /* the last input was a key, not a pointer */
     int dropped_runs;  /* text a frame had to leave out for lack of room (tests) */
     ui_pointer ptr;
 
@@ -133,6 +139,19 @@ struct hrc_app {
 };
 
 /* ---- Frame context -------------------------------------------------------- */
+
+/* A button of the top or bottom bar, queued until the bar is laid out. */
+#define UI_BAR_MAX 12
+typedef struct ui_bar_item {
+    const char *icon;  /* screens/icons.h; may be NULL */
+    char label[256];
+    int action, arg;
+    int state;         /* button_state */
+    bool right;        /* packed to the right end of the bar */
+    bool main;         /* the screen's main action: keyboard focus starts here */
+    bool icon_only;    /* the label is for tests and speech; the icon is shown */
+    int w, h;          /* measured */
+} ui_bar_item;
 
 typedef struct ui {
     hrc_app *app;
@@ -159,7 +178,15 @@ typedef struct ui {
     bool focus_seen;
     hrc_rect focus_content;
     bool focus_scrolled;
+    int main_target; /* the screen's main action (target index), -1 none */
     hrc_layout lay; /* reused for every wrap */
+
+    /* The bar being assembled (bars.c). */
+    ui_bar_item bar[UI_BAR_MAX];
+    int n_bar;
+    char bar_status[256];     /* a line of text between the two ends */
+    bool bar_status_alert;    /* ... a problem, in the alert colour */
+    int content_w;            /* the widest comfortable column (about 70 characters) */
 } ui;
 
 typedef enum button_state {
@@ -167,7 +194,9 @@ typedef enum button_state {
     BTN_SELECTED,
     BTN_RIGHT,
     BTN_WRONG,
-    BTN_QUIET, /* a secondary button: outlined */
+    BTN_QUIET,  /* a secondary button: outlined */
+    BTN_PICKED, /* an answer picked, not yet checked: tinted, thick border */
+    BTN_DONE,   /* an item done: quiet, with its tick */
 } button_state;
 
 /* Widgets (widgets.c). Content coordinates inside the scroll view. */
@@ -181,16 +210,57 @@ void ui_gap(ui *u, int h);
 void ui_flow_end(ui *u);
 /* An inline button, flowed left to right (wraps to the next row). */
 int ui_button(ui *u, const char *label, int action, int arg, button_state st);
-/* A full-width button with wrapped (styled) text. prefix is drawn first
- * ("1.", a check mark); may be NULL. */
-int ui_block_button(ui *u, const char *prefix, const hrc_text *t, const char *plain,
-                    int action, int arg, button_state st, bool draggable);
+/* The same with an icon before the label (screens/icons.h). */
+int ui_button_icon(ui *u, const char *icon, const char *label, int action, int arg,
+                   button_state st);
+/* The same, where what the button does needs more words than it shows
+ * ("Start" on a module's card is "Start · Module 2 · Key steps"): name is
+ * the target's label, for speech and tests. */
+int ui_button_named(ui *u, const char *icon, const char *label, const char *name,
+                    int action, int arg, button_state st);
+/* A full-width button with wrapped (styled) text. icon (may be NULL) sits
+ * in a column at its left, on the first line; prefix (may be NULL) is a
+ * short bold line above the text ("Correct answer", "Quiz"). */
+int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text *t,
+                    const char *plain, int action, int arg, button_state st,
+                    bool draggable);
+/* An icon glyph at content coordinates (x, y), size px tall; returns its width. */
+int ui_icon(ui *u, const char *icon, int x, int y, int px, hrc_color color);
+/* A horizontal progress bar at content coordinates, done out of total. */
+void ui_progress(ui *u, hrc_rect r, int done, int total);
+/* Marks the target just added as the screen's main action. */
+void ui_mark_main(ui *u, int target);
+
+/* Bars (bars.c): buttons queued with ui_bar_add(), laid out in one or more
+ * rows (left group, status text, right group) by ui_bar_layout(), drawn
+ * by ui_bar_draw(). The app uses them for the top bar and for the screen's
+ * bottom bar, which stays put while the content scrolls. */
+void ui_bar_clear(ui *u);
+void ui_bar_add(ui *u, bool right, const char *icon, const char *label, int action,
+                int arg, button_state st);
+/* The same, as the screen's main action. */
+void ui_bar_main(ui *u, const char *icon, const char *label, int action, int arg);
+void ui_bar_status(ui *u, const char *text, bool alert);
+/* Height the queued bar needs at this width. */
+int ui_bar_height(ui *u, int width);
+void ui_bar_draw(ui *u, hrc_rect area, hrc_color bg);
 /* Blocks of a lesson page or case study; alts: the images whose
  * description is open (NULL: none can be opened). */
 void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt,
                const ui_alt_set *alts);
+/* Blocks [from, to) of an array; the alt action's arg stays the index. */
+void ui_blocks_from(ui *u, const hrc_block *blocks, size_t from, size_t to, int action_alt,
+                    const ui_alt_set *alts);
+/* The campaign's areas of action in words and as icons (case.c). */
+const char *screen_theme_label(hrc_theme t);
+const char *screen_theme_icon(hrc_theme t);
 void ui_box_begin(ui *u, hrc_rect *box_start);
 void ui_box_end(ui *u, hrc_rect box_start, hrc_color bg);
+/* A box (face and border) put behind the commands drawn since list index
+ * `at`, over content rectangle r. */
+void ui_behind(ui *u, size_t at, hrc_rect r, hrc_color bg);
+/* An image of the model scaled into r (content coordinates), aspect kept. */
+void ui_image(ui *u, const hrc_image *img, hrc_rect r);
 int ui_text_height(ui *u, const char *s, unsigned style, int px, int width);
 int ui_text_width(ui *u, const char *s, unsigned style, int px);
 /* Text placed at a fixed screen position inside `bounds`: drawn only if
@@ -228,11 +298,17 @@ typedef struct screen_ops {
     unsigned (*drop)(hrc_app *app, int action, int arg, const ui_target *to);
     /* Title for the top bar. */
     const char *(*title)(const hrc_app *app);
+    /* The bottom bar: ui_bar_add() its buttons (Previous, Next, Check
+     * answer...); they stay on screen while the content scrolls. */
+    void (*bar)(ui *u);
+    /* Whether a target being dragged (action) may be dropped on `to`: the
+     * app then marks `to` while the pointer is over it. */
+    bool (*accepts)(const hrc_app *app, int action, const ui_target *to);
 } screen_ops;
 
 extern const screen_ops screen_signin, screen_home, screen_module, screen_page,
     screen_timeline, screen_case, screen_quiz, screen_results, screen_settings,
-    screen_facilitator;
+    screen_facilitator, screen_complete;
 
 /* The state of the screen on top of the navigation stack (NULL when it
  * has none), and the same for a given entry. */
@@ -245,6 +321,8 @@ void app_go(hrc_app *app, hrc_nav_loc loc);        /* push */
  * (replaces the current item). */
 void app_go_item(hrc_app *app, int module, int item, bool sideways);
 void app_replace(hrc_app *app, hrc_nav_loc loc);
+/* Opens an item where the learner left it (its scroll position). */
+void app_resume_item(hrc_app *app, int module, int item);
 void app_reset(hrc_app *app, hrc_nav_loc root);   /* the history starts again */
 void app_back(hrc_app *app);
 void app_sign_in(hrc_app *app, const char *name, int64_t learner_id, bool guest);
@@ -258,9 +336,33 @@ void app_reload_learners(hrc_app *app);
 /* Shared by the item screens (page.c). */
 /* The item shown, or NULL when the location does not hold one of `kind`. */
 const hrc_item *screen_item(const hrc_app *app, hrc_item_kind kind);
-/* Previous / Next buttons in the module's reading order (arg = item). */
-void screen_prev_next(ui *u, int act_prev, int act_next);
+/* "Lesson 3 of 8" above an item's title. */
+void screen_item_header(ui *u);
+/* The bottom bar of an item: Previous, "Part n of N", Next (or, on the
+ * last item, Finish module / Back to contents). */
+void screen_item_bar(ui *u);
+/* Left/Right turn pages; Page Down at the end of a page and Page Up at its
+ * top too. Sets *handled. */
+unsigned screen_turn_key(hrc_app *app, const hrc_input *in, bool *handled);
+/* Activates the bar's actions (ACT_ITEM_PREV, ACT_ITEM_NEXT, ACT_FINISH). */
+unsigned screen_item_activate(hrc_app *app, int action, int arg);
 unsigned screen_go_sideways(hrc_app *app, int item);
+/* Item kinds in words and as icons (home.c). */
+const char *screen_item_kind_name(hrc_item_kind k);
+const char *screen_item_kind_icon(hrc_item_kind k);
+/* "Passed, best score 85 %", "Not passed yet, ... 1 attempt left" (home.c). */
+void screen_quiz_status(const hrc_app *app, int module, int item, char *out, size_t size);
+/* A choice's text ("True"/"False" for true/false without text) (quiz.c). */
+const char *screen_choice_label(const hrc_app *app, const hrc_module *m,
+                                const hrc_question *q, size_t c);
+/* A response in words (results.c). */
+void screen_response_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
+                          const hrc_response *r, char *out, size_t size);
+/* How a question's score is made, in words (quiz.c). */
+void screen_credit_line(const hrc_question *q, const hrc_response *r, double score,
+                        char *out, size_t size);
+/* Where to go on in a module; -1 when every part is done (home.c). */
+int screen_next_item(const hrc_app *app, int module);
 
 /* The progress store's problems (facilitator.c): a notice on sign-in that
  * the store was damaged and replaced, and the screen shown instead of any

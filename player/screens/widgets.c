@@ -1,6 +1,8 @@
 /* Widgets: text blocks, buttons, focus ring, the scroll view's rules. */
 #include "screens/ui.h"
 
+#include "screens/icons.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -69,10 +71,14 @@ int ui_add_target(ui *u, hrc_rect content, int action, int arg, const char *labe
         u->focus_content = content;
         u->focus_scrolled = u->in_scroll;
         if (visible.w > 0) {
+            /* Two lines, dark outside and light inside: one of them stands
+             * out on whatever the ring sits on or next to. */
             int t = u->ring;
-            hrc_rect ring = {on_screen.x - t, on_screen.y - t, on_screen.w + 2 * t,
-                             on_screen.h + 2 * t};
-            hrc_draw_frame(u->list, ring, u->pal->focus, t);
+            hrc_rect inner = {on_screen.x - t, on_screen.y - t, on_screen.w + 2 * t,
+                              on_screen.h + 2 * t};
+            hrc_rect outer = {inner.x - t, inner.y - t, inner.w + 2 * t, inner.h + 2 * t};
+            hrc_draw_frame(u->list, outer, u->pal->focus, t);
+            hrc_draw_frame(u->list, inner, u->pal->focus_inner, t);
         }
     }
     if (visible.w > 0)
@@ -200,8 +206,24 @@ static void button_colors(const ui *u, button_state st, hrc_color *bg, hrc_color
     case BTN_SELECTED: *bg = u->pal->selected; *fg = u->pal->selected_text; break;
     case BTN_RIGHT: *bg = u->pal->surface; *fg = u->pal->right; break;
     case BTN_WRONG: *bg = u->pal->surface; *fg = u->pal->wrong; break;
-    case BTN_QUIET: *bg = u->pal->surface; *fg = u->pal->text; break;
+    case BTN_PICKED: *bg = u->pal->picked; *fg = u->pal->text; break;
+    case BTN_QUIET:
+    case BTN_DONE: *bg = u->pal->surface; *fg = u->pal->text; break;
     default: *bg = u->pal->button; *fg = u->pal->button_text; break;
+    }
+}
+
+/* The colour of a button's border, and of the mark in its icon column. */
+static hrc_color button_mark(const ui *u, button_state st)
+{
+    switch (st) {
+    case BTN_RIGHT: return u->pal->right;
+    case BTN_WRONG: return u->pal->wrong;
+    case BTN_PICKED: return u->pal->picked_border;
+    case BTN_DONE: return u->pal->accent;
+    case BTN_SELECTED: return u->pal->selected_text;
+    case BTN_NORMAL: return u->pal->button_text;
+    default: return u->pal->text;
     }
 }
 
@@ -211,31 +233,81 @@ static void button_face(ui *u, hrc_rect content, button_state st)
     button_colors(u, st, &bg, &fg);
     hrc_rect r = to_screen(u, content);
     hrc_draw_rect(u->list, r, bg, u->pad / 3);
-    if (st == BTN_QUIET || st == BTN_RIGHT || st == BTN_WRONG) {
-        int t = st == BTN_QUIET ? (u->ring + 1) / 2 : u->ring;
-        hrc_color c = st == BTN_QUIET ? u->pal->border : fg;
-        hrc_draw_frame(u->list, r, c, t > 0 ? t : 1);
+    if (st == BTN_QUIET || st == BTN_DONE) {
+        int t = (u->ring + 1) / 2;
+        hrc_draw_frame(u->list, r, u->pal->border, t > 0 ? t : 1);
+    } else if (st == BTN_RIGHT || st == BTN_WRONG || st == BTN_PICKED) {
+        hrc_draw_frame(u->list, r, button_mark(u, st), u->ring);
     }
+}
+
+int ui_icon(ui *u, const char *icon, int x, int y, int px, hrc_color color)
+{
+    if (!icon || !*icon)
+        return 0;
+    hrc_font f = {HRC_FONT_ICON, px};
+    size_t len = strlen(icon);
+    int w = u->m->width(u->m->ctx, f, icon, len);
+    int h = u->m->line_height(u->m->ctx, f);
+    hrc_rect r = to_screen(u, (hrc_rect){x, y, w, h});
+    hrc_rect area = clip_area(u);
+    if (hrc_rect_contains(area, r))
+        hrc_draw_text(u->list, r, area, f, color, icon, len);
+    return w;
+}
+
+void ui_progress(ui *u, hrc_rect r, int done, int total)
+{
+    hrc_rect s = to_screen(u, r);
+    hrc_draw_rect(u->list, s, u->pal->track, s.h / 2);
+    if (total > 0 && done > 0) {
+        int w = (int)((long long)s.w * (done > total ? total : done) / total);
+        if (w < s.h)
+            w = s.h; /* a round end even at one step */
+        hrc_draw_rect(u->list, (hrc_rect){s.x, s.y, w, s.h}, u->pal->accent, s.h / 2);
+    }
+}
+
+void ui_mark_main(ui *u, int target)
+{
+    if (target >= 0)
+        u->main_target = target;
 }
 
 int ui_button(ui *u, const char *label, int action, int arg, button_state st)
 {
+    return ui_button_icon(u, NULL, label, action, arg, st);
+}
+
+int ui_button_icon(ui *u, const char *icon, const char *label, int action, int arg,
+                   button_state st)
+{
+    return ui_button_named(u, icon, label, NULL, action, arg, st);
+}
+
+int ui_button_named(ui *u, const char *icon, const char *label, const char *name,
+                    int action, int arg, button_state st)
+{
     int pad = u->pad;
     int max_w = u->w;
     hrc_span span = {0, label};
+    int icon_px = u->px * 6 / 5;
+    int icon_w = icon ? u->m->width(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px}, icon,
+                                    strlen(icon)) + pad / 2
+                      : 0;
     /* Size the button from the line breaker's own measure: the sum of
      * word widths can exceed the whole string's, and would wrap the label. */
-    int text_w = max_w - 2 * pad > 1 ? max_w - 2 * pad : 1;
+    int text_w = max_w - 2 * pad - icon_w > 1 ? max_w - 2 * pad - icon_w : 1;
     if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, text_w, u->m) == 0)
         text_w = u->lay.width;
     else
         text_w = ui_text_width(u, label, HRC_FONT_BOLD, u->px);
-    int bw = text_w + 2 * pad;
+    int bw = text_w + 2 * pad + icon_w;
     if (bw < u->min_target)
         bw = u->min_target;
     if (bw > max_w)
         bw = max_w;
-    int inner = bw - 2 * pad > 1 ? bw - 2 * pad : 1;
+    int inner = bw - 2 * pad - icon_w > 1 ? bw - 2 * pad - icon_w : 1;
     int th = ui_text_height(u, label, HRC_FONT_BOLD, u->px, inner);
     int bh = th + pad;
     if (bh < u->min_target)
@@ -256,19 +328,24 @@ int ui_button(ui *u, const char *label, int action, int arg, button_state st)
     int save_y = u->y;
     u->y = content.y + (bh - th) / 2;
     if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, inner, u->m) == 0) {
-        int tx = content.x + (bw - u->lay.width) / 2;
+        int tx = content.x + (bw - icon_w - u->lay.width) / 2 + icon_w;
         emit_layout(u, tx, u->y, inner, fg, u->px);
+        if (icon) {
+            int ih = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px});
+            ui_icon(u, icon, tx - icon_w, content.y + (bh - ih) / 2, icon_px, fg);
+        }
     }
     u->y = save_y;
-    int index = ui_add_target(u, content, action, arg, label, false);
+    int index = ui_add_target(u, content, action, arg, name ? name : label, false);
     u->flow_x += bw + pad / 2;
     if (bh > u->flow_h)
         u->flow_h = bh;
     return index;
 }
 
-int ui_block_button(ui *u, const char *prefix, const hrc_text *t, const char *plain,
-                    int action, int arg, button_state st, bool draggable)
+int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text *t,
+                    const char *plain, int action, int arg, button_state st,
+                    bool draggable)
 {
     ui_flow_end(u);
     int pad = u->pad;
@@ -278,11 +355,15 @@ int ui_block_button(ui *u, const char *prefix, const hrc_text *t, const char *pl
     hrc_span one = {0, plain ? plain : (v ? v->plain : "")};
     const hrc_span *spans = v && v->n_spans && !plain ? v->spans : &one;
     size_t n = v && v->n_spans && !plain ? v->n_spans : 1;
-    int inner = u->w - 2 * pad;
+    int icon_px = u->px * 3 / 2;
+    int icon_w = icon ? u->m->width(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px}, icon,
+                                    strlen(icon)) + pad * 2 / 3
+                      : 0;
+    int inner = u->w - 2 * pad - icon_w;
     if (inner < 1)
         inner = 1;
-    /* The prefix ("Quiz:", "2.") goes on its own line(s) above the text so
-     * that neither is squeezed at large text sizes. */
+    /* A short bold line ("Correct answer") above the text, in the text
+     * column, so that neither is squeezed at large text sizes. */
     int prefix_h = prefix && *prefix
                        ? ui_text_height(u, prefix, HRC_FONT_BOLD, u->small_px, inner)
                        : 0;
@@ -297,16 +378,27 @@ int ui_block_button(ui *u, const char *prefix, const hrc_text *t, const char *pl
     hrc_color bg, fg;
     button_colors(u, st, &bg, &fg);
     int ty = u->y + (bh - th) / 2;
-    emit_layout(u, u->x + pad, ty + prefix_h, inner, fg, u->px);
+    int tx = u->x + pad + icon_w;
+    emit_layout(u, tx, ty + prefix_h, inner, fg, u->px);
+    if (icon) {
+        /* The mark sits on the text's first line, in its own column. */
+        int line = u->lay.line_height;
+        int ih = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px});
+        ui_icon(u, icon, u->x + pad, ty + prefix_h + (line - ih) / 2, icon_px,
+                button_mark(u, st));
+    }
     if (prefix_h) {
         hrc_span ps = {0, prefix};
         if (hrc_layout_wrap(&u->lay, &ps, 1, HRC_FONT_BOLD, u->small_px, inner, u->m) == 0)
-            emit_layout(u, u->x + pad, ty, inner, fg, u->small_px);
+            emit_layout(u, tx, ty, inner, st == BTN_RIGHT || st == BTN_WRONG
+                                              ? button_mark(u, st) : fg, u->small_px);
     }
-    char label[256];
+    char label[512];
     snprintf(label, sizeof label, "%s%s%s", prefix ? prefix : "", prefix ? " " : "",
              one.text);
-    int index = ui_add_target(u, content, action, arg, label, draggable);
+    /* With no action it is a card to read, not a button. */
+    int index = action == ACT_NONE ? -1 : ui_add_target(u, content, action, arg, label,
+                                                        draggable);
     u->y += bh + pad / 2;
     return index;
 }
@@ -328,8 +420,13 @@ void ui_box_end(ui *u, hrc_rect box_start, hrc_color bg)
     u->x -= u->pad;
     u->w += 2 * u->pad;
     u->y += u->pad / 2;
-    size_t at = (size_t)box_start.w;
     hrc_rect content = {box_start.x, box_start.y, box_start.h, u->y - box_start.y};
+    ui_behind(u, (size_t)box_start.w, content, bg);
+    u->y += u->pad / 2;
+}
+
+void ui_behind(ui *u, size_t at, hrc_rect content, hrc_color bg)
+{
     size_t before = u->list->count;
     hrc_draw_rect(u->list, to_screen(u, content), bg, u->pad / 3);
     hrc_draw_frame(u->list, to_screen(u, content), u->pal->border, 1);
@@ -341,7 +438,16 @@ void ui_box_end(ui *u, hrc_rect box_start, hrc_color bg)
         u->list->cmds[at] = box[0];
         u->list->cmds[at + 1] = box[1];
     }
-    u->y += u->pad / 2;
+}
+
+void ui_image(ui *u, const hrc_image *img, hrc_rect r)
+{
+    if (!img->resolved || img->width <= 0 || img->height <= 0)
+        return;
+    /* Cover the box, keeping the aspect: the picture is centred in it. */
+    hrc_rect s = to_screen(u, r);
+    if (hrc_rect_intersect(s, clip_area(u)).w > 0)
+        hrc_draw_image(u->list, s, img->resolved);
 }
 
 /* A list item: its bullet or number in the margin, its text indented. */
@@ -362,10 +468,16 @@ static void bulleted_item(ui *u, const char *bullet, int indent, const hrc_text 
 void ui_blocks(ui *u, const hrc_block *blocks, size_t n, int action_alt,
                const ui_alt_set *alts)
 {
+    ui_blocks_from(u, blocks, 0, n, action_alt, alts);
+}
+
+void ui_blocks_from(ui *u, const hrc_block *blocks, size_t from, size_t to, int action_alt,
+                    const ui_alt_set *alts)
+{
     hrc_app *app = u->app;
     const hrc_module *m = ui_module(app, hrc_nav_top(&app->nav)->module);
     const hrc_palette *p = u->pal;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = from; i < to; i++) {
         const hrc_block *b = &blocks[i];
         switch (b->kind) {
         case HRC_BLOCK_HEADING:

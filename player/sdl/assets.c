@@ -19,11 +19,16 @@ static const char *const font_files[4] = {
     [HRC_FONT_BOLD | HRC_FONT_ITALIC] = "DejaVuSans-BoldOblique.ttf",
 };
 
+/* Icons are glyphs of an icon font, drawn through the same text path. */
+static const char icon_font[] = "MaterialIcons-Regular.ttf";
+
 int hrc_assets_font_path(const char *assets_dir, unsigned style, char *out,
                          size_t out_size)
 {
     int n = snprintf(out, out_size, "%s/fonts/%s", assets_dir,
-                     font_files[style & (HRC_FONT_BOLD | HRC_FONT_ITALIC)]);
+                     style & HRC_FONT_ICON
+                         ? icon_font
+                         : font_files[style & (HRC_FONT_BOLD | HRC_FONT_ITALIC)]);
     return n < 0 || (size_t)n >= out_size ? -1 : 0;
 }
 

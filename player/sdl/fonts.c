@@ -49,7 +49,8 @@ void hrc_fonts_free(hrc_fonts *fonts)
 
 TTF_Font *hrc_fonts_get(hrc_fonts *fonts, hrc_font font)
 {
-    unsigned style = font.style & (HRC_FONT_BOLD | HRC_FONT_ITALIC);
+    unsigned style = font.style & HRC_FONT_ICON ? HRC_FONT_ICON
+                                                : font.style & (HRC_FONT_BOLD | HRC_FONT_ITALIC);
     int px = font.px < MIN_PX ? MIN_PX : font.px > MAX_PX ? MAX_PX : font.px;
     font_slot *victim = &fonts->slots[0];
     fonts->clock++;

@@ -37,6 +37,8 @@ static hrc_input_kind key_kind(const hrc_input_map *map, const SDL_KeyboardEvent
     switch (k->keysym.sym) {
     case SDLK_f:
         return ctrl && alt ? HRC_IN_FACILITATOR : HRC_IN_NONE;
+    case SDLK_q:
+        return ctrl && !alt ? HRC_IN_QUIT : HRC_IN_NONE;
     case SDLK_TAB: return shift ? HRC_IN_PREV : HRC_IN_NEXT;
     case SDLK_UP: return HRC_IN_UP;
     case SDLK_DOWN: return HRC_IN_DOWN;

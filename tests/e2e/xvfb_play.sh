@@ -27,7 +27,7 @@ xdotool key Return
 wait_screen "Welcome, Ada Lovelace"
 shot 20-home
 xdotool key Tab
-click "Open"
+click "Module 1"
 wait_screen "A small module"
 shot 30-contents
 click "Why cities matter"

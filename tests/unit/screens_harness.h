@@ -42,6 +42,9 @@ void harness_stop(harness *t);
 void harness_draw(harness *t);
 unsigned harness_key(harness *t, hrc_input_kind kind); /* and redraws */
 unsigned harness_input(harness *t, hrc_input in);       /* and redraws */
+/* Scrolls down about a screenful, never leaving the screen; returns the
+ * effects (no HRC_APP_REDRAW at the end). */
+unsigned harness_page_down(harness *t);
 /* Tabs to the first target whose label contains `label` and presses Enter. */
 bool harness_tab_to(harness *t, const char *label);
 unsigned harness_activate_label(harness *t, const char *label);

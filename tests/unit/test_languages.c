@@ -40,7 +40,7 @@ static const char *const langs[N_LANGS] = {"en", "fr", "es"};
  * catalogues at start, so that a button can be told to be in the wrong
  * language. */
 static const char *const ui_msgids[] = {
-    "Back", "Home", "Settings", "Sign out", "Open", "Done", "Previous", "Next",
+    "Back", "Home", "Settings", "Sign out", "Start", "Done", "Previous", "Next",
     "Back to contents", "Check answer", "Show a hint", "Next question", "See results",
     "Try again", "Continue", "Zoom in", "Zoom out", "Open the case study",
     "Describe image", "Hide description", "Continue as guest", "I am new here",
@@ -51,9 +51,9 @@ static char ui_tr[N_LANGS][N_UI][128];
 
 /* Words a French or Spanish speaker would expect on the home screen. */
 static const char *const home_words[N_LANGS][3] = {
-    {"Open", "Settings", "Sign out"},
-    {"Ouvrir", "Paramètres", "Se déconnecter"},
-    {"Abrir", "Configuración", "Cerrar sesión"},
+    {"Start", "Settings", "Sign out"},
+    {"Commencer", "Paramètres", "Se déconnecter"},
+    {"Empezar", "Configuración", "Cerrar sesión"},
 };
 
 static hrc_course *course;
@@ -214,7 +214,10 @@ static void visit(walk *w, const char *what)
                 collect_frame(w, what);
                 harness_check_targets(t, 44);
             }
-            if (!(key(w, HRC_IN_PAGE_DOWN, what) & HRC_APP_REDRAW))
+            unsigned eff = harness_page_down(t);
+            harness_draw(t);
+            check_frame(w, what);
+            if (!(eff & HRC_APP_REDRAW))
                 break;
         }
     }

@@ -53,7 +53,7 @@ static bool shows_somewhere(harness *t, const char *text)
     for (int i = 0; i < 20; i++) {
         if (harness_has_text(t, text))
             return true;
-        harness_key(t, HRC_IN_PAGE_DOWN);
+        harness_page_down(t);
     }
     return false;
 }
@@ -117,9 +117,9 @@ static void keyboard_only_journey(void **state)
     assert_true(harness_has_text(&t, "Welcome, Ana\xc3\xaf"));
     assert_true(harness_has_text(&t, "Not started"));
 
-    harness_activate_label(&t, "Open");
+    harness_activate_label(&t, "Module 1");
     assert_true(harness_has_text(&t, "Every kind of content"));
-    harness_activate_label(&t, "Lesson: First page");
+    harness_activate_label(&t, "Lesson First page");
     assert_true(harness_has_text(&t, "First page"));
     assert_true(harness_has_text(&t, "A heading"));
     /* The image description opens on request. */
@@ -155,7 +155,7 @@ static void keyboard_only_journey(void **state)
     harness_activate_label(&t, "Try again");
     assert_true(harness_has_text(&t, "attempt 2 of 2"));
     harness_key(&t, HRC_IN_BACK);
-    assert_true(harness_has_text(&t, "\xe2\x9c\x93 Quiz"));
+    assert_true(harness_has_text(&t, "Part 4 \xc2\xb7 Quiz \xc2\xb7 Passed"));
     harness_stop(&t);
 }
 
@@ -176,8 +176,8 @@ static void pointer_only_journey(void **state)
     harness_draw(&t);
     harness_click(&t, "Continue as guest");
     assert_true(harness_has_text(&t, "Welcome, guest"));
-    harness_click(&t, "Open");
-    harness_click(&t, "Timeline:");
+    harness_click(&t, "Module 1");
+    harness_click(&t, "\xc2\xb7 Timeline");
     /* Drag the canvas, then wheel: the view pans and stays valid. */
     int canvas = harness_find_target(&t, "Timeline");
     assert_int_not_equal(canvas, -1);
@@ -240,8 +240,14 @@ static void pointer_only_journey(void **state)
     /* 0 + 0 + 0 + 1 + 1/3 over 5 = 27 % */
     assert_true(harness_has_text(&t, "Your score: 27 %"));
     assert_true(harness_has_text(&t, "Not passed"));
-    assert_true(harness_has_text(&t, "To review"));
+    /* Each question's credit, the partial one explained. */
+    assert_true(harness_has_text(&t, "Question by question"));
+    assert_true(harness_has_text(&t, "1 of 3 matched: 33 %"));
+    /* What was missed, with the right answers. */
+    harness_click(&t, "Review the questions I missed");
     assert_true(harness_has_text(&t, "Which one is right?"));
+    assert_true(harness_has_text(&t, "Right answer: The right one"));
+    harness_click(&t, "Back to the results");
     harness_click(&t, "Try again");
     harness_click(&t, "Back");
     harness_click(&t, "Home");
@@ -283,8 +289,8 @@ static void answers_are_recorded_before_feedback(void **state)
     harness t;
     start_as_new_learner(&t, &store, "Bea");
     assert_true(harness_has_text(&t, "Welcome, Bea"));
-    harness_activate_label(&t, "Open");
-    harness_activate_label(&t, "Quiz:");
+    harness_activate_label(&t, "Module 1");
+    harness_activate_label(&t, "\xc2\xb7 Quiz");
     harness_activate_label(&t, "The right one");
     harness_activate_label(&t, "Check answer");
     assert_true(harness_has_text(&t, "The right one is right."));
@@ -305,11 +311,14 @@ static void answers_are_recorded_before_feedback(void **state)
                      HRC_PROGRESS_OK);
     harness_start(&t, &(hrc_app_config){.progress = store});
     harness_activate_label(&t, "Bea"); /* the stored learner is listed */
-    harness_activate_label(&t, "Open");
-    harness_activate_label(&t, "Quiz:");
-    harness_activate_label(&t, "The right one");
+    harness_activate_label(&t, "Module 1");
+    harness_activate_label(&t, "\xc2\xb7 Quiz");
+    /* The attempt left open goes on at the question after the one answered. */
+    assert_true(harness_has_text(&t, "Question 2 of 5"));
+    harness_activate_label(&t, "Right A");
+    harness_activate_label(&t, "Right C");
     harness_activate_label(&t, "Check answer");
-    assert_false(harness_has_text(&t, "The right one is right."));
+    assert_false(harness_has_text(&t, "A and C."));
     assert_true(harness_has_text(&t, "could not be saved"));
     harness_stop(&t);
     hrc_progress_close(store);
@@ -320,8 +329,8 @@ static void resume_and_completion_are_recorded(void **state)
     hrc_progress *store = NULL;
     harness t;
     start_as_new_learner(&t, &store, "Cy");
-    harness_activate_label(&t, "Open");
-    harness_activate_label(&t, "Timeline:");
+    harness_activate_label(&t, "Module 1");
+    harness_activate_label(&t, "\xc2\xb7 Timeline");
     harness_stop(&t); /* the player stops (a power cut) */
 
     /* Cy chose a PIN meanwhile: signing in asks for it. */
@@ -343,11 +352,11 @@ static void resume_and_completion_are_recorded(void **state)
     type(&t, "1357");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(harness_has_text(&t, "Welcome, Cy"));
-    harness_activate_label(&t, "Open");
-    harness_activate_label(&t, "Continue where you left off");
+    harness_activate_label(&t, "Module 1");
+    harness_activate_label(&t, "Continue: ");
     assert_true(harness_has_text(&t, "Fixture timeline"));
     harness_key(&t, HRC_IN_BACK);
-    harness_activate_label(&t, "Lesson:");
+    harness_activate_label(&t, "\xc2\xb7 Lesson");
     harness_activate_label(&t, "Next"); /* timeline */
     harness_activate_label(&t, "Next"); /* case study */
     harness_activate_label(&t, "Next"); /* quiz */
@@ -380,7 +389,7 @@ static void kiosk_idle_prompt_then_sign_in(void **state)
     harness_start(&t, &cfg);
     assert_int_equal(hrc_app_next_timeout_ms(t.app, t.now), -1); /* nothing pending */
     harness_activate_label(&t, "Continue as guest");
-    harness_activate_label(&t, "Open");
+    harness_activate_label(&t, "Module 1");
     int64_t wait = hrc_app_next_timeout_ms(t.app, t.now);
     assert_true(wait > 179000 && wait <= 180000);
     t.now += (uint64_t)wait - 50; /* harness_input adds 50 */

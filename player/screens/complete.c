@@ -1,0 +1,135 @@
+/*
+ * The moment a module is finished (and, when it was the last, the whole
+ * course): what was done, the quiz score, the time it took, and where to
+ * go next. Reached from "Finish the module" on the last part or on the
+ * results of a module's quiz.
+ */
+#include "core/dates.h"
+#include "screens/icons.h"
+#include "screens/ui.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { ACT_NEXT_MODULE = ACT_SCREEN, ACT_TO_HOME };
+
+/* The next module not yet complete after `module`, wrapping; -1 none. */
+static int next_module(const hrc_app *app, int module)
+{
+    size_t n = app->cfg.course->n_modules;
+    for (size_t k = 1; k < n; k++) {
+        int i = (int)(((size_t)module + k) % n);
+        const module_state *s = session_module(app, i);
+        if (!s->completed && !session_module_complete(app, i))
+            return i;
+    }
+    return -1;
+}
+
+static void time_line(const hrc_app *app, int module, char *out, size_t size)
+{
+    const module_state *s = session_module(app, module);
+    out[0] = '\0';
+    if (!s->stored || s->summary.time_spent_ms < 60000)
+        return;
+    char duration[64];
+    int minutes = (int)(s->summary.time_spent_ms / 60000);
+    if (hrc_duration_format(minutes, duration, sizeof duration) > 0)
+        snprintf(out, size, _("Time spent: %s"), duration);
+}
+
+static void complete_draw(ui *u)
+{
+    hrc_app *app = u->app;
+    const hrc_palette *p = u->pal;
+    int module = hrc_nav_top(&app->nav)->module;
+    const hrc_module *m = ui_module(app, module);
+    if (!m)
+        return;
+    int done, total;
+    session_course_counts(app, &done, &total);
+    bool course = done == total && total > 0;
+    int icon_px = u->h1_px * 3;
+    int iw = u->m->width(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px}, ICON_TROPHY,
+                         strlen(ICON_TROPHY));
+    ui_icon(u, ICON_TROPHY, u->x + (u->w - iw) / 2, u->y, icon_px, p->accent);
+    u->y += u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px});
+    ui_plain(u, course ? _("Course complete!") : _("Module complete!"), HRC_FONT_BOLD,
+             u->h1_px, p->text);
+    ui_gap(u, u->pad / 2);
+    char line[512];
+    if (course)
+        snprintf(line, sizeof line, _("You have completed all %d modules of the course. "
+                                      "Congratulations!"),
+                 total);
+    else
+        snprintf(line, sizeof line, _("You have completed module %d: %s."), module + 1,
+                 ui_pick(app, m, &m->title));
+    ui_plain(u, line, 0, u->px, p->text);
+    time_line(app, module, line, sizeof line);
+    if (line[0])
+        ui_plain(u, line, 0, u->px, p->muted);
+    ui_gap(u, u->pad);
+    if (course) {
+        for (size_t i = 0; i < app->cfg.course->n_modules; i++) {
+            const hrc_module *mi = app->cfg.course->modules[i];
+            char status[300] = "";
+            for (size_t k = 0; k < mi->n_items; k++)
+                if (mi->items[k].kind == HRC_ITEM_QUIZ) {
+                    screen_quiz_status(app, (int)i, (int)k, status, sizeof status);
+                    break;
+                }
+            ui_block_button(u, ICON_DONE, status[0] ? status : NULL, &mi->title, NULL,
+                            ACT_NONE, 0, BTN_DONE, false);
+        }
+    } else {
+        ui_plain(u, _("What you did"), HRC_FONT_BOLD, u->h2_px, p->text);
+        ui_gap(u, u->pad / 3);
+        for (size_t i = 0; i < m->n_items; i++) {
+            const hrc_item *it = &m->items[i];
+            char status[300];
+            if (it->kind == HRC_ITEM_QUIZ)
+                screen_quiz_status(app, module, (int)i, status, sizeof status);
+            else
+                snprintf(status, sizeof status, "%s", screen_item_kind_name(it->kind));
+            ui_block_button(u, session_item_done(app, module, (int)i) ? ICON_DONE
+                                                                     : screen_item_kind_icon(it->kind),
+                            status, hrc_item_title(it), NULL, ACT_NONE, 0, BTN_DONE, false);
+        }
+    }
+    if (app->cfg.certificates && course && !app->guest) {
+        ui_gap(u, u->pad / 2);
+        ui_plain(u, _("Your facilitator can print your certificate from this kiosk."),
+                 HRC_FONT_BOLD, u->px, p->text);
+    }
+}
+
+static void complete_bar(ui *u)
+{
+    hrc_app *app = u->app;
+    int module = hrc_nav_top(&app->nav)->module;
+    int next = next_module(app, module);
+    if (next >= 0) {
+        ui_bar_add(u, false, ICON_HOME, _("Back to home"), ACT_TO_HOME, 0, BTN_QUIET);
+        char label[300];
+        const hrc_module *m = ui_module(app, next);
+        snprintf(label, sizeof label, _("Next: %s"), ui_pick(app, m, &m->title));
+        ui_bar_main(u, ICON_FORWARD, label, ACT_NEXT_MODULE, next);
+    } else {
+        ui_bar_main(u, ICON_HOME, _("Back to home"), ACT_TO_HOME, 0);
+    }
+}
+
+static unsigned complete_activate(hrc_app *app, int action, int arg)
+{
+    if (action == ACT_TO_HOME || action == ACT_NEXT_MODULE) {
+        session_leave_module(app, HRC_END_NORMAL);
+        app_reset(app, hrc_nav_location(HRC_SCREEN_HOME, -1, -1));
+        if (action == ACT_NEXT_MODULE && ui_module(app, arg))
+            app_go(app, hrc_nav_location(HRC_SCREEN_MODULE, arg, -1));
+    }
+    return HRC_APP_REDRAW;
+}
+
+const screen_ops screen_complete = {.draw = complete_draw, .activate = complete_activate,
+                                    .bar = complete_bar};
