@@ -22,7 +22,7 @@ add_test(NAME progress_two_processes
 # Needs root to mount a small tmpfs; reports SKIPPED otherwise.
 add_test(NAME progress_disk
          COMMAND bash ${progress_dir}/disk.sh $<TARGET_FILE:progress_driver>
-                 ${progress_work}/disk)
+                 ${progress_work}/disk $<TARGET_FILE:hrc-player>)
 add_test(NAME progress_cli
          COMMAND bash ${progress_dir}/cli.sh $<TARGET_FILE:hrc-player>
                  $<TARGET_FILE:progress_driver> ${progress_work}/cli)

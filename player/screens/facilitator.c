@@ -441,14 +441,18 @@ static unsigned facilitator_activate(hrc_app *app, int action, int arg)
         memset(app->pin_entry, 0, sizeof app->pin_entry);
         break;
     case ACT_SET_PIN:
-        rc = hrc_progress_set_facilitator_pin(store, app->pin_entry);
-        if (rc == HRC_PROGRESS_OK)
-            app->facilitator_unlocked =
-                hrc_progress_check_facilitator_pin(store, app->pin_entry) == HRC_PROGRESS_OK;
+        /* A kiosk's first PIN is chosen at its first start or from a
+         * terminal, never from this screen (anyone can reach it). */
+        rc = app->kiosk ? HRC_PROGRESS_ERR_NO_PIN
+                        : hrc_progress_setup_facilitator_pin(store, app->pin_entry);
+        app->facilitator_unlocked = rc == HRC_PROGRESS_OK && hrc_progress_is_unlocked(store);
         snprintf(app->notice, sizeof app->notice, "%s",
                  rc == HRC_PROGRESS_OK            ? ""
                  : rc == HRC_PROGRESS_ERR_PIN_FORMAT ? _("A PIN is 4 to 12 digits.")
-                                                    : hrc_progress_errmsg(store));
+                 : rc == HRC_PROGRESS_ERR_NO_PIN
+                     ? _("This kiosk has no facilitator PIN. Set one from a terminal: "
+                         "hrc-player --set-facilitator-pin")
+                     : hrc_progress_errmsg(store));
         memset(app->pin_entry, 0, sizeof app->pin_entry);
         break;
     case ACT_LEAVE_KIOSK:

@@ -139,6 +139,9 @@ player_pid=
 [ "$status" = 0 ] || fail "the player exited with $status on SIGTERM"
 
 # Kiosk: full screen whatever --size says; Ctrl+Alt+F and a PIN leave it.
+# The kiosk's facilitator PIN is set up first (Ctrl+Alt+F never sets one).
+echo 2468 | "$player" --set-facilitator-pin --data-dir "$work/data" >/dev/null ||
+  fail "could not set the facilitator PIN"
 : >"$work/trace"; seen=0
 HRC_TRACE_SCREENS=1 "$player" --kiosk --size 800x600 --lang en --data-dir "$work/data" \
   "$data/sdl/course" 2>"$work/trace" &
