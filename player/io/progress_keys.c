@@ -48,7 +48,7 @@ static void describe(const char *device, const unsigned char pk[32], int64_t tru
                      hrc_kiosk *out)
 {
     memset(out, 0, sizeof *out);
-    snprintf(out->device_id, sizeof out->device_id, "%s", device);
+    snprintf(out->device_id, sizeof out->device_id, "%s", device ? device : "");
     char b64[sodium_base64_ENCODED_LEN(32, B64)];
     sodium_bin2base64(b64, sizeof b64, pk, 32, B64);
     snprintf(out->key, sizeof out->key, KEY_PREFIX "%s:%s", device, b64);

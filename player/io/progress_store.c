@@ -131,7 +131,7 @@ static const char migrate_v3[] =
     "  created_ms INTEGER NOT NULL\n"
     ");\n"
     "CREATE TABLE trusted_kiosk(\n"
-    "  device_id TEXT PRIMARY KEY,\n"
+    "  device_id TEXT NOT NULL PRIMARY KEY,\n"
     "  public_key BLOB NOT NULL UNIQUE CHECK(length(public_key) = 32),\n"
     "  trusted_ms INTEGER NOT NULL\n"
     ");\n";
