@@ -40,10 +40,21 @@ static void print_usage(FILE *out, const char *argv0)
           out);
     fputs(_("\n"
             "Progress:\n"
-            "  --export FILE.csv|FILE.json   export every learner's progress\n"
-            "  --import FILE.json            merge an export from another kiosk\n"
+            "  --export FILE.csv|FILE.json   export every learner's progress (JSON:\n"
+            "                                signed by this kiosk in FILE.json.sig)\n"
+            "  --import FILE.json            merge a signed export from this kiosk or\n"
+            "                                from a kiosk this store trusts\n"
             "  --set-facilitator-pin         set the PIN that guards kiosk exits,\n"
             "                                exports and learner management\n"),
+          out);
+    fputs(_("\n"
+            "Kiosk keys:\n"
+            "  --kiosk-key                   show this kiosk's key and its fingerprint\n"
+            "  --trust-kiosk KEY|FILE.json   accept imports signed by that kiosk (its key,\n"
+            "                                or one of its exports); shows the fingerprint\n"
+            "  --untrust-kiosk FINGERPRINT   stop accepting them (or give the key or the\n"
+            "                                device id)\n"
+            "  --trusted-kiosks              list the kiosks this store trusts\n"),
           out);
     fputs(_("\n"
             "  -h, --help               show this help\n"
@@ -70,7 +81,8 @@ static int set_command(hrc_cli *cli, hrc_command cmd)
 {
     if (cli->command != HRC_CMD_PLAY && cli->command != cmd) {
         fprintf(stderr, _("%s: choose one of --validate, --render, --watch, "
-                          "--export, --import, --set-facilitator-pin\n"),
+                          "--export, --import, --set-facilitator-pin, --kiosk-key, "
+                          "--trust-kiosk, --untrust-kiosk, --trusted-kiosks\n"),
                 cli->argv0);
         return -1;
     }
@@ -81,7 +93,8 @@ static int set_command(hrc_cli *cli, hrc_command cmd)
 enum {
     OPT_LANG = 256, OPT_SIZE, OPT_KIOSK, OPT_IDLE, OPT_DATA_DIR, OPT_FIRST_FRAME,
     OPT_VALIDATE, OPT_WATCH, OPT_GOTO, OPT_RENDER, OPT_REVIEW, OPT_EXPORT,
-    OPT_IMPORT, OPT_SET_PIN, OPT_VERSION,
+    OPT_IMPORT, OPT_SET_PIN, OPT_VERSION, OPT_KIOSK_KEY, OPT_TRUST_KIOSK,
+    OPT_UNTRUST_KIOSK, OPT_TRUSTED_KIOSKS,
 };
 
 int main(int argc, char **argv)
@@ -101,6 +114,10 @@ int main(int argc, char **argv)
         {"export", required_argument, NULL, OPT_EXPORT},
         {"import", required_argument, NULL, OPT_IMPORT},
         {"set-facilitator-pin", no_argument, NULL, OPT_SET_PIN},
+        {"kiosk-key", no_argument, NULL, OPT_KIOSK_KEY},
+        {"trust-kiosk", required_argument, NULL, OPT_TRUST_KIOSK},
+        {"untrust-kiosk", required_argument, NULL, OPT_UNTRUST_KIOSK},
+        {"trusted-kiosks", no_argument, NULL, OPT_TRUSTED_KIOSKS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {0, 0, 0, 0},
@@ -162,6 +179,16 @@ int main(int argc, char **argv)
             cli.import_file = optarg;
             break;
         case OPT_SET_PIN: bad = set_command(&cli, HRC_CMD_SET_FACILITATOR_PIN); break;
+        case OPT_KIOSK_KEY: bad = set_command(&cli, HRC_CMD_KIOSK_KEY); break;
+        case OPT_TRUST_KIOSK:
+            bad = set_command(&cli, HRC_CMD_TRUST_KIOSK);
+            cli.kiosk_arg = optarg;
+            break;
+        case OPT_UNTRUST_KIOSK:
+            bad = set_command(&cli, HRC_CMD_UNTRUST_KIOSK);
+            cli.kiosk_arg = optarg;
+            break;
+        case OPT_TRUSTED_KIOSKS: bad = set_command(&cli, HRC_CMD_TRUSTED_KIOSKS); break;
         case 'h': help = true; break; /* after --lang, wherever it stands */
         case OPT_VERSION: printf("hrc-player %s\n", HRC_VERSION); return HRC_EXIT_OK;
         default:
@@ -188,6 +215,10 @@ int main(int argc, char **argv)
     case HRC_CMD_EXPORT: return hrc_cmd_export(&cli);
     case HRC_CMD_IMPORT: return hrc_cmd_import(&cli);
     case HRC_CMD_SET_FACILITATOR_PIN: return hrc_cmd_set_facilitator_pin(&cli);
+    case HRC_CMD_KIOSK_KEY: return hrc_cmd_kiosk_key(&cli);
+    case HRC_CMD_TRUST_KIOSK: return hrc_cmd_trust_kiosk(&cli);
+    case HRC_CMD_UNTRUST_KIOSK: return hrc_cmd_untrust_kiosk(&cli);
+    case HRC_CMD_TRUSTED_KIOSKS: return hrc_cmd_trusted_kiosks(&cli);
     case HRC_CMD_PLAY:
     case HRC_CMD_RENDER:
     case HRC_CMD_WATCH:

@@ -4,6 +4,8 @@ set(progress_dir ${CMAKE_CURRENT_SOURCE_DIR}/progress)
 set(progress_work ${CMAKE_CURRENT_BINARY_DIR}/progress-work)
 
 hrc_unit_test(test_progress_store SOURCES ${progress_dir}/test_progress_store.c LIBS hrc_io)
+# The rule for learners' names (player/core/names.c), which the store applies.
+hrc_unit_test(test_names SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_names.c LIBS hrc_core)
 hrc_unit_test(test_progress_exchange SOURCES ${progress_dir}/test_progress_exchange.c
               LIBS hrc_io)
 
@@ -20,7 +22,7 @@ add_test(NAME progress_two_processes
 # Needs root to mount a small tmpfs; reports SKIPPED otherwise.
 add_test(NAME progress_disk
          COMMAND bash ${progress_dir}/disk.sh $<TARGET_FILE:progress_driver>
-                 ${progress_work}/disk)
+                 ${progress_work}/disk $<TARGET_FILE:hrc-player>)
 add_test(NAME progress_cli
          COMMAND bash ${progress_dir}/cli.sh $<TARGET_FILE:hrc-player>
                  $<TARGET_FILE:progress_driver> ${progress_work}/cli)

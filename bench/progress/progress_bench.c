@@ -9,10 +9,18 @@
  *   progress_bench seed DIR LEARNERS MODULES ANSWERS
  *       fills DIR with that much progress, fast (give it a tmpfs folder).
  *   progress_bench export DIR OUTDIR
- *       times the CSV export, the JSON export and the JSON import.
+ *       times the CSV export, the JSON export (signed) and the JSON import
+ *       (signature checked) into a store that trusts DIR's kiosk.
+ *   progress_bench pin DIR N
+ *       times N checks of a right and of a wrong learner PIN at the cost the
+ *       store measures on this machine (a wrong one: from a fresh count, so
+ *       that throttling never waits), the throttled refusal that follows
+ *       three wrong PINs, and, as baselines in the same run, one
+ *       crypto_pwhash_str_verify at libsodium's INTERACTIVE and MODERATE.
  */
 #include "io/progress.h"
 
+#include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,6 +218,18 @@ static int exports(const char *dir, const char *outdir)
         fprintf(stderr, "progress_bench: %s\n", info.message);
         return 1;
     }
+    hrc_kiosk exporter;
+    s = NULL;
+    if (hrc_progress_open(dir, HRC_PROGRESS_OPEN_READONLY | HRC_PROGRESS_OPEN_FACILITATOR, &s,
+                          &info) || hrc_progress_this_kiosk(s, &exporter) ||
+        hrc_progress_trust_kiosk(m, exporter.key, NULL)) {
+        fprintf(stderr, "progress_bench: cannot trust the exporting kiosk: %s\n",
+                hrc_progress_errmsg(m));
+        hrc_progress_close(s);
+        hrc_progress_close(m);
+        return 1;
+    }
+    hrc_progress_close(s);
     hrc_import_stats stats;
     double t3 = now_s();
     r = hrc_progress_import_json(m, json, &stats);
@@ -225,6 +245,72 @@ static int exports(const char *dir, const char *outdir)
     return r != 0;
 }
 
+/* One verify of a hash of "2468" made at (ops, mem), in ms. */
+static double verify_ms(unsigned long long ops, size_t mem)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, "2468", 4, ops, mem) != 0)
+        return -1;
+    double t0 = now_s();
+    int r = crypto_pwhash_str_verify(hash, "2468", 4);
+    return r == 0 ? (now_s() - t0) * 1000 : -1;
+}
+
+static int pins(const char *dir, int n)
+{
+    hrc_progress *s;
+    hrc_progress_open_info info;
+    if (hrc_progress_open(dir, HRC_PROGRESS_OPEN_FACILITATOR, &s, &info)) {
+        fprintf(stderr, "progress_bench: %s\n", info.message);
+        return 1;
+    }
+    int64_t id;
+    double t0 = now_s();
+    int r = hrc_progress_add_learner(s, "Bench", "2468", NULL, &id);
+    double t_add = now_s() - t0;
+    double *right = calloc((size_t)n, sizeof *right), *wrong = calloc((size_t)n, sizeof *wrong);
+    for (int i = 0; i < n && !r; i++) {
+        t0 = now_s();
+        r = hrc_progress_check_learner_pin(s, id, "2468");
+        right[i] = (now_s() - t0) * 1000;
+        t0 = now_s();
+        int w = hrc_progress_check_learner_pin(s, id, "1357");
+        wrong[i] = (now_s() - t0) * 1000;
+        if (w != HRC_PROGRESS_ERR_PIN)
+            r = w;
+        if (!r)
+            r = hrc_progress_clear_learner_pin_lock(s, id);
+    }
+    double throttled[1] = {0};
+    for (int i = 0; i < 3 && !r; i++)
+        hrc_progress_check_learner_pin(s, id, "1357");
+    if (!r) {
+        t0 = now_s();
+        int t = hrc_progress_check_learner_pin(s, id, "2468");
+        throttled[0] = (now_s() - t0) * 1000;
+        if (t != HRC_PROGRESS_ERR_THROTTLED)
+            r = t;
+    }
+    if (r)
+        fprintf(stderr, "progress_bench: %s\n", hrc_progress_errmsg(s));
+    else {
+        printf("  %-44s %9.3f s\n", "first PIN: measuring the cost, then hashing", t_add);
+        report("check, right PIN", right, n);
+        report("check, wrong PIN", wrong, n);
+        report("check while throttled (no hashing)", throttled, 1);
+        double base[2] = {verify_ms(crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                    crypto_pwhash_MEMLIMIT_INTERACTIVE),
+                          verify_ms(crypto_pwhash_OPSLIMIT_MODERATE,
+                                    crypto_pwhash_MEMLIMIT_MODERATE)};
+        report("baseline: libsodium INTERACTIVE verify", base, 1);
+        report("baseline: libsodium MODERATE verify", base + 1, 1);
+    }
+    free(right);
+    free(wrong);
+    hrc_progress_close(s);
+    return r != 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "latency") == 0)
@@ -233,6 +319,8 @@ int main(int argc, char **argv)
         return seed(argv[2], atoi(argv[3]), atoi(argv[4]), atoi(argv[5]));
     if (argc == 4 && strcmp(argv[1], "export") == 0)
         return exports(argv[2], argv[3]);
+    if (argc == 4 && strcmp(argv[1], "pin") == 0)
+        return sodium_init() < 0 ? 1 : pins(argv[2], atoi(argv[3]));
     fprintf(stderr, "usage: see the comment at the top of progress_bench.c\n");
     return 2;
 }

@@ -2,7 +2,9 @@
 # Progress store figures: the commit latency of one answer with
 # synchronous=FULL on this disk, next to plain-SQLite baselines measured in
 # the same run (FULL, NORMAL, in memory); then exporting 100 learners x 10
-# modules x 50 answers to CSV and JSON, and importing the JSON back.
+# modules x 50 answers to CSV and JSON, and importing the JSON back; then
+# learner PIN checks at the measured hash cost, next to libsodium's
+# INTERACTIVE and MODERATE costs as baselines.
 # Usage: bench/progress/run-progress.sh BUILD_DIR
 set -u
 build=$1
@@ -34,3 +36,8 @@ echo "Export of 100 learners x 10 modules x 50 answers (seeded in $(( $(date +%s
 "$bench" export "$data/seed" "$data/out" || exit 1
 printf '  files: CSV %s bytes, JSON %s bytes\n' \
   "$(wc -c < "$data/out/export.csv")" "$(wc -c < "$data/out/export.json")"
+
+echo
+echo "Learner PIN checks at the cost measured on this machine (median, 99th percentile)"
+rm -rf "$data/pin" && mkdir -p "$data/pin" || exit 1
+"$bench" pin "$data/pin" "${PROGRESS_PIN_CHECKS:-5}" || exit 1

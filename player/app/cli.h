@@ -7,6 +7,8 @@
 
 #include <stdbool.h>
 
+struct hrc_progress_open_info;
+
 enum { HRC_EXIT_OK = 0, HRC_EXIT_FAILURE = 1, HRC_EXIT_USAGE = 2 };
 
 typedef enum hrc_command {
@@ -17,6 +19,10 @@ typedef enum hrc_command {
     HRC_CMD_EXPORT,
     HRC_CMD_IMPORT,
     HRC_CMD_SET_FACILITATOR_PIN,
+    HRC_CMD_KIOSK_KEY,
+    HRC_CMD_TRUST_KIOSK,
+    HRC_CMD_UNTRUST_KIOSK,
+    HRC_CMD_TRUSTED_KIOSKS,
 } hrc_command;
 
 typedef struct hrc_cli {
@@ -30,6 +36,7 @@ typedef struct hrc_cli {
     const char *render_dir;  /* --render DIR */
     const char *export_file; /* --export FILE.csv|FILE.json */
     const char *import_file; /* --import FILE.json */
+    const char *kiosk_arg;   /* --trust-kiosk KEY or FILE, --untrust-kiosk FINGERPRINT */
     const char *goto_id;     /* --goto ID */
     int width, height;       /* --size WxH; 0: default */
     bool kiosk;
@@ -44,5 +51,19 @@ int hrc_cmd_watch(const hrc_cli *cli);
 int hrc_cmd_export(const hrc_cli *cli);
 int hrc_cmd_import(const hrc_cli *cli);
 int hrc_cmd_set_facilitator_pin(const hrc_cli *cli);
+int hrc_cmd_kiosk_key(const hrc_cli *cli);
+int hrc_cmd_trust_kiosk(const hrc_cli *cli);
+int hrc_cmd_untrust_kiosk(const hrc_cli *cli);
+int hrc_cmd_trusted_kiosks(const hrc_cli *cli);
+
+/*
+ * The progress store's open flags every command uses: with the environment
+ * variable HRC_FAST_PIN_HASH=1 (tests only: the suite runs under a
+ * sanitizer), PIN hashes are made at libsodium's minimum cost.
+ */
+unsigned hrc_cli_store_flags(void);
+/* Prints to stderr, in the interface language, that the store's folder or
+ * files were readable by others (made private, or not: info->status). */
+void hrc_cli_store_warning(const hrc_cli *cli, const struct hrc_progress_open_info *info);
 
 #endif

@@ -66,14 +66,15 @@ int hrc_cmd_play(const hrc_cli *cli)
     hrc_progress_open_info info = {0};
     bool store_unavailable = false;
     if (!rendering) {
-        if (hrc_progress_open(cli->data_dir, HRC_PROGRESS_OPEN_DEFAULT, &progress,
-                              &info) != HRC_PROGRESS_OK) {
+        if (hrc_progress_open(cli->data_dir, HRC_PROGRESS_OPEN_DEFAULT | hrc_cli_store_flags(),
+                              &progress, &info) != HRC_PROGRESS_OK) {
             fprintf(stderr, _("%s: cannot open the progress store: %s\n"), cli->argv0,
                     info.message);
             store_unavailable = true;
         } else if (info.status & HRC_PROGRESS_RECOVERED) {
             fprintf(stderr, "%s: %s\n", cli->argv0, info.message);
         }
+        hrc_cli_store_warning(cli, &info);
     }
 
     hrc_sdl_options opts = {

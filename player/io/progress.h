@@ -29,8 +29,26 @@
  *   learner's id. Facilitator functions (everyone's summaries, deleting a
  *   learner, exports, changing the facilitator PIN) need the store to be
  *   unlocked by hrc_progress_check_facilitator_pin().
- * - PINs are kept only as Argon2 hashes (libsodium crypto_pwhash_str); a
- *   check takes a noticeable moment (about 0.1 s) by design.
+ * - PINs are kept only as Argon2id hashes (libsodium crypto_pwhash_str),
+ *   with a cost measured on the machine the first time a PIN is set (about
+ *   0.5 s a check, by design, see hrc_progress_setup_facilitator_pin()).
+ *   Every PIN check, learner and facilitator, is throttled: after
+ *   HRC_PIN_FREE_TRIES wrong PINs in a row each try waits longer (1 s,
+ *   2 s, 4 s ... 5 min); the count is kept in the store, so a restart does
+ *   not reset it. While a PIN is locked a check returns
+ *   HRC_PROGRESS_ERR_THROTTLED at once, without hashing.
+ * - A kiosk's first facilitator PIN can only be chosen through
+ *   hrc_progress_setup_facilitator_pin(), the initial set-up (first kiosk
+ *   start, or the command line); hrc_progress_set_facilitator_pin() and
+ *   hrc_progress_change_facilitator_pin() only ever replace a PIN.
+ * - Files are private: the store's folder is 0700, progress.db, its -wal
+ *   and -shm and every export 0600, whatever the umask. An existing folder
+ *   or store that other users could read is made private when this process
+ *   owns it, and reported in hrc_progress_open_info either way.
+ * - Each store has an Ed25519 key pair (this kiosk's identity), made with
+ *   the store. JSON exports are signed (FILE.json.sig); imports accept only
+ *   files signed by this kiosk or by a kiosk this store trusts, and only
+ *   events and learners of kiosks it trusts.
  *
  * Not thread-safe: one store per thread. Several processes may share one
  * store file (WAL, 5 s busy timeout).
@@ -62,6 +80,20 @@ typedef enum hrc_progress_result {
     HRC_PROGRESS_ERR_NO_PIN,    /* no facilitator PIN has been set yet */
     HRC_PROGRESS_ERR_LOCKED,    /* a facilitator function on a locked store */
     HRC_PROGRESS_ERR_FORMAT,    /* an import file that is not an hrc-player export */
+    /* Too many wrong PINs in a row: hrc_progress_wait_ms() says how long to
+     * wait before the next try. Nothing was hashed. */
+    HRC_PROGRESS_ERR_THROTTLED,
+    HRC_PROGRESS_ERR_NAME,      /* a learner's name refused: see core/names.h */
+    HRC_PROGRESS_ERR_UNSIGNED,  /* an import without its signature file */
+    /* The signature does not match the file (changed after it was signed)
+     * or is not a signature file at all. */
+    HRC_PROGRESS_ERR_SIGNATURE,
+    /* Signed by a kiosk this store does not trust, or carrying events or
+     * learners of such a kiosk. */
+    HRC_PROGRESS_ERR_UNTRUSTED,
+    /* A read-only open found the store damaged: it was left as it is; the
+     * message says where the player moves it aside at its next start. */
+    HRC_PROGRESS_ERR_DAMAGED,
 } hrc_progress_result;
 
 /* A short English name of a result, such as "disk full". */
@@ -72,12 +104,19 @@ const char *hrc_progress_result_name(int result);
 enum hrc_progress_open_flags {
     HRC_PROGRESS_OPEN_DEFAULT = 0,
     /* Never write: SQLITE_OPEN_READONLY. Does not create a missing store
-     * (HRC_PROGRESS_ERR_NOT_FOUND) and never moves a corrupt one aside
-     * (HRC_PROGRESS_ERR_IO). Record calls return HRC_PROGRESS_ERR_READONLY. */
+     * (HRC_PROGRESS_ERR_NOT_FOUND), never moves a damaged one aside
+     * (HRC_PROGRESS_ERR_DAMAGED), never upgrades an older schema and never
+     * changes file modes (it only reports them). Record calls return
+     * HRC_PROGRESS_ERR_READONLY. */
     HRC_PROGRESS_OPEN_READONLY = 1 << 0,
     /* For the command line, run by whoever owns the machine: the store
      * starts unlocked for facilitator functions. The kiosk never uses it. */
     HRC_PROGRESS_OPEN_FACILITATOR = 1 << 1,
+    /* For tests only: new PIN hashes use libsodium's minimum cost, so that
+     * suites under a sanitizer stay fast, and old hashes are never
+     * upgraded. The player passes it only when the environment variable
+     * HRC_FAST_PIN_HASH=1 is set (player/app). */
+    HRC_PROGRESS_OPEN_FAST_PIN_HASH = 1 << 2,
 };
 
 enum hrc_progress_open_status {
@@ -85,6 +124,13 @@ enum hrc_progress_open_status {
     HRC_PROGRESS_RECOVERED = 1 << 1, /* the old store was unreadable: it was
                                       * moved to info.moved_to, a new one started */
     HRC_PROGRESS_MIGRATED = 1 << 2,  /* an older schema was upgraded */
+    /* The store's folder or files could be read or written by other users
+     * of the machine and belonged to this process's user: they were made
+     * private (0700 and 0600). info.exposed and info.warning say which. */
+    HRC_PROGRESS_TIGHTENED = 1 << 3,
+    /* The same, but they belong to another user (or the store was opened
+     * read-only), so they were left as they are. */
+    HRC_PROGRESS_EXPOSED = 1 << 4,
 };
 
 #define HRC_PROGRESS_PATH_MAX 4096
@@ -97,6 +143,12 @@ typedef struct hrc_progress_open_info {
     /* On failure: why. On success with RECOVERED: a notice for the
      * facilitator screen and the log. Otherwise empty. */
     char message[HRC_PROGRESS_MSG_MAX];
+    /* With TIGHTENED or EXPOSED: the first folder or file concerned, its
+     * mode before (such as 0755), and a notice for stderr and the
+     * facilitator screen. */
+    char exposed[HRC_PROGRESS_PATH_MAX];
+    unsigned exposed_mode;
+    char warning[HRC_PROGRESS_MSG_MAX];
 } hrc_progress_open_info;
 
 /*
@@ -124,31 +176,100 @@ bool hrc_progress_is_recording(const hrc_progress *s); /* false for NULL and rea
 const char *hrc_progress_device_id(const hrc_progress *s);
 int hrc_progress_schema_version(const hrc_progress *s); /* 0 for NULL */
 
+/*
+ * The clock used for PIN throttling: Unix time in milliseconds. NULL
+ * restores the system's clock. For tests, which pass a fake clock.
+ */
+typedef int64_t (*hrc_progress_clock)(void *ctx);
+void hrc_progress_set_clock(hrc_progress *s, hrc_progress_clock clock, void *ctx);
+
 /* ---- PINs ------------------------------------------------------------ */
 
 #define HRC_PIN_MIN_DIGITS 4
-#define HRC_PIN_MAX_DIGITS 12
-bool hrc_progress_pin_is_valid(const char *pin); /* 4 to 12 ASCII digits */
+#define HRC_PIN_MAX_DIGITS 12             /* the longest PIN an entry field takes */
+#define HRC_FACILITATOR_PIN_MAX_DIGITS 12 /* the facilitator's: 4 to 12 digits */
+#define HRC_LEARNER_PIN_MAX_DIGITS 8      /* learners': 4 to 8 digits */
+bool hrc_progress_pin_is_valid(const char *pin);         /* facilitator: 4 to 12 digits */
+bool hrc_progress_learner_pin_is_valid(const char *pin); /* learner: 4 to 8 digits */
+
+/*
+ * Throttling. Wrong PINs in a row are counted per learner and for the
+ * facilitator, in the store; a right PIN resets the count. From the
+ * HRC_PIN_FREE_TRIES-th wrong PIN on, the next try must wait
+ * hrc_progress_pin_delay_ms(count) after the last wrong one: 1 s, then
+ * twice as long each time, at most HRC_PIN_MAX_WAIT_MS.
+ * When the clock is found earlier than the last wrong PIN (set back by
+ * hand, or a machine without a real-time clock), the wait starts again,
+ * whole, from the present time: setting the clock back never shortens a
+ * wait, and never makes it last longer than one whole delay.
+ */
+#define HRC_PIN_FREE_TRIES 3
+#define HRC_PIN_MAX_WAIT_MS (5 * 60 * 1000)
+int64_t hrc_progress_pin_delay_ms(int failures); /* 0 below HRC_PIN_FREE_TRIES */
+
+typedef struct hrc_pin_lock {
+    int failures;    /* wrong PINs in a row */
+    int64_t wait_ms; /* 0: a PIN may be tried now; else the time left to wait */
+} hrc_pin_lock;
+
+/* After a check returned HRC_PROGRESS_ERR_THROTTLED or HRC_PROGRESS_ERR_PIN:
+ * how long before the next try (0: at once). For the on-screen countdown. */
+int64_t hrc_progress_wait_ms(const hrc_progress *s);
 
 int hrc_progress_has_facilitator_pin(hrc_progress *s, bool *out);
 /*
- * Sets the facilitator PIN: allowed when none is set yet (first kiosk
- * start) or when the store is unlocked. Stores only the hash.
+ * The initial set-up: chooses the kiosk's first facilitator PIN. Only when
+ * none is set yet (else HRC_PROGRESS_ERR_LOCKED, nothing changed). Only the
+ * kiosk's first-start screen and `hrc-player --set-facilitator-pin` call
+ * it, never the Ctrl+Alt+F facilitator screen. Unlocks the store.
+ */
+int hrc_progress_setup_facilitator_pin(hrc_progress *s, const char *pin);
+/*
+ * Replaces the facilitator PIN without the old one: only on an unlocked
+ * store (the command line, run by whoever owns the machine: the way back
+ * from a forgotten PIN) and only when a PIN is set already (else
+ * HRC_PROGRESS_ERR_NO_PIN: use the initial set-up). Resets the throttling.
  */
 int hrc_progress_set_facilitator_pin(hrc_progress *s, const char *pin);
 /*
+ * The facilitator screen's "change PIN": checks old_pin as
+ * hrc_progress_check_facilitator_pin() does (throttled, counted), then
+ * sets new_pin. HRC_PROGRESS_ERR_PIN_FORMAT (checked first, no try used)
+ * when new_pin is not 4 to 12 digits.
+ */
+int hrc_progress_change_facilitator_pin(hrc_progress *s, const char *old_pin,
+                                        const char *new_pin);
+/*
  * HRC_PROGRESS_OK when pin is right; it then unlocks the facilitator
  * functions until hrc_progress_lock(). HRC_PROGRESS_ERR_PIN when wrong,
+ * HRC_PROGRESS_ERR_THROTTLED while locked by wrong tries,
  * HRC_PROGRESS_ERR_NO_PIN when none is set. Use it also before leaving
- * kiosk mode.
+ * kiosk mode. A try is counted before the (slow) hash is checked, so that
+ * stopping the player during a check gives no free try.
  */
 int hrc_progress_check_facilitator_pin(hrc_progress *s, const char *pin);
+int hrc_progress_facilitator_pin_lock(hrc_progress *s, hrc_pin_lock *out);
 void hrc_progress_lock(hrc_progress *s); /* locks the facilitator functions again */
 bool hrc_progress_is_unlocked(const hrc_progress *s);
 
+/* ---- Kiosk settings ---------------------------------------------------- */
+
+/* Learner PINs required: new profiles must choose one, and learners
+ * without one are asked for one at sign-in (hrc_progress_learner_must_set_pin).
+ * Off by default. Setting it needs the facilitator (unlocked store). */
+int hrc_progress_learner_pins_required(hrc_progress *s, bool *out);
+int hrc_progress_set_learner_pins_required(hrc_progress *s, bool on);
+/* Classroom mode: the sign-in screen lists every learner instead of
+ * finding them from the first letters of their name. Off by default.
+ * Setting it needs the facilitator. On a NULL store both read false. */
+int hrc_progress_show_learners(hrc_progress *s, bool *out);
+int hrc_progress_set_show_learners(hrc_progress *s, bool on);
+
 /* ---- Learners -------------------------------------------------------- */
 
-#define HRC_LEARNER_NAME_MAX 128 /* bytes of UTF-8, the terminating NUL included */
+/* Bytes of UTF-8, the terminating NUL included: 64 characters of up to 4
+ * bytes (core/names.h). */
+#define HRC_LEARNER_NAME_MAX 257
 #define HRC_PROGRESS_ID_MAX 65   /* module and item ids: [A-Za-z0-9][A-Za-z0-9_.-]{0,63} */
 
 typedef struct hrc_learner_prefs {
@@ -162,24 +283,64 @@ typedef struct hrc_learner {
     char uuid[37];                   /* the same person in every export */
     char name[HRC_LEARNER_NAME_MAX]; /* display name, UTF-8 */
     bool has_pin;
+    bool pin_reset;                  /* reset by the facilitator: choose a new one */
+    int pin_failures;                /* wrong PINs in a row */
     hrc_learner_prefs prefs;
     int64_t created_ms;              /* Unix time, milliseconds, UTC */
 } hrc_learner;
 
-/* prefs NULL: defaults (kiosk language, 100 %, normal contrast). pin NULL or
- * "": no learner PIN. The name must be 1..127 bytes of valid UTF-8. */
+/*
+ * prefs NULL: defaults (kiosk language, 100 %, normal contrast). pin NULL
+ * or "": no learner PIN (HRC_PROGRESS_ERR_PIN_FORMAT when the kiosk
+ * requires one); else 4 to 8 digits. The name is trimmed and checked by
+ * hrc_name_clean() (core/names.h): HRC_PROGRESS_ERR_NAME when refused.
+ */
 int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
                              const hrc_learner_prefs *prefs, int64_t *out_id);
-/* Every learner, by name, for the sign-in screen (names only are shown there;
- * no progress). Free with free(). On NULL store: 0 learners. */
+/* Every learner, by name. Free with free(). On NULL store: 0 learners. The
+ * sign-in screen shows this list only in classroom mode
+ * (hrc_progress_show_learners); otherwise it uses hrc_progress_find_learners. */
 int hrc_progress_list_learners(hrc_progress *s, hrc_learner **out, size_t *n);
+/* The learners whose name starts with typed (hrc_name_matches: case and
+ * accents ignored), by name. "" finds nobody. Free with free(). */
+int hrc_progress_find_learners(hrc_progress *s, const char *typed, hrc_learner **out,
+                               size_t *n);
 int hrc_progress_get_learner(hrc_progress *s, int64_t learner, hrc_learner *out);
-/* HRC_PROGRESS_OK for a learner without PIN, whatever pin is. */
+/*
+ * HRC_PROGRESS_OK for a learner without PIN, whatever pin is (then ask
+ * hrc_progress_learner_must_set_pin). Throttled like the facilitator's:
+ * HRC_PROGRESS_ERR_PIN, HRC_PROGRESS_ERR_THROTTLED (hrc_progress_wait_ms).
+ */
 int hrc_progress_check_learner_pin(hrc_progress *s, int64_t learner, const char *pin);
-int hrc_progress_set_learner_pin(hrc_progress *s, int64_t learner,
-                                 const char *pin); /* NULL or "": removes it */
+/*
+ * After sign-in: true when the learner must choose a new PIN before going
+ * on, because the facilitator reset it, or because the kiosk requires
+ * learner PINs and this learner has none (an imported learner, or one who
+ * signed up before PINs were required).
+ */
+int hrc_progress_learner_must_set_pin(hrc_progress *s, int64_t learner, bool *out);
+/*
+ * Sets a learner's PIN (4 to 8 digits) without the old one: allowed when
+ * the learner has none (a new profile, after a reset) or on an unlocked
+ * store; HRC_PROGRESS_ERR_LOCKED otherwise (use the change call). NULL or
+ * "" removes the PIN: facilitator only, and refused when the kiosk requires
+ * learner PINs.
+ */
+int hrc_progress_set_learner_pin(hrc_progress *s, int64_t learner, const char *pin);
+/* Settings' "change my PIN": checks old_pin (throttled, counted; ignored
+ * when the learner has no PIN), then sets new_pin (NULL or "": removes it,
+ * unless the kiosk requires PINs). */
+int hrc_progress_change_learner_pin(hrc_progress *s, int64_t learner, const char *old_pin,
+                                    const char *new_pin);
+/* Facilitator (unlocked store): forgets the learner's PIN; the learner
+ * chooses a new one at next sign-in. Clears the learner's throttling. */
+int hrc_progress_reset_learner_pin(hrc_progress *s, int64_t learner);
+int hrc_progress_learner_pin_lock(hrc_progress *s, int64_t learner, hrc_pin_lock *out);
+/* Facilitator (unlocked store): forgets the learner's wrong tries. */
+int hrc_progress_clear_learner_pin_lock(hrc_progress *s, int64_t learner);
 int hrc_progress_set_learner_prefs(hrc_progress *s, int64_t learner,
                                    const hrc_learner_prefs *prefs);
+/* The name as hrc_progress_add_learner() takes it. */
 int hrc_progress_rename_learner(hrc_progress *s, int64_t learner, const char *name);
 /*
  * Facilitator (unlocked store): deletes the learner with every event and
@@ -354,12 +515,26 @@ int hrc_progress_list_answers(hrc_progress *s, int64_t learner, const char *modu
 /*
  * CSV: one row per learner and module, RFC 4180, UTF-8, CRLF line ends,
  * headers in lang ("en", "fr", "es"; others fall back to English).
- * JSON: an array of xAPI 1.0.3 statements, one per event.
- * Both write FILE.tmp, sync it and rename it over path, so a power cut
- * leaves either the old file or the whole new one.
+ * JSON: an array of xAPI 1.0.3 statements, one per event, signed by this
+ * kiosk's key in PATH.sig (format: docs/progress.md). Both work on a
+ * read-only store; JSON needs a store of the current schema (one the
+ * player has opened for writing since its upgrade).
+ * Files are written whole or not at all: a temporary file created next to
+ * path (mkstemp: never through a link, mode 0600), synced, then renamed
+ * over path; on any failure the previous file is left as it was.
+ * Text that is not valid UTF-8 in a (tampered) store is written as U+FFFD
+ * and counted in hrc_progress_last_export().
  */
 int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang);
 int hrc_progress_export_json(hrc_progress *s, const char *path);
+
+typedef struct hrc_export_report {
+    size_t records;   /* statements (JSON) or rows (CSV) written */
+    size_t replaced;  /* invalid UTF-8 sequences written as U+FFFD */
+    char signature[HRC_PROGRESS_PATH_MAX + 8]; /* JSON: the signature file */
+} hrc_export_report;
+/* What the last successful export of this store wrote (zeros before any). */
+const hrc_export_report *hrc_progress_last_export(const hrc_progress *s);
 /*
  * For the facilitator screen: writes DIR/hrc-progress-<device>-<UTC time>.csv
  * and .json. The paths written go to csv_out and json_out (may be NULL,
@@ -368,18 +543,72 @@ int hrc_progress_export_json(hrc_progress *s, const char *path);
 int hrc_progress_export_to_folder(hrc_progress *s, const char *dir, const char *lang,
                                   char *csv_out, char *json_out);
 
+/* ---- Kiosk keys and trust (docs/progress.md, "Merging kiosks") ------- */
+
+/* "hrc-kiosk-1:<device id>:<public key in base64>" */
+#define HRC_KIOSK_KEY_MAX 96
+/* "3F2A 9C01 77BE 0D4E": the first 16 hex digits of BLAKE2b-256(public key) */
+#define HRC_KIOSK_FINGERPRINT_MAX 20
+
+typedef struct hrc_kiosk {
+    char device_id[33];
+    char key[HRC_KIOSK_KEY_MAX];                 /* as --kiosk-key prints it */
+    char fingerprint[HRC_KIOSK_FINGERPRINT_MAX];
+    int64_t trusted_ms;                          /* when trusted; 0 for this kiosk */
+} hrc_kiosk;
+
+/* This kiosk's public key and fingerprint (public: no PIN needed).
+ * HRC_PROGRESS_ERR_NOT_FOUND on a store of an older schema opened
+ * read-only (the key is made when the store is upgraded). */
+int hrc_progress_this_kiosk(hrc_progress *s, hrc_kiosk *out);
+/*
+ * Facilitator (unlocked store): trusts the kiosk whose key text is key (as
+ * --kiosk-key prints it; white space around it ignored). out (may be NULL)
+ * gets its fingerprint, to compare with the one that kiosk shows. Trusting
+ * a kiosk again is fine; this kiosk's own key, or a device id already
+ * trusted with another key, is HRC_PROGRESS_ERR_INVALID.
+ */
+int hrc_progress_trust_kiosk(hrc_progress *s, const char *key, hrc_kiosk *out);
+/* Facilitator: stops trusting a kiosk, named by its key text, device id or
+ * fingerprint (spaces optional). Its events already imported stay. */
+int hrc_progress_untrust_kiosk(hrc_progress *s, const char *which);
+/* Facilitator: the kiosks this store trusts, oldest first. Free with free(). */
+int hrc_progress_list_trusted_kiosks(hrc_progress *s, hrc_kiosk **out, size_t *n);
+/*
+ * Who signed an export: path is the export (its PATH.sig is read) or the
+ * .sig itself. Checks that the signature is sound (and matches the export
+ * when it is there) but not whether the kiosk is trusted. For
+ * `--trust-kiosk FILE`. Any open store will do (for its error message).
+ */
+int hrc_progress_export_signer(hrc_progress *s, const char *path, hrc_kiosk *out);
+
 typedef struct hrc_import_stats {
     size_t statements;  /* read from the file */
     size_t added;       /* new events */
     size_t duplicates;  /* already present (same device id and sequence) */
     size_t learners_added;
+    hrc_kiosk signer;   /* who signed the file, once the signature was read */
+    bool signer_trusted;/* the signer is this kiosk or one it trusts */
 } hrc_import_stats;
 
 /*
- * Merges a JSON export (from this or another kiosk) in one transaction:
- * all of it or nothing. Events already present are skipped, so importing
- * the same file twice adds nothing. HRC_PROGRESS_ERR_FORMAT, with the
- * reason in hrc_progress_errmsg(), for anything this player did not write.
+ * Merges a signed JSON export (from this or another kiosk) in one
+ * transaction: all of it or nothing. Refused whole, with the reason in
+ * hrc_progress_errmsg():
+ * - HRC_PROGRESS_ERR_UNSIGNED: no PATH.sig;
+ * - HRC_PROGRESS_ERR_SIGNATURE: PATH or PATH.sig changed since signing;
+ * - HRC_PROGRESS_ERR_UNTRUSTED: signed by a kiosk this store does not
+ *   trust, or a statement whose event was recorded by, or whose learner
+ *   belongs to, such a kiosk; or an event said to be recorded by this
+ *   kiosk that this kiosk does not have;
+ * - HRC_PROGRESS_ERR_FORMAT: anything this player did not write, a member
+ *   name twice in one JSON object, two statements with the same id and
+ *   different content, a statement whose id is here with different
+ *   content, a learner id that belongs to another kiosk here;
+ * - HRC_PROGRESS_ERR_NAME: a new learner whose name hrc_name_clean()
+ *   refuses (the name is trimmed otherwise).
+ * Events already present are skipped, so importing the same file twice
+ * adds nothing.
  */
 int hrc_progress_import_json(hrc_progress *s, const char *path,
                              hrc_import_stats *stats);

@@ -30,18 +30,24 @@ static const struct {
  * = + - @ or tab would make a spreadsheet run the field as a formula (a
  * learner can type any name), so such a field starts with a ' instead.
  */
-static void put_field(FILE *f, const char *text, bool last)
+static void put_field(hrc_progress_out *o, const char *text, bool last)
 {
+    FILE *f = o->f;
     bool formula = strchr("=+-@\t\r", text[0]) && text[0];
     bool quote = formula || strpbrk(text, ",\"\r\n") != NULL;
     if (quote)
         fputc('"', f);
     if (formula)
         fputc('\'', f);
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            fputc('"', f);
-        fputc(*p, f);
+    /* Quotes doubled; the rest as UTF-8 (invalid bytes as U+FFFD). */
+    for (const char *p = text; *p;) {
+        size_t run = strcspn(p, "\"");
+        hrc_progress_out_textn(o, p, run, false);
+        p += run;
+        if (*p == '"') {
+            fputs("\"\"", f);
+            p++;
+        }
     }
     if (quote)
         fputc('"', f);
@@ -84,8 +90,10 @@ int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang)
     }
     fputs("\xef\xbb\xbf", out.f); /* so that spreadsheets read UTF-8 as such */
     for (int c = 0; c < N_COLUMNS; c++)
-        put_field(out.f, headers[h].names[c], c == N_COLUMNS - 1);
+        put_field(&out, headers[h].names[c], c == N_COLUMNS - 1);
+    size_t records = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        records++;
         char best[32], last[32], attempts[32], spent[32], when[32];
         int success = sqlite3_column_int(st, 3);
         format_percent(best, sizeof best, sqlite3_column_type(st, 4) != SQLITE_NULL,
@@ -104,14 +112,20 @@ int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang)
             (const char *)sqlite3_column_text(st, 9),
         };
         for (int c = 0; c < N_COLUMNS; c++)
-            put_field(out.f, fields[c] ? fields[c] : "", c == N_COLUMNS - 1);
+            put_field(&out, fields[c] ? fields[c] : "", c == N_COLUMNS - 1);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         hrc_progress_out_abort(&out);
         return hrc_progress_fail_db(s, rc, "exporting");
     }
-    return hrc_progress_out_close(s, &out);
+    r = hrc_progress_out_close(s, &out);
+    if (!r) {
+        memset(&s->export_report, 0, sizeof s->export_report);
+        s->export_report.records = records;
+        s->export_report.replaced = out.replaced;
+    }
+    return r;
 }
 
 int hrc_progress_export_to_folder(hrc_progress *s, const char *dir, const char *lang,

@@ -10,17 +10,22 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
-#define HRC_PROGRESS_SCHEMA_VERSION 2
+#define HRC_PROGRESS_SCHEMA_VERSION 3
 #define HRC_PROGRESS_RESPONSE_MAX 4096 /* bytes of an answer's text */
 
 struct hrc_progress {
     sqlite3 *db;
     bool readonly;
     bool unlocked;        /* facilitator functions allowed */
+    bool fast_pin_hash;   /* HRC_PROGRESS_OPEN_FAST_PIN_HASH */
     int schema_version;
     char device_id[33];
     char path[HRC_PROGRESS_PATH_MAX];
     char err[HRC_PROGRESS_MSG_MAX];
+    hrc_progress_clock clock; /* NULL: the system's */
+    void *clock_ctx;
+    int64_t wait_ms;      /* after the last PIN check */
+    hrc_export_report export_report;
 };
 
 /* Sets s->err (printf-style) and returns result. */
@@ -38,6 +43,12 @@ int hrc_progress_begin(hrc_progress *s);
 int hrc_progress_commit(hrc_progress *s);
 void hrc_progress_rollback(hrc_progress *s);
 
+/* The setting called key into out ("" and *found false when none). */
+int hrc_progress_get_setting(hrc_progress *s, const char *key, char *out, size_t size,
+                             bool *found);
+/* Sets (or replaces) a setting; autocommits unless in a transaction. */
+int hrc_progress_put_setting(hrc_progress *s, const char *key, const char *value);
+
 /* Checks shared by every writer: a writable store (not NULL). */
 int hrc_progress_require_writable(hrc_progress *s);
 int hrc_progress_require_unlocked(hrc_progress *s);
@@ -45,8 +56,12 @@ int hrc_progress_require_unlocked(hrc_progress *s);
 /* [A-Za-z0-9][A-Za-z0-9_.-]{0,63}, as the module format. */
 bool hrc_progress_id_is_valid(const char *id);
 bool hrc_progress_utf8_is_valid(const char *s, size_t len);
+/* 32 lowercase hex digits: a device id. */
+bool hrc_progress_hex32_is_valid(const char *s);
 
 int64_t hrc_progress_now_ms(void);
+/* The store's clock (hrc_progress_set_clock), for PIN throttling. */
+int64_t hrc_progress_clock_ms(const hrc_progress *s);
 /* "2026-05-01T09:30:00.250Z"; out has at least 32 bytes. */
 void hrc_progress_format_time(int64_t ms, char *out, size_t size);
 /* Parses exactly the form above; false otherwise. */
@@ -65,18 +80,47 @@ bool hrc_session_end_parse(const char *name, hrc_session_end *out);
 int hrc_progress_refresh_summary(hrc_progress *s, int64_t learner,
                                  const char *module_id);
 
+/* The result an errno stands for (full disk, read-only...). */
+int hrc_progress_errno_result(int e);
+
 /*
- * Output files written whole or not at all: path.tmp, synced, renamed over
- * path. close() returns the first write error; abort() removes the tmp file.
+ * Output files written whole or not at all: a temporary file created next
+ * to path by mkstemp (O_EXCL: never through a link; mode 0600), then
+ * synced (sync), renamed over path and the folder synced (commit).
+ * close() is sync then commit. Each returns the first write error and
+ * removes the temporary file on failure; abort() removes it too.
  */
 typedef struct hrc_progress_out {
     FILE *f;
     char path[HRC_PROGRESS_PATH_MAX];
-    char tmp[HRC_PROGRESS_PATH_MAX + 8];
+    char tmp[HRC_PROGRESS_PATH_MAX + 16];
+    size_t replaced; /* invalid UTF-8 sequences written as U+FFFD */
 } hrc_progress_out;
 
 int hrc_progress_out_open(hrc_progress *s, hrc_progress_out *out, const char *path);
+int hrc_progress_out_sync(hrc_progress *s, hrc_progress_out *out);
+int hrc_progress_out_commit(hrc_progress *s, hrc_progress_out *out);
 int hrc_progress_out_close(hrc_progress *s, hrc_progress_out *out);
 void hrc_progress_out_abort(hrc_progress_out *out);
+/* Writes text (NULL: nothing), each invalid UTF-8 sequence as U+FFFD.
+ * json: escaped as a JSON string's content. */
+void hrc_progress_out_text(hrc_progress_out *out, const char *text, bool json);
+void hrc_progress_out_textn(hrc_progress_out *out, const char *text, size_t len, bool json);
+
+/* ---- Keys (progress_keys.c) ---- */
+
+/* Makes this kiosk's key pair; inside the caller's transaction. */
+int hrc_progress_make_kiosk_key(hrc_progress *s);
+/* Writes PATH.sig for the export whose bytes are in the synced temporary
+ * file of json (before it is committed); the .sig goes through *sig, which
+ * the caller commits after json. */
+int hrc_progress_sign_export(hrc_progress *s, hrc_progress_out *json, hrc_progress_out *sig);
+/* Checks PATH.sig against the export's bytes; fills *signer. Then
+ * decides whether the signer is trusted (this kiosk or a trusted one). */
+int hrc_progress_verify_export(hrc_progress *s, const char *path, const char *text,
+                               size_t len, hrc_kiosk *signer);
+/* Whether events recorded by, and learners of, device are accepted in
+ * imports: this kiosk or a trusted one. */
+int hrc_progress_device_trusted(hrc_progress *s, const char *device, bool *out);
 
 #endif

@@ -212,6 +212,39 @@ static bool literal(hrc_json_reader *r, const char *word)
 
 static hrc_json *parse_value(hrc_json_reader *r, int depth);
 
+static int key_order(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The first member name that an object holds twice, or NULL. JSON leaves
+ * duplicates to the reader; this one refuses them, as a tampered file could
+ * show one value to one program and another to the next. */
+static const char *duplicate_key(hrc_json_reader *r, const hrc_json *object)
+{
+    size_t n = 0;
+    for (const hrc_json *m = object->child; m; m = m->next)
+        n++;
+    if (n <= 16) {
+        for (const hrc_json *a = object->child; a; a = a->next)
+            for (const hrc_json *b = a->next; b; b = b->next)
+                if (strcmp(a->key, b->key) == 0)
+                    return a->key;
+        return NULL;
+    }
+    const char **keys = hrc_arena_alloc(r->arena, n * sizeof *keys);
+    if (!keys)
+        return NULL; /* out of memory is reported by the caller's next step */
+    size_t i = 0;
+    for (const hrc_json *m = object->child; m; m = m->next)
+        keys[i++] = m->key;
+    qsort(keys, n, sizeof *keys, key_order);
+    for (i = 1; i < n; i++)
+        if (strcmp(keys[i], keys[i - 1]) == 0)
+            return keys[i];
+    return NULL;
+}
+
 /* Arrays and objects: at the opening bracket. */
 static hrc_json *parse_container(hrc_json_reader *r, int depth, bool is_object)
 {
@@ -261,6 +294,14 @@ static hrc_json *parse_container(hrc_json_reader *r, int depth, bool is_object)
         }
         if (r->p < r->end && *r->p == close) {
             r->p++;
+            const char *twice = is_object ? duplicate_key(r, node) : NULL;
+            if (twice) {
+                char what[120];
+                snprintf(what, sizeof what, "the member \"%.60s\" appears twice in one object",
+                         twice);
+                fail(r, what);
+                return NULL;
+            }
             return node;
         }
         fail(r, is_object ? "expected ',' or '}'" : "expected ',' or ']'");

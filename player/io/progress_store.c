@@ -5,6 +5,7 @@
 #include "io/progress_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,79 @@ static const char migrate_v2[] =
     "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
     "CREATE UNIQUE INDEX event_by_device_seq ON event(device_id, seq);\n";
 
+/* Version 3: trust on a shared kiosk.
+ * - Learners get the PIN reset flag (choose a new PIN at next sign-in), the
+ *   count of wrong PINs in a row and the time of the last one (throttling
+ *   that survives a restart), and the kiosk they belong to (home_device:
+ *   imports attach events only to learners of trusted kiosks). Names may
+ *   be 64 characters of any script: up to 256 bytes.
+ * - SQLite cannot change a CHECK constraint in place, so the learner table
+ *   is rebuilt (foreign keys are off during migrations, see migrate()). A
+ *   learner's home is the device of their first event, else this kiosk.
+ * - This kiosk's Ed25519 key pair (made in C, see migrate_to_v3), and the
+ *   kiosks it trusts. */
+static const char migrate_v3[] =
+    "CREATE TABLE learner_v3(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uuid TEXT NOT NULL UNIQUE,\n"
+    "  name TEXT NOT NULL CHECK(length(CAST(name AS BLOB)) BETWEEN 1 AND 256),\n"
+    "  pin_hash TEXT,\n"
+    "  pin_reset INTEGER NOT NULL DEFAULT 0,\n"
+    "  pin_failures INTEGER NOT NULL DEFAULT 0,\n"
+    "  pin_last_failure_ms INTEGER NOT NULL DEFAULT 0,\n"
+    "  home_device TEXT NOT NULL,\n"
+    "  lang TEXT NOT NULL DEFAULT '',\n"
+    "  text_size INTEGER NOT NULL DEFAULT 100 CHECK(text_size IN (100, 150, 200)),\n"
+    "  high_contrast INTEGER NOT NULL DEFAULT 0,\n"
+    "  created_ms INTEGER NOT NULL\n"
+    ");\n"
+    "INSERT INTO learner_v3(id, uuid, name, pin_hash, home_device, lang, text_size,\n"
+    "                       high_contrast, created_ms)\n"
+    "  SELECT id, uuid, name, pin_hash,\n"
+    "         coalesce((SELECT device_id FROM event e WHERE e.learner_id = learner.id\n"
+    "                   ORDER BY time_ms, id LIMIT 1),\n"
+    "                  (SELECT value FROM setting WHERE key = 'device_id')),\n"
+    "         lang, text_size, high_contrast, created_ms FROM learner;\n"
+    "DROP TABLE learner;\n"
+    "ALTER TABLE learner_v3 RENAME TO learner;\n"
+    "CREATE TABLE kiosk_key(\n"
+    "  id INTEGER PRIMARY KEY CHECK(id = 1),\n"
+    "  public_key BLOB NOT NULL CHECK(length(public_key) = 32),\n"
+    "  secret_key BLOB NOT NULL CHECK(length(secret_key) = 64),\n"
+    "  created_ms INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE TABLE trusted_kiosk(\n"
+    "  device_id TEXT NOT NULL PRIMARY KEY,\n"
+    "  public_key BLOB NOT NULL UNIQUE CHECK(length(public_key) = 32),\n"
+    "  trusted_ms INTEGER NOT NULL\n"
+    ");\n";
+
+/* No row may point at a learner that the rebuild lost. */
+static int check_foreign_keys(hrc_progress *s)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_IO,
+                                 "upgrading the store: a row points at a missing learner");
+    return rc == SQLITE_DONE ? HRC_PROGRESS_OK
+                             : hrc_progress_fail_db(s, rc, "checking the upgraded store");
+}
+
+/* The version 3 step (see migrate_v3), inside migrate()'s transaction. */
+static int migrate_to_v3(hrc_progress *s)
+{
+    int r = hrc_progress_exec(s, migrate_v3, "upgrading the store to version 3");
+    if (!r)
+        r = hrc_progress_make_kiosk_key(s);
+    if (!r)
+        r = check_foreign_keys(s);
+    return r;
+}
+
 static int set_device_id(hrc_progress *s)
 {
     unsigned char raw[16];
@@ -113,12 +187,21 @@ static int set_user_version(hrc_progress *s, int version)
     return hrc_progress_exec(s, sql, "writing the schema version");
 }
 
-/* Brings the schema from `from` to the current version in one transaction. */
+/*
+ * Brings the schema from `from` to the current version in one transaction.
+ * Foreign keys are off meanwhile (SQLite ignores that pragma inside a
+ * transaction), so that a step may rebuild a table others point at; each
+ * such step checks the keys before the commit.
+ */
 static int migrate(hrc_progress *s, int from)
 {
-    int r = hrc_progress_begin(s);
-    if (r)
+    int r = hrc_progress_exec(s, "PRAGMA foreign_keys = OFF", "upgrading the store");
+    if (!r)
+        r = hrc_progress_begin(s);
+    if (r) {
+        hrc_progress_exec(s, "PRAGMA foreign_keys = ON", "upgrading the store");
         return r;
+    }
     if (from < 1) {
         r = hrc_progress_exec(s, schema_v1, "creating the store");
         if (!r)
@@ -131,11 +214,17 @@ static int migrate(hrc_progress *s, int from)
         if (!r)
             r = set_user_version(s, 2);
     }
-    if (r) {
-        hrc_progress_rollback(s);
-        return r;
+    if (!r && from < 3) {
+        r = migrate_to_v3(s);
+        if (!r)
+            r = set_user_version(s, 3);
     }
-    return hrc_progress_commit(s);
+    if (r)
+        hrc_progress_rollback(s);
+    else
+        r = hrc_progress_commit(s);
+    int on = hrc_progress_exec(s, "PRAGMA foreign_keys = ON", "upgrading the store");
+    return r ? r : on;
 }
 
 /* ---- Opening ---------------------------------------------------------- */
@@ -156,20 +245,7 @@ int hrc_progress_default_dir(const char *data_dir, char *out, size_t size)
     return n < 0 || (size_t)n >= size ? HRC_PROGRESS_ERR_INVALID : HRC_PROGRESS_OK;
 }
 
-static int errno_result(int e)
-{
-    switch (e) {
-    case EROFS:
-    case EACCES:
-    case EPERM: return HRC_PROGRESS_ERR_READONLY;
-    case ENOSPC:
-    case EDQUOT: return HRC_PROGRESS_ERR_FULL;
-    case ENOMEM: return HRC_PROGRESS_ERR_NOMEM;
-    default: return HRC_PROGRESS_ERR_IO;
-    }
-}
-
-/* mkdir -p */
+/* mkdir -p; the folders it makes are 0700 whatever the umask. */
 static int make_dirs(hrc_progress *s, const char *dir)
 {
     char buf[HRC_PROGRESS_PATH_MAX];
@@ -179,9 +255,11 @@ static int make_dirs(hrc_progress *s, const char *dir)
             continue;
         char c = *p;
         *p = '\0';
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-            return hrc_progress_fail(s, errno_result(errno), "cannot create the folder %s: %s",
-                                     buf, strerror(errno));
+        if (mkdir(buf, 0700) == 0)
+            chmod(buf, 0700);
+        else if (errno != EEXIST)
+            return hrc_progress_fail(s, hrc_progress_errno_result(errno),
+                                     "cannot create the folder %s: %s", buf, strerror(errno));
         *p = c;
         if (c == '\0')
             break;
@@ -189,6 +267,68 @@ static int make_dirs(hrc_progress *s, const char *dir)
     struct stat st;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_IO, "%s is not a folder", dir);
+    return HRC_PROGRESS_OK;
+}
+
+/*
+ * Files the store keeps are for its owner only. When path (a folder or a
+ * file; a missing one is fine) lets other users in, it is made private
+ * (mode) if this process's user owns it and may change things, and the
+ * first such path is reported in info either way.
+ */
+static void make_private(const hrc_progress *s, const char *path, mode_t mode,
+                         hrc_progress_open_info *info)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || S_ISLNK(st.st_mode) || !(st.st_mode & 077))
+        return;
+    bool ours = st.st_uid == geteuid();
+    bool tightened = ours && !s->readonly && chmod(path, mode) == 0;
+    if (info->exposed[0])
+        return; /* the first one tells */
+    snprintf(info->exposed, sizeof info->exposed, "%s", path);
+    info->exposed_mode = (unsigned)(st.st_mode & 07777);
+    if (tightened) {
+        info->status |= HRC_PROGRESS_TIGHTENED;
+        snprintf(info->warning, sizeof info->warning,
+                 "%.300s could be read by other users of this machine (mode %04o); "
+                 "it is now private (%04o).", path, info->exposed_mode, (unsigned)mode);
+    } else {
+        info->status |= HRC_PROGRESS_EXPOSED;
+        snprintf(info->warning, sizeof info->warning,
+                 "%.300s can be read by other users of this machine (mode %04o)%s: "
+                 "make it private (chmod %o).", path, info->exposed_mode,
+                 ours ? "" : " and belongs to another user", (unsigned)mode);
+    }
+}
+
+/* The store, its -wal and -shm: private. SQLite gives -wal and -shm the
+ * main file's mode, so a main file that is 0600 before SQLite first opens
+ * it is enough for files made later. */
+static void make_store_private(const hrc_progress *s, hrc_progress_open_info *info)
+{
+    make_private(s, s->path, 0600, info);
+    static const char *const suffixes[] = {"-wal", "-shm"};
+    for (size_t i = 0; i < 2; i++) {
+        char side[HRC_PROGRESS_PATH_MAX + 8];
+        snprintf(side, sizeof side, "%s%s", s->path, suffixes[i]);
+        make_private(s, side, 0600, info);
+    }
+}
+
+/* A new, empty store file, 0600 whatever the umask; never through a link.
+ * SQLite takes an empty file as a new database. */
+static int create_store_file(hrc_progress *s)
+{
+    int fd = open(s->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return HRC_PROGRESS_OK; /* made meanwhile by another process */
+        return hrc_progress_fail(s, hrc_progress_errno_result(errno), "cannot create %s: %s",
+                                 s->path, strerror(errno));
+    }
+    fchmod(fd, 0600);
+    close(fd);
     return HRC_PROGRESS_OK;
 }
 
@@ -210,7 +350,7 @@ static int move_aside(hrc_progress *s, const char *path, char *moved_to, size_t 
             break;
     }
     if (rename(path, target) != 0)
-        return hrc_progress_fail(s, errno_result(errno), "cannot move the damaged store %s aside: %s",
+        return hrc_progress_fail(s, hrc_progress_errno_result(errno), "cannot move the damaged store %s aside: %s",
                                  path, strerror(errno));
     static const char *const suffixes[] = {"-wal", "-shm"};
     for (size_t i = 0; i < 2; i++) {
@@ -218,7 +358,7 @@ static int move_aside(hrc_progress *s, const char *path, char *moved_to, size_t 
         snprintf(from, sizeof from, "%s%s", path, suffixes[i]);
         snprintf(to, sizeof to, "%s%s", target, suffixes[i]);
         if (rename(from, to) != 0 && errno != ENOENT)
-            return hrc_progress_fail(s, errno_result(errno), "cannot move %s aside: %s", from,
+            return hrc_progress_fail(s, hrc_progress_errno_result(errno), "cannot move %s aside: %s", from,
                                      strerror(errno));
     }
     snprintf(moved_to, size, "%s", target);
@@ -394,7 +534,16 @@ static int open_checked(hrc_progress *s, hrc_progress_open_info *info)
     if (!existed && s->readonly)
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_NOT_FOUND,
                                  "no progress has been recorded in %s", s->path);
-    int r = connect(s, s->readonly, false);
+    make_store_private(s, info);
+    /* Read-only, and nobody has the store open (no -wal): the check reads
+     * it as immutable, so that SQLite makes no -wal and -shm beside it and
+     * a damaged store is left exactly as it was found. */
+    char wal[HRC_PROGRESS_PATH_MAX + 8];
+    snprintf(wal, sizeof wal, "%s-wal", s->path);
+    bool quiet = s->readonly && access(wal, F_OK) != 0;
+    int r = existed ? HRC_PROGRESS_OK : create_store_file(s);
+    if (!r)
+        r = connect(s, s->readonly, quiet);
     if (r)
         return r;
 
@@ -402,7 +551,7 @@ static int open_checked(hrc_progress *s, hrc_progress_open_info *info)
     char why[256] = "";
     int failure = HRC_PROGRESS_ERR_IO;
     enum check_outcome outcome = check_store(s, &version, why, sizeof why, &failure);
-    if (outcome == CHECK_FAILED && can_read_as_immutable(s)) {
+    if (outcome == CHECK_FAILED && !quiet && can_read_as_immutable(s)) {
         disconnect(s);
         r = connect(s, true, true);
         if (r)
@@ -411,10 +560,30 @@ static int open_checked(hrc_progress *s, hrc_progress_open_info *info)
     }
     if (outcome == CHECK_FAILED)
         return failure;
+    if (quiet && outcome == CHECK_OK) {
+        /* Sound: read it as usual now, as another process may start
+         * writing meanwhile; read-only media stay immutable. */
+        disconnect(s);
+        r = connect(s, true, false);
+        int rc = r ? SQLITE_OK
+                   : sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+        if (!r && rc != SQLITE_OK) {
+            bool immutable = can_read_as_immutable(s);
+            r = immutable ? HRC_PROGRESS_OK : hrc_progress_fail_db(s, rc, "reading the store");
+            disconnect(s);
+            if (immutable)
+                r = connect(s, true, true);
+        }
+        if (r)
+            return r;
+    }
     if (outcome == CHECK_DAMAGED) {
         if (s->readonly)
-            return hrc_progress_fail(s, HRC_PROGRESS_ERR_IO, "the store %s is damaged (%s)",
-                                     s->path, why);
+            return hrc_progress_fail(s, HRC_PROGRESS_ERR_DAMAGED,
+                                     "the store %.300s is damaged (%.100s). It was left as it is; "
+                                     "the player, when it next starts, moves it aside (with its "
+                                     "-wal and -shm) to %.300s.corrupt-YYYYMMDDTHHMMSSZ (the UTC "
+                                     "time) and starts a new, empty store.", s->path, why, s->path);
         /* Moved while still open: closing might otherwise remove a -wal
          * file that is evidence of what happened. */
         r = move_aside(s, s->path, info->moved_to, sizeof info->moved_to);
@@ -425,7 +594,9 @@ static int open_checked(hrc_progress *s, hrc_progress_open_info *info)
         snprintf(info->message, sizeof info->message,
                  "The progress store was damaged (%.100s). It was moved to %.300s and a new, "
                  "empty store was started.", why, info->moved_to);
-        r = connect(s, false, false);
+        r = create_store_file(s);
+        if (!r)
+            r = connect(s, false, false);
         if (r)
             return r;
         version = 0;
@@ -472,6 +643,7 @@ int hrc_progress_open(const char *data_dir, unsigned flags, hrc_progress **out,
     }
     s->readonly = flags & HRC_PROGRESS_OPEN_READONLY;
     s->unlocked = flags & HRC_PROGRESS_OPEN_FACILITATOR;
+    s->fast_pin_hash = flags & HRC_PROGRESS_OPEN_FAST_PIN_HASH;
 
     char dir[HRC_PROGRESS_PATH_MAX - 16];
     int r = hrc_progress_default_dir(data_dir, dir, sizeof dir);
@@ -482,8 +654,10 @@ int hrc_progress_open(const char *data_dir, unsigned flags, hrc_progress **out,
         snprintf(info->path, sizeof info->path, "%s", s->path);
         if (!s->readonly)
             r = make_dirs(s, dir);
+        if (!r)
+            make_private(s, dir, 0700, info);
         if (!r && !s->readonly && access(dir, W_OK) != 0)
-            r = hrc_progress_fail(s, errno_result(errno), "cannot write in %s: %s", dir,
+            r = hrc_progress_fail(s, hrc_progress_errno_result(errno), "cannot write in %s: %s", dir,
                                   strerror(errno));
         if (!r)
             r = open_checked(s, info);

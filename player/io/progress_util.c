@@ -8,7 +8,9 @@
 #include <fcntl.h>
 #include <sodium.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,10 +29,16 @@ const char *hrc_progress_result_name(int result)
     case HRC_PROGRESS_ERR_IO: return "input/output error";
     case HRC_PROGRESS_ERR_TOO_NEW: return "store from a newer player";
     case HRC_PROGRESS_ERR_PIN: return "wrong PIN";
-    case HRC_PROGRESS_ERR_PIN_FORMAT: return "PIN must be 4 to 12 digits";
+    case HRC_PROGRESS_ERR_PIN_FORMAT: return "PIN of the wrong length";
     case HRC_PROGRESS_ERR_NO_PIN: return "no facilitator PIN set";
     case HRC_PROGRESS_ERR_LOCKED: return "facilitator PIN needed";
     case HRC_PROGRESS_ERR_FORMAT: return "not an hrc-player export";
+    case HRC_PROGRESS_ERR_THROTTLED: return "too many wrong PINs";
+    case HRC_PROGRESS_ERR_NAME: return "name refused";
+    case HRC_PROGRESS_ERR_UNSIGNED: return "not signed";
+    case HRC_PROGRESS_ERR_SIGNATURE: return "bad signature";
+    case HRC_PROGRESS_ERR_UNTRUSTED: return "untrusted kiosk";
+    case HRC_PROGRESS_ERR_DAMAGED: return "damaged store";
     default: return "unknown error";
     }
 }
@@ -123,6 +131,44 @@ void hrc_progress_rollback(hrc_progress *s)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int hrc_progress_get_setting(hrc_progress *s, const char *key, char *out, size_t size,
+                             bool *found)
+{
+    out[0] = '\0';
+    *found = false;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT value FROM setting WHERE key = ?1", -1, &st,
+                                NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            const char *v = (const char *)sqlite3_column_text(st, 0);
+            snprintf(out, size, "%s", v ? v : "");
+            *found = true;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return hrc_progress_fail_db(s, rc, "reading the kiosk's settings");
+    return HRC_PROGRESS_OK;
+}
+
+int hrc_progress_put_setting(hrc_progress *s, const char *key, const char *value)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db,
+        "INSERT OR REPLACE INTO setting(key, value) VALUES(?1, ?2)", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? HRC_PROGRESS_OK
+                             : hrc_progress_fail_db(s, rc, "saving the kiosk's settings");
+}
+
 int hrc_progress_require_writable(hrc_progress *s)
 {
     if (s->readonly)
@@ -154,6 +200,16 @@ bool hrc_progress_id_is_valid(const char *id)
         if (!ok || n >= 64)
             return false;
     }
+    return true;
+}
+
+bool hrc_progress_hex32_is_valid(const char *s)
+{
+    if (!s || strlen(s) != 32)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+            return false;
     return true;
 }
 
@@ -238,6 +294,19 @@ int64_t hrc_progress_now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void hrc_progress_set_clock(hrc_progress *s, hrc_progress_clock clock, void *ctx)
+{
+    if (s) {
+        s->clock = clock;
+        s->clock_ctx = ctx;
+    }
+}
+
+int64_t hrc_progress_clock_ms(const hrc_progress *s)
+{
+    return s && s->clock ? s->clock(s->clock_ctx) : hrc_progress_now_ms();
 }
 
 void hrc_progress_format_time(int64_t ms, char *out, size_t size)
@@ -340,24 +409,75 @@ bool hrc_progress_uuid_is_valid(const char *text)
 
 /* ---- Files written whole ---------------------------------------------- */
 
+int hrc_progress_errno_result(int e)
+{
+    switch (e) {
+    case EROFS:
+    case EACCES:
+    case EPERM: return HRC_PROGRESS_ERR_READONLY;
+    case ENOSPC:
+    case EDQUOT: return HRC_PROGRESS_ERR_FULL;
+    case ENOMEM: return HRC_PROGRESS_ERR_NOMEM;
+    default: return HRC_PROGRESS_ERR_IO;
+    }
+}
+
+/* The folder of path ("." when none), into dir. */
+static void folder_of(const char *path, char *dir, size_t size)
+{
+    snprintf(dir, size, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        snprintf(dir, size, ".");
+}
+
 int hrc_progress_out_open(hrc_progress *s, hrc_progress_out *out, const char *path)
 {
     memset(out, 0, sizeof *out);
-    if (!path || !*path || strlen(path) >= sizeof out->path)
+    if (!path || !*path || path[strlen(path) - 1] == '/' || strlen(path) >= sizeof out->path)
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "no usable file name");
     snprintf(out->path, sizeof out->path, "%s", path);
-    snprintf(out->tmp, sizeof out->tmp, "%s.tmp", path);
-    out->f = fopen(out->tmp, "wb");
+    /* DIR/.NAME.XXXXXX, in the target's folder so that rename() stays on
+     * one file system. mkstemp opens with O_EXCL (a planted link or file is
+     * never written through) and mode 0600. */
+    const char *slash = strrchr(path, '/');
+    int n = slash ? snprintf(out->tmp, sizeof out->tmp, "%.*s/.%s.XXXXXX",
+                             (int)(slash - path), path, slash + 1)
+                  : snprintf(out->tmp, sizeof out->tmp, ".%s.XXXXXX", path);
+    if (n < 0 || (size_t)n >= sizeof out->tmp)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "file name too long: %s", path);
+    int fd = mkstemp(out->tmp);
+    if (fd < 0) {
+        int e = errno;
+        return hrc_progress_fail(s, hrc_progress_errno_result(e), "cannot write in the folder of %s: %s",
+                                 path, strerror(e));
+    }
+    fchmod(fd, 0600); /* whatever the umask */
+    out->f = fdopen(fd, "wb");
     if (!out->f) {
         int e = errno;
-        int r = e == ENOSPC ? HRC_PROGRESS_ERR_FULL
-              : (e == EROFS || e == EACCES) ? HRC_PROGRESS_ERR_READONLY : HRC_PROGRESS_ERR_IO;
-        return hrc_progress_fail(s, r, "cannot write %s: %s", out->tmp, strerror(e));
+        close(fd);
+        unlink(out->tmp);
+        return hrc_progress_fail(s, hrc_progress_errno_result(e), "cannot write %s: %s", path,
+                                 strerror(e));
     }
     return HRC_PROGRESS_OK;
 }
 
-int hrc_progress_out_close(hrc_progress *s, hrc_progress_out *out)
+static int out_failed(hrc_progress *s, hrc_progress_out *out, int e)
+{
+    if (out->f) {
+        fclose(out->f);
+        out->f = NULL;
+    }
+    unlink(out->tmp);
+    return hrc_progress_fail(s, hrc_progress_errno_result(e), "cannot write %s: %s", out->path,
+                             strerror(e));
+}
+
+int hrc_progress_out_sync(hrc_progress *s, hrc_progress_out *out)
 {
     int e = 0;
     if (ferror(out->f))
@@ -366,31 +486,34 @@ int hrc_progress_out_close(hrc_progress *s, hrc_progress_out *out)
         e = errno;
     if (!e && fsync(fileno(out->f)) != 0)
         e = errno;
-    if (fclose(out->f) != 0 && !e)
+    return e ? out_failed(s, out, e) : HRC_PROGRESS_OK;
+}
+
+int hrc_progress_out_commit(hrc_progress *s, hrc_progress_out *out)
+{
+    int e = 0;
+    if (fclose(out->f) != 0)
         e = errno;
     out->f = NULL;
     if (!e && rename(out->tmp, out->path) != 0)
         e = errno;
-    if (e) {
-        unlink(out->tmp);
-        int r = e == ENOSPC ? HRC_PROGRESS_ERR_FULL
-              : e == EROFS ? HRC_PROGRESS_ERR_READONLY : HRC_PROGRESS_ERR_IO;
-        return hrc_progress_fail(s, r, "cannot write %s: %s", out->path, strerror(e));
-    }
+    if (e)
+        return out_failed(s, out, e);
     /* The rename itself must survive a power cut: sync the folder. */
     char dir[HRC_PROGRESS_PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", out->path);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    else
-        snprintf(dir, sizeof dir, ".");
-    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    folder_of(out->path, dir, sizeof dir);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
         fsync(fd);
         close(fd);
     }
     return HRC_PROGRESS_OK;
+}
+
+int hrc_progress_out_close(hrc_progress *s, hrc_progress_out *out)
+{
+    int r = hrc_progress_out_sync(s, out);
+    return r ? r : hrc_progress_out_commit(s, out);
 }
 
 void hrc_progress_out_abort(hrc_progress_out *out)
@@ -399,5 +522,65 @@ void hrc_progress_out_abort(hrc_progress_out *out)
         fclose(out->f);
         out->f = NULL;
         unlink(out->tmp);
+    }
+}
+
+/* The length of the valid UTF-8 character at p, or 0 (never past end). */
+static size_t utf8_char(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = *p;
+    size_t n;
+    unsigned min;
+    if (c < 0x80)
+        return 1;
+    else if ((c & 0xe0) == 0xc0)
+        n = 2, min = 0x80, c &= 0x1f;
+    else if ((c & 0xf0) == 0xe0)
+        n = 3, min = 0x800, c &= 0x0f;
+    else if ((c & 0xf8) == 0xf0)
+        n = 4, min = 0x10000, c &= 0x07;
+    else
+        return 0;
+    if ((size_t)(end - p) < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+        c = (c << 6) | (p[i] & 0x3f);
+    }
+    return c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ? 0 : n;
+}
+
+void hrc_progress_out_text(hrc_progress_out *out, const char *text, bool json)
+{
+    if (text)
+        hrc_progress_out_textn(out, text, strlen(text), json);
+}
+
+void hrc_progress_out_textn(hrc_progress_out *out, const char *text, size_t len, bool json)
+{
+    FILE *f = out->f;
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    while (p < end) {
+        size_t n = utf8_char(p, end);
+        if (!n) {
+            fputs("\xef\xbf\xbd", f); /* U+FFFD for one invalid byte */
+            out->replaced++;
+            p++;
+            continue;
+        }
+        if (json && n == 1 && (*p < 0x20 || *p == '"' || *p == '\\')) {
+            switch (*p) {
+            case '"': fputs("\\\"", f); break;
+            case '\\': fputs("\\\\", f); break;
+            case '\n': fputs("\\n", f); break;
+            case '\r': fputs("\\r", f); break;
+            case '\t': fputs("\\t", f); break;
+            default: fprintf(f, "\\u%04x", *p);
+            }
+        } else {
+            fwrite(p, 1, n, f);
+        }
+        p += n;
     }
 }

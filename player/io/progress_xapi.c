@@ -10,8 +10,11 @@
 #include "io/progress_internal.h"
 #include "io/progress_json.h"
 
+#include "core/names.h"
+
 #include <errno.h>
 #include <math.h>
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,24 +32,13 @@ static const char *const adl_verbs[HRC_VERB_COUNT] = {
 
 /* ---- Writing ----------------------------------------------------------- */
 
-static void put_string(FILE *f, const char *s)
+/* A JSON string: escaped, and valid UTF-8 whatever the store holds (a
+ * tampered store's invalid bytes become U+FFFD, counted in o->replaced). */
+static void put_string(hrc_progress_out *o, const char *s)
 {
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if (*p < 0x20)
-                fprintf(f, "\\u%04x", *p);
-            else
-                fputc(*p, f);
-        }
-    }
-    fputc('"', f);
+    fputc('"', o->f);
+    hrc_progress_out_text(o, s, true);
+    fputc('"', o->f);
 }
 
 /* The shortest text that reads back as the same double. */
@@ -117,31 +109,48 @@ static bool parse_duration(const char *text, int64_t *ms)
 static const char export_sql[] =
     "SELECT e.device_id, e.seq, l.uuid, l.name, e.verb, e.module_id, e.item_id,"
     " e.module_version, e.content_hash, e.item_revision, e.response, e.success, e.score,"
-    " e.hints_used, e.attempt, e.duration_ms, e.time_ms, e.session_id, e.session_end"
+    " e.hints_used, e.attempt, e.duration_ms, e.time_ms, e.session_id, e.session_end,"
+    " l.home_device"
     " FROM event e JOIN learner l ON l.id = e.learner_id ORDER BY e.device_id, e.seq";
 
-static void put_statement(FILE *f, sqlite3_stmt *st)
+static const char *text_at(sqlite3_stmt *st, int col)
 {
-    const char *device = (const char *)sqlite3_column_text(st, 0);
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    return t ? t : "";
+}
+
+/* Every text from the store goes through put_string, so that whatever a
+ * tampered store holds, the export stays valid JSON. */
+static void put_statement(hrc_progress_out *o, sqlite3_stmt *st)
+{
+    FILE *f = o->f;
+    const char *device = text_at(st, 0);
     int64_t seq = sqlite3_column_int64(st, 1);
     hrc_verb verb = HRC_VERB_LAUNCHED;
-    hrc_verb_parse((const char *)sqlite3_column_text(st, 4), &verb);
+    hrc_verb_parse(text_at(st, 4), &verb);
     const char *item = (const char *)sqlite3_column_text(st, 6);
     char id[37], when[32], duration[48];
     hrc_progress_uuid_for_event(device, seq, id);
     hrc_progress_format_time(sqlite3_column_int64(st, 16), when, sizeof when);
 
-    fputs("{\"id\":\"", f);
-    fputs(id, f);
-    fputs("\",\"version\":\"1.0.3\",\"actor\":{\"objectType\":\"Agent\",\"name\":", f);
-    put_string(f, (const char *)sqlite3_column_text(st, 3));
-    fprintf(f, ",\"account\":{\"homePage\":\"" KIOSK_PREFIX "%s\",\"name\":\"%s\"}},",
-            device, (const char *)sqlite3_column_text(st, 2));
-    fprintf(f, "\"verb\":{\"id\":\"" VERB_PREFIX "%s\",\"display\":{\"en-US\":\"%s\"}},",
+    fprintf(f, "{\"id\":\"%s\",\"version\":\"1.0.3\",\"actor\":{\"objectType\":\"Agent\","
+               "\"name\":", id);
+    put_string(o, text_at(st, 3));
+    fputs(",\"account\":{\"homePage\":", f);
+    char home[64];
+    snprintf(home, sizeof home, KIOSK_PREFIX "%.32s", text_at(st, 19));
+    put_string(o, home);
+    fputs(",\"name\":", f);
+    put_string(o, text_at(st, 2));
+    fprintf(f, "}},\"verb\":{\"id\":\"" VERB_PREFIX "%s\",\"display\":{\"en-US\":\"%s\"}},",
             adl_verbs[verb], adl_verbs[verb]);
-    fprintf(f, "\"object\":{\"objectType\":\"Activity\",\"id\":\"" MODULE_PREFIX "%s%s%s\","
-               "\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/%s\"}},",
-            (const char *)sqlite3_column_text(st, 5), item ? "/" : "", item ? item : "",
+    fputs("\"object\":{\"objectType\":\"Activity\",\"id\":\"" MODULE_PREFIX, f);
+    hrc_progress_out_text(o, text_at(st, 5), true);
+    if (item) {
+        fputc('/', f);
+        hrc_progress_out_text(o, item, true);
+    }
+    fprintf(f, "\",\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/%s\"}},",
             verb == HRC_VERB_ANSWERED ? "cmi.interaction" : item ? "lesson" : "module");
 
     bool has_success = sqlite3_column_type(st, 11) != SQLITE_NULL;
@@ -166,25 +175,25 @@ static void put_statement(FILE *f, sqlite3_stmt *st)
     }
     if (has_response) {
         fprintf(f, "%s\"response\":", sep);
-        put_string(f, (const char *)sqlite3_column_text(st, 10));
+        put_string(o, text_at(st, 10));
         sep = ",";
     }
-    format_duration(duration_ms, duration, sizeof duration);
+    format_duration(duration_ms < 0 ? 0 : duration_ms, duration, sizeof duration);
     fprintf(f, "%s\"duration\":\"%s\"},", sep, duration);
 
-    fprintf(f, "\"context\":{\"registration\":\"%s\",\"platform\":\"hrc-player\","
-               "\"extensions\":{",
-            (const char *)sqlite3_column_text(st, 17));
-    fprintf(f, "\"" EXT "device-id\":\"%s\",\"" EXT "sequence\":%lld,", device,
-            (long long)seq);
+    fputs("\"context\":{\"registration\":", f);
+    put_string(o, text_at(st, 17));
+    fputs(",\"platform\":\"hrc-player\",\"extensions\":{\"" EXT "device-id\":", f);
+    put_string(o, device);
+    fprintf(f, ",\"" EXT "sequence\":%lld,", (long long)seq);
     fprintf(f, "\"" EXT "module-version\":%d,\"" EXT "content-hash\":",
             sqlite3_column_int(st, 7));
-    put_string(f, (const char *)sqlite3_column_text(st, 8));
+    put_string(o, text_at(st, 8));
     fprintf(f, ",\"" EXT "item-revision\":%d,\"" EXT "hints-used\":%d,\"" EXT "attempt\":%d,"
-               "\"" EXT "session-end\":\"%s\"}},",
-            sqlite3_column_int(st, 9), sqlite3_column_int(st, 13), sqlite3_column_int(st, 14),
-            (const char *)sqlite3_column_text(st, 18));
-    fprintf(f, "\"timestamp\":\"%s\"}", when);
+               "\"" EXT "session-end\":",
+            sqlite3_column_int(st, 9), sqlite3_column_int(st, 13), sqlite3_column_int(st, 14));
+    put_string(o, text_at(st, 18));
+    fprintf(f, "}},\"timestamp\":\"%s\"}", when);
 }
 
 int hrc_progress_export_json(hrc_progress *s, const char *path)
@@ -194,11 +203,15 @@ int hrc_progress_export_json(hrc_progress *s, const char *path)
     int r = hrc_progress_require_unlocked(s);
     if (r)
         return r;
+    hrc_kiosk me;
+    r = hrc_progress_this_kiosk(s, &me); /* no key, no signed export */
+    if (r)
+        return r;
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, export_sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
         return hrc_progress_fail_db(s, rc, "exporting");
-    hrc_progress_out out;
+    hrc_progress_out out, sig;
     r = hrc_progress_out_open(s, &out, path);
     if (r) {
         sqlite3_finalize(st);
@@ -206,10 +219,12 @@ int hrc_progress_export_json(hrc_progress *s, const char *path)
     }
     fputs("[", out.f);
     bool first = true;
+    size_t records = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         fputs(first ? "\n" : ",\n", out.f);
         first = false;
-        put_statement(out.f, st);
+        put_statement(&out, st);
+        records++;
     }
     fputs("\n]\n", out.f);
     sqlite3_finalize(st);
@@ -217,7 +232,35 @@ int hrc_progress_export_json(hrc_progress *s, const char *path)
         hrc_progress_out_abort(&out);
         return hrc_progress_fail_db(s, rc, "exporting");
     }
-    return hrc_progress_out_close(s, &out);
+    r = hrc_progress_out_sync(s, &out);
+    if (r)
+        return r;
+    r = hrc_progress_sign_export(s, &out, &sig);
+    if (r) {
+        hrc_progress_out_abort(&out);
+        return r;
+    }
+    /* The export first, then its signature: should the second rename fail,
+     * the pair does not match and an import refuses it. */
+    r = hrc_progress_out_commit(s, &out);
+    if (r) {
+        hrc_progress_out_abort(&sig);
+        return r;
+    }
+    r = hrc_progress_out_commit(s, &sig);
+    if (r)
+        return r;
+    memset(&s->export_report, 0, sizeof s->export_report);
+    s->export_report.records = records;
+    s->export_report.replaced = out.replaced;
+    snprintf(s->export_report.signature, sizeof s->export_report.signature, "%s", sig.path);
+    return HRC_PROGRESS_OK;
+}
+
+const hrc_export_report *hrc_progress_last_export(const hrc_progress *s)
+{
+    static const hrc_export_report none;
+    return s ? &s->export_report : &none;
 }
 
 /* ---- Reading back ------------------------------------------------------ */
@@ -225,6 +268,7 @@ int hrc_progress_export_json(hrc_progress *s, const char *path)
 /* One statement, checked and taken apart. Strings point into the JSON. */
 typedef struct imported {
     const char *learner_uuid, *learner_name, *device, *registration;
+    char home[33];     /* the device id of the learner's kiosk */
     const char *content_hash, *response, *session_end;
     char module_id[HRC_PROGRESS_ID_MAX];
     char item_id[HRC_PROGRESS_ID_MAX];
@@ -257,16 +301,6 @@ static bool get_int(const hrc_json *ext, const char *key, int64_t max, int64_t *
     return true;
 }
 
-static bool is_hex32(const char *s)
-{
-    if (!s || strlen(s) != 32)
-        return false;
-    for (; *s; s++)
-        if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
-            return false;
-    return true;
-}
-
 /* NULL when the statement is fine, else what is wrong with it. */
 static const char *take_apart(const hrc_json *st, imported *im)
 {
@@ -276,7 +310,7 @@ static const char *take_apart(const hrc_json *st, imported *im)
     const hrc_json *ext = path_get(st, "context", "extensions", NULL);
     int64_t n;
     im->device = hrc_json_get_string(ext, EXT "device-id");
-    if (!is_hex32(im->device) || !get_int(ext, EXT "sequence", INT64_C(1) << 52, &im->seq) ||
+    if (!hrc_progress_hex32_is_valid(im->device) || !get_int(ext, EXT "sequence", INT64_C(1) << 52, &im->seq) ||
         im->seq < 1)
         return "no hrc-player device id and sequence (not exported by hrc-player)";
     const char *id = hrc_json_get_string(st, "id");
@@ -289,11 +323,12 @@ static const char *take_apart(const hrc_json *st, imported *im)
     im->learner_uuid = hrc_json_get_string(path_get(st, "actor", "account", NULL), "name");
     im->learner_name = hrc_json_get_string(hrc_json_get(st, "actor"), "name");
     if (!home || strncmp(home, KIOSK_PREFIX, strlen(KIOSK_PREFIX)) != 0 ||
+        !hrc_progress_hex32_is_valid(home + strlen(KIOSK_PREFIX)) ||
         !im->learner_uuid || !hrc_progress_uuid_is_valid(im->learner_uuid))
         return "actor is not an hrc-player learner account";
-    size_t name_len = im->learner_name ? strlen(im->learner_name) : 0;
-    if (name_len == 0 || name_len >= HRC_LEARNER_NAME_MAX)
-        return "actor has no usable name";
+    snprintf(im->home, sizeof im->home, "%s", home + strlen(KIOSK_PREFIX));
+    if (!im->learner_name)
+        return "actor has no name";
 
     const char *verb = hrc_json_get_string(hrc_json_get(st, "verb"), "id");
     bool verb_ok = false;
@@ -382,29 +417,47 @@ static const char *take_apart(const hrc_json *st, imported *im)
     return NULL;
 }
 
-/* This store's id for the learner, adding them when new. */
-static int learner_for(hrc_progress *s, const imported *im, int64_t *id, bool *added)
+/*
+ * This store's id for the learner, adding them when new (with their
+ * cleaned name). A learner already here must belong to the same kiosk.
+ */
+static int learner_for(hrc_progress *s, const imported *im, size_t n, int64_t *id,
+                       bool *added)
 {
     *added = false;
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT id FROM learner WHERE uuid = ?1", -1, &st, NULL);
+    char home[33] = "";
+    int rc = sqlite3_prepare_v2(s->db, "SELECT id, home_device FROM learner WHERE uuid = ?1",
+                                -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, im->learner_uuid, -1, SQLITE_STATIC);
         rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW)
+        if (rc == SQLITE_ROW) {
             *id = sqlite3_column_int64(st, 0);
+            snprintf(home, sizeof home, "%s", (const char *)sqlite3_column_text(st, 1));
+        }
     }
     sqlite3_finalize(st);
+    if (rc == SQLITE_ROW && strcmp(home, im->home) != 0)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT,
+                                 "statement %zu: learner %s belongs to kiosk %s here, not to "
+                                 "kiosk %s", n, im->learner_uuid, home, im->home);
     if (rc == SQLITE_ROW)
         return HRC_PROGRESS_OK;
     if (rc != SQLITE_DONE)
         return hrc_progress_fail_db(s, rc, "importing a learner");
-    rc = sqlite3_prepare_v2(s->db, "INSERT INTO learner(uuid, name, created_ms)"
-                                   " VALUES(?1, ?2, ?3)", -1, &st, NULL);
+    char name[HRC_LEARNER_NAME_MAX];
+    hrc_name_problem problem = hrc_name_clean(im->learner_name, name, sizeof name);
+    if (problem)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_NAME, "statement %zu: learner's name: %s",
+                                 n, hrc_name_problem_text(problem));
+    rc = sqlite3_prepare_v2(s->db, "INSERT INTO learner(uuid, name, home_device, created_ms)"
+                                   " VALUES(?1, ?2, ?3, ?4)", -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, im->learner_uuid, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, im->learner_name, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 3, hrc_progress_now_ms());
+        sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, im->home, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, hrc_progress_now_ms());
         rc = sqlite3_step(st);
     }
     sqlite3_finalize(st);
@@ -412,6 +465,140 @@ static int learner_for(hrc_progress *s, const imported *im, int64_t *id, bool *a
         return hrc_progress_fail_db(s, rc, "importing a learner");
     *id = sqlite3_last_insert_rowid(s->db);
     *added = true;
+    return HRC_PROGRESS_OK;
+}
+
+/* ---- Same id, same content --------------------------------------------- */
+
+static void hash_text(crypto_generichash_state *h, const char *text)
+{
+    uint64_t n = text ? strlen(text) + 1 : 0; /* NULL and "" differ */
+    crypto_generichash_update(h, (const unsigned char *)&n, sizeof n);
+    if (text)
+        crypto_generichash_update(h, (const unsigned char *)text, n - 1);
+}
+
+static void hash_int(crypto_generichash_state *h, int64_t v)
+{
+    crypto_generichash_update(h, (const unsigned char *)&v, sizeof v);
+}
+
+/*
+ * A digest of what an event is: every field the log keeps, and the
+ * learner's id. with_name: also the learner's name and kiosk (for two
+ * statements of one file, which one export writes alike).
+ */
+static void digest_of(const imported *im, bool with_name, unsigned char out[16])
+{
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, NULL, 0, 16);
+    hash_text(&h, im->learner_uuid);
+    hash_text(&h, im->device);
+    hash_int(&h, im->seq);
+    hash_text(&h, im->registration);
+    hash_text(&h, im->module_id);
+    hash_int(&h, im->module_version);
+    hash_text(&h, im->content_hash);
+    hash_text(&h, im->has_item ? im->item_id : NULL);
+    hash_int(&h, im->item_revision);
+    hash_int(&h, im->verb);
+    hash_text(&h, im->response);
+    hash_int(&h, im->has_success ? 1 + im->success : 0);
+    hash_int(&h, im->has_score);
+    double score = im->has_score ? im->score : 0;
+    crypto_generichash_update(&h, (const unsigned char *)&score, sizeof score);
+    hash_int(&h, im->hints_used);
+    hash_int(&h, im->attempt);
+    hash_int(&h, im->duration_ms);
+    hash_int(&h, im->time_ms);
+    hash_text(&h, im->session_end);
+    if (with_name) {
+        hash_text(&h, im->learner_name);
+        hash_text(&h, im->home);
+    }
+    crypto_generichash_final(&h, out, 16);
+}
+
+/* Whether the event (device, seq) this store has is the one imported. */
+static int same_as_stored(hrc_progress *s, const imported *im, bool *same)
+{
+    *same = false;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db,
+        "SELECT l.uuid, e.session_id, e.module_id, e.module_version, e.content_hash,"
+        " e.item_id, e.item_revision, e.verb, e.response, e.success, e.score, e.hints_used,"
+        " e.attempt, e.duration_ms, e.time_ms, e.session_end"
+        " FROM event e JOIN learner l ON l.id = e.learner_id"
+        " WHERE e.device_id = ?1 AND e.seq = ?2", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, im->device, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, im->seq);
+        rc = sqlite3_step(st);
+    }
+    if (rc == SQLITE_ROW) {
+        imported was;
+        memset(&was, 0, sizeof was);
+        was.learner_uuid = (const char *)sqlite3_column_text(st, 0);
+        was.device = im->device;
+        was.seq = im->seq;
+        was.registration = (const char *)sqlite3_column_text(st, 1);
+        snprintf(was.module_id, sizeof was.module_id, "%s",
+                 (const char *)sqlite3_column_text(st, 2));
+        was.module_version = sqlite3_column_int(st, 3);
+        was.content_hash = (const char *)sqlite3_column_text(st, 4);
+        was.has_item = sqlite3_column_type(st, 5) != SQLITE_NULL;
+        if (was.has_item)
+            snprintf(was.item_id, sizeof was.item_id, "%s",
+                     (const char *)sqlite3_column_text(st, 5));
+        was.item_revision = sqlite3_column_int(st, 6);
+        hrc_verb_parse((const char *)sqlite3_column_text(st, 7), &was.verb);
+        was.response = (const char *)sqlite3_column_text(st, 8);
+        was.has_success = sqlite3_column_type(st, 9) != SQLITE_NULL;
+        was.success = sqlite3_column_int(st, 9);
+        was.has_score = sqlite3_column_type(st, 10) != SQLITE_NULL;
+        was.score = sqlite3_column_double(st, 10);
+        was.hints_used = sqlite3_column_int(st, 11);
+        was.attempt = sqlite3_column_int(st, 12);
+        was.duration_ms = sqlite3_column_int64(st, 13);
+        was.time_ms = sqlite3_column_int64(st, 14);
+        was.session_end = (const char *)sqlite3_column_text(st, 15);
+        unsigned char a[16], b[16];
+        digest_of(&was, false, a);
+        digest_of(im, false, b);
+        *same = memcmp(a, b, sizeof a) == 0;
+        rc = SQLITE_DONE;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? HRC_PROGRESS_OK : hrc_progress_fail_db(s, rc, "importing");
+}
+
+/* (device, seq) of each statement of a file, to find two with one id. */
+typedef struct seen {
+    char device[33];
+    int64_t seq;
+    unsigned char digest[16];
+    size_t statement;
+} seen;
+
+static int seen_order(const void *a, const void *b)
+{
+    const seen *x = a, *y = b;
+    int c = strcmp(x->device, y->device);
+    if (c)
+        return c;
+    return x->seq < y->seq ? -1 : x->seq > y->seq ? 1 : x->statement < y->statement ? -1 : 1;
+}
+
+static int check_same_ids(hrc_progress *s, const char *path, seen *all, size_t n)
+{
+    if (n > 1)
+        qsort(all, n, sizeof *all, seen_order);
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(all[i].device, all[i - 1].device) == 0 && all[i].seq == all[i - 1].seq &&
+            memcmp(all[i].digest, all[i - 1].digest, 16) != 0)
+            return hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT,
+                                     "%s: statements %zu and %zu have the same id and different "
+                                     "content", path, all[i - 1].statement, all[i].statement);
     return HRC_PROGRESS_OK;
 }
 
@@ -508,6 +695,63 @@ static int refresh_all(hrc_progress *s)
     return r;
 }
 
+/* A device this store takes events and learners from: itself or trusted. */
+static int require_trusted(hrc_progress *s, const char *device, size_t n, const char *what)
+{
+    bool trusted = false;
+    int r = hrc_progress_device_trusted(s, device, &trusted);
+    if (!r && !trusted)
+        r = hrc_progress_fail(s, HRC_PROGRESS_ERR_UNTRUSTED,
+                              "statement %zu: %s kiosk %s, which this store does not trust", n,
+                              what, device);
+    return r;
+}
+
+/* One statement into the open transaction. */
+static int import_one(hrc_progress *s, const hrc_json *st, const char *path,
+                      hrc_import_stats *stats, seen *mark)
+{
+    size_t n = stats->statements;
+    imported im;
+    const char *why = take_apart(st, &im);
+    if (why)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT, "%s: statement %zu: %s", path, n,
+                                 why);
+    snprintf(mark->device, sizeof mark->device, "%s", im.device);
+    mark->seq = im.seq;
+    mark->statement = n;
+    digest_of(&im, true, mark->digest);
+    int r = require_trusted(s, im.device, n, "its event was recorded by");
+    if (!r)
+        r = require_trusted(s, im.home, n, "its learner belongs to");
+    int64_t learner = 0;
+    bool learner_added = false, event_added = false;
+    if (!r)
+        r = learner_for(s, &im, n, &learner, &learner_added);
+    if (!r)
+        r = insert_imported(s, &im, learner, &event_added);
+    if (r)
+        return r;
+    if (event_added && strcmp(im.device, s->device_id) == 0)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_UNTRUSTED,
+                                 "statement %zu: an event said to be recorded by this kiosk, "
+                                 "which has no such event", n);
+    if (!event_added) {
+        bool same = false;
+        r = same_as_stored(s, &im, &same);
+        if (!r && !same)
+            r = hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT,
+                                  "statement %zu has the id of an event already here (in this "
+                                  "store, or earlier in the file) with different content", n);
+        if (r)
+            return r;
+    }
+    stats->learners_added += learner_added;
+    stats->added += event_added;
+    stats->duplicates += !event_added;
+    return HRC_PROGRESS_OK;
+}
+
 int hrc_progress_import_json(hrc_progress *s, const char *path, hrc_import_stats *stats)
 {
     hrc_import_stats scratch;
@@ -523,6 +767,13 @@ int hrc_progress_import_json(hrc_progress *s, const char *path, hrc_import_stats
     size_t len = 0;
     if (!r)
         r = read_file(s, path, &text, &len);
+    /* The bytes checked are the bytes parsed: one read, in memory. */
+    hrc_kiosk signer;
+    if (!r) {
+        r = hrc_progress_verify_export(s, path, text, len, &signer);
+        stats->signer = signer;
+        stats->signer_trusted = !r;
+    }
     if (!r)
         r = hrc_progress_begin(s);
     if (r) {
@@ -533,30 +784,28 @@ int hrc_progress_import_json(hrc_progress *s, const char *path, hrc_import_stats
     hrc_json_reader_init(&reader, text, len);
     if (!hrc_json_array_open(&reader))
         r = hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT, "%s: %s", path, reader.err);
+    seen *marks = NULL;
+    size_t cap = 0;
     const hrc_json *st;
     int got = 0;
     while (!r && (got = hrc_json_array_next(&reader, &st)) == 1) {
+        if (stats->statements == cap) {
+            cap = cap ? cap * 2 : 256;
+            seen *grown = realloc(marks, cap * sizeof *marks);
+            if (!grown) {
+                r = hrc_progress_fail(s, HRC_PROGRESS_ERR_NOMEM, "out of memory importing");
+                break;
+            }
+            marks = grown;
+        }
         stats->statements++;
-        imported im;
-        const char *why = take_apart(st, &im);
-        if (why) {
-            r = hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT, "%s: statement %zu: %s", path,
-                                  stats->statements, why);
-            break;
-        }
-        int64_t learner = 0;
-        bool learner_added = false, event_added = false;
-        r = learner_for(s, &im, &learner, &learner_added);
-        if (!r)
-            r = insert_imported(s, &im, learner, &event_added);
-        if (!r) {
-            stats->learners_added += learner_added;
-            stats->added += event_added;
-            stats->duplicates += !event_added;
-        }
+        r = import_one(s, st, path, stats, &marks[stats->statements - 1]);
     }
     if (!r && got < 0)
         r = hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT, "%s: %s", path, reader.err);
+    if (!r)
+        r = check_same_ids(s, path, marks, stats->statements);
+    free(marks);
     hrc_json_reader_free(&reader);
     free(text);
     if (!r && stats->added)
@@ -564,8 +813,12 @@ int hrc_progress_import_json(hrc_progress *s, const char *path, hrc_import_stats
     if (r) {
         hrc_progress_rollback(s);
         size_t statements = stats->statements;
+        hrc_kiosk kept = stats->signer;
+        bool trusted = stats->signer_trusted;
         memset(stats, 0, sizeof *stats);
         stats->statements = statements;
+        stats->signer = kept;
+        stats->signer_trusted = trusted;
         return r;
     }
     return hrc_progress_commit(s);

@@ -501,18 +501,23 @@ static unsigned facilitator_activate(hrc_app *app, int action, int arg)
         memset(f->pin_entry, 0, sizeof f->pin_entry);
         break;
     case ACT_SET_PIN:
-        rc = hrc_progress_set_facilitator_pin(store, f->pin_entry);
+        /* A kiosk's first PIN is chosen at its first start or from a
+         * terminal, never from this screen (anyone can reach it). */
+        rc = app->kiosk ? HRC_PROGRESS_ERR_NO_PIN
+                        : hrc_progress_setup_facilitator_pin(store, f->pin_entry);
         if (rc == HRC_PROGRESS_OK) {
             f->has_pin = true;
-            f->unlocked =
-                hrc_progress_check_facilitator_pin(store, f->pin_entry) == HRC_PROGRESS_OK;
+            f->unlocked = hrc_progress_is_unlocked(store);
             if (f->unlocked)
                 read_everyone(app, f);
         }
         snprintf(app->notice, sizeof app->notice, "%s",
                  rc == HRC_PROGRESS_OK            ? ""
                  : rc == HRC_PROGRESS_ERR_PIN_FORMAT ? _("A PIN is 4 to 12 digits.")
-                                                    : hrc_progress_errmsg(store));
+                 : rc == HRC_PROGRESS_ERR_NO_PIN
+                     ? _("This kiosk has no facilitator PIN. Set one from a terminal: "
+                         "hrc-player --set-facilitator-pin")
+                     : hrc_progress_errmsg(store));
         memset(f->pin_entry, 0, sizeof f->pin_entry);
         break;
     case ACT_LEAVE_KIOSK:

@@ -57,7 +57,7 @@ typedef struct ui_target {
 
 #define UI_MAX_TARGETS 512
 #define UI_MAX_NAMES 64
-#define UI_NAME_MAX 128
+#define UI_NAME_MAX HRC_LEARNER_NAME_MAX /* a name: 64 characters, up to 256 bytes */
 #define UI_PIN_MAX 16
 #define UI_MAX_OPEN_ALTS 32
 

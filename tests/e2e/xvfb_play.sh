@@ -71,6 +71,9 @@ stop_player
 [ "$player_status" = 0 ] || fail "the player exited with $player_status on SIGTERM"
 
 # Kiosk: full screen whatever --size says; Ctrl+Alt+F and a PIN leave it.
+# The kiosk's facilitator PIN is set up first (Ctrl+Alt+F never sets one).
+echo 2468 | "$player" --set-facilitator-pin --data-dir "$work/data" >/dev/null ||
+  fail "could not set the facilitator PIN"
 start_player --kiosk --size 800x600 --lang en --data-dir "$work/data" "$data/sdl/course"
 wait_screen "Welcome"
 geometry=$(xdotool search --sync --classname hrc-player getwindowgeometry --shell | grep -E '^(WIDTH|HEIGHT)=' | tr '\n' ' ')

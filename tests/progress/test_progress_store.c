@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <sodium.h>
 #include <sys/stat.h>
 
 typedef struct fixture {
@@ -40,7 +41,8 @@ static void open_store(fixture *f, unsigned flags)
 {
     hrc_progress_close(f->s);
     f->s = NULL;
-    assert_int_equal(hrc_progress_open(f->dir, flags, &f->s, &f->info), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_open(f->dir, flags | HRC_PROGRESS_OPEN_FAST_PIN_HASH, &f->s,
+                                       &f->info), HRC_PROGRESS_OK);
 }
 
 static const hrc_module_ref module1 = {"m1-what-is", 3, "0123abcd"};
@@ -79,7 +81,7 @@ static void test_open_creates_folders_and_configures(void **state)
     assert_int_equal(hrc_progress_open(nested, 0, &f->s, &f->info), HRC_PROGRESS_OK);
     assert_true(f->info.status & HRC_PROGRESS_CREATED);
     assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
-    assert_int_equal(hrc_progress_schema_version(f->s), 2);
+    assert_int_equal(hrc_progress_schema_version(f->s), 3);
     assert_int_equal(strlen(hrc_progress_device_id(f->s)), 32);
     assert_true(hrc_progress_is_recording(f->s));
     assert_non_null(strstr(f->info.path, "/a/b/progress.db"));
@@ -149,9 +151,9 @@ static void test_learners_and_prefs(void **state)
     int64_t abe = add(f, "abe");
     int64_t id;
     assert_int_equal(hrc_progress_add_learner(f->s, "", NULL, NULL, &id),
-                     HRC_PROGRESS_ERR_INVALID);
+                     HRC_PROGRESS_ERR_NAME);
     assert_int_equal(hrc_progress_add_learner(f->s, "bad \xff utf8", NULL, NULL, &id),
-                     HRC_PROGRESS_ERR_INVALID);
+                     HRC_PROGRESS_ERR_NAME);
     assert_string_not_equal(hrc_progress_errmsg(f->s), "");
     hrc_learner_prefs bad = {.lang = "fr", .text_size = 120};
     assert_int_equal(hrc_progress_set_learner_prefs(f->s, zoe, &bad), HRC_PROGRESS_ERR_INVALID);
@@ -187,14 +189,30 @@ static void test_pins_are_hashed_and_guard_facilitator_functions(void **state)
     assert_false(has);
     assert_int_equal(hrc_progress_check_facilitator_pin(f->s, "1234"), HRC_PROGRESS_ERR_NO_PIN);
     /* Formats are checked before any hashing. */
-    assert_int_equal(hrc_progress_set_facilitator_pin(f->s, "123"), HRC_PROGRESS_ERR_PIN_FORMAT);
-    assert_int_equal(hrc_progress_set_facilitator_pin(f->s, "12a4"),
+    assert_int_equal(hrc_progress_setup_facilitator_pin(f->s, "123"),
+                     HRC_PROGRESS_ERR_PIN_FORMAT);
+    assert_int_equal(hrc_progress_setup_facilitator_pin(f->s, "12a4"),
                      HRC_PROGRESS_ERR_PIN_FORMAT);
     assert_int_equal(hrc_progress_set_learner_pin(f->s, ana, "1234567890123"),
                      HRC_PROGRESS_ERR_PIN_FORMAT);
+    /* A learner's PIN is 4 to 8 digits; the facilitator's up to 12. */
+    assert_int_equal(hrc_progress_set_learner_pin(f->s, ana, "123456789"),
+                     HRC_PROGRESS_ERR_PIN_FORMAT);
+    assert_true(hrc_progress_learner_pin_is_valid("12345678"));
+    assert_false(hrc_progress_learner_pin_is_valid("123456789"));
+    assert_true(hrc_progress_pin_is_valid("123456789012"));
+    assert_false(hrc_progress_pin_is_valid("1234567890123"));
 
-    /* First kiosk start: no PIN yet, so setting one needs none. */
-    assert_int_equal(hrc_progress_set_facilitator_pin(f->s, "482910"), HRC_PROGRESS_OK);
+    /* No PIN yet: only the initial set-up chooses the first one; a plain
+     * "set" (the Ctrl+Alt+F screen's, or anyone's) cannot. */
+    assert_int_equal(hrc_progress_set_facilitator_pin(f->s, "482910"), HRC_PROGRESS_ERR_LOCKED);
+    assert_int_equal(hrc_progress_change_facilitator_pin(f->s, "", "482910"),
+                     HRC_PROGRESS_ERR_NO_PIN);
+    assert_int_equal(hrc_progress_has_facilitator_pin(f->s, &has), HRC_PROGRESS_OK);
+    assert_false(has);
+    assert_int_equal(hrc_progress_setup_facilitator_pin(f->s, "482910"), HRC_PROGRESS_OK);
+    /* and set-up happens once */
+    assert_int_equal(hrc_progress_setup_facilitator_pin(f->s, "111111"), HRC_PROGRESS_ERR_LOCKED);
     assert_int_equal(hrc_progress_set_learner_pin(f->s, ana, "2468"), HRC_PROGRESS_OK);
     assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM setting WHERE key = "
                                      "'facilitator_pin' AND value LIKE '$argon2id$%'"), 1);
@@ -230,7 +248,13 @@ static void test_pins_are_hashed_and_guard_facilitator_functions(void **state)
     hrc_learner l;
     assert_int_equal(hrc_progress_get_learner(f->s, ana, &l), HRC_PROGRESS_OK);
     assert_true(l.has_pin);
-    assert_int_equal(hrc_progress_set_learner_pin(f->s, ana, NULL), HRC_PROGRESS_OK);
+    /* Someone else at the kiosk cannot replace or remove Ana's PIN without
+     * it: that needs the old PIN (or the facilitator). */
+    assert_int_equal(hrc_progress_set_learner_pin(f->s, ana, "1111"), HRC_PROGRESS_ERR_LOCKED);
+    assert_int_equal(hrc_progress_set_learner_pin(f->s, ana, NULL), HRC_PROGRESS_ERR_LOCKED);
+    assert_int_equal(hrc_progress_change_learner_pin(f->s, ana, "1111", NULL),
+                     HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_change_learner_pin(f->s, ana, "2468", NULL), HRC_PROGRESS_OK);
     assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "anything"), HRC_PROGRESS_OK);
 }
 
@@ -590,7 +614,8 @@ static const char v1_schema[] =
     " PRIMARY KEY(learner_id, module_id)) WITHOUT ROWID;"
     "PRAGMA user_version = 1;"
     "INSERT INTO learner(id, uuid, name, created_ms)"
-    " VALUES(1, '0b5c3d4e-1111-4222-8333-944455556666', 'Old Timer', 1700000000000);"
+    " VALUES(1, '0b5c3d4e-1111-4222-8333-944455556666', 'Old Timer', 1700000000000),"
+    " (2, '0b5c3d4e-1111-4222-8333-944455556667', 'No Events Yet', 1700000000000);"
     "INSERT INTO event(learner_id, session_id, module_id, module_version, item_id, verb,"
     " time_ms) VALUES(1, 's1', 'm1-what-is', 1, NULL, 'launched', 1700000000000),"
     " (1, 's1', 'm1-what-is', 1, 'page-2', 'viewed', 1700000060000),"
@@ -606,8 +631,8 @@ static void test_upgrade_from_version_1(void **state)
     assert_int_equal(hrc_progress_open(f->dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
     assert_true(f->info.status & HRC_PROGRESS_MIGRATED);
     assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
-    assert_int_equal(hrc_progress_schema_version(f->s), 2);
-    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 2);
+    assert_int_equal(hrc_progress_schema_version(f->s), 3);
+    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 3);
     /* Old events now carry this store's device id and their row id. */
     char sql[200];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM event WHERE device_id = '%s' AND seq = id",
@@ -630,6 +655,437 @@ static void test_upgrade_from_version_1(void **state)
                                           " FROM event LIMIT 1"), SQLITE_OK);
     /* The append-only trigger came back after the back-fill. */
     assert_int_not_equal(sql_exec(f->dir, "UPDATE event SET seq = seq + 100"), SQLITE_OK);
+
+    /* Version 3: learners belong to this kiosk (the device of their first
+     * event, or this one), names may be longer, the kiosk has its key. */
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM learner WHERE home_device = '%s'",
+             hrc_progress_device_id(f->s));
+    assert_int_equal(sql_int(f->dir, sql), 2);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM kiosk_key WHERE length(public_key) "
+                                     "= 32 AND length(secret_key) = 64"), 1);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM trusted_kiosk"), 0);
+    hrc_kiosk me;
+    assert_int_equal(hrc_progress_this_kiosk(f->s, &me), HRC_PROGRESS_OK);
+    assert_int_equal(strlen(me.fingerprint), 19);
+    /* The rebuilt learner table still cascades deletions. */
+    hrc_progress_close(f->s);
+    f->s = NULL;
+    open_store(f, HRC_PROGRESS_OPEN_FACILITATOR);
+    assert_int_equal(hrc_progress_delete_learner(f->s, 1), HRC_PROGRESS_OK);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM event"), 0);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM summary"), 0);
+}
+
+/* A version 2 store (as the previous release left it) with a learner PIN
+ * hashed at the old cost: the PIN still opens the record after the upgrade. */
+static void test_upgrade_keeps_old_pins(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sql_exec(f->dir, v1_schema), SQLITE_OK);
+    char hash[crypto_pwhash_STRBYTES];
+    assert_int_equal(crypto_pwhash_str(hash, "2468", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                       crypto_pwhash_MEMLIMIT_INTERACTIVE), 0);
+    char sql[400];
+    snprintf(sql, sizeof sql, "UPDATE learner SET pin_hash = '%s' WHERE id = 1", hash);
+    assert_int_equal(sql_exec(f->dir, sql), SQLITE_OK);
+    open_store(f, 0);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, 1, "1357"), HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, 1, "2468"), HRC_PROGRESS_OK);
+    hrc_learner l;
+    assert_int_equal(hrc_progress_get_learner(f->s, 1, &l), HRC_PROGRESS_OK);
+    assert_true(l.has_pin);
+    assert_int_equal(l.pin_failures, 0);
+}
+
+/* ---- Names ----------------------------------------------------------- */
+
+static void test_names_are_trimmed_and_checked(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t id = add(f, " \t Zoé Martín \xc2\xa0\n");
+    hrc_learner l;
+    assert_int_equal(hrc_progress_get_learner(f->s, id, &l), HRC_PROGRESS_OK);
+    assert_string_equal(l.name, "Zoé Martín");
+
+    /* 64 characters of two bytes each: over the old 127-byte limit, fine. */
+    char name[400] = "", cjk[400] = "";
+    for (int i = 0; i < 64; i++) {
+        strcat(name, "é");
+        strcat(cjk, "漢");
+    }
+    add(f, name);
+    add(f, cjk);
+    strcat(name, "é"); /* 65 characters */
+    static const char *const refused[] = {
+        "", "   \t\n", "a\tb", "a\nb", "a\x01" "b", "a\x7f" "b", "a\xc2\x85" "b",
+        "a\xe2\x80\xa8" "b", "Ana\xe2\x80\xae" "xlsx.exe", "\xe2\x81\xa6" "Ana",
+        "Ana\xe2\x80\x8f", "Ana\xd8\x9c", "Ana\xe2\x80\x8e", "bad \xff utf8",
+    };
+    int64_t none;
+    assert_int_equal(hrc_progress_add_learner(f->s, name, NULL, NULL, &none),
+                     HRC_PROGRESS_ERR_NAME);
+    assert_non_null(strstr(hrc_progress_errmsg(f->s), "64 characters"));
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        if (hrc_progress_add_learner(f->s, refused[i], NULL, NULL, &none) !=
+            HRC_PROGRESS_ERR_NAME)
+            fail_msg("name #%zu was accepted", i);
+        if (hrc_progress_rename_learner(f->s, id, refused[i]) != HRC_PROGRESS_ERR_NAME)
+            fail_msg("rename #%zu was accepted", i);
+    }
+    assert_int_equal(hrc_progress_rename_learner(f->s, id, "  Zoé  "), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_get_learner(f->s, id, &l), HRC_PROGRESS_OK);
+    assert_string_equal(l.name, "Zoé");
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM learner"), 3);
+}
+
+static void test_find_learners_by_first_letters(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    add(f, "Zoé Martín");
+    add(f, "zora");
+    add(f, "Ana");
+    hrc_learner *found;
+    size_t n;
+    assert_int_equal(hrc_progress_find_learners(f->s, "zo", &found, &n), HRC_PROGRESS_OK);
+    assert_int_equal(n, 2);
+    free(found);
+    /* case and accents ignored */
+    assert_int_equal(hrc_progress_find_learners(f->s, "ZOE ", &found, &n), HRC_PROGRESS_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(found[0].name, "Zoé Martín");
+    free(found);
+    assert_int_equal(hrc_progress_find_learners(f->s, "martin", &found, &n), HRC_PROGRESS_OK);
+    assert_int_equal(n, 0); /* the start of the name only */
+    assert_int_equal(hrc_progress_find_learners(f->s, "", &found, &n), HRC_PROGRESS_OK);
+    assert_int_equal(n, 0);
+    assert_null(found);
+}
+
+/* ---- PINs: throttling, resets, kiosk settings ------------------------- */
+
+static int64_t fake_clock(void *ctx)
+{
+    return *(const int64_t *)ctx;
+}
+
+static void test_pin_delay_rule(void **state)
+{
+    (void)state;
+    static const int64_t expected[] = {0, 0, 0, 1000, 2000, 4000, 8000, 16000, 32000, 64000,
+                                       128000, 256000, 300000, 300000};
+    for (int i = 0; i < 14; i++)
+        assert_int_equal(hrc_progress_pin_delay_ms(i), expected[i]);
+    assert_int_equal(hrc_progress_pin_delay_ms(1000), HRC_PIN_MAX_WAIT_MS);
+}
+
+static void test_wrong_pins_are_throttled_across_restarts(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t now = 1767225600000;
+    hrc_progress_set_clock(f->s, fake_clock, &now);
+    int64_t ana;
+    assert_int_equal(hrc_progress_add_learner(f->s, "Ana", "2468", NULL, &ana), HRC_PROGRESS_OK);
+
+    /* Three wrong tries in a row are free; the third starts a 1 s wait. */
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "1111"), HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_wait_ms(f->s), 0);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "1112"), HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "1113"), HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_wait_ms(f->s), 1000);
+    /* Meanwhile even the right PIN is refused unchecked: nothing is hashed,
+     * nothing counted. */
+    now += 400;
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "2468"),
+                     HRC_PROGRESS_ERR_THROTTLED);
+    assert_int_equal(hrc_progress_wait_ms(f->s), 600);
+    assert_non_null(strstr(hrc_progress_errmsg(f->s), "try again in 1 s"));
+    hrc_pin_lock lock;
+    assert_int_equal(hrc_progress_learner_pin_lock(f->s, ana, &lock), HRC_PROGRESS_OK);
+    assert_int_equal(lock.failures, 3);
+    assert_int_equal(lock.wait_ms, 600);
+
+    /* Each further wrong PIN doubles the wait. */
+    now += 600;
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "1114"), HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_wait_ms(f->s), 2000);
+    now += 2000;
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "1115"), HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_wait_ms(f->s), 4000);
+
+    /* Quitting the player does not reset the count. */
+    open_store(f, 0);
+    hrc_progress_set_clock(f->s, fake_clock, &now);
+    now += 1000;
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "2468"),
+                     HRC_PROGRESS_ERR_THROTTLED);
+    assert_int_equal(hrc_progress_wait_ms(f->s), 3000);
+
+    /* The clock set back an hour: the whole wait again, from then; not
+     * nothing, and not an hour more. */
+    now -= 3600000;
+    assert_int_equal(hrc_progress_learner_pin_lock(f->s, ana, &lock), HRC_PROGRESS_OK);
+    assert_int_equal(lock.wait_ms, 4000);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "2468"),
+                     HRC_PROGRESS_ERR_THROTTLED);
+    assert_int_equal(hrc_progress_wait_ms(f->s), 4000);
+    now += 3999;
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "2468"),
+                     HRC_PROGRESS_ERR_THROTTLED);
+    now += 1;
+    /* The right PIN, once the wait is over, opens and resets the count. */
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "2468"), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_learner_pin_lock(f->s, ana, &lock), HRC_PROGRESS_OK);
+    assert_int_equal(lock.failures, 0);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "1111"), HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_wait_ms(f->s), 0);
+
+    /* Other learners are not touched by Ana's lock. */
+    int64_t ben;
+    assert_int_equal(hrc_progress_add_learner(f->s, "Ben", "1357", NULL, &ben), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_learner_pin_lock(f->s, ben, &lock), HRC_PROGRESS_OK);
+    assert_int_equal(lock.failures, 0);
+
+    /* The wait never grows beyond five minutes. */
+    for (int i = 0; i < 15; i++) {
+        int r = hrc_progress_check_learner_pin(f->s, ben, "0000");
+        assert_true(r == HRC_PROGRESS_ERR_PIN);
+        now += hrc_progress_wait_ms(f->s);
+    }
+    assert_int_equal(hrc_progress_learner_pin_lock(f->s, ben, &lock), HRC_PROGRESS_OK);
+    assert_int_equal(lock.failures, 15);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ben, "0000"), HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_wait_ms(f->s), HRC_PIN_MAX_WAIT_MS);
+
+    /* The facilitator sees Ben's lock and clears it; a learner cannot. */
+    hrc_learner l;
+    assert_int_equal(hrc_progress_get_learner(f->s, ben, &l), HRC_PROGRESS_OK);
+    assert_int_equal(l.pin_failures, 16);
+    assert_int_equal(hrc_progress_clear_learner_pin_lock(f->s, ben), HRC_PROGRESS_ERR_LOCKED);
+    open_store(f, HRC_PROGRESS_OPEN_FACILITATOR);
+    hrc_progress_set_clock(f->s, fake_clock, &now);
+    assert_int_equal(hrc_progress_clear_learner_pin_lock(f->s, ben), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_learner_pin_lock(f->s, ben, &lock), HRC_PROGRESS_OK);
+    assert_int_equal(lock.failures, 0);
+    assert_int_equal(lock.wait_ms, 0);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ben, "1357"), HRC_PROGRESS_OK);
+}
+
+static void test_facilitator_pin_is_throttled_and_changed(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t now = 1767225600000;
+    hrc_progress_set_clock(f->s, fake_clock, &now);
+    assert_int_equal(hrc_progress_setup_facilitator_pin(f->s, "482910"), HRC_PROGRESS_OK);
+    hrc_progress_lock(f->s);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(hrc_progress_check_facilitator_pin(f->s, "000000"),
+                         HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_check_facilitator_pin(f->s, "482910"),
+                     HRC_PROGRESS_ERR_THROTTLED);
+    assert_false(hrc_progress_is_unlocked(f->s));
+    /* Changing the PIN goes through the same check, throttle included. */
+    assert_int_equal(hrc_progress_change_facilitator_pin(f->s, "482910", "1357"),
+                     HRC_PROGRESS_ERR_THROTTLED);
+    open_store(f, 0); /* a restart */
+    hrc_progress_set_clock(f->s, fake_clock, &now);
+    hrc_pin_lock lock;
+    assert_int_equal(hrc_progress_facilitator_pin_lock(f->s, &lock), HRC_PROGRESS_OK);
+    assert_int_equal(lock.failures, 3);
+    assert_int_equal(lock.wait_ms, 1000);
+    now += 1000;
+    /* A new PIN of the wrong form costs no try. */
+    assert_int_equal(hrc_progress_change_facilitator_pin(f->s, "482910", "12"),
+                     HRC_PROGRESS_ERR_PIN_FORMAT);
+    assert_int_equal(hrc_progress_change_facilitator_pin(f->s, "482911", "1357"),
+                     HRC_PROGRESS_ERR_PIN);
+    now += 2000;
+    assert_int_equal(hrc_progress_change_facilitator_pin(f->s, "482910", "1357"),
+                     HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_facilitator_pin_lock(f->s, &lock), HRC_PROGRESS_OK);
+    assert_int_equal(lock.failures, 0);
+    hrc_progress_lock(f->s);
+    assert_int_equal(hrc_progress_check_facilitator_pin(f->s, "482910"), HRC_PROGRESS_ERR_PIN);
+    assert_int_equal(hrc_progress_check_facilitator_pin(f->s, "1357"), HRC_PROGRESS_OK);
+    assert_true(hrc_progress_is_unlocked(f->s));
+
+    /* The command line (unlocked, the machine's owner) replaces it without
+     * the old one, and that clears the count too. */
+    hrc_progress_lock(f->s);
+    for (int i = 0; i < 3; i++)
+        hrc_progress_check_facilitator_pin(f->s, "0000");
+    open_store(f, HRC_PROGRESS_OPEN_FACILITATOR);
+    hrc_progress_set_clock(f->s, fake_clock, &now);
+    assert_int_equal(hrc_progress_set_facilitator_pin(f->s, "246810"), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_facilitator_pin_lock(f->s, &lock), HRC_PROGRESS_OK);
+    assert_int_equal(lock.failures, 0);
+    assert_int_equal(hrc_progress_check_facilitator_pin(f->s, "246810"), HRC_PROGRESS_OK);
+}
+
+static void test_learner_pin_reset_and_kiosk_settings(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t ana, ben;
+    assert_int_equal(hrc_progress_add_learner(f->s, "Ana", "2468", NULL, &ana), HRC_PROGRESS_OK);
+    ben = add(f, "Ben");
+    bool must = true, on = true;
+    assert_int_equal(hrc_progress_learner_must_set_pin(f->s, ana, &must), HRC_PROGRESS_OK);
+    assert_false(must);
+    assert_int_equal(hrc_progress_learner_must_set_pin(f->s, ben, &must), HRC_PROGRESS_OK);
+    assert_false(must); /* PINs are not required by default */
+    assert_int_equal(hrc_progress_learner_pins_required(f->s, &on), HRC_PROGRESS_OK);
+    assert_false(on);
+    assert_int_equal(hrc_progress_show_learners(f->s, &on), HRC_PROGRESS_OK);
+    assert_false(on);
+
+    /* Only the facilitator resets a PIN or changes the kiosk's settings. */
+    assert_int_equal(hrc_progress_reset_learner_pin(f->s, ana), HRC_PROGRESS_ERR_LOCKED);
+    assert_int_equal(hrc_progress_set_learner_pins_required(f->s, true), HRC_PROGRESS_ERR_LOCKED);
+    assert_int_equal(hrc_progress_set_show_learners(f->s, true), HRC_PROGRESS_ERR_LOCKED);
+    open_store(f, HRC_PROGRESS_OPEN_FACILITATOR);
+    for (int i = 0; i < 3; i++)
+        hrc_progress_check_learner_pin(f->s, ana, "0000");
+    assert_int_equal(hrc_progress_reset_learner_pin(f->s, ana), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_set_learner_pins_required(f->s, true), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_set_show_learners(f->s, true), HRC_PROGRESS_OK);
+    hrc_progress_lock(f->s);
+
+    /* At next sign-in Ana has no PIN to type and must choose a new one. */
+    hrc_learner l;
+    assert_int_equal(hrc_progress_get_learner(f->s, ana, &l), HRC_PROGRESS_OK);
+    assert_false(l.has_pin);
+    assert_true(l.pin_reset);
+    assert_int_equal(l.pin_failures, 0);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, ""), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_learner_must_set_pin(f->s, ana, &must), HRC_PROGRESS_OK);
+    assert_true(must);
+    assert_int_equal(hrc_progress_set_learner_pin(f->s, ana, "1357"), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_learner_must_set_pin(f->s, ana, &must), HRC_PROGRESS_OK);
+    assert_false(must);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "1357"), HRC_PROGRESS_OK);
+
+    /* PINs required: Ben (none yet) must choose one; new profiles need one;
+     * nobody may remove theirs. */
+    assert_int_equal(hrc_progress_learner_must_set_pin(f->s, ben, &must), HRC_PROGRESS_OK);
+    assert_true(must);
+    int64_t id;
+    assert_int_equal(hrc_progress_add_learner(f->s, "Cy", NULL, NULL, &id),
+                     HRC_PROGRESS_ERR_PIN_FORMAT);
+    assert_int_equal(hrc_progress_add_learner(f->s, "Cy", "123", NULL, &id),
+                     HRC_PROGRESS_ERR_PIN_FORMAT);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM learner WHERE name = 'Cy'"), 0);
+    assert_int_equal(hrc_progress_add_learner(f->s, "Cy", "97531", NULL, &id), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_change_learner_pin(f->s, ana, "1357", ""),
+                     HRC_PROGRESS_ERR_PIN_FORMAT);
+    assert_int_equal(hrc_progress_change_learner_pin(f->s, ana, "1357", "86420"),
+                     HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_check_learner_pin(f->s, ana, "86420"), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_learner_pins_required(f->s, &on), HRC_PROGRESS_OK);
+    assert_true(on);
+    assert_int_equal(hrc_progress_show_learners(f->s, &on), HRC_PROGRESS_OK);
+    assert_true(on);
+    assert_int_equal(hrc_progress_show_learners(NULL, &on), HRC_PROGRESS_OK);
+    assert_false(on);
+}
+
+/* ---- Files ----------------------------------------------------------- */
+
+static unsigned mode_of(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return st.st_mode & 07777;
+}
+
+static void test_files_are_private_whatever_the_umask(void **state)
+{
+    fixture *f = *state;
+    mode_t old = umask(022);
+    char dir[300], path[340];
+    snprintf(dir, sizeof dir, "%s/new/store", f->dir);
+    assert_int_equal(hrc_progress_open(dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
+    add(f, "Ana"); /* the -wal and -shm exist now */
+    assert_int_equal(f->info.status & (HRC_PROGRESS_TIGHTENED | HRC_PROGRESS_EXPOSED), 0);
+    assert_int_equal(mode_of(dir), 0700);
+    static const char *const files[] = {"progress.db", "progress.db-wal", "progress.db-shm"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        assert_int_equal(mode_of(path), 0600);
+    }
+    hrc_progress_close(f->s);
+    f->s = NULL;
+
+    /* An existing folder others can read (mkdir -p, systemd's
+     * StateDirectory=), and a store left 0644 by an older player. */
+    snprintf(dir, sizeof dir, "%s/shared", f->dir);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    assert_int_equal(hrc_progress_open(dir, HRC_PROGRESS_OPEN_READONLY, &f->s, &f->info),
+                     HRC_PROGRESS_ERR_NOT_FOUND);
+    assert_int_equal(hrc_progress_open(dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
+    assert_true(f->info.status & HRC_PROGRESS_TIGHTENED);
+    assert_string_equal(f->info.exposed, dir);
+    assert_int_equal(f->info.exposed_mode, 0755);
+    assert_non_null(strstr(f->info.warning, "other users"));
+    assert_int_equal(mode_of(dir), 0700);
+    hrc_progress_close(f->s);
+    f->s = NULL;
+    snprintf(path, sizeof path, "%s/progress.db", dir);
+    assert_int_equal(chmod(path, 0644), 0);
+    assert_int_equal(chmod(dir, 0755), 0);
+    /* Read-only: reported, never changed. */
+    assert_int_equal(hrc_progress_open(dir, HRC_PROGRESS_OPEN_READONLY, &f->s, &f->info),
+                     HRC_PROGRESS_OK);
+    assert_true(f->info.status & HRC_PROGRESS_EXPOSED);
+    assert_int_equal(mode_of(dir), 0755);
+    assert_int_equal(mode_of(path), 0644);
+    hrc_progress_close(f->s);
+    f->s = NULL;
+    assert_int_equal(hrc_progress_open(dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
+    assert_true(f->info.status & HRC_PROGRESS_TIGHTENED);
+    assert_int_equal(mode_of(dir), 0700);
+    assert_int_equal(mode_of(path), 0600);
+    hrc_progress_close(f->s);
+    f->s = NULL;
+
+    /* A folder of another user: told, not changed (root can try this). */
+    if (geteuid() == 0) {
+        assert_int_equal(chmod(dir, 0755), 0);
+        assert_int_equal(chown(dir, 65534, 65534), 0);
+        assert_int_equal(hrc_progress_open(dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
+        assert_true(f->info.status & HRC_PROGRESS_EXPOSED);
+        assert_false(f->info.status & HRC_PROGRESS_TIGHTENED);
+        assert_non_null(strstr(f->info.warning, "another user"));
+        assert_int_equal(mode_of(dir), 0755);
+        assert_int_equal(chown(dir, 0, 0), 0);
+    }
+    umask(old);
+}
+
+static void test_readonly_open_of_a_damaged_store_changes_nothing(void **state)
+{
+    fixture *f = *state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/progress.db", f->dir);
+    static const char junk[] = "SQLite format 3\0 but then nothing that makes sense at all....";
+    write_file(path, junk, sizeof junk);
+    assert_int_equal(hrc_progress_open(f->dir, HRC_PROGRESS_OPEN_READONLY, &f->s, &f->info),
+                     HRC_PROGRESS_ERR_DAMAGED);
+    assert_null(f->s);
+    assert_non_null(strstr(f->info.message, "progress.db.corrupt-"));
+    assert_non_null(strstr(f->info.message, "left as it is"));
+    FILE *in = fopen(path, "rb");
+    char back[sizeof junk + 8];
+    assert_int_equal(fread(back, 1, sizeof back, in), sizeof junk);
+    fclose(in);
+    assert_memory_equal(back, junk, sizeof junk);
+    /* Nothing appeared beside it: no -wal or -shm, no copy kept aside. */
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "ls -A %s | grep -qv '^progress.db$'", f->dir);
+    assert_int_not_equal(system(cmd), 0);
 }
 
 int main(void)
@@ -653,6 +1109,20 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_and_newer_databases, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrade_from_version_1, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrade_keeps_old_pins, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_names_are_trimmed_and_checked, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_find_learners_by_first_letters, setup, teardown),
+        cmocka_unit_test(test_pin_delay_rule),
+        cmocka_unit_test_setup_teardown(test_wrong_pins_are_throttled_across_restarts, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_facilitator_pin_is_throttled_and_changed, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_learner_pin_reset_and_kiosk_settings, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_files_are_private_whatever_the_umask, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_readonly_open_of_a_damaged_store_changes_nothing,
+                                        setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -110,8 +110,9 @@ static hrc_progress *store_with(const char *name, const char *const *learners, s
     char dir[512];
     path_in_tmp(dir, sizeof dir, name);
     hrc_progress *s = NULL;
-    assert_int_equal(hrc_progress_open(dir, 0, &s, NULL), HRC_PROGRESS_OK);
-    assert_int_equal(hrc_progress_set_facilitator_pin(s, PIN), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_open(dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL),
+                     HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_setup_facilitator_pin(s, PIN), HRC_PROGRESS_OK);
     hrc_progress_lock(s);
     for (size_t i = 0; i < n; i++) {
         assert_int_equal(hrc_progress_add_learner(s, learners[i], NULL, NULL, &ids[i]),
@@ -480,10 +481,11 @@ static void damaged_store_is_told(void **state)
     snprintf(dir, sizeof dir, "%s/bad", tmp);
     hrc_progress *s = NULL;
     hrc_progress_open_info info = {0};
-    assert_int_equal(hrc_progress_open(dir, 0, &s, &info), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_open(dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, &info),
+                     HRC_PROGRESS_OK);
     assert_true(info.status & HRC_PROGRESS_RECOVERED);
     const char *kept = strrchr(info.moved_to, '/') + 1;
-    assert_int_equal(hrc_progress_set_facilitator_pin(s, PIN), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_setup_facilitator_pin(s, PIN), HRC_PROGRESS_OK);
     hrc_progress_lock(s);
 
     harness t;
@@ -553,12 +555,48 @@ static void unavailable_store_asks_first(void **state)
     harness_stop(&t);
 }
 
+/* A kiosk without a facilitator PIN: Ctrl+Alt+F cannot choose one, whoever
+ * presses it first; the screen says how the facilitator sets it. */
+static void kiosk_without_pin_cannot_get_one_from_the_screen(void **state)
+{
+    char dir[512];
+    path_in_tmp(dir, sizeof dir, "no-pin/store");
+    hrc_progress *s = NULL;
+    assert_int_equal(hrc_progress_open(dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL),
+                     HRC_PROGRESS_OK);
+    harness t;
+    harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s});
+    harness_key(&t, HRC_IN_FACILITATOR);
+    type(&t, "1111");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(shows(&t, "--set-facilitator-pin"));
+    assert_int_equal(harness_find_target(&t, "Leave kiosk mode"), -1);
+    assert_int_equal(harness_find_target(&t, "Delete"), -1);
+    bool has = true;
+    assert_int_equal(hrc_progress_has_facilitator_pin(s, &has), HRC_PROGRESS_OK);
+    assert_false(has);
+    assert_false(hrc_progress_is_unlocked(s));
+    harness_stop(&t);
+
+    /* Outside kiosk mode, the person at the desktop owns it and may. */
+    harness_start(&t, &(hrc_app_config){.progress = s});
+    harness_key(&t, HRC_IN_FACILITATOR);
+    type(&t, "1111");
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(shows(&t, "Everyone's progress"));
+    assert_int_equal(hrc_progress_has_facilitator_pin(s, &has), HRC_PROGRESS_OK);
+    assert_true(has);
+    harness_stop(&t);
+    hrc_progress_close(s);
+}
+
 /* ---- Geometry ---------------------------------------------------------- */
 
 static void facilitator_screens_fit(void **state)
 {
+    /* the longest name a learner can have: 64 characters */
     const char *names[] = {"Ana", "Maria Fernanda de los Angeles Gutierrez-Villanueva "
-                                  "Rodriguez del Castillo y Santamaria Echeverria",
+                                  "Rodriguez del",
                            "Zo\xc3\xab"};
     int64_t ids[3];
     hrc_progress *s = store_with("geo", names, 3, ids);
@@ -666,6 +704,7 @@ int main(void)
         cmocka_unit_test(export_to_a_typed_folder),
         cmocka_unit_test(damaged_store_is_told),
         cmocka_unit_test(unavailable_store_asks_first),
+        cmocka_unit_test(kiosk_without_pin_cannot_get_one_from_the_screen),
         cmocka_unit_test(facilitator_screens_fit),
         cmocka_unit_test(random_facilitator_inputs),
     };
