@@ -6,3 +6,7 @@ hrc_unit_test(test_nav SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_nav.c
               ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
 hrc_unit_test(test_screens SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_screens.c
               ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
+# What a learner feels: attempts kept, ticks from the record, completion,
+# keys and focus, drag feedback.
+hrc_unit_test(test_learner SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_learner.c
+              ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)

@@ -344,10 +344,17 @@ static void setup_ui(ui *u, hrc_app *app, hrc_draw_list *list)
     u->pal = hrc_palette_get(app->high_contrast);
     u->W = app->width > 0 ? app->width : 1;
     u->H = app->height > 0 ? app->height : 1;
+    /* Everything scales with the output's short side (1.0 at 1080 pixels),
+     * and never below what reads well at the screen's density: text of 15
+     * pixels at 96 dpi, about 4 mm tall, on a small 150-dpi touch screen
+     * too (dpi is pixels per 1/96 inch; 1 when unknown). */
     double short_side = u->W < u->H ? u->W : u->H;
     double s = short_side / 1080.0;
+    double dpi = app->dpi > 0.25f ? app->dpi : 1.0;
+    double legible = 0.75 * dpi;
+    s = s < legible ? legible : s;
     s = s < 0.75 ? 0.75 : s > 4.0 ? 4.0 : s;
-    u->scale = (float)(s * (app->dpi > 0.25f ? app->dpi : 1.0f));
+    u->scale = (float)s;
     double text = app->text_percent / 100.0;
     u->px = (int)lround(20 * u->scale * text);
     u->small_px = (int)lround(17 * u->scale * text);

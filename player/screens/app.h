@@ -80,7 +80,10 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *input);
 
 /*
  * Lays out and draws the current screen into `list` (cleared first) for an
- * output of width x height pixels. `dpi_scale` is 1.0 at 96 dpi.
+ * output of width x height pixels. `dpi_scale` is the output's pixels per
+ * 1/96 inch: 1.0 at 96 dpi, 2.0 on a doubled high-DPI screen, 1.5 on a
+ * 144-dpi touch screen; the interface never draws text smaller than reads
+ * well at that density.
  * The metrics table is copied, but its ctx must stay valid until the next
  * hrc_app_draw() or hrc_app_free(): input arriving between a change and the
  * next frame is resolved against a fresh layout made with it.

@@ -368,6 +368,8 @@ void session_open_quiz(hrc_app *app, int module, int item)
     hrc_quiz_attempt *open = session_attempt(app, module, item);
     if (open && !hrc_quiz_attempt_finished(open)) {
         session_enter_module(app, module); /* left part-way in this run */
+        if (open->current < open->n_items && open->items[open->current].checked)
+            open->current = hrc_quiz_first_unchecked(open);
         ls->item_shown_ms = app->now;
         return;
     }

@@ -166,8 +166,8 @@ static void draw_text(hrc_gfx *gfx, const hrc_draw_cmd *cmd)
 static void draw_image(hrc_gfx *gfx, const hrc_draw_cmd *cmd)
 {
     int iw, ih;
-    SDL_Texture *tex = hrc_images_get(gfx->images, cmd->text, &iw, &ih);
     hrc_rect box = cmd->rect;
+    SDL_Texture *tex = hrc_images_get(gfx->images, cmd->text, box.w, box.h, &iw, &ih);
     if (!tex || iw <= 0 || ih <= 0 || box.w <= 0 || box.h <= 0)
         return;
     /* Fit inside the box, keep the aspect, centre the rest. */

@@ -72,8 +72,16 @@ static float dpi_scale(const player *p)
         if (s >= 0.5f && s <= 4.0f)
             return s;
     }
-    /* Output pixels per window point: 2 on a doubled high-DPI screen. */
-    return (float)p->map.output_w / (float)p->map.window_w;
+    /* Output pixels per window point: 2 on a doubled high-DPI screen ... */
+    float ratio = (float)p->map.output_w / (float)p->map.window_w;
+    /* ... times the screen's own density, when it says: a small touch
+     * screen has more pixels to the inch than a large monitor. */
+    float ddpi = 0, hdpi = 0, vdpi = 0;
+    int display = SDL_GetWindowDisplayIndex(p->window);
+    if (display >= 0 && SDL_GetDisplayDPI(display, &ddpi, &hdpi, &vdpi) == 0 && hdpi >= 48 &&
+        hdpi <= 600)
+        return ratio * hdpi / 96.0f;
+    return ratio;
 }
 
 /* Text input (and an on-screen keyboard) only while a field has the focus. */
@@ -181,6 +189,14 @@ static void handle_event(player *p, const SDL_Event *e)
     case SDL_WINDOWEVENT:
         handle_window_event(p, &e->window);
         return;
+    default:
+        if (e->type == hrc_images_ready_event()) {
+            p->dirty = true; /* a picture is ready to show */
+            return;
+        }
+        break;
+    }
+    switch (e->type) {
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         /* Textures may be gone with the device: render them again. */
@@ -313,6 +329,9 @@ int hrc_sdl_play(const hrc_sdl_options *opts, char *err, size_t err_size)
         goto out;
     }
     p.gfx_ready = true;
+    /* Pictures are decoded off the frame's path; when the worker cannot
+     * start they are decoded as they are drawn, as before. */
+    hrc_images_start_background(p.gfx.images);
     p.app = hrc_app_new(&opts->app);
     if (!p.app) {
         snprintf(err, err_size, "out of memory");

@@ -268,11 +268,23 @@ void harness_check_targets(const harness *t, int min)
     }
 }
 
+void harness_check_main_action(const harness *t)
+{
+    int main = t->app->main_target;
+    if (main < 0 || main >= t->app->n_targets)
+        return;
+    hrc_rect r = t->app->targets[main].rect;
+    hrc_rect screen = {0, 0, t->w, t->h};
+    if (r.w <= 0 || !hrc_rect_contains(screen, r))
+        fail_msg("%dx%d: the main action is not wholly on screen (%d,%d %dx%d)", t->w, t->h,
+                 r.x, r.y, r.w, r.h);
+}
+
 void harness_check_all_sizes(harness *t, int pages, bool targets_1080p)
 {
     static const struct {
         int w, h;
-    } sizes[] = {{1024, 600}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
+    } sizes[] = {{1024, 600}, {1280, 800}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
     bool was = t->check_geometry;
     t->check_geometry = true;
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
@@ -280,8 +292,14 @@ void harness_check_all_sizes(harness *t, int pages, bool targets_1080p)
         t->h = sizes[i].h;
         harness_key(t, HRC_IN_RESIZE);
         harness_draw(t);
-        if (targets_1080p && t->w == 1920)
-            harness_check_targets(t, 44);
+        /* 44 px at 1080p, and as much at the physical size on the others
+         * (the interface scales with the short side). */
+        if (targets_1080p) {
+            int side = t->w < t->h ? t->w : t->h;
+            double scale = side / 1080.0 < 0.75 ? 0.75 : side / 1080.0;
+            harness_check_targets(t, (int)(44 * scale));
+        }
+        harness_check_main_action(t);
         /* Scroll to the end and back: every part of the screen is checked. */
         for (int k = 0; k < pages; k++)
             harness_page_down(t);

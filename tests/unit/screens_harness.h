@@ -58,9 +58,13 @@ bool harness_geometry_ok(const harness *t, char *why, size_t size);
 /* Fails the test when a target is under `min` px either way (targets cut
  * by the edge of the scroll view excepted). */
 void harness_check_targets(const harness *t, int min);
-/* Draws the current screen at 1024x600, 1920x1080, 3840x2160 and 1080x1920
- * with the geometry checked, paging down `pages` times at each size; with
- * targets_1080p the targets are checked at 1080p (44 px). Ends at 1920x1080. */
+/* Fails the test when the screen's main action (Next, Check answer...) is
+ * not wholly visible without scrolling. */
+void harness_check_main_action(const harness *t);
+/* Draws the current screen at 1024x600, 1280x800, 1920x1080, 3840x2160 and 1080x1920
+ * with the geometry checked and the main action on screen, paging down
+ * `pages` times at each size; with targets_1080p the targets are checked
+ * (44 px at 1080p, as large physically elsewhere). Ends at 1920x1080. */
 void harness_check_all_sizes(harness *t, int pages, bool targets_1080p);
 
 #endif

@@ -127,6 +127,28 @@ static void palettes_meet_wcag(void **state)
         }
         /* The focus ring is a non-text element: 3:1 against the background. */
         assert_true(hrc_contrast_ratio(p->focus, p->background) >= 3.0);
+        /* WCAG 2.2 (2.4.11, 2.4.13): the two-tone ring stands out 3:1 on
+         * whatever it can sit on or next to, through one of its lines; a
+         * picked answer's border and mark, not colour alone, 3:1 too. */
+        hrc_color_pair grounds[32];
+        size_t g = hrc_palette_ring_grounds(p, grounds, 32);
+        assert_true(g >= 10);
+        for (size_t i = 0; i < g; i++) {
+            double outer = hrc_contrast_ratio(p->focus, grounds[i].bg);
+            double inner = hrc_contrast_ratio(p->focus_inner, grounds[i].bg);
+            if (outer < 3.0 && inner < 3.0)
+                fail_msg("%s: the focus ring on %s is %.2f:1 and %.2f:1", p->name,
+                         grounds[i].what, outer, inner);
+        }
+        assert_true(hrc_contrast_ratio(p->focus, p->focus_inner) >= 3.0);
+        const hrc_color picked_on[] = {p->background, p->surface, p->picked};
+        for (size_t i = 0; i < sizeof picked_on / sizeof picked_on[0]; i++)
+            if (hrc_contrast_ratio(p->picked_border, picked_on[i]) < 3.0)
+                fail_msg("%s: a picked answer's border is %.2f:1 on its grounds", p->name,
+                         hrc_contrast_ratio(p->picked_border, picked_on[i]));
+        /* Picked is not "right": its colour differs from the right answer's. */
+        assert_true(hrc_contrast_ratio(p->picked_border, p->right) > 1.2 ||
+                    p->picked_border.b != p->right.b);
     }
     hrc_color black = {0, 0, 0, 255}, white = {255, 255, 255, 255};
     assert_true(hrc_contrast_ratio(black, white) > 20.99);

@@ -235,10 +235,10 @@ static void image_fits_its_box_keeping_aspect(void **state)
     char path[256];
     write_png(path, sizeof path, 40, 20, (hrc_color){0, 160, 0, 255});
     int iw = 0, ih = 0;
-    assert_non_null(hrc_images_get(f->gfx.images, path, &iw, &ih));
+    assert_non_null(hrc_images_get(f->gfx.images, path, 0, 0, &iw, &ih));
     assert_int_equal(iw, 40);
     assert_int_equal(ih, 20);
-    assert_null(hrc_images_get(f->gfx.images, "/nonexistent/picture.png", &iw, &ih));
+    assert_null(hrc_images_get(f->gfx.images, "/nonexistent/picture.png", 0, 0, &iw, &ih));
 
     hrc_draw_cmd cmd = {.kind = HRC_DRAW_IMAGE, .rect = {100, 50, 100, 100},
                         .text = path};
