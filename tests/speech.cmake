@@ -13,3 +13,10 @@ file(MAKE_DIRECTORY ${speech_work})
 hrc_unit_test(test_speech SOURCES ${speech_dir}/test_speech.c LIBS hrc_io m)
 hrc_unit_test(test_speech_load SOURCES ${speech_dir}/test_speech_load.c LIBS hrc_io m)
 hrc_unit_test(test_wav SOURCES ${speech_dir}/test_wav.c LIBS hrc_io)
+
+if(TARGET hrc_sdl)
+  hrc_unit_test(test_speech_audio SOURCES ${speech_dir}/test_speech_audio.c
+                LIBS hrc_sdl m)
+  set_tests_properties(test_speech_audio PROPERTIES
+    ENVIRONMENT "SDL_AUDIODRIVER=disk;HRC_SPEECH_WORK=${speech_work}")
+endif()
