@@ -20,3 +20,9 @@ if(TARGET hrc_sdl)
   set_tests_properties(test_speech_audio PROPERTIES
     ENVIRONMENT "SDL_AUDIODRIVER=disk;HRC_SPEECH_WORK=${speech_work}")
 endif()
+
+# Not a test: the figures of bench/40-speech.sh.
+if(TARGET hrc_sdl)
+  add_executable(speech_bench ${PROJECT_SOURCE_DIR}/bench/speech/speech_bench.c)
+  target_link_libraries(speech_bench PRIVATE hrc_sdl m)
+endif()
