@@ -653,17 +653,22 @@ size_t hrc_speech_read(hrc_speech *sp, int16_t *out, size_t max)
     sp->ring_head = (sp->ring_head + k) % sp->ring_cap;
     sp->ring_count -= k;
     sp->read_total += k;
-    /* A start mark counts once one of its samples is out; an end mark as
-     * soon as the last sample before it is. */
+    /* A start mark counts once one of its samples is out, or once all
+     * before it is (so utterances with no samples at all pass too); an end
+     * mark as soon as the last sample before it is out. */
+    bool popped = false;
     while (sp->marks_count) {
         const mark *m = &sp->marks[sp->marks_head];
-        if (!(m->pos < sp->read_total || (m->pos == sp->read_total && m->id == 0)))
+        bool reached = m->pos < sp->read_total ||
+                       (m->pos == sp->read_total && (m->id == 0 || sp->ring_count == 0));
+        if (!reached)
             break;
         sp->playing = m->id;
         sp->marks_head = (sp->marks_head + 1) % MARKS_MAX;
         sp->marks_count--;
+        popped = true;
     }
-    if (k > 0 && sp->worker_waiting_room)
+    if ((k > 0 || popped) && sp->worker_waiting_room)
         pthread_cond_signal(&sp->work);
     pthread_mutex_unlock(&sp->lock);
     return k;

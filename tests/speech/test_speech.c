@@ -241,6 +241,23 @@ static void queued_utterances_follow_each_other(void **state)
     pcm_free(&b);
 }
 
+static void silent_utterances_do_not_jam_the_queue(void **state)
+{
+    (void)state;
+    /* Texts that give only a few milliseconds of silence each, more of
+     * them than the engine keeps start and end marks for, then a word. */
+    for (int i = 0; i < 150; i++)
+        assert_int_equal(hrc_speech_say(sp, i % 2 ? " " : "\n", "en", HRC_SPEECH_QUEUE, NULL), 0);
+    uint64_t id;
+    assert_int_equal(hrc_speech_say(sp, "Hello", "en", HRC_SPEECH_QUEUE, &id), 0);
+    pcm p = {0};
+    drain(sp, &p, 0);
+    assert_false(hrc_speech_busy(sp));
+    assert_int_equal(hrc_speech_playing(sp), 0);
+    assert_true(p.n > 0 && pcm_peak(p.s, p.n) > 2000);
+    pcm_free(&p);
+}
+
 static void the_queue_is_bounded(void **state)
 {
     (void)state;
@@ -375,6 +392,7 @@ int main(void)
         cmocka_unit_test_setup(interrupt_stops_the_long_utterance_at_once, reset),
         cmocka_unit_test_setup(stop_silences_at_once, reset),
         cmocka_unit_test_setup(queued_utterances_follow_each_other, reset),
+        cmocka_unit_test_setup(silent_utterances_do_not_jam_the_queue, reset),
         cmocka_unit_test_setup(the_queue_is_bounded, reset),
         cmocka_unit_test_setup(faster_rate_shorter_speech, reset),
         cmocka_unit_test_setup(volume_scales_what_is_heard, reset),
