@@ -57,7 +57,9 @@ enum hrc_speech_flags {
 /*
  * Starts the engine: loads eSpeak NG from data_path (NULL: its default
  * folder, or $ESPEAK_DATA_PATH) and starts the worker. The data path is
- * only read the first time eSpeak NG loads in this process.
+ * only read the first time eSpeak NG loads in this process. Call it from
+ * the main thread, as hrc_i18n_init(): loading eSpeak NG sets the
+ * process's LC_CTYPE for a moment (it is put back before this returns).
  * Returns 0 and sets *out, or -1 with *out NULL and a translated message
  * ("speech is not available: ...") in err.
  */
