@@ -10,8 +10,8 @@ file(MAKE_DIRECTORY ${speech_work})
 # the thread it starts waits quietly; ASan, UBSan and LeakSanitizer find
 # nothing in the engine's own code or at its boundary (checked under
 # make test, and with -fsanitize=thread by hand).
-hrc_unit_test(test_speech SOURCES ${speech_dir}/test_speech.c LIBS hrc_io m)
-hrc_unit_test(test_speech_load SOURCES ${speech_dir}/test_speech_load.c LIBS hrc_io m)
+hrc_unit_test(test_speech SOURCES ${speech_dir}/test_speech.c LIBS hrc_speech m)
+hrc_unit_test(test_speech_load SOURCES ${speech_dir}/test_speech_load.c LIBS hrc_speech m)
 hrc_unit_test(test_wav SOURCES ${speech_dir}/test_wav.c LIBS hrc_io)
 
 if(TARGET hrc_sdl)
