@@ -8,10 +8,11 @@
 DEB_PACKAGES := gcc make cmake pkg-config \
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libsodium-dev libcmocka-dev \
+	libespeak-ng-dev espeak-ng-data \
 	gettext xvfb xdotool xauth x11-utils valgrind clang libclang-rt-14-dev \
 	dpkg-dev lintian fonts-dejavu-core fonts-dejavu-extra man-db groff-base \
 	desktop-file-utils appstream systemd procps util-linux python3 \
-	cage xwayland grim
+	cage xwayland grim fonts-material-design-icons-iconfont
 COURSE ?= courses/human-rights-cities
 BUILD ?= build
 ASAN_BUILD ?= build-asan

@@ -93,6 +93,9 @@ if(HRC_SYSTEM_FONTS)
       file(CREATE_LINK "../../../fonts/truetype/dejavu/${font}.ttf"
            "${fonts_dir}/${font}.ttf" SYMBOLIC)
     endforeach()
+    file(CREATE_LINK
+         "../../../fonts/truetype/material-design-icons-iconfont/MaterialIcons-Regular.ttf"
+         "${fonts_dir}/MaterialIcons-Regular.ttf" SYMBOLIC)
   ]])
 endif()
 install(FILES "${pkg_src}/hrc-kiosk.service" DESTINATION "${HRC_SYSTEMD_UNIT_DIR}")
@@ -116,8 +119,11 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE "${HRC_DEB_RELEASE}")
 set(CPACK_DEBIAN_PACKAGE_SECTION education)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Speech needs eSpeak NG's voices, which dpkg-shlibdeps cannot see.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "espeak-ng-data")
 if(HRC_SYSTEM_FONTS)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, fonts-dejavu-extra")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS
+      "${CPACK_DEBIAN_PACKAGE_DEPENDS}, fonts-dejavu-core, fonts-dejavu-extra, fonts-material-design-icons-iconfont")
 endif()
 # The kiosk unit runs cage, which will not start without Xwayland; its
 # stop command uses pkill (procps).

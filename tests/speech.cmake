@@ -1,0 +1,28 @@
+# Spoken guidance: the eSpeak NG engine (no audio device needed), the WAV
+# writer of --render --speech, and speech through SDL's audio device with
+# its "disk" driver standing in for a sound card.
+set(speech_dir ${CMAKE_CURRENT_SOURCE_DIR}/speech)
+set(speech_work ${CMAKE_CURRENT_BINARY_DIR}/speech-work)
+file(MAKE_DIRECTORY ${speech_work})
+
+# No sanitizer suppressions are needed: eSpeak NG (not instrumented) keeps
+# what it allocates reachable from its globals until the process ends, and
+# the thread it starts waits quietly; ASan, UBSan and LeakSanitizer find
+# nothing in the engine's own code or at its boundary (checked under
+# make test, and with -fsanitize=thread by hand).
+hrc_unit_test(test_speech SOURCES ${speech_dir}/test_speech.c LIBS hrc_speech m)
+hrc_unit_test(test_speech_load SOURCES ${speech_dir}/test_speech_load.c LIBS hrc_speech m)
+hrc_unit_test(test_wav SOURCES ${speech_dir}/test_wav.c LIBS hrc_io)
+
+if(TARGET hrc_sdl)
+  hrc_unit_test(test_speech_audio SOURCES ${speech_dir}/test_speech_audio.c
+                LIBS hrc_sdl m)
+  set_tests_properties(test_speech_audio PROPERTIES
+    ENVIRONMENT "SDL_AUDIODRIVER=disk;HRC_SPEECH_WORK=${speech_work}")
+endif()
+
+# Not a test: the figures of bench/40-speech.sh.
+if(TARGET hrc_sdl)
+  add_executable(speech_bench ${PROJECT_SOURCE_DIR}/bench/speech/speech_bench.c)
+  target_link_libraries(speech_bench PRIVATE hrc_sdl m)
+endif()
