@@ -4,8 +4,52 @@
 #include <SDL_image.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/*
+ * Widths measured before. Shaping a string (HarfBuzz, in SDL_ttf) costs
+ * far more than drawing it, and a layout measures the same words and line
+ * prefixes on every frame: after the first frame of a screen, scrolling or
+ * redrawing it measures nothing again. Open addressing on an FNV-1a hash;
+ * the table starts over when three quarters full, so memory stays bounded.
+ */
+enum { WIDTH_SLOTS = 1 << 14, WIDTH_TEXT_MAX = 200 };
+
+typedef struct width_slot {
+    uint32_t hash;     /* 0: empty */
+    uint16_t len;
+    uint16_t px;
+    uint8_t style;
+    int32_t width;
+    char text[WIDTH_TEXT_MAX];
+} width_slot;
+
+typedef struct hrc_width_cache {
+    width_slot *slots;
+    size_t used;
+} hrc_width_cache;
+
+static uint32_t width_hash(hrc_font font, const char *text, size_t len)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)font.style * 16777619u ^ (uint32_t)font.px;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)text[i]) * 16777619u;
+    return h ? h : 1;
+}
+
+static width_slot *width_find(hrc_width_cache *c, hrc_font font, const char *text, size_t len,
+                              uint32_t h)
+{
+    size_t mask = WIDTH_SLOTS - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        width_slot *slot = &c->slots[i];
+        if (!slot->hash || (slot->hash == h && slot->len == len && slot->px == font.px &&
+                            slot->style == font.style && memcmp(slot->text, text, len) == 0))
+            return slot;
+    }
+}
 
 int hrc_gfx_libs_init(void)
 {
@@ -31,7 +75,10 @@ int hrc_gfx_init(hrc_gfx *gfx, SDL_Renderer *renderer, const char *assets_dir)
     gfx->fonts = hrc_fonts_new(assets_dir);
     gfx->text = hrc_text_cache_new(0);
     gfx->images = hrc_images_new(renderer);
-    if (!gfx->fonts || !gfx->text || !gfx->images) {
+    gfx->widths = calloc(1, sizeof *gfx->widths);
+    if (gfx->widths)
+        gfx->widths->slots = calloc(WIDTH_SLOTS, sizeof *gfx->widths->slots);
+    if (!gfx->fonts || !gfx->text || !gfx->images || !gfx->widths || !gfx->widths->slots) {
         hrc_gfx_free(gfx);
         return SDL_OutOfMemory();
     }
@@ -48,6 +95,9 @@ void hrc_gfx_free(hrc_gfx *gfx)
     hrc_text_cache_free(gfx->text);
     hrc_images_free(gfx->images);
     hrc_fonts_free(gfx->fonts);
+    if (gfx->widths)
+        free(gfx->widths->slots);
+    free(gfx->widths);
     *gfx = (hrc_gfx){0};
 }
 
@@ -58,11 +108,35 @@ void hrc_gfx_drop_text(hrc_gfx *gfx)
 
 /* ---- Measurement ------------------------------------------------------ */
 
+static int measure_with_font(hrc_gfx *gfx, hrc_font font, const char *text, size_t len);
+
 static int metrics_width(void *ctx, hrc_font font, const char *text, size_t len)
 {
     hrc_gfx *gfx = ctx;
     if (!text || len == 0)
         return 0;
+    hrc_width_cache *c = gfx->widths;
+    if (!c || len > WIDTH_TEXT_MAX || font.px > 0xffff || font.style > 0xff)
+        return measure_with_font(gfx, font, text, len);
+    uint32_t h = width_hash(font, text, len);
+    width_slot *slot = width_find(c, font, text, len, h);
+    if (slot->hash)
+        return slot->width;
+    int w = measure_with_font(gfx, font, text, len);
+    if (c->used >= WIDTH_SLOTS * 3 / 4) {
+        memset(c->slots, 0, WIDTH_SLOTS * sizeof *c->slots);
+        c->used = 0;
+        slot = width_find(c, font, text, len, h);
+    }
+    *slot = (width_slot){.hash = h, .len = (uint16_t)len, .px = (uint16_t)font.px,
+                         .style = (uint8_t)font.style, .width = w};
+    memcpy(slot->text, text, len);
+    c->used++;
+    return w;
+}
+
+static int measure_with_font(hrc_gfx *gfx, hrc_font font, const char *text, size_t len)
+{
     TTF_Font *face = hrc_fonts_get(gfx->fonts, font);
     if (!face)
         return 0;

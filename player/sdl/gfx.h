@@ -21,6 +21,7 @@ typedef struct hrc_gfx {
     hrc_fonts *fonts;
     hrc_text_cache *text;
     hrc_images *images;
+    struct hrc_width_cache *widths; /* text widths measured before */
     unsigned long text_overflows; /* TEXT wider than its bounds, so far */
 } hrc_gfx;
 
