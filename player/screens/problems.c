@@ -34,7 +34,8 @@ static int text_width(const sheet *s, unsigned style, int px, const char *t, siz
 static bool wrapped(sheet *s, const char *t, unsigned style, int px, hrc_color color,
                     int indent)
 {
-    if (hrc_layout_wrap_plain(&s->lay, t, style, px, s->w - indent, s->m))
+    if (hrc_layout_wrap_plain(&s->lay, t, style, px, s->w - indent, hrc_i18n_language(),
+                              s->m))
         return false;
     if (s->y + s->lay.height > s->H - s->pad)
         return false;
