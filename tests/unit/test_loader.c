@@ -268,7 +268,7 @@ static void full_module_quiz(void **state)
     assert_int_equal(q[0].revision, 2);
     assert_int_equal(q[0].scoring, HRC_SCORING_ALL_OR_NOTHING);
     assert_text(&q[0].prompt, "Pick one", "Choisissez");
-    assert_int_equal(q[0].n_choices, 2);
+    assert_int_equal(q[0].n_choices, 3);
     assert_string_equal(q[0].choices[0].id, "a");
     assert_true(q[0].choices[0].correct);
     assert_false(q[0].choices[1].correct);
@@ -288,7 +288,7 @@ static void full_module_quiz(void **state)
 
     /* True/false: two choices, true then false, feedback by @on. */
     assert_int_equal(q[2].kind, HRC_Q_TRUEFALSE);
-    assert_int_equal(q[2].pos.line, 143);
+    assert_int_equal(q[2].pos.line, 147);
     assert_int_equal(q[2].n_choices, 2);
     assert_string_equal(q[2].choices[0].id, "true");
     assert_false(q[2].choices[0].correct);
@@ -450,8 +450,11 @@ static void image_errors(void **state)
 static void schema_errors(void **state)
 {
     static const expected want[] = {
-        {HRC_ERROR, 11, 5, "Did not expect element table there"},
-        {HRC_ERROR, 13, 3, "quiz failed to validate attributes"},
+        {HRC_ERROR, 11, 5, "<table> is not an element of the module format (inside <page> "
+                           "may stand: <title>, <h2>, <h3>, <p>, <ul>, <ol>, <quote>, <image>, "
+                           "<keyfacts>)"},
+        {HRC_ERROR, 13, 3, "<quiz> needs the attribute attempts (a whole number from 1 up or "
+                           "unlimited)"},
     };
     expect_all(DATA "invalid/schema.xml", NULL, want, 2, 2);
 }
