@@ -108,6 +108,38 @@ static void entity_name(const xmlError *err, char *out, size_t size)
     snprintf(out, size, "%.40s", err->str1 ? err->str1 : "");
 }
 
+/* Where the first words of text directly inside node stand; line 0 when
+ * there are none. */
+static hrc_srcpos stray_text_pos(const xmlNode *node)
+{
+    for (const xmlNode *c = node->children; c; c = c->next) {
+        if (c->type != XML_TEXT_NODE || !c->content)
+            continue;
+        const char *t = (const char *)c->content;
+        size_t skip = strspn(t, " \t\r\n");
+        if (!t[skip])
+            continue;
+        /* The parser numbers a text node with the line where it ends. */
+        long line = xmlGetLineNo(c);
+        size_t len = strlen(t), end = len;
+        while (end > skip && strchr(" \t\r\n", t[end - 1]))
+            end--;
+        for (size_t i = end; i < len; i++)
+            line -= t[i] == '\n';
+        const char *bol = NULL;
+        for (size_t i = 0; i < skip; i++)
+            if (t[i] == '\n')
+                bol = t + i + 1;
+        for (size_t i = skip; i < end; i++)
+            line -= t[i] == '\n'; /* the words may span lines: their first */
+        if (line <= 0 || !bol)
+            return (hrc_srcpos){0, 0}; /* without a line break before, the column is unknown */
+        hrc_srcpos pos = {(uint32_t)line, (uint32_t)(t + skip - bol) + 1};
+        return pos.col ? pos : (hrc_srcpos){0, 0};
+    }
+    return (hrc_srcpos){0, 0};
+}
+
 /*
  * A RELAX NG message about node, said the way an author can act on, from
  * the schema's own table. Returns false to keep libxml2's words.
@@ -154,6 +186,9 @@ static bool explain(loader_ctx *ctx, const xmlError *err, const xmlNode *node,
         const char *model = loader_schema_model(node);
         if (!model)
             return false;
+        hrc_srcpos text = stray_text_pos(node);
+        if (text.line)
+            *pos = text;
         snprintf(out, size, _("text is not allowed directly inside <%s>: put it inside an "
                  "element (the content of <%s> is, in this order: %s)"), name, name, model);
         return true;
@@ -172,14 +207,16 @@ static bool explain(loader_ctx *ctx, const xmlError *err, const xmlNode *node,
     }
     case XML_RELAXNG_ERR_ATTRVALID: /* "Element X failed to validate attributes" */
         /* libxml2 names the element but points at its first child. */
-        if (err->str1 && strcmp(name, err->str1) != 0 && parent &&
-            strcmp((const char *)parent->name, err->str1) == 0) {
+        if (!err->str1)
+            return false;
+        if (strcmp(name, err->str1) != 0 && parent &&
+            strcmp((const char *)parent->name, err->str1) == 0)
             *pos = loader_node_pos(ctx, parent);
-            snprintf(out, size, _("<%s> has an attribute it may not have, or lacks one it "
-                     "needs"), err->str1);
-            return true;
-        }
-        return false;
+        else if (strcmp(name, err->str1) != 0)
+            return false;
+        snprintf(out, size, _("<%s> has an attribute it may not have, or lacks one it needs"),
+                 err->str1);
+        return true;
     default:
         return false;
     }
@@ -193,11 +230,19 @@ void loader_on_xml_error(void *arg, xmlErrorPtr err)
         return;
     hrc_srcpos pos = {0, 0};
     const xmlNode *node = err->node;
+    /* The validator sometimes names a text node: its element is meant. */
+    if (node && node->type != XML_ELEMENT_NODE && node->parent &&
+        node->parent->type == XML_ELEMENT_NODE && err->domain == XML_FROM_RELAXNGV)
+        node = node->parent;
     bool schema = node && node->type == XML_ELEMENT_NODE &&
                   (err->domain == XML_FROM_RELAXNGV || err->domain == XML_FROM_VALID);
     /* An element already explained (loader_schema.c), or inside or around
      * one: libxml2's words would only repeat it, or its consequences. */
     if (schema && loader_reported_near(ctx, node))
+        return;
+    /* Some come with no node, only the element's name. */
+    if (!node && err->domain == XML_FROM_RELAXNGV && err->str1 &&
+        loader_reported_named(ctx, err->str1))
         return;
     if (schema)
         pos = loader_node_pos(ctx, node);

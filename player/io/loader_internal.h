@@ -172,6 +172,8 @@ bool loader_schema_allows(const xmlNode *parent, const char *name);
 const char *loader_schema_nearest(const char *name, const char *const *candidates,
                                   size_t n);
 void loader_mark_reported(loader_ctx *ctx, const xmlNode *node);
+/* Whether an element called name was reported. */
+bool loader_reported_named(const loader_ctx *ctx, const char *name);
 /* Whether node itself was reported. */
 bool loader_reported_self(const loader_ctx *ctx, const xmlNode *node);
 /* Whether node or an element inside it was reported. */

@@ -672,6 +672,14 @@ static bool is_ancestor_or_self(const xmlNode *a, const xmlNode *node)
     return false;
 }
 
+bool loader_reported_named(const loader_ctx *ctx, const char *name)
+{
+    for (size_t i = 0; i < ctx->n_reported; i++)
+        if (strcmp((const char *)ctx->reported[i]->name, name) == 0)
+            return true;
+    return false;
+}
+
 bool loader_reported_self(const loader_ctx *ctx, const xmlNode *node)
 {
     for (size_t i = 0; i < ctx->n_reported; i++)
