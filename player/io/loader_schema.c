@@ -409,9 +409,9 @@ static void render(const stable *t, const xmlNode *p, sbuf *out, int depth)
         sb_add(out, ">");
         xmlFree(name);
     } else if (rng(p, "text")) {
-        sb_add(out, _("text"));
+        sb_add(out, "text"); /* notation, like the compact schema's: not translated */
     } else if (rng(p, "data") || rng(p, "value")) {
-        sb_add(out, _("a number"));
+        sb_add(out, "number");
     } else if (rng(p, "ref")) {
         char *name = prop(p, "name");
         const xmlNode *d = name ? define_named(t, name) : NULL;
