@@ -7,7 +7,7 @@
 DEB_PACKAGES := gcc make cmake pkg-config \
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libsodium-dev libcmocka-dev \
-	gettext xvfb xdotool xauth x11-utils valgrind clang libclang-rt-14-dev
+	gettext xvfb xdotool xauth x11-utils valgrind clang libclang-rt-14-dev trang
 COURSE ?= courses/human-rights-cities
 BUILD ?= build
 ASAN_BUILD ?= build-asan
