@@ -262,7 +262,8 @@ void loader_on_xml_error(void *arg, xmlErrorPtr err)
                  bytes ? "; " : "", bytes ? bytes : "");
         msg = reworded;
     } else if (err->domain == XML_FROM_PARSER &&
-               (err->code == XML_ERR_NAME_REQUIRED || err->code == XML_ERR_ENTITYREF_SEMICOL_MISSING) &&
+               (err->code == XML_ERR_NAME_REQUIRED ||
+                err->code == XML_ERR_ENTITYREF_SEMICOL_MISSING) &&
                ampersand_col(err, pos.col)) {
         /* "xmlParseEntityRef: no name", "EntityRef: expecting ';'" */
         pos.col = ampersand_col(err, pos.col);

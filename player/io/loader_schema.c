@@ -69,6 +69,8 @@ typedef struct selem {
 typedef struct stable {
     selem *elems;
     size_t n_elems, cap;
+    size_t *slots; /* hash of (parent, name) -> index + 1; 0: empty */
+    size_t n_slots; /* a power of two, or 0 before the table is complete */
     xmlDoc *doc;
     xmlNode *grammar;
     bool failed;
@@ -135,12 +137,56 @@ static xmlNode *define_named(const stable *t, const char *name)
     return NULL;
 }
 
+static size_t hash_pair(const char *parent, const char *name)
+{
+    size_t h = 2166136261u;
+    for (const char *p = parent; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    h = (h ^ 0xff) * 16777619u;
+    for (const char *p = name; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    return h;
+}
+
+/* Every start tag is looked up here: by hash once the table is complete,
+ * by a scan while it is being read. */
 static selem *find_elem(const stable *t, const char *parent, const char *name)
 {
-    for (size_t i = 0; t && i < t->n_elems; i++)
+    if (!t)
+        return NULL;
+    if (t->n_slots) {
+        size_t mask = t->n_slots - 1;
+        for (size_t i = hash_pair(parent, name) & mask;; i = (i + 1) & mask) {
+            size_t k = t->slots[i];
+            if (!k)
+                return NULL;
+            selem *e = &t->elems[k - 1];
+            if (strcmp(e->name, name) == 0 && strcmp(e->parent, parent) == 0)
+                return e;
+        }
+    }
+    for (size_t i = 0; i < t->n_elems; i++)
         if (strcmp(t->elems[i].parent, parent) == 0 && strcmp(t->elems[i].name, name) == 0)
             return &t->elems[i];
     return NULL;
+}
+
+static bool index_table(stable *t)
+{
+    size_t n = 16;
+    while (n < t->n_elems * 4)
+        n *= 2;
+    t->slots = calloc(n, sizeof *t->slots);
+    if (!t->slots)
+        return false;
+    for (size_t k = 0; k < t->n_elems; k++) {
+        size_t i = hash_pair(t->elems[k].parent, t->elems[k].name) & (n - 1);
+        while (t->slots[i])
+            i = (i + 1) & (n - 1);
+        t->slots[i] = k + 1;
+    }
+    t->n_slots = n;
+    return true;
 }
 
 static selem *add_elem(stable *t, const char *parent, const char *name)
@@ -509,6 +555,7 @@ static void table_free(stable *t)
         free(e->name);
     }
     free(t->elems);
+    free(t->slots);
     if (t->doc)
         xmlFreeDoc(t->doc);
     free(t);
@@ -549,7 +596,7 @@ int loader_schema_load(void)
     for (size_t i = 0; i < t->n_elems && !t->failed; i++)
         if (!t->elems[i].model)
             t->elems[i].model = strdup("");
-    if (t->failed) {
+    if (t->failed || !index_table(t)) {
         table_free(t);
         return -1;
     }
@@ -789,11 +836,13 @@ static void check_attributes(loader_ctx *ctx, struct _xmlParserCtxt *pctxt,
     for (const xmlAttr *a = node->properties; a; a = a->next) {
         char qname[128];
         attr_name(a, qname, sizeof qname);
-        hrc_srcpos at = loader_start_tag_attr_pos(ctx, pctxt, pos, qname);
         const sattr *def = NULL;
         for (size_t i = 0; i < e->n_attrs && !def; i++)
             if (strcmp(e->attrs[i].name, qname) == 0)
                 def = &e->attrs[i];
+        hrc_srcpos at = def && value_ok(def, attr_text(a))
+                            ? pos /* fine: its place is not needed */
+                            : loader_start_tag_attr_pos(ctx, pctxt, pos, qname);
         if (!def) {
             char *names[64];
             size_t n = 0;

@@ -83,7 +83,8 @@ static void question_notes(noter *n, const hrc_question *q)
     case HRC_Q_TRUEFALSE:
         for (size_t c = 0; c < q->n_choices && c < 2; c++) {
             const hrc_choice *ch = &q->choices[c];
-            snprintf(label, sizeof label, ch->correct ? _("Answer %s, right") : _("Answer %s, wrong"),
+            snprintf(label, sizeof label,
+                     ch->correct ? _("Answer %s, right") : _("Answer %s, wrong"),
                      c == 0 ? _("True") : _("False"));
             note(n, label, hrc_text_is_empty(&ch->feedback) ? _("(no feedback)")
                                                              : pick(n, &ch->feedback));

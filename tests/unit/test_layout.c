@@ -40,7 +40,8 @@ static void wraps_at_spaces(void **state)
     hrc_layout l;
     hrc_layout_init(&l);
     /* 100 px = 10 bytes a line. */
-    assert_int_equal(hrc_layout_wrap_plain(&l, "aaa bbb ccc dddd", 0, 20, 100, NULL, &metrics), 0);
+    assert_int_equal(hrc_layout_wrap_plain(&l, "aaa bbb ccc dddd", 0, 20, 100, NULL, &metrics),
+                     0);
     char buf[64];
     assert_int_equal(l.n_lines, 2);
     line_text(&l, 0, buf, sizeof buf);
