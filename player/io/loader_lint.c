@@ -245,7 +245,7 @@ static void lint_hints(loader_ctx *ctx, const hrc_question *q)
             if (names_every_right_choice(q, hv->lang, hay)) {
                 loader_warning(ctx, hint->pos,
                                _("a hint of question \"%s\" gives the right answers away: "
-                                 "its %s text names each of them; point to where the answer "
+                                 "its text (%s) names each of them; point to where the answer "
                                  "is taught instead"),
                                q->id, hv->lang);
                 warned = true;
@@ -265,7 +265,7 @@ static void lint_hints(loader_ctx *ctx, const hrc_question *q)
                     if (strlen(key) >= MIN_ANSWER_BYTES && contains_words(hay, key)) {
                         loader_warning(ctx, hint->pos,
                                        _("a hint of question \"%s\" gives the right answer "
-                                         "away: its %s text contains \"%s\"; point to where "
+                                         "away: its text (%s) contains \"%s\"; point to where "
                                          "the answer is taught instead"),
                                        q->id, hv->lang, t->variants[k].plain);
                         warned = true;

@@ -796,14 +796,14 @@ static void quiz_lint(void **state)
                              "multiple-choice question lists its right choices before its "
                              "wrong ones: add shuffle=\"yes\" to <quiz>, or mix the right "
                              "choices among the others"},
-        {HRC_WARNING, 19, 7, "a hint of question \"s1\" gives the right answer away: its en "
-                             "text contains \"1948\"; point to where the answer is taught "
+        {HRC_WARNING, 19, 7, "a hint of question \"s1\" gives the right answer away: its text "
+                             "(en) contains \"1948\"; point to where the answer is taught "
                              "instead"},
         {HRC_WARNING, 30, 5, "single-choice question \"s3\" has only 2 choices, so a guess is "
                              "right half the time: add a wrong but plausible one (three or "
                              "more in all), or make it a <truefalse>"},
-        {HRC_WARNING, 41, 7, "a hint of question \"m1\" gives the right answers away: its en "
-                             "text names each of them"},
+        {HRC_WARNING, 41, 7, "a hint of question \"m1\" gives the right answers away: its text "
+                             "(en) names each of them"},
     };
     expect_exactly(DATA "lint/quiz.xml", want, sizeof want / sizeof want[0]);
 }
