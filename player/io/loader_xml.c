@@ -416,6 +416,8 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
     }
     xmlFreeNode(node);
     ctx->n_positions = 1; /* the next top-level element starts afresh */
+    ctx->n_reported = 0;  /* its reported elements are gone with it */
+    ctx->reported_overflow = false;
 }
 
 static void on_doctype(void *data, const xmlChar *name, const xmlChar *id,
