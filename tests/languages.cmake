@@ -1,6 +1,7 @@
 # Every screen of the bundled course in each interface language: nothing
-# clipped at any supported size, interface and course text in the language
-# chosen, and switching language at run time from the settings screen.
+# clipped at any supported size, no French line starting with ; : ! ? », the
+# interface and course text in the language chosen, and switching language at
+# run time from the settings screen.
 hrc_unit_test(test_languages SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_languages.c
               ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
 # Reads the catalogues compiled into the build tree, as hrc-player does.

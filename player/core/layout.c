@@ -14,6 +14,7 @@ void hrc_layout_free(hrc_layout *layout)
         return;
     free(layout->runs);
     free(layout->lines);
+    hrc_typo_free(&layout->typo);
     memset(layout, 0, sizeof *layout);
 }
 
@@ -112,6 +113,24 @@ typedef struct piece {
 
 enum { MAX_PIECES = 32 };
 
+/* Whether the UTF-8 bytes at s (n of them) start with one of ; : ! ? »
+ * U+00A0 U+202F, which must not start a line, or (at_end) end with « U+00A0
+ * U+202F, which must not end one. */
+static bool glued(const char *s, size_t n, bool at_end)
+{
+    static const char *const starts[] = {";", ":", "!", "?", "\xc2\xbb", "\xc2\xa0",
+                                         "\xe2\x80\xaf"};
+    static const char *const ends[] = {"\xc2\xab", "\xc2\xa0", "\xe2\x80\xaf"};
+    const char *const *set = at_end ? ends : starts;
+    size_t count = at_end ? 3 : 7;
+    for (size_t i = 0; i < count; i++) {
+        size_t k = strlen(set[i]);
+        if (n >= k && memcmp(at_end ? s + n - k : s, set[i], k) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Places a word too wide for any line, character by character. */
 static void place_broken(wrap_state *w, const piece *p)
 {
@@ -126,6 +145,20 @@ static void place_broken(wrap_state *w, const piece *p)
                 break;
             take += c;
             width = cw;
+        }
+        /* Not between a word and its punctuation: give back characters
+         * until the break is allowed, if some remain on the line. */
+        size_t keep = take;
+        while (keep > 0 && i + keep < p->len &&
+               (glued(p->s + i + keep, p->len - i - keep, false) ||
+                glued(p->s + i, keep, true))) {
+            keep--;
+            while (keep > 0 && ((unsigned char)p->s[i + keep] & 0xC0) == 0x80)
+                keep--;
+        }
+        if (keep > 0 && keep < take) {
+            take = keep;
+            width = measure(w, p->style, p->s + i, take);
         }
         if (take == 0) { /* not even one character fits after the pen */
             new_line(w);
@@ -203,10 +236,14 @@ static void place_word(wrap_state *w, const piece *pieces, size_t n, unsigned sp
 }
 
 int hrc_layout_wrap(hrc_layout *layout, const hrc_span *spans, size_t n_spans,
-                    unsigned extra_style, int px, int max_width,
+                    unsigned extra_style, int px, int max_width, const char *lang,
                     const hrc_text_metrics *metrics)
 {
     layout->n_runs = layout->n_lines = 0;
+    if (hrc_typo_apply(&layout->typo, lang, spans, n_spans, &spans) != 0) {
+        layout->width = layout->height = 0;
+        return -1;
+    }
     layout->width = layout->height = 0;
     wrap_state w = {.lay = layout, .m = metrics, .px = px,
                     .max_width = max_width > 1 ? max_width : 1};
@@ -267,8 +304,9 @@ int hrc_layout_wrap(hrc_layout *layout, const hrc_span *spans, size_t n_spans,
 }
 
 int hrc_layout_wrap_plain(hrc_layout *layout, const char *text, unsigned style,
-                          int px, int max_width, const hrc_text_metrics *metrics)
+                          int px, int max_width, const char *lang,
+                          const hrc_text_metrics *metrics)
 {
     hrc_span span = {.style = style, .text = text ? text : ""};
-    return hrc_layout_wrap(layout, &span, 1, 0, px, max_width, metrics);
+    return hrc_layout_wrap(layout, &span, 1, 0, px, max_width, lang, metrics);
 }

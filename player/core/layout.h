@@ -3,11 +3,20 @@
  * widths measured through hrc_text_metrics.
  *
  * Promises:
- * - Lines break at spaces; a word wider than the line is broken between
- *   UTF-8 characters (never inside one), at least one character a line.
+ * - Lines break at plain spaces (space, tab, line feed) only; a word wider
+ *   than the line is broken between UTF-8 characters (never inside one),
+ *   at least one character a line, and never just before ; : ! ? » or a
+ *   no-break space, nor just after « or a no-break space, unless that
+ *   would leave a line empty.
+ * - The text's language (a BCP 47 tag, NULL for none) brings its
+ *   typography (core/typography.h): French gets its no-break spaces
+ *   before ; : ! ? » and after «, so no French line starts with one of
+ *   them. Other languages are laid out as written.
  * - No line is wider than max_width unless a single character is.
- * - Runs point into the caller's span texts (borrowed, not copied): keep
- *   the spans alive as long as the layout.
+ * - Runs point into the caller's span texts (borrowed, not copied), or,
+ *   where the typography changed the text, into the layout's own copy:
+ *   keep the spans alive as long as the layout; runs are valid until the
+ *   next wrap or hrc_layout_free().
  * - On allocation failure hrc_layout_wrap() returns -1 and the layout is
  *   left empty; nothing else fails.
  */
@@ -16,6 +25,7 @@
 
 #include "core/draw.h"
 #include "core/model.h"
+#include "core/typography.h"
 
 #include <stddef.h>
 
@@ -40,23 +50,26 @@ typedef struct hrc_layout {
     int line_height;
     int width;  /* of the widest line */
     int height; /* n_lines * line_height */
+    hrc_typo typo; /* the text as its language's typography wants it */
 } hrc_layout;
 
 void hrc_layout_init(hrc_layout *layout);
 void hrc_layout_free(hrc_layout *layout); /* NULL is fine */
 
 /*
- * Wraps spans into lines at most max_width wide, in px-sized type; each
- * span's style is ORed with extra_style (headings are bold). Replaces what
- * the layout held. Returns 0, or -1 when out of memory.
+ * Wraps spans in language lang into lines at most max_width wide, in
+ * px-sized type; each span's style is ORed with extra_style (headings are
+ * bold). Replaces what the layout held. Returns 0, or -1 when out of
+ * memory.
  */
 int hrc_layout_wrap(hrc_layout *layout, const hrc_span *spans, size_t n_spans,
-                    unsigned extra_style, int px, int max_width,
+                    unsigned extra_style, int px, int max_width, const char *lang,
                     const hrc_text_metrics *metrics);
 
 /* The same for one plain string. */
 int hrc_layout_wrap_plain(hrc_layout *layout, const char *text, unsigned style,
-                          int px, int max_width, const hrc_text_metrics *metrics);
+                          int px, int max_width, const char *lang,
+                          const hrc_text_metrics *metrics);
 
 /* Byte length of the UTF-8 character starting at s (1 for a stray byte),
  * at most `left`. */

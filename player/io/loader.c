@@ -124,6 +124,7 @@ static void ctx_release(loader_ctx *ctx)
     free(ctx->module_dir);
     free(ctx->course_dir);
     loader_idset_free(&ctx->local_ids);
+    loader_idset_free(&ctx->lang_tags);
 }
 
 static int load_from(const loader_source *src, const char *path,
@@ -146,6 +147,7 @@ static int load_from(const loader_source *src, const char *path,
         .module = module,
     };
     loader_idset_init(&ctx.local_ids);
+    loader_idset_init(&ctx.lang_tags);
     ctx.module_dir = folder_of(path);
     if (opts && opts->course_dir)
         ctx.course_dir = realpath(opts->course_dir, NULL);

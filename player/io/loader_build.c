@@ -82,6 +82,8 @@ static long long ranged_attr(loader_ctx *ctx, const xmlNode *node, hrc_srcpos po
     long long v = int_attr(node, name, dflt);
     if (v == dflt || (v >= min && v <= max))
         return v; /* absent, malformed (the schema says so) or fine */
+    if (loader_reported_self(ctx, node))
+        return v < min ? min : max; /* its attributes are already explained */
     loader_error(ctx, pos, _("%s=\"%s\" must be a whole number from %lld to %lld"), name,
                  loader_attr(node, name), min, max);
     return v < min ? min : max;
@@ -236,6 +238,8 @@ int loader_build_module(loader_ctx *ctx, xmlNode *root)
     const char *lang = loader_lang(root);
     if (lang && !*lang)
         loader_error(ctx, m->pos, _("the module's xml:lang must name its default language"));
+    else if (lang)
+        loader_check_lang_tag(ctx, m->pos, lang);
     m->default_lang = copy(ctx, lang);
     ctx->default_lang = m->default_lang;
     const char *completion = loader_attr(root, "completion");
@@ -245,6 +249,8 @@ int loader_build_module(loader_ctx *ctx, xmlNode *root)
     const char *languages = loader_attr(root, "languages");
     if (languages)
         split_languages(ctx, languages);
+    for (size_t i = 0; i < ctx->n_languages; i++)
+        loader_check_lang_tag(ctx, m->pos, ctx->languages[i]);
     return 0;
 }
 
@@ -353,7 +359,10 @@ static void build_timeline(loader_ctx *ctx, xmlNode *node)
         if (loader_is(c, "era"))
             build_era(ctx, c, &eras[t->n_eras++]);
     t->eras = eras;
-    loader_check_timeline(ctx, t);
+    /* A malformed year would only bring out-of-order and out-of-era
+     * consequences of a mistake already explained. */
+    if (!loader_reported_within(ctx, node))
+        loader_check_timeline(ctx, t);
     push_item(ctx, (hrc_item){.kind = HRC_ITEM_TIMELINE, .u.timeline = t});
 }
 
@@ -515,7 +524,7 @@ static void build_question(loader_ctx *ctx, xmlNode *node, hrc_question *q)
     }
     loader_texts(ctx, &c, "hint", &q->n_hints, &q->hints);
     loader_text(ctx, &c, "explanation", &q->explanation);
-    loader_check_question(ctx, q);
+    loader_check_question(ctx, q, !loader_reported_within(ctx, node));
 }
 
 static void build_quiz(loader_ctx *ctx, xmlNode *node)
@@ -547,6 +556,8 @@ static void build_quiz(loader_ctx *ctx, xmlNode *node)
         if (question_kind(c, &kind))
             build_question(ctx, c, &questions[z->n_questions++]);
     z->questions = questions;
+    if (!loader_reported_within(ctx, node))
+        loader_lint_quiz(ctx, z);
     push_item(ctx, (hrc_item){.kind = HRC_ITEM_QUIZ, .u.quiz = z});
 }
 

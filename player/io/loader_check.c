@@ -25,6 +25,55 @@ bool loader_id_ok(const char *id)
     return n >= 1 && n <= 64;
 }
 
+/* ---- Language tags ------------------------------------------------------ */
+
+/*
+ * Language tags are not case-sensitive (BCP 47): xml:lang="FR" is French
+ * and is read as "fr". The usual spelling is the language in lower case,
+ * a script in title case and a region in capitals ("fr", "pt-BR",
+ * "zh-Hant"); another spelling gets one warning per module, so that the
+ * author knows how it was read and the course spells it one way.
+ */
+static void canonical_tag(const char *tag, char *out, size_t size)
+{
+    size_t i = 0, start = 0;
+    for (; tag[i] && i + 1 < size; i++) {
+        if (tag[i] == '-' || tag[i] == '_') {
+            out[i] = tag[i];
+            start = i + 1;
+            continue;
+        }
+        size_t len = strcspn(tag + start, "-_");
+        char c = tag[i];
+        bool upper = start > 0 && len == 2 && !(tag[start] >= '0' && tag[start] <= '9');
+        bool title = start > 0 && len == 4 && i == start;
+        if ((upper || title) && c >= 'a' && c <= 'z')
+            c = (char)(c - 32);
+        else if (!upper && !title && c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        out[i] = c;
+    }
+    out[i] = '\0';
+}
+
+void loader_check_lang_tag(loader_ctx *ctx, hrc_srcpos pos, const char *tag)
+{
+    char canon[64];
+    if (!tag || !*tag || strlen(tag) >= sizeof canon)
+        return;
+    canonical_tag(tag, canon, sizeof canon);
+    if (strcmp(canon, tag) == 0 || loader_idset_has(&ctx->lang_tags, tag))
+        return;
+    const char *kept = hrc_arena_strdup(ctx->arena, tag);
+    if (!kept || loader_idset_add(&ctx->lang_tags, kept, pos, NULL) < 0) {
+        ctx->oom = true;
+        return;
+    }
+    loader_warning(ctx, pos, _("the language tag \"%s\" is read as \"%s\": tags are not "
+                   "case-sensitive, but write \"%s\", the usual spelling"),
+                   tag, canon, canon);
+}
+
 /* ---- Dates ------------------------------------------------------------ */
 
 static bool digits(const char *s, int n, int *out)
@@ -175,7 +224,7 @@ static void check_local_id(loader_ctx *ctx, const hrc_question *q, const char *w
                      "line %u)"), q->id, what, id, first.line);
 }
 
-void loader_check_question(loader_ctx *ctx, const hrc_question *q)
+void loader_check_question(loader_ctx *ctx, const hrc_question *q, bool well_formed)
 {
     loader_idset_clear(&ctx->local_ids);
     size_t correct = 0;
@@ -187,6 +236,8 @@ void loader_check_question(loader_ctx *ctx, const hrc_question *q)
     }
     for (size_t i = 0; i < q->n_pairs; i++)
         check_local_id(ctx, q, "pair", q->pairs[i].id, q->pairs[i].pos);
+    if (!well_formed)
+        return; /* a choice's correct="yess" is explained; "no right answer" is not news */
 
     switch (q->kind) {
     case HRC_Q_SINGLE:

@@ -10,6 +10,8 @@
  *   loader_build.c  the model, built one top-level element at a time
  *   loader_check.c  semantic checks that span the whole module
  *   loader_media.c  image paths and file types
+ *   loader_schema.c what the schema allows, to explain mistakes as tags are read
+ *   loader_lint.c   warnings about quizzes that can be passed without knowing
  *   loader_idset.c  a string hash set for duplicate ids
  */
 #ifndef HRC_LOADER_INTERNAL_H
@@ -44,6 +46,8 @@ int loader_idset_add(loader_idset *set, const char *key, hrc_srcpos pos,
 bool loader_idset_has(const loader_idset *set, const char *key);
 
 /* ---- Load context ---------------------------------------------------- */
+
+enum { LOADER_MAX_REPORTED = 64 };
 
 typedef struct loader_ctx {
     const char *path; /* for messages */
@@ -90,6 +94,14 @@ typedef struct loader_ctx {
 
     loader_idset local_ids; /* ids unique within one question */
 
+    /* Elements of the current top-level element already reported as
+     * malformed (loader_schema.c): libxml2's messages about them and the
+     * checks that would repeat their consequences are left out. */
+    const xmlNode *reported[LOADER_MAX_REPORTED];
+    size_t n_reported;
+    bool reported_overflow;
+    loader_idset lang_tags; /* language tags already warned about */
+
     /* Items as they are built, copied into the module at the end. */
     hrc_item *items;
     size_t n_items, items_cap;
@@ -118,6 +130,10 @@ void loader_remember_pos(loader_ctx *ctx, xmlNode *node, hrc_srcpos pos, bool ro
 hrc_srcpos loader_node_pos(loader_ctx *ctx, const xmlNode *node);
 /* Line and column of an offset within the first slice of the file. */
 hrc_srcpos loader_slice_pos(const char *slice, size_t offset);
+/* Where attribute qname ("id", "xml:lang") begins in the start tag the
+ * parser has just read, which begins at tag; tag when it cannot be found. */
+hrc_srcpos loader_start_tag_attr_pos(loader_ctx *ctx, struct _xmlParserCtxt *pctxt,
+                                     hrc_srcpos tag, const char *qname);
 
 /* ---- loader_xml.c ----------------------------------------------------- */
 
@@ -133,6 +149,37 @@ typedef struct loader_source {
  * builder, and sets the module's content hash. Returns 0 when the document
  * is well-formed (schema errors may still be in diags). */
 int loader_parse(loader_ctx *ctx, const loader_source *src, size_t max_bytes);
+
+/* ---- loader_schema.c -------------------------------------------------- */
+
+/* Reads the built-in schema into the table the checks below use; once.
+ * Returns -1 when it cannot (the checks then do nothing: libxml2's
+ * validation still reports every problem, in its own words). */
+int loader_schema_load(void);
+void loader_schema_free(void);
+/* Checks the element whose start tag was just parsed: its name in its
+ * parent, its attributes and their values; reports at the tag or the
+ * attribute and marks the element reported. */
+void loader_check_tag(loader_ctx *ctx, struct _xmlParserCtxt *pctxt, xmlNode *node);
+/* The content the schema gives node's element, written out
+ * ("<prompt>+, <choice>+, <hint>*, <explanation>+"); NULL if unknown. */
+const char *loader_schema_model(const xmlNode *node);
+/* The first element node's content must have and does not; NULL if none. */
+const char *loader_schema_missing(const xmlNode *node);
+/* Whether an element called name may stand inside parent. */
+bool loader_schema_allows(const xmlNode *parent, const char *name);
+/* Of the candidates, the one name is likely a slip for; NULL if none. */
+const char *loader_schema_nearest(const char *name, const char *const *candidates,
+                                  size_t n);
+void loader_mark_reported(loader_ctx *ctx, const xmlNode *node);
+/* Whether an element called name was reported. */
+bool loader_reported_named(const loader_ctx *ctx, const char *name);
+/* Whether node itself was reported. */
+bool loader_reported_self(const loader_ctx *ctx, const xmlNode *node);
+/* Whether node or an element inside it was reported. */
+bool loader_reported_within(const loader_ctx *ctx, const xmlNode *node);
+/* Whether node, an element inside it or one around it was reported. */
+bool loader_reported_near(const loader_ctx *ctx, const xmlNode *node);
 
 /* ---- loader_text.c ---------------------------------------------------- */
 
@@ -182,10 +229,23 @@ bool loader_id_ok(const char *id);
  * returns false and sets *why. */
 bool loader_parse_date(const char *date, const char *precision, hrc_date *out,
                        const char **why);
+/* Warns, once per module and tag, about a language tag not spelt the usual
+ * way ("FR" for "fr"): it is accepted, and read case-insensitively. */
+void loader_check_lang_tag(loader_ctx *ctx, hrc_srcpos pos, const char *tag);
 void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t);
-void loader_check_question(loader_ctx *ctx, const hrc_question *q);
+/* well_formed: the question's elements passed the schema; when not, the
+ * checks that would only repeat a reported mistake's consequences (no
+ * right answer, too few items) are left out. */
+void loader_check_question(loader_ctx *ctx, const hrc_question *q, bool well_formed);
 /* Checks that need the whole module: unique ids, links, chronology. */
 void loader_check_module(loader_ctx *ctx);
+
+/* ---- loader_lint.c ---------------------------------------------------- */
+
+/* Warnings about a quiz a learner could pass without knowing the answers:
+ * right answers always in the same place, hints that give them away,
+ * too few choices. */
+void loader_lint_quiz(loader_ctx *ctx, const hrc_quiz *quiz);
 
 /* ---- loader_media.c --------------------------------------------------- */
 

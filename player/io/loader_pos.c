@@ -131,3 +131,65 @@ hrc_srcpos loader_slice_pos(const char *slice, size_t offset)
     }
     return pos;
 }
+
+static bool tag_space(xmlChar c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * The start tag is still in the parser's buffer, from its '<' to the
+ * parser's position: scan it for the attribute, counting lines and
+ * characters from the tag's own position.
+ */
+hrc_srcpos loader_start_tag_attr_pos(loader_ctx *ctx, xmlParserCtxtPtr pctxt, hrc_srcpos tag,
+                                     const char *qname)
+{
+    xmlParserInputPtr in = pctxt ? pctxt->input : NULL;
+    if (!in || !in->cur || !in->base || in->cur <= in->base || tag.col == 0)
+        return tag;
+    const xmlChar *lt = in->cur - 1, *end = in->cur;
+    while (lt > in->base && *lt != '<')
+        lt--;
+    if (*lt != '<')
+        return tag;
+    size_t want = strlen(qname);
+    const xmlChar *p = lt + 1;
+    while (p < end && !tag_space(*p) && *p != '>' && *p != '/')
+        p++; /* the element's name */
+    while (p < end) {
+        while (p < end && tag_space(*p))
+            p++;
+        const xmlChar *name = p;
+        while (p < end && !tag_space(*p) && *p != '=' && *p != '>' && *p != '/')
+            p++;
+        if (p == name)
+            return tag; /* '>' or '/': not found */
+        if ((size_t)(p - name) == want && memcmp(name, qname, want) == 0) {
+            hrc_srcpos pos = tag;
+            const xmlChar *bol = NULL;
+            for (const xmlChar *q = lt; q < name; q++)
+                if (*q == '\n') {
+                    pos.line++;
+                    bol = q + 1;
+                }
+            pos.col = bol ? (uint32_t)count_chars(bol, name) + 1
+                          : tag.col + (uint32_t)count_chars(lt, name);
+            return pos;
+        }
+        while (p < end && tag_space(*p))
+            p++;
+        if (p < end && *p == '=')
+            p++;
+        while (p < end && tag_space(*p))
+            p++;
+        if (p < end && (*p == '"' || *p == '\'')) {
+            xmlChar quote = *p++;
+            while (p < end && *p != quote)
+                p++;
+            p++;
+        }
+    }
+    (void)ctx;
+    return tag;
+}

@@ -296,9 +296,9 @@ static bool has_lang(const hrc_text *t, const char *lang)
 /* A text must exist in the default language, and should in @languages. */
 static void check_languages(loader_ctx *ctx, const char *name, const hrc_text *t)
 {
-    if (t->n_variants == 0)
-        return;
-    if (ctx->default_lang && !has_lang(t, ctx->default_lang))
+    if (t->n_variants == 0 || !ctx->default_lang || !*ctx->default_lang)
+        return; /* no default language: <module> has the one error about it */
+    if (!has_lang(t, ctx->default_lang))
         loader_error(ctx, t->pos, _("<%s> has no text in the module's default language \"%s\""),
                      name, ctx->default_lang);
     char missing[256];
@@ -353,7 +353,9 @@ void loader_text_keyed(loader_ctx *ctx, xmlNode **cursor, const char *name,
                          "language"), name);
             continue;
         }
-        if (!lang)
+        if (lang)
+            loader_check_lang_tag(ctx, loader_node_pos(ctx, end), lang);
+        else
             lang = ctx->default_lang ? ctx->default_lang : "";
         if (lang_seen(langs, n, &set, lang))
             break; /* a language seen again starts the next text */

@@ -66,6 +66,7 @@ static void silent_structured(void *unused, xmlErrorPtr err)
 
 void hrc_loader_cleanup(void)
 {
+    loader_schema_free();
     if (schema) {
         xmlRelaxNGFree(schema);
         schema = NULL;
@@ -284,8 +285,15 @@ static bool check_top_order(loader_ctx *ctx, const xmlNode *node)
                                  strcmp(name, "case") == 0 || strcmp(name, "quiz") == 0);
     hrc_srcpos pos = loader_node_pos(ctx, node);
     if (node->ns || (!is_meta && !is_item)) {
-        loader_error(ctx, pos, _("<%s> is not allowed here: a module holds <meta>, then "
-                     "<page>, <timeline>, <case> and <quiz> elements"), name);
+        static const char *const tops[] = {"meta", "page", "timeline", "case", "quiz"};
+        const char *near = loader_schema_nearest(name, tops, 5);
+        if (near)
+            loader_error(ctx, pos, _("<%s> is not allowed here: did you mean <%s>? (a module "
+                         "holds <meta>, then <page>, <timeline>, <case> and <quiz> "
+                         "elements)"), name, near);
+        else
+            loader_error(ctx, pos, _("<%s> is not allowed here: a module holds <meta>, then "
+                         "<page>, <timeline>, <case> and <quiz> elements"), name);
         return false;
     }
     if (is_meta && ctx->seen_meta) {
@@ -366,6 +374,7 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
     if (!pctxt->node)
         return;
     loader_remember_pos(ctx, pctxt->node, loader_start_tag_pos(ctx, pctxt), pctxt->nodeNr == 1);
+    loader_check_tag(ctx, pctxt, pctxt->node);
     if (!inline_within_limit(ctx, pctxt->node)) {
         loader_error(ctx, loader_node_pos(ctx, pctxt->node),
                      _("one text holds more than %d <em> and <strong> elements"),
@@ -407,6 +416,8 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
     }
     xmlFreeNode(node);
     ctx->n_positions = 1; /* the next top-level element starts afresh */
+    ctx->n_reported = 0;  /* its reported elements are gone with it */
+    ctx->reported_overflow = false;
 }
 
 static void on_doctype(void *data, const xmlChar *name, const xmlChar *id,
@@ -628,6 +639,7 @@ int loader_parse(loader_ctx *ctx, const loader_source *src, size_t max_bytes)
     if (max_bytes > INT_MAX)
         max_bytes = INT_MAX;
     xmlRelaxNGPtr rng = module_schema();
+    loader_schema_load(); /* without it, libxml2's own messages */
     if (!rng) {
         loader_error(ctx, (hrc_srcpos){0, 0}, _("the built-in module schema did not compile"));
         return -1;

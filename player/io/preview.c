@@ -55,6 +55,24 @@ static bool is_dir(const char *path)
 }
 
 
+/* FNV-1a over the files and messages of the warnings, in order. */
+static uint64_t warnings_fingerprint(const hrc_diags *d)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < d->count; i++) {
+        const hrc_diag *g = &d->items[i];
+        if (g->severity != HRC_WARNING)
+            continue;
+        for (int k = 0; k < 2; k++) {
+            const char *s = k ? g->message : g->file;
+            for (; s && *s; s++)
+                h = (h ^ (unsigned char)*s) * 1099511628211ull;
+            h = (h ^ 0xff) * 1099511628211ull;
+        }
+    }
+    return h;
+}
+
 int hrc_preview_reload(hrc_preview *p, hrc_course **retired)
 {
     *retired = NULL;
@@ -87,7 +105,20 @@ int hrc_preview_reload(hrc_preview *p, hrc_course **retired)
     *retired = p->course;
     p->course = course;
     p->broken = false;
+    /* New warnings are shown; the same ones again, after an edit elsewhere,
+     * are not (their lines may have moved: only what they say counts). */
+    uint64_t seen = warnings_fingerprint(&p->diags);
+    if (p->diags.n_warnings == 0)
+        p->show_warnings = false;
+    else if (seen != p->warnings_seen)
+        p->show_warnings = true;
+    p->warnings_seen = seen;
     return 0;
+}
+
+bool hrc_preview_shows_problems(const hrc_preview *p)
+{
+    return p->broken || (p->show_warnings && p->diags.n_warnings > 0);
 }
 
 /* ---- Folders to watch ---------------------------------------------------- */

@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct hrc_preview {
     char *path;          /* the course folder or module file, as given */
@@ -28,6 +29,11 @@ typedef struct hrc_preview {
     char **source_lines; /* diags.count entries: the line each problem is
                             on, printable, or NULL when there is none */
     bool broken;         /* the last load had errors: show diags, not course */
+    bool show_warnings;  /* the course loads, but the window shows its
+                            warnings: set by a load whose warnings differ
+                            from the last load's, cleared by the author
+                            (Escape) or by a load with none */
+    uint64_t warnings_seen; /* what the last load's warnings said */
     unsigned reloads;    /* loads so far, the first included */
 } hrc_preview;
 
@@ -40,9 +46,14 @@ void hrc_preview_free(hrc_preview *p); /* NULL is fine; frees the course */
  * p->course, the previous course (or NULL) is moved to *retired for the
  * caller to free, and 0 is returned. Otherwise p->course is kept,
  * *retired is NULL, p->broken is set and 1 is returned. Warnings alone
- * do not break the preview. Returns -1 only when out of memory.
+ * do not break the preview; warnings other than the last load's set
+ * p->show_warnings. Returns -1 only when out of memory.
  */
 int hrc_preview_reload(hrc_preview *p, hrc_course **retired);
+
+/* Whether the window shows the problems instead of the course: errors, or
+ * warnings not dismissed yet. */
+bool hrc_preview_shows_problems(const hrc_preview *p);
 
 /*
  * Calls add(dir) for each folder whose files the preview depends on: the

@@ -56,7 +56,8 @@ static void measure(ui *u, int width)
                              : 0;
         hrc_span span = {0, b->label};
         int text_w = max_w - 2 * u->pad - icon_w > 1 ? max_w - 2 * u->pad - icon_w : 1;
-        if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, text_w, u->m) == 0)
+        if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, text_w, ui_lang(u), u->m) ==
+            0)
             text_w = u->lay.width;
         b->w = text_w + 2 * u->pad + icon_w;
         if (b->w < u->min_target)

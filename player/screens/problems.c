@@ -17,6 +17,8 @@ typedef struct sheet {
     int W, H;
     int px, small_px, h1_px, pad;
     int x, w, y; /* the column and the cursor */
+    int bottom;  /* nothing is drawn below this */
+    int gutter;  /* width of the line numbers' column in the source boxes */
 } sheet;
 
 static int line_height(const sheet *s, unsigned style, int px)
@@ -34,9 +36,10 @@ static int text_width(const sheet *s, unsigned style, int px, const char *t, siz
 static bool wrapped(sheet *s, const char *t, unsigned style, int px, hrc_color color,
                     int indent)
 {
-    if (hrc_layout_wrap_plain(&s->lay, t, style, px, s->w - indent, s->m))
+    if (hrc_layout_wrap_plain(&s->lay, t, style, px, s->w - indent, hrc_i18n_language(),
+                              s->m))
         return false;
-    if (s->y + s->lay.height > s->H - s->pad)
+    if (s->y + s->lay.height > s->bottom)
         return false;
     hrc_rect bounds = {s->x + indent, s->y, s->w - indent, s->lay.height};
     for (size_t i = 0; i < s->lay.n_lines; i++) {
@@ -53,10 +56,12 @@ static bool wrapped(sheet *s, const char *t, unsigned style, int px, hrc_color c
     return true;
 }
 
-/* How many bytes of t fit in max_w (whole UTF-8 characters). */
-static size_t fitting(const sheet *s, const char *t, int px, int max_w)
+#define ELLIPSIS "\xe2\x80\xa6" /* U+2026 */
+
+/* How many bytes of t (n bytes) fit in max_w (whole UTF-8 characters). */
+static size_t fitting(const sheet *s, const char *t, size_t n, int px, int max_w)
 {
-    size_t n = strlen(t), fit = 0;
+    size_t fit = 0;
     while (fit < n) {
         size_t next = fit + hrc_utf8_char_len(t + fit, n - fit);
         if (text_width(s, HRC_FONT_REGULAR, px, t, next) > max_w)
@@ -66,45 +71,83 @@ static size_t fitting(const sheet *s, const char *t, int px, int max_w)
     return fit;
 }
 
-/* The source line in a box, cut to the column width, with a bar under the
- * column the problem points at. Returns false when it does not fit. */
+/* The byte offset of character `chars` (0-based) of src, at most its length:
+ * columns count characters, the line is UTF-8. */
+static size_t byte_of_char(const char *src, size_t chars)
+{
+    size_t len = strlen(src), at = 0;
+    for (size_t c = 0; c < chars && at < len; c++)
+        at += hrc_utf8_char_len(src + at, len - at);
+    return at;
+}
+
+/*
+ * The source line in a box, cut to the column width with an ellipsis where
+ * it is cut, with a bar under the character the column points at. The line
+ * number stands in a gutter of the same width for every problem, so the
+ * text, and the bar, start at the same place whatever the number's width.
+ * Returns false when it does not fit.
+ */
 static bool source_box(sheet *s, unsigned line_no, unsigned col, const char *src)
 {
     int lh = line_height(s, HRC_FONT_REGULAR, s->small_px);
     int inner = s->pad / 2, bar = s->pad / 4 > 2 ? s->pad / 4 : 2;
     int box_h = lh + 2 * inner + bar;
-    if (s->y + box_h > s->H - s->pad)
+    if (s->y + box_h > s->bottom)
         return false;
     hrc_draw_rect(s->list, (hrc_rect){s->x, s->y, s->w, box_h}, s->pal->surface, 0);
     hrc_draw_frame(s->list, (hrc_rect){s->x, s->y, s->w, box_h}, s->pal->border, 1);
+    hrc_font font = {HRC_FONT_REGULAR, s->small_px};
     char number[32];
-    snprintf(number, sizeof number, "%u  ", line_no);
+    snprintf(number, sizeof number, "%u", line_no);
     int num_w = text_width(s, HRC_FONT_REGULAR, s->small_px, number, strlen(number));
     int tx = s->x + inner, ty = s->y + inner;
     hrc_rect bounds = {s->x, s->y, s->w, box_h};
-    hrc_draw_text(s->list, (hrc_rect){tx, ty, num_w, lh}, bounds,
-                  (hrc_font){HRC_FONT_REGULAR, s->small_px}, s->pal->muted, number,
-                  strlen(number));
-    tx += num_w;
+    /* Right-aligned in the gutter. */
+    hrc_draw_text(s->list, (hrc_rect){tx + s->gutter - num_w, ty, num_w, lh}, bounds, font,
+                  s->pal->muted, number, strlen(number));
+    int space = text_width(s, HRC_FONT_REGULAR, s->small_px, "  ", 2);
+    tx += s->gutter + space;
     int room = s->x + s->w - inner - tx;
+    int dots = text_width(s, HRC_FONT_REGULAR, s->small_px, ELLIPSIS, strlen(ELLIPSIS));
+    size_t len = strlen(src);
+    size_t target = col > 0 ? byte_of_char(src, col - 1) : 0;
     /* A long line is shown from a little before the column. */
-    size_t len = strlen(src), start = 0, target = col > 0 ? col - 1 : 0;
-    if (target > len)
-        target = len;
-    while (start < target &&
-           text_width(s, HRC_FONT_REGULAR, s->small_px, src + start, target - start) >
-               room * 2 / 3)
-        start += hrc_utf8_char_len(src + start, len - start);
-    size_t shown = fitting(s, src + start, s->small_px, room);
-    hrc_draw_text(s->list,
-                  (hrc_rect){tx, ty, text_width(s, HRC_FONT_REGULAR, s->small_px, src + start,
-                                                 shown), lh},
-                  bounds, (hrc_font){HRC_FONT_REGULAR, s->small_px}, s->pal->text,
-                  src + start, shown);
-    if (col > 0 && target >= start && target <= start + shown) {
-        int cx = tx + text_width(s, HRC_FONT_REGULAR, s->small_px, src + start,
-                                 target - start);
+    size_t start = 0;
+    bool cut_left = false, cut_right = false;
+    if (text_width(s, HRC_FONT_REGULAR, s->small_px, src, len) > room) {
+        while (start < target &&
+               text_width(s, HRC_FONT_REGULAR, s->small_px, src + start, target - start) >
+                   (room - dots) * 2 / 3)
+            start += hrc_utf8_char_len(src + start, len - start);
+        cut_left = start > 0;
+        int left = room - (cut_left ? dots : 0);
+        size_t shown = fitting(s, src + start, len - start, s->small_px, left);
+        if (start + shown < len) {
+            cut_right = true;
+            shown = fitting(s, src + start, len - start, s->small_px, left - dots);
+        }
+        len = start + shown;
+    }
+    int x = tx;
+    if (cut_left) {
+        hrc_draw_text(s->list, (hrc_rect){x, ty, dots, lh}, bounds, font, s->pal->muted,
+                      ELLIPSIS, strlen(ELLIPSIS));
+        x += dots;
+    }
+    int text_w = text_width(s, HRC_FONT_REGULAR, s->small_px, src + start, len - start);
+    if (len > start)
+        hrc_draw_text(s->list, (hrc_rect){x, ty, text_w, lh}, bounds, font, s->pal->text,
+                      src + start, len - start);
+    if (cut_right)
+        hrc_draw_text(s->list, (hrc_rect){x + text_w, ty, dots, lh}, bounds, font,
+                      s->pal->muted, ELLIPSIS, strlen(ELLIPSIS));
+    if (col > 0 && target >= start && target <= len) {
+        int cx = x + text_width(s, HRC_FONT_REGULAR, s->small_px, src + start, target - start);
         int cw = text_width(s, HRC_FONT_REGULAR, s->small_px, "m", 1);
+        if (target < len) /* as wide as the character it points at */
+            cw = text_width(s, HRC_FONT_REGULAR, s->small_px, src + target,
+                            hrc_utf8_char_len(src + target, len - target));
         hrc_draw_rect(s->list, (hrc_rect){cx, ty + lh, cw > 4 ? cw : 4, bar}, s->pal->wrong,
                       0);
     }
@@ -146,6 +189,20 @@ static bool one_problem(sheet *s, const hrc_diag *d, const char *src)
     return true;
 }
 
+/* The footer's height when `more` problems are left out. */
+static int footer_height(sheet *s, size_t more)
+{
+    char text[200];
+    snprintf(text, sizeof text,
+             ngettext("... and %zu more problem: run hrc-player --validate to list all",
+                      "... and %zu more problems: run hrc-player --validate to list all", more),
+             more);
+    if (hrc_layout_wrap_plain(&s->lay, text, HRC_FONT_ITALIC, s->small_px, s->w,
+                              hrc_i18n_language(), s->m))
+        return 0;
+    return s->lay.height;
+}
+
 void hrc_problems_draw(const hrc_diags *diags, char *const *source_lines,
                        const hrc_text_metrics *metrics, int width, int height,
                        float dpi_scale, bool high_contrast, hrc_draw_list *list)
@@ -162,6 +219,7 @@ void hrc_problems_draw(const hrc_diags *diags, char *const *source_lines,
     s.small_px = (int)lround(17 * scale);
     s.h1_px = (int)lround(30 * scale);
     s.pad = (int)lround(16 * scale);
+    s.bottom = s.H - s.pad;
     hrc_layout_init(&s.lay);
     hrc_draw_rect(list, (hrc_rect){0, 0, s.W, s.H}, s.pal->background, 0);
 
@@ -169,30 +227,53 @@ void hrc_problems_draw(const hrc_diags *diags, char *const *source_lines,
     s.w = col > max_col ? max_col : col > 1 ? col : 1;
     s.x = (s.W - s.w) / 2;
     s.y = s.pad;
+    size_t total = diags ? diags->count : 0;
+    bool errors = diags && diags->n_errors > 0;
     /* The title comes first: traces take the first line in the largest type. */
-    wrapped(&s, _("This course has problems"), HRC_FONT_BOLD, s.h1_px, s.pal->text, 0);
+    wrapped(&s, errors ? _("This course has problems") : _("This course has warnings"),
+            HRC_FONT_BOLD, s.h1_px, s.pal->text, 0);
     s.y += s.pad / 2;
     wrapped(&s, _("Preview: nothing is recorded."), HRC_FONT_BOLD, s.small_px,
             s.pal->text, 0);
-    wrapped(&s, _("Fix them and save: the preview comes back to the same place by "
-                  "itself. F5 loads the course again."),
-            HRC_FONT_REGULAR, s.small_px, s.pal->muted, 0);
+    if (errors)
+        wrapped(&s, _("Fix them and save: the preview comes back to the same place by "
+                      "itself. F5 loads the course again."),
+                HRC_FONT_REGULAR, s.small_px, s.pal->muted, 0);
+    else
+        wrapped(&s, _("The course loads and plays as it is, but these could be better. "
+                      "Escape shows the course; F6 shows the warnings again. Fix them and "
+                      "save: the list follows."),
+                HRC_FONT_REGULAR, s.small_px, s.pal->muted, 0);
     s.y += s.pad;
     hrc_draw_rect(list, (hrc_rect){s.x, s.y - s.pad / 2, s.w, 1}, s.pal->border, 0);
 
+    /* One gutter for every source line: as wide as the widest number. */
+    for (size_t i = 0; i < total; i++) {
+        char number[32];
+        snprintf(number, sizeof number, "%u", diags->items[i].line);
+        int w = text_width(&s, HRC_FONT_REGULAR, s.small_px, number, strlen(number));
+        if (w > s.gutter)
+            s.gutter = w;
+    }
+    /* Room for the footer is kept under every problem but the last, so
+     * that it never covers one. */
+    int footer_h = total > 1 ? footer_height(&s, total) + s.pad : 0; /* and the gap */
+
     size_t shown = 0;
-    size_t total = diags ? diags->count : 0;
     /* Errors first: they are why the content is not shown. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < total; i++) {
             const hrc_diag *d = &diags->items[i];
             if ((pass == 0) != (d->severity == HRC_ERROR))
                 continue;
+            bool last = shown + 1 == total;
+            s.bottom = s.H - s.pad - (last ? 0 : footer_h);
             if (!one_problem(&s, d, source_lines ? source_lines[i] : NULL))
                 goto full;
             shown++;
         }
 full:
+    s.bottom = s.H - s.pad;
     if (shown < total) {
         char more[200];
         snprintf(more, sizeof more,
@@ -200,7 +281,6 @@ full:
                           "... and %zu more problems: run hrc-player --validate to list all",
                           total - shown),
                  total - shown);
-        s.y = s.y < s.H - s.pad - 2 * s.px ? s.y : s.H - s.pad - 2 * s.px;
         wrapped(&s, more, HRC_FONT_ITALIC, s.small_px, s.pal->muted, 0);
     }
     hrc_layout_free(&s.lay);

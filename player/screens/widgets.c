@@ -133,13 +133,27 @@ void ui_gap(ui *u, int h)
     u->y += h;
 }
 
-void ui_spans_at(ui *u, const hrc_span *spans, size_t n, unsigned style, int px,
-                 hrc_color color, int x, int w)
+/* The language of interface strings and of texts given as plain strings:
+ * the learner's, which picks both. */
+const char *ui_lang(const ui *u)
 {
-    if (hrc_layout_wrap(&u->lay, spans, n, style, px, w, u->m) < 0)
+    return u->app->lang;
+}
+
+/* Spans in language lang (its typography applies) at the cursor. */
+static void spans_in(ui *u, const hrc_span *spans, size_t n, unsigned style, int px,
+                     hrc_color color, int x, int w, const char *lang)
+{
+    if (hrc_layout_wrap(&u->lay, spans, n, style, px, w, lang, u->m) < 0)
         return;
     emit_layout(u, x, u->y, w, color, px);
     u->y += u->lay.height;
+}
+
+void ui_spans_at(ui *u, const hrc_span *spans, size_t n, unsigned style, int px,
+                 hrc_color color, int x, int w)
+{
+    spans_in(u, spans, n, style, px, color, x, w, ui_lang(u));
 }
 
 void ui_text(ui *u, const hrc_text *t, unsigned style, int px, hrc_color color)
@@ -149,10 +163,9 @@ void ui_text(ui *u, const hrc_text *t, unsigned style, int px, hrc_color color)
     const hrc_variant *v = hrc_text_pick(t, u->app->lang, m ? m->default_lang : NULL);
     if (!v)
         return;
-    if (v->n_spans)
-        ui_spans_at(u, v->spans, v->n_spans, style, px, color, u->x, u->w);
-    else
-        ui_plain(u, v->plain, style, px, color);
+    hrc_span one = {.style = 0, .text = v->plain};
+    spans_in(u, v->n_spans ? v->spans : &one, v->n_spans ? v->n_spans : 1, style, px,
+             color, u->x, u->w, v->lang);
 }
 
 void ui_plain(ui *u, const char *s, unsigned style, int px, hrc_color color)
@@ -170,7 +183,7 @@ int ui_text_width(ui *u, const char *s, unsigned style, int px)
 
 int ui_text_height(ui *u, const char *s, unsigned style, int px, int width)
 {
-    if (hrc_layout_wrap_plain(&u->lay, s, style, px, width, u->m) < 0)
+    if (hrc_layout_wrap_plain(&u->lay, s, style, px, width, ui_lang(u), u->m) < 0)
         return 0;
     return u->lay.height;
 }
@@ -179,7 +192,7 @@ int ui_fixed_text(ui *u, const char *s, unsigned style, int px, hrc_color color,
                   hrc_rect bounds)
 {
     if (bounds.w <= 0 || bounds.h <= 0 ||
-        hrc_layout_wrap_plain(&u->lay, s, style, px, bounds.w, u->m) < 0 ||
+        hrc_layout_wrap_plain(&u->lay, s, style, px, bounds.w, ui_lang(u), u->m) < 0 ||
         u->lay.height > bounds.h || u->lay.width > bounds.w)
         return -1;
     bool was = u->in_scroll;
@@ -298,7 +311,8 @@ int ui_button_named(ui *u, const char *icon, const char *label, const char *name
     /* Size the button from the line breaker's own measure: the sum of
      * word widths can exceed the whole string's, and would wrap the label. */
     int text_w = max_w - 2 * pad - icon_w > 1 ? max_w - 2 * pad - icon_w : 1;
-    if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, text_w, u->m) == 0)
+    if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, text_w, ui_lang(u), u->m) ==
+        0)
         text_w = u->lay.width;
     else
         text_w = ui_text_width(u, label, HRC_FONT_BOLD, u->px);
@@ -327,7 +341,8 @@ int ui_button_named(ui *u, const char *icon, const char *label, const char *name
     button_colors(u, st, &bg, &fg);
     int save_y = u->y;
     u->y = content.y + (bh - th) / 2;
-    if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, inner, u->m) == 0) {
+    if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, inner, ui_lang(u), u->m) ==
+        0) {
         int tx = content.x + (bw - icon_w - u->lay.width) / 2 + icon_w;
         emit_layout(u, tx, u->y, inner, fg, u->px);
         if (icon) {
@@ -367,7 +382,8 @@ int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text 
     int prefix_h = prefix && *prefix
                        ? ui_text_height(u, prefix, HRC_FONT_BOLD, u->small_px, inner)
                        : 0;
-    if (hrc_layout_wrap(&u->lay, spans, n, 0, u->px, inner, u->m) < 0)
+    const char *lang = v && !plain ? v->lang : ui_lang(u);
+    if (hrc_layout_wrap(&u->lay, spans, n, 0, u->px, inner, lang, u->m) < 0)
         return -1;
     int th = u->lay.height + prefix_h;
     int bh = th + pad;
@@ -389,7 +405,8 @@ int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text 
     }
     if (prefix_h) {
         hrc_span ps = {0, prefix};
-        if (hrc_layout_wrap(&u->lay, &ps, 1, HRC_FONT_BOLD, u->small_px, inner, u->m) == 0)
+        if (hrc_layout_wrap(&u->lay, &ps, 1, HRC_FONT_BOLD, u->small_px, inner, ui_lang(u),
+                            u->m) == 0)
             emit_layout(u, tx, ty, inner, st == BTN_RIGHT || st == BTN_WRONG
                                               ? button_mark(u, st) : fg, u->small_px);
     }
@@ -509,9 +526,13 @@ void ui_blocks_from(ui *u, const hrc_block *blocks, size_t from, size_t to, int 
             ui_box_begin(u, &box);
             ui_text(u, &b->text, HRC_FONT_ITALIC, u->px, p->text);
             if (!hrc_text_is_empty(&b->source)) {
+                const hrc_variant *v =
+                    hrc_text_pick(&b->source, app->lang, m ? m->default_lang : NULL);
                 char src[512];
-                snprintf(src, sizeof src, "\xe2\x80\x94 %s", ui_pick(app, m, &b->source));
-                ui_plain(u, src, 0, u->small_px, p->muted);
+                snprintf(src, sizeof src, "\xe2\x80\x94 %s", v->plain);
+                hrc_span span = {.style = 0, .text = src};
+                ui_flow_end(u);
+                spans_in(u, &span, 1, 0, u->small_px, p->muted, u->x, u->w, v->lang);
             }
             ui_box_end(u, box, p->surface);
             break;

@@ -126,7 +126,7 @@ static int snapshot(renderer_state *s, const char *name)
         return -1;
     }
     s->written++;
-    if (s->review && hrc_review_note(s->review, path, s->app, &s->list)) {
+    if (s->review && hrc_review_note(s->review, path, s->app, s->opts->app.course, &s->list)) {
         snprintf(s->err, s->err_size, "out of memory");
         return -1;
     }

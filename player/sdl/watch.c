@@ -60,6 +60,9 @@ static void report(watcher *w)
     if (p->broken)
         fprintf(w->log, "preview: errors: %zu; showing them until they are fixed\n",
                 p->diags.n_errors);
+    else if (p->show_warnings && p->diags.n_warnings)
+        fprintf(w->log, "preview: warnings: %zu; showing them (Escape shows the course, F6 "
+                "the warnings again)\n", p->diags.n_warnings);
     fflush(w->log);
 }
 
@@ -103,8 +106,29 @@ static int hook_event(void *user, const SDL_Event *e, hrc_app **app)
         reload(w, app);
         return HRC_HOOK_CHANGED;
     }
+    hrc_preview *p = w->preview;
+    bool key = e->type == SDL_KEYDOWN;
+    SDL_Keycode sym = key ? e->key.keysym.sym : 0;
+    /* F6: the warnings of a course that loads, and back. */
+    if (key && sym == SDLK_F6 && !p->broken && p->diags.n_warnings) {
+        p->show_warnings = !p->show_warnings;
+        fprintf(w->log, "preview: F6, %s\n", p->show_warnings ? "warnings" : "course");
+        fflush(w->log);
+        return HRC_HOOK_CHANGED;
+    }
+    /* Warnings shown: Escape, Enter, Space or a click goes to the course. */
+    bool dismiss = (key && (sym == SDLK_ESCAPE || sym == SDLK_RETURN || sym == SDLK_KP_ENTER ||
+                            sym == SDLK_SPACE)) ||
+                   e->type == SDL_MOUSEBUTTONUP || e->type == SDL_FINGERUP;
+    if (!p->broken && hrc_preview_shows_problems(p) && dismiss) {
+        p->show_warnings = false;
+        fprintf(w->log, "preview: warnings dismissed\n");
+        fflush(w->log);
+        return HRC_HOOK_CHANGED;
+    }
     /* While the problems are shown, input would change a screen no one sees. */
-    return w->preview->broken && is_input(e->type) ? HRC_HOOK_TAKEN : HRC_HOOK_PASS;
+    return hrc_preview_shows_problems(p) && is_input(e->type) ? HRC_HOOK_TAKEN
+                                                              : HRC_HOOK_PASS;
 }
 
 static bool hook_draw(void *user, const hrc_text_metrics *metrics, int width, int height,
@@ -113,7 +137,7 @@ static bool hook_draw(void *user, const hrc_text_metrics *metrics, int width, in
     watcher *w = user;
     if (!w->thread) /* the first frame: SDL is up, events can be pushed */
         w->thread = SDL_CreateThread(watch_thread, "hrc-watch", w);
-    if (!w->preview->broken)
+    if (!hrc_preview_shows_problems(w->preview))
         return false;
     hrc_problems_draw(&w->preview->diags, w->preview->source_lines, metrics, width, height,
                       dpi_scale, w->opts.app.high_contrast, list);

@@ -2,7 +2,8 @@
 # hrc-player --watch in a real window on a private Xvfb display: edits to
 # the module (written in place or renamed over it), to an image, a broken
 # save and a deleted module each reload the preview, which stays on the
-# same event; while broken it shows the problems. F5 reloads. The progress
+# same event; while broken it shows the problems, and new warnings until
+# Escape (F6 shows them again). F5 reloads. The progress
 # store is never created, and an idle preview uses no CPU.
 # Exit 77 (skipped) when Xvfb is missing.
 # Usage: watch_xvfb.sh PLAYER COURSES_DIR   (uses COURSES_DIR/template.xml)
@@ -73,6 +74,24 @@ if command -v xdotool >/dev/null; then
   xdotool key --window "$wid" F5
   wait_trace '^preview: F5$'
   wait_trace 'showing event-month$'
+
+  # 7b. New warnings are shown over the course; Escape shows the course, F6
+  # the warnings again; the same warnings after another edit stay hidden.
+  sed 's/languages="en fr"/languages="en fr es"/' "$work/good.xml" >"$work/warn.xml"
+  save_by_rename "$work/warn.xml"
+  wait_trace 'warning: <title> lacks a translation: es'
+  wait_trace '^screen: This course has warnings$'
+  xdotool key --window "$wid" Escape
+  wait_trace '^preview: warnings dismissed$'
+  wait_trace '^screen: A month$'
+  xdotool key --window "$wid" F6
+  wait_trace '^screen: This course has warnings$'
+  xdotool key --window "$wid" F6
+  wait_trace '^screen: A month$'
+  sed -i 's|<headline>A month</headline>|<headline>A month, warned</headline>|' "$module"
+  wait_trace '^screen: A month, warned$'
+  save_by_rename "$work/good.xml"
+  wait_trace '^screen: A month$'
 fi
 
 # 8. Idle: no CPU used over two seconds (a busy loop would use ~200 ticks).

@@ -623,7 +623,7 @@ static void facilitator_screens_fit(void **state)
         harness_key(&t, HRC_IN_ACTIVATE);
         harness_check_all_sizes(&t, 12, true); /* everyone's progress */
         harness_activate_label(&t, "Delete Maria");
-        assert_true(shows(&t, "and all their records?"));
+        assert_true(shows(&t, "and all their records"));
         harness_check_all_sizes(&t, 6, true); /* the question */
         harness_key(&t, HRC_IN_BACK);
         harness_activate_label(&t, "Export progress");
@@ -663,7 +663,7 @@ static void random_facilitator_inputs(void **state)
             type(&t, PIN);
             harness_key(&t, HRC_IN_ACTIVATE);
         }
-        bool asking = shows(&t, "and all their records?");
+        bool asking = shows(&t, "and all their records");
         size_t before = count_learners(s);
         size_t r = hrc_rng_below(&rng, 100);
         if (r < 50 && t.list.n_targets) {

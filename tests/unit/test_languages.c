@@ -6,6 +6,8 @@
  * - every line of text stays inside its box and the screen, and none is
  *   left out for lack of room, at 1024x600, 1920x1080, 3840x2160 and
  *   portrait 1080x1920, at 100 % and 200 % text, scrolled end to end;
+ * - in French, no drawn line starts with ; : ! ? » or a no-break space
+ *   (the layout applies French typography, core/typography.h);
  * - the interface speaks the chosen language (no button says what another
  *   language would) and the course text shown is that language's.
  * Then the language is switched from the settings screen while the app
@@ -87,13 +89,19 @@ static void buf_clear(strbuf *b)
     buf_add(b, "", 0);
 }
 
-/* s with every space, tab and line break taken out: wrapped lines are
- * compared with the text they came from. */
+/* s with every space, tab, line break and no-break space taken out:
+ * wrapped lines are compared with the text they came from, which French
+ * typography gives no-break spaces the author did not type. */
 static void squeeze(strbuf *out, const char *s)
 {
-    for (; *s; s++)
+    for (; *s; s++) {
+        if (strncmp(s, "\xc2\xa0", 2) == 0 || strncmp(s, "\xe2\x80\xaf", 3) == 0) {
+            s += s[0] == '\xc2' ? 1 : 2;
+            continue;
+        }
         if (!isspace((unsigned char)*s))
             buf_add(out, s, 1);
+    }
 }
 
 /* ---- Walking the screens --------------------------------------------------- */
@@ -167,10 +175,48 @@ static const struct {
     int w, h;
 } sizes[] = {{1920, 1080}, {1024, 600}, {3840, 2160}, {1080, 1920}};
 
+/* Lines of French text checked by no_line_starts_badly(), over all walks. */
+static long french_lines_checked;
+
+/*
+ * French typography: no drawn line starts with ; : ! ? » or a no-break
+ * space. A text command starts a line unless another one on the same line
+ * of the same box ends exactly where it begins (the runs of a line are
+ * drawn side by side).
+ */
+static void no_line_starts_badly(walk *w, const char *what)
+{
+    static const char *const bad[] = {";", ":", "!", "?", "\xc2\xbb", "\xc2\xa0",
+                                      "\xe2\x80\xaf"};
+    const hrc_draw_list *l = &w->t.list;
+    for (size_t i = 0; i < l->count; i++) {
+        const hrc_draw_cmd *c = &l->cmds[i];
+        if (c->kind != HRC_DRAW_TEXT)
+            continue;
+        bool continues = false;
+        for (size_t k = 0; k < l->count && !continues; k++) {
+            const hrc_draw_cmd *o = &l->cmds[k];
+            continues = k != i && o->kind == HRC_DRAW_TEXT && o->rect.y == c->rect.y &&
+                        o->rect.x + o->rect.w == c->rect.x &&
+                        memcmp(&o->bounds, &c->bounds, sizeof o->bounds) == 0;
+        }
+        if (continues)
+            continue;
+        french_lines_checked++;
+        for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++)
+            if (strncmp(c->text, bad[b], strlen(bad[b])) == 0)
+                fail_msg("%s in fr at %dx%d, %d %% text: a line starts with \"%s\": \"%s\"",
+                         what, w->t.w, w->t.h, w->t.app->text_percent, bad[b], c->text);
+    }
+}
+
 /* The frame just drawn: every line of text inside its box and the screen,
- * none left out for lack of room. */
+ * none left out for lack of room; in French, no line starts with
+ * punctuation that belongs to the word before. */
 static void check_frame(walk *w, const char *what)
 {
+    if (strcmp(langs[w->lang], "fr") == 0)
+        no_line_starts_badly(w, what);
     harness *t = &w->t;
     char why[512];
     const char *text = t->app->text_percent == 200 ? "200 %" : "100 %";
@@ -525,6 +571,9 @@ static void every_screen_in_every_language(void **state)
             walk_everything(w);
             assert_int_equal(w->screens, expected_screens());
         }
+    /* The French walks did look at lines: thousands of them. */
+    if (french_lines_checked < 10000)
+        fail_msg("only %ld French lines were checked", french_lines_checked);
 }
 
 /* ---- Switching at run time ------------------------------------------------ */

@@ -268,7 +268,7 @@ static void full_module_quiz(void **state)
     assert_int_equal(q[0].revision, 2);
     assert_int_equal(q[0].scoring, HRC_SCORING_ALL_OR_NOTHING);
     assert_text(&q[0].prompt, "Pick one", "Choisissez");
-    assert_int_equal(q[0].n_choices, 2);
+    assert_int_equal(q[0].n_choices, 3);
     assert_string_equal(q[0].choices[0].id, "a");
     assert_true(q[0].choices[0].correct);
     assert_false(q[0].choices[1].correct);
@@ -288,7 +288,7 @@ static void full_module_quiz(void **state)
 
     /* True/false: two choices, true then false, feedback by @on. */
     assert_int_equal(q[2].kind, HRC_Q_TRUEFALSE);
-    assert_int_equal(q[2].pos.line, 143);
+    assert_int_equal(q[2].pos.line, 147);
     assert_int_equal(q[2].n_choices, 2);
     assert_string_equal(q[2].choices[0].id, "true");
     assert_false(q[2].choices[0].correct);
@@ -450,8 +450,11 @@ static void image_errors(void **state)
 static void schema_errors(void **state)
 {
     static const expected want[] = {
-        {HRC_ERROR, 11, 5, "Did not expect element table there"},
-        {HRC_ERROR, 13, 3, "quiz failed to validate attributes"},
+        {HRC_ERROR, 11, 5, "<table> is not an element of the module format (inside <page> "
+                           "may stand: <title>, <h2>, <h3>, <p>, <ul>, <ol>, <quote>, <image>, "
+                           "<keyfacts>)"},
+        {HRC_ERROR, 13, 3, "<quiz> needs the attribute attempts (a whole number from 1 up or "
+                           "unlimited)"},
     };
     expect_all(DATA "invalid/schema.xml", NULL, want, 2, 2);
 }
@@ -645,6 +648,166 @@ static void every_problem_is_reported(void **state)
     hrc_diags_clear(&d);
 }
 
+
+/* ---- Messages that say how to fix ---------------------------------------- */
+
+/*
+ * Loads path and checks that its problems are exactly `want`: each at its
+ * line and column, with its words, and nothing else (no cascade, no
+ * consequence of a problem already reported). A module with warnings
+ * only still loads.
+ */
+static void expect_exactly(const char *path, const expected *want, size_t n)
+{
+    hrc_diags d;
+    hrc_diags_init(&d);
+    hrc_module *m = NULL;
+    int rc = hrc_module_load(path, NULL, &m, &d);
+    bool errors = false;
+    for (size_t i = 0; i < n; i++)
+        errors |= want[i].sev == HRC_ERROR;
+    assert_int_equal(rc, errors ? -1 : 0);
+    bool ok = d.count == n;
+    for (size_t i = 0; i < n && ok; i++) {
+        bool found = false;
+        for (size_t k = 0; k < d.count && !found; k++)
+            found = d.items[k].severity == want[i].sev && d.items[k].line == want[i].line &&
+                    d.items[k].col == want[i].col &&
+                    strstr(d.items[k].message, want[i].part) != NULL;
+        if (!found) {
+            print_diags(&d);
+            fail_msg("%s: expected %u:%u: %s", path, want[i].line, want[i].col, want[i].part);
+        }
+    }
+    if (!ok) {
+        print_diags(&d);
+        fail_msg("%s: %zu problems, expected %zu", path, d.count, n);
+    }
+    hrc_module_free(m);
+    hrc_diags_clear(&d);
+}
+
+/* Each wrong attribute or value at the attribute itself, naming what to
+ * write; and a wrong value is not followed by what it leads to (no
+ * "question with no right answer" for correct="yess", no era out of order
+ * for to="19x", no range error repeating rev="0"). */
+static void attribute_messages(void **state)
+{
+    static const expected want[] = {
+        {HRC_ERROR, 10, 16, "kind=\"town\" is not allowed on <case>: write city, region, "
+                            "province, district, metropolis or other"},
+        {HRC_ERROR, 21, 29, "to=\"19x\" is not allowed on <era>: write a whole number"},
+        {HRC_ERROR, 28, 5, "<image> needs the attribute src"},
+        {HRC_ERROR, 30, 26, "attempts=\"0\" is not allowed on <quiz>: write a whole number "
+                            "from 1 up or unlimited"},
+        {HRC_ERROR, 30, 39, "shuffle=\"true\" is not allowed on <quiz>: write yes or no"},
+        {HRC_ERROR, 32, 29, "<single> has no attribute scoring; remove it (the attributes of "
+                            "<single> are: id, rev)"},
+        {HRC_ERROR, 34, 22, "correct=\"yess\" is not a value of correct on <choice>: did you "
+                            "mean correct=\"yes\"? (correct is yes or no)"},
+        {HRC_ERROR, 36, 22, "<choice> has no attribute corect: did you mean correct?"},
+        {HRC_ERROR, 39, 24, "rev=\"0\" is not allowed on <truefalse>: write a whole number "
+                            "from 1 up"},
+        {HRC_ERROR, 39, 32, "answer=\"yes\" is not allowed on <truefalse>: write true or "
+                            "false"},
+    };
+    expect_exactly(DATA "messages/attributes.xml", want, sizeof want / sizeof want[0]);
+}
+
+/* Unknown or misplaced elements: the nearest known name, where it goes,
+ * what may stand there; what an element lacks; text where none may be. */
+static void element_messages(void **state)
+{
+    static const expected want[] = {
+        {HRC_ERROR, 9, 5, "<minutes> must hold a whole number from 0 up, not \"ten\""},
+        {HRC_ERROR, 13, 5, "<keyfact> is not allowed inside <page>: did you mean <keyfacts>? "
+                           "(inside <page> may stand: <title>, <h2>, <h3>, <p>, <ul>, <ol>, "
+                           "<quote>, <image>, <keyfacts>)"},
+        {HRC_ERROR, 17, 5, "<li> may not stand inside <page>: it goes inside <ul> or <ol>"},
+        {HRC_ERROR, 21, 13, "<b> is not allowed inside <p>: did you mean <strong>? (inside "
+                            "<p> may stand: text, <em>, <strong>)"},
+        {HRC_ERROR, 25, 5, "<table> is not an element of the module format"},
+        {HRC_ERROR, 28, 5, "<p> is not expected here: <page> lacks <title> (the content of "
+                           "<page> is, in this order: <title>+, (<h2> | <h3> | <p> | <ul> | "
+                           "<ol> | <quote> | <image> | <keyfacts>)*)"},
+        {HRC_ERROR, 32, 5, "text is not allowed directly inside <page>: put it inside an "
+                           "element"},
+        {HRC_ERROR, 34, 3, "<pgae> is not allowed here: did you mean <page>?"},
+        {HRC_ERROR, 39, 5, "<truefalse> lacks <explanation> (the content of <truefalse> is, "
+                           "in this order: <prompt>+, <feedback>*, <hint>*, <explanation>+)"},
+    };
+    expect_exactly(DATA "messages/elements.xml", want, sizeof want / sizeof want[0]);
+}
+
+/* "&" on its own, or an HTML entity: reported at the "&", saying what to
+ * write. */
+static void ampersand_messages(void **state)
+{
+    static const expected bare[] = {
+        {HRC_ERROR, 4, 16, "a bare & must be written &amp;"},
+    };
+    expect_exactly(DATA "messages/bare-ampersand.xml", bare, 1);
+    static const expected name[] = {
+        {HRC_ERROR, 4, 24, "a bare & must be written &amp;"},
+    };
+    expect_exactly(DATA "messages/ampersand-name.xml", name, 1);
+    static const expected entity[] = {
+        {HRC_ERROR, 4, 17, "&nbsp; is not known in XML (only &amp; &lt; &gt; &quot; &apos; "
+                           "are): type the character itself"},
+    };
+    expect_exactly(DATA "messages/html-entity.xml", entity, 1);
+}
+
+/* No xml:lang on <module>: that one error, not a warning per text. */
+static void missing_default_language_is_one_error(void **state)
+{
+    static const expected want[] = {
+        {HRC_ERROR, 3, 1, "<module> needs xml:lang, its default language"},
+    };
+    expect_exactly(DATA "messages/no-lang.xml", want, 1);
+}
+
+/* xml:lang="FR" is French: the module loads, the text is found as "fr",
+ * and a warning says how the tag was read, once. */
+static void language_tags_in_another_case(void **state)
+{
+    static const expected want[] = {
+        {HRC_WARNING, 3, 1, "the language tag \"FR\" is read as \"fr\": tags are not "
+                            "case-sensitive, but write \"fr\", the usual spelling"},
+    };
+    expect_exactly(DATA "lint/lang-case.xml", want, 1);
+    hrc_diags d;
+    hrc_diags_init(&d);
+    hrc_module *m = load_ok(DATA "lint/lang-case.xml", &d);
+    assert_string_equal(hrc_text_plain(&m->title, "fr", "en"), "Étiquettes de langue");
+    hrc_module_free(m);
+    hrc_diags_clear(&d);
+}
+
+/* The quiz lint: warnings that say how to fix, the module still valid. */
+static void quiz_lint(void **state)
+{
+    static const expected want[] = {
+        {HRC_WARNING, 12, 3, "quiz \"by-place\" is shown in the order written, and in 2 of its "
+                             "3 single-choice questions the right answer is choice number 1: "
+                             "learners can pass by its place; add shuffle=\"yes\" to <quiz>, "
+                             "or vary where the right answer stands"},
+        {HRC_WARNING, 12, 3, "quiz \"by-place\" is shown in the order written, and its "
+                             "multiple-choice question lists its right choices before its "
+                             "wrong ones: add shuffle=\"yes\" to <quiz>, or mix the right "
+                             "choices among the others"},
+        {HRC_WARNING, 19, 7, "a hint of question \"s1\" gives the right answer away: its text "
+                             "(en) contains \"1948\"; point to where the answer is taught "
+                             "instead"},
+        {HRC_WARNING, 30, 5, "single-choice question \"s3\" has only 2 choices, so a guess is "
+                             "right half the time: add a wrong but plausible one (three or "
+                             "more in all), or make it a <truefalse>"},
+        {HRC_WARNING, 41, 7, "a hint of question \"m1\" gives the right answers away: its text "
+                             "(en) names each of them"},
+    };
+    expect_exactly(DATA "lint/quiz.xml", want, sizeof want / sizeof want[0]);
+}
+
 /* ---- Courses ---------------------------------------------------------- */
 
 static void course_in_name_order(void **state)
@@ -689,6 +852,12 @@ int main(void)
         cmocka_unit_test(columns_on_one_long_line),
         cmocka_unit_test(attributes_per_element_are_limited),
         cmocka_unit_test(every_problem_is_reported),
+        cmocka_unit_test(attribute_messages),
+        cmocka_unit_test(element_messages),
+        cmocka_unit_test(ampersand_messages),
+        cmocka_unit_test(missing_default_language_is_one_error),
+        cmocka_unit_test(language_tags_in_another_case),
+        cmocka_unit_test(quiz_lint),
         cmocka_unit_test(course_in_name_order),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

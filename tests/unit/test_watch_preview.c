@@ -2,12 +2,15 @@
  * The author preview with no display: a real module in a temporary folder
  * is edited, broken, fixed and deleted, and the preview session
  * (io/preview.h, screens/preview_app.h) must reload at the same place,
- * show the problems while broken, and never crash.
+ * show the problems while broken and new warnings until dismissed, and
+ * never crash. The problems view: its footer never covers a problem, long
+ * source lines are cut with an ellipsis, the mark stands under the column.
  */
 #include "io/preview.h"
 #include "screens/goto.h"
 #include "screens/preview_app.h"
 #include "screens/problems.h"
+#include "core/theme.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -321,6 +324,185 @@ static void broken_from_the_start_opens_at_goto_once_fixed(void **state)
     assert_string_equal(shown(f), "ev2");
 }
 
+
+/* ---- Warnings ------------------------------------------------------------ */
+
+/* The module with a single-choice question of two choices (a lint
+ * warning) in its quiz, `extra` empty lines before the quiz, and with
+ * second_warning one more such question. */
+static void write_with_warning(const fixture *f, int extra, bool second_warning)
+{
+    char module[4096], text[8192];
+    snprintf(module, sizeof module, MODULE, "Page two");
+    char *quiz = strstr(module, "<quiz ");
+    char *after_title = strstr(module, "<title>Quiz</title>\n");
+    assert_non_null(quiz);
+    assert_non_null(after_title);
+    after_title += strlen("<title>Quiz</title>\n");
+    static const char single[] =
+        "<single id=\"%s\" rev=\"1\"><prompt>P</prompt>"
+        "<choice id=\"a\" correct=\"yes\"><text>A</text></choice>"
+        "<choice id=\"b\"><text>B</text></choice><explanation>E</explanation></single>\n";
+    char q1[512], q2[512] = "";
+    snprintf(q1, sizeof q1, single, "s1");
+    if (second_warning)
+        snprintf(q2, sizeof q2, single, "s2");
+    snprintf(text, sizeof text, "%.*s%.*s%.*s%s%s%s", (int)(quiz - module), module, extra,
+             "\n\n\n\n\n\n\n\n\n\n", (int)(after_title - quiz), quiz, q1, q2, after_title);
+    write_bytes(f->module, text, strlen(text));
+}
+
+/* A course that loads with warnings shows them first; once dismissed, an
+ * edit that leaves them as they were keeps the course shown, a new one
+ * shows them again, and none left hides them. */
+static void new_warnings_are_shown_until_dismissed(void **state)
+{
+    fixture *f = *state;
+    open_at(f, "p2");
+    assert_false(hrc_preview_shows_problems(f->p));
+    write_with_warning(f, 0, false);
+    assert_int_equal(reload(f), 0);
+    assert_false(f->p->broken);
+    assert_int_equal(f->p->diags.n_warnings, 1);
+    assert_true(hrc_preview_shows_problems(f->p));
+    assert_true(problems_show(f, "This course has warnings"));
+    assert_true(problems_show(f, "has only 2 choices"));
+    assert_true(problems_show(f, "Escape shows the course"));
+    assert_false(problems_show(f, "This course has problems"));
+    assert_string_equal(shown(f), "p2"); /* the course is there, behind */
+    f->p->show_warnings = false;          /* Escape in the window */
+    assert_false(hrc_preview_shows_problems(f->p));
+    write_with_warning(f, 3, false);      /* the same warning, lines lower */
+    assert_int_equal(reload(f), 0);
+    assert_false(hrc_preview_shows_problems(f->p));
+    write_with_warning(f, 3, true);       /* one more */
+    assert_int_equal(reload(f), 0);
+    assert_int_equal(f->p->diags.n_warnings, 2);
+    assert_true(hrc_preview_shows_problems(f->p));
+    write_module(f, "Page two");          /* all fixed */
+    assert_int_equal(reload(f), 0);
+    assert_false(hrc_preview_shows_problems(f->p));
+    assert_string_equal(shown(f), "p2");
+}
+
+/* ---- The problems view ------------------------------------------------------ */
+
+typedef struct drawn {
+    hrc_draw_list list;
+} drawn;
+
+static void draw_problems(drawn *d, const hrc_diags *diags, char *const *lines, int w, int h)
+{
+    hrc_draw_list_init(&d->list);
+    hrc_problems_draw(diags, lines, &METRICS, w, h, 1.0f, false, &d->list);
+}
+
+static const hrc_draw_cmd *text_with(const drawn *d, const char *s)
+{
+    for (size_t i = 0; i < d->list.count; i++)
+        if (d->list.cmds[i].kind == HRC_DRAW_TEXT && strstr(d->list.cmds[i].text, s))
+            return &d->list.cmds[i];
+    return NULL;
+}
+
+/* Many problems at many sizes: the "... and N more" line is below every
+ * problem drawn, never over one, and inside the window. */
+static void the_footer_never_covers_a_problem(void **state)
+{
+    (void)state;
+    hrc_diags diags;
+    hrc_diags_init(&diags);
+    char *lines[40];
+    for (unsigned i = 0; i < 40; i++) {
+        hrc_diags_add(&diags, i % 3 ? HRC_WARNING : HRC_ERROR, "/c/01-m.xml", 10 + i * 7, 5,
+                      "problem number %u, with a message long enough to wrap on a narrow "
+                      "window at a large size",
+                      i);
+        lines[i] = strdup("    <p>Some source text of the module</p>");
+    }
+    static const int sizes[][2] = {{1024, 600}, {1280, 800}, {1920, 1080}, {800, 1280},
+                                   {640, 480},  {1024, 700}, {1366, 768},  {3840, 2160}};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        drawn d;
+        draw_problems(&d, &diags, lines, sizes[k][0], sizes[k][1]);
+        const hrc_draw_cmd *more = text_with(&d, "more problems");
+        if (!more)
+            fail_msg("%dx%d: no \"... and N more\" line", sizes[k][0], sizes[k][1]);
+        assert_true(more->rect.y + more->rect.h <= sizes[k][1]);
+        for (size_t i = 0; i < d.list.count; i++) {
+            const hrc_draw_cmd *c = &d.list.cmds[i];
+            if (c == more || c->rect.y < more->rect.y - sizes[k][1] / 2 ||
+                (c->kind != HRC_DRAW_TEXT && c->kind != HRC_DRAW_RECT))
+                continue;
+            if (c->kind == HRC_DRAW_RECT && c->rect.w >= sizes[k][0])
+                continue; /* the background */
+            if (c->rect.y + c->rect.h > more->rect.y)
+                fail_msg("%dx%d: \"%s\" (y %d-%d) runs into the footer at y %d", sizes[k][0],
+                         sizes[k][1], c->kind == HRC_DRAW_TEXT ? c->text : "(a box)",
+                         c->rect.y, c->rect.y + c->rect.h, more->rect.y);
+        }
+        hrc_draw_list_free(&d.list);
+    }
+    for (unsigned i = 0; i < 40; i++)
+        free(lines[i]);
+    hrc_diags_clear(&diags);
+}
+
+/* The mark under the source line stands under the character its column
+ * counts to (characters, not bytes), however wide the line number; a line
+ * too long for the box is cut with an ellipsis at each cut end. */
+static void the_mark_is_under_the_column(void **state)
+{
+    (void)state;
+    hrc_diags diags;
+    hrc_diags_init(&diags);
+    /* Column 11 is the "X": four 2-byte characters come before it. */
+    static const char short_line[] = "  <p>\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 X</p>";
+    char long_line[401];
+    memset(long_line, 'a', 400);
+    long_line[400] = '\0';
+    memcpy(long_line + 199, "X", 1); /* column 200 */
+    hrc_diags_add(&diags, HRC_ERROR, "/c/01-m.xml", 9, 11, "short");
+    hrc_diags_add(&diags, HRC_ERROR, "/c/01-m.xml", 123456, 200, "long");
+    char *lines[] = {strdup(short_line), strdup(long_line)};
+    drawn d;
+    draw_problems(&d, &diags, lines, 1280, 800);
+    const hrc_color wrong = hrc_palette_get(false)->wrong;
+    const hrc_draw_cmd *src[2] = {text_with(&d, "<p>"), text_with(&d, "aaaa")};
+    assert_non_null(src[0]);
+    assert_non_null(src[1]);
+    /* The same gutter for "9" and "123456": both lines start at one x. */
+    assert_int_equal(src[0]->rect.x, src[1]->rect.x - (int)METRICS.width(NULL, src[1]->font,
+                                                                           "\xe2\x80\xa6", 3));
+    int marks = 0;
+    for (size_t i = 0; i < d.list.count; i++) {
+        const hrc_draw_cmd *c = &d.list.cmds[i];
+        if (c->kind != HRC_DRAW_RECT || memcmp(&c->color, &wrong, sizeof wrong) != 0 ||
+            c->rect.h > 10)
+            continue;
+        const hrc_draw_cmd *line = marks == 0 ? src[0] : src[1];
+        const char *x = strchr(line->text, 'X');
+        assert_non_null(x);
+        int want = line->rect.x + METRICS.width(NULL, line->font, line->text,
+                                                (size_t)(x - line->text));
+        assert_int_equal(c->rect.x, want);
+        assert_true(c->rect.y >= line->rect.y + line->rect.h);
+        marks++;
+    }
+    assert_int_equal(marks, 2);
+    /* The long line: cut at both ends, each cut shown by an ellipsis. */
+    int dots = 0;
+    for (size_t i = 0; i < d.list.count; i++)
+        dots += d.list.cmds[i].kind == HRC_DRAW_TEXT &&
+                strcmp(d.list.cmds[i].text, "\xe2\x80\xa6") == 0;
+    assert_int_equal(dots, 2);
+    assert_true(strlen(src[1]->text) < 400);
+    hrc_draw_list_free(&d.list);
+    free(lines[0]);
+    free(lines[1]);
+    hrc_diags_clear(&diags);
+}
+
 static void add_to_list(void *ctx, const char *dir)
 {
     char *list = ctx;
@@ -369,6 +551,9 @@ int main(void)
         T(an_edit_reloads_at_the_same_page),
         T(an_edit_keeps_the_event_and_the_question),
         T(broken_shows_problems_then_comes_back),
+        T(new_warnings_are_shown_until_dismissed),
+        T(the_footer_never_covers_a_problem),
+        T(the_mark_is_under_the_column),
         T(a_semantic_error_points_at_its_line),
         T(empty_garbage_and_deleted_never_crash),
         T(a_deleted_image_breaks_and_its_return_fixes),
