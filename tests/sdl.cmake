@@ -28,3 +28,10 @@ set_tests_properties(sdl_e2e_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
 hrc_unit_test(test_sdl_play SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_sdl_play.c
               LIBS hrc_sdl)
 set_tests_properties(test_sdl_play PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+
+# A learner's walk by keyboard alone and by pointer alone, with a drag,
+# in a real window under Xvfb; skipped without Xvfb, xdotool or ImageMagick.
+add_test(NAME sdl_learner_xvfb
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/learner_xvfb.sh
+                 $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
+set_tests_properties(sdl_learner_xvfb PROPERTIES TIMEOUT 180 SKIP_RETURN_CODE 77)

@@ -9,7 +9,9 @@ const char *hrc_trace_title(const hrc_draw_list *list)
     int px = 0;
     for (size_t i = 0; i < list->count; i++) {
         const hrc_draw_cmd *c = &list->cmds[i];
-        if (c->kind == HRC_DRAW_TEXT && c->text && c->font.px > px) {
+        /* Icons are drawn as text too, but never name a screen. */
+        if (c->kind == HRC_DRAW_TEXT && c->text && !(c->font.style & HRC_FONT_ICON) &&
+            c->font.px > px) {
             px = c->font.px;
             title = c->text;
         }
