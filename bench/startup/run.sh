@@ -69,9 +69,10 @@ pf=$(cut -d' ' -f1 "$work/player.txt" | sort -n | head -n1)
 mf=$(cut -d' ' -f1 "$work/minimal.txt" | sort -n | head -n1)
 printf "%-34s %10.1f ms %9.1f ms %7.2fx  (no load: best case)\n" "wall time, fastest" \
   "$(echo "$pf*1000" | bc -l)" "$(echo "$mf*1000" | bc -l)" "$(echo "$pf/$mf" | bc -l)"
-printf "%-34s %9.1f MiB %8.1f MiB %7.2fx  (target <= 1.30x) %s\n" "peak RSS, median" \
+# The course's pictures may add up to 32 MB over 1.3 times the baseline.
+printf "%-34s %9.1f MiB %8.1f MiB %7.2fx  (target <= 1.30x + 32 MB) %s\n" "peak RSS, median" \
   "$(echo "$pr/1024" | bc -l)" "$(echo "$mr/1024" | bc -l)" "$(echo "$pr/$mr" | bc -l)" \
-  "$(verdict "$pr/$mr" 1.3)"
+  "$(verdict "$pr" "$mr*1.3 + 32768")"
 
 # Draw time of every screen, software renderer, 1920x1080.
 HRC_RENDER_TIMES=1 "$player" --render "$work/png" --size 1920x1080 "$course" \

@@ -255,6 +255,18 @@ static void draw_image(hrc_gfx *gfx, const hrc_draw_cmd *cmd)
                    &(SDL_Rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h});
 }
 
+void hrc_gfx_clear(hrc_gfx *gfx, const hrc_draw_cmd *cmds, size_t count, int w, int h)
+{
+    /* The screens paint their whole background first: clearing as well
+     * would fill every pixel twice (costly with the software renderer). */
+    if (count && cmds[0].kind == HRC_DRAW_RECT && cmds[0].color.a == 255 &&
+        cmds[0].radius == 0 && cmds[0].rect.x <= 0 && cmds[0].rect.y <= 0 &&
+        cmds[0].rect.x + cmds[0].rect.w >= w && cmds[0].rect.y + cmds[0].rect.h >= h)
+        return;
+    SDL_SetRenderDrawColor(gfx->renderer, 255, 255, 255, 255);
+    SDL_RenderClear(gfx->renderer);
+}
+
 void hrc_gfx_replay(hrc_gfx *gfx, const hrc_draw_cmd *cmds, size_t count)
 {
     SDL_Renderer *r = gfx->renderer;

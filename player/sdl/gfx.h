@@ -40,6 +40,9 @@ hrc_text_metrics hrc_gfx_metrics(hrc_gfx *gfx);
 /* Draws every command of the list, in order, onto the current target.
  * Does not clear and does not present. */
 void hrc_gfx_replay(hrc_gfx *gfx, const hrc_draw_cmd *cmds, size_t count);
+/* Clears the output for a frame of w x h, unless the list's first command
+ * already paints it all. */
+void hrc_gfx_clear(hrc_gfx *gfx, const hrc_draw_cmd *cmds, size_t count, int w, int h);
 
 /* Drops the cached text textures (language or text size changed). */
 void hrc_gfx_drop_text(hrc_gfx *gfx);

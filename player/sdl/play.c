@@ -140,8 +140,7 @@ static void draw(player *p)
                                dpi_scale(p), &p->list))
         hrc_app_draw(p->app, &metrics, p->map.output_w, p->map.output_h, dpi_scale(p),
                      &p->list);
-    SDL_SetRenderDrawColor(p->renderer, 255, 255, 255, 255);
-    SDL_RenderClear(p->renderer);
+    hrc_gfx_clear(&p->gfx, p->list.cmds, p->list.count, p->map.output_w, p->map.output_h);
     hrc_gfx_replay(&p->gfx, p->list.cmds, p->list.count);
     SDL_RenderPresent(p->renderer);
     p->dirty = false;
