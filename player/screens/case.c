@@ -41,7 +41,7 @@ static const char *theme_label(hrc_theme t)
         [HRC_THEME_HUMAN_RIGHTS_EDUCATION] = N_("Human rights education"),
         [HRC_THEME_EQUALITY_POVERTY] = N_("Equality and the fight against poverty"),
         [HRC_THEME_INCLUSION_MARGINALISED] =
-            N_("Inclusion of migrants, homeless people, LGBTQI+"),
+            N_("Inclusion of migrants, homeless people, LGBTIQ+"),
         [HRC_THEME_YOUTH_CHILDREN] = N_("Youth and children"),
         [HRC_THEME_HOUSING] = N_("Housing"),
         [HRC_THEME_MEMORY_PEACE_SECURITY] =
