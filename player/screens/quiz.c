@@ -195,14 +195,16 @@ void screen_credit_line(const hrc_question *q, const hrc_response *r, double sco
         snprintf(out, size, "%d %%", pct);
         break;
     case HRC_Q_MULTIPLE:
+        /* Said as counts after a colon, so that no language needs plurals. */
         if (q->scoring == HRC_SCORING_PARTIAL)
             snprintf(out, size,
-                     _("%zu of %zu right answers picked, %zu wrong: %d %% (each wrong pick "
-                       "takes one right one away)"),
+                     _("right answers picked: %zu of %zu; wrong ones picked: %zu; %d %% "
+                       "(each wrong pick takes one right one away)"),
                      c.right, c.total, c.wrong, pct);
         else
-            snprintf(out, size, _("%zu of %zu right answers picked, %zu wrong: %d %% (all "
-                                  "or nothing)"),
+            snprintf(out, size,
+                     _("right answers picked: %zu of %zu; wrong ones picked: %zu; %d %% (all "
+                       "or nothing)"),
                      c.right, c.total, c.wrong, pct);
         break;
     case HRC_Q_ORDERING:

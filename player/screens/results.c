@@ -217,7 +217,9 @@ static void results_bar(ui *u)
                    BTN_QUIET);
     bool passed = hrc_quiz_passed(a->quiz, hrc_quiz_attempt_percent(a));
     int left = hrc_quiz_attempts_left(a->quiz, a->number);
-    if (left != 0)
+    bool try_is_main = !session_module_complete(app, loc->module) &&
+                       (size_t)loc->item + 1 >= m->n_items && !passed && left != 0;
+    if (left != 0 && !try_is_main)
         ui_bar_add(u, false, ICON_RESTART, _("Try again"), ACT_TRY_AGAIN, 0, BTN_QUIET);
     if (session_module_complete(app, loc->module))
         ui_bar_main(u, ICON_TROPHY, _("Finish the module"), ACT_FINISH, 0);

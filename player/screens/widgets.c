@@ -217,8 +217,10 @@ static void button_colors(const ui *u, button_state st, hrc_color *bg, hrc_color
 {
     switch (st) {
     case BTN_SELECTED: *bg = u->pal->selected; *fg = u->pal->selected_text; break;
-    case BTN_RIGHT: *bg = u->pal->surface; *fg = u->pal->right; break;
-    case BTN_WRONG: *bg = u->pal->surface; *fg = u->pal->wrong; break;
+    /* Right and wrong say so with their border, mark and words; the text
+     * itself stays easy to read. */
+    case BTN_RIGHT:
+    case BTN_WRONG: *bg = u->pal->surface; *fg = u->pal->text; break;
     case BTN_PICKED: *bg = u->pal->picked; *fg = u->pal->text; break;
     case BTN_QUIET:
     case BTN_DONE: *bg = u->pal->surface; *fg = u->pal->text; break;
