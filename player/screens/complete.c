@@ -38,6 +38,22 @@ static void time_line(const hrc_app *app, int module, char *out, size_t size)
         snprintf(out, size, _("Time spent: %s"), duration);
 }
 
+/* A line centred in the column when it fits on one, else left-aligned. */
+static void centred(ui *u, const char *text, unsigned style, int px, hrc_color color)
+{
+    int tw = ui_text_width(u, text, style, px);
+    if (tw + u->pad >= u->w) {
+        ui_plain(u, text, style, px, color);
+        return;
+    }
+    int x = u->x, w = u->w;
+    u->x += (u->w - tw) / 2;
+    u->w = tw + u->pad;
+    ui_plain(u, text, style, px, color);
+    u->x = x;
+    u->w = w;
+}
+
 static void complete_draw(ui *u)
 {
     hrc_app *app = u->app;
@@ -54,21 +70,23 @@ static void complete_draw(ui *u)
                          strlen(ICON_TROPHY));
     ui_icon(u, ICON_TROPHY, u->x + (u->w - iw) / 2, u->y, icon_px, p->accent);
     u->y += u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px});
-    ui_plain(u, course ? _("Course complete!") : _("Module complete!"), HRC_FONT_BOLD,
-             u->h1_px, p->text);
+    centred(u, course ? _("Course complete!") : _("Module complete!"), HRC_FONT_BOLD,
+            u->h1_px * 5 / 4, p->text);
     ui_gap(u, u->pad / 2);
     char line[512];
     if (course)
-        snprintf(line, sizeof line, _("You have completed all %d modules of the course. "
-                                      "Congratulations!"),
+        snprintf(line, sizeof line,
+                 ngettext("You have completed the course's module. Congratulations!",
+                          "You have completed all %d modules of the course. Congratulations!",
+                          (unsigned long)total),
                  total);
     else
         snprintf(line, sizeof line, _("You have completed module %d: %s."), module + 1,
                  ui_pick(app, m, &m->title));
-    ui_plain(u, line, 0, u->px, p->text);
+    centred(u, line, 0, u->px, p->text);
     time_line(app, module, line, sizeof line);
     if (line[0])
-        ui_plain(u, line, 0, u->px, p->muted);
+        centred(u, line, 0, u->px, p->muted);
     ui_gap(u, u->pad);
     if (course) {
         for (size_t i = 0; i < app->cfg.course->n_modules; i++) {

@@ -172,6 +172,14 @@ static unsigned send(renderer_state *s, hrc_input_kind kind)
     return send_at(s, kind, 0, 0);
 }
 
+/* About a screenful down, over the bottom of the screen (never a canvas). */
+static void send_wheel(renderer_state *s)
+{
+    hrc_input in = {.kind = HRC_IN_WHEEL, .dy = -5, .x = s->surface->w / 2,
+                    .y = s->surface->h * 3 / 4, .now_ms = s->clock += 1000};
+    hrc_app_handle_input(s->app, &in);
+}
+
 /* The nth (from 0) visible target whose label contains `text`, or NULL. */
 static const hrc_draw_target *find_target(renderer_state *s, const char *text, int nth)
 {
@@ -200,7 +208,8 @@ static bool click(renderer_state *s, const char *text, int nth)
             send_at(s, HRC_IN_POINTER_UP, x, y);
             return true;
         }
-        send(s, HRC_IN_PAGE_DOWN);
+        /* The wheel scrolls; Page Down at the end of a page would turn it. */
+        send_wheel(s);
     }
     return false;
 }
