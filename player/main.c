@@ -45,6 +45,18 @@ static void print_usage(FILE *out, const char *argv0)
             "                                exports and learner management\n"),
           out);
     fputs(_("\n"
+            "Learning record store (LRS):\n"
+            "  --sync                   send every statement the LRS has not\n"
+            "                           acknowledged; exit 0 when all are, 1 when some\n"
+            "                           are pending or refused, 2 on configuration errors\n"
+            "  --lrs-ca FILE            trust this certificate authority for the LRS\n"
+            "                           (also while playing)\n"
+            "  The LRS is set in $XDG_CONFIG_HOME/hrc-player/lrs.conf or\n"
+            "  /etc/hrc-player/lrs.conf (endpoint, key, secret; chmod 600), or by\n"
+            "  HRC_LRS_ENDPOINT, HRC_LRS_USER and HRC_LRS_PASSWORD. When it is set,\n"
+            "  playing also syncs in the background.\n"),
+          out);
+    fputs(_("\n"
             "  -h, --help               show this help\n"
             "  --version                show the version\n"),
           out);
@@ -69,7 +81,7 @@ static int set_command(hrc_cli *cli, hrc_command cmd)
 {
     if (cli->command != HRC_CMD_PLAY && cli->command != cmd) {
         fprintf(stderr, _("%s: choose one of --validate, --render, --watch, "
-                          "--export, --import, --set-facilitator-pin\n"),
+                          "--export, --import, --set-facilitator-pin, --sync\n"),
                 cli->argv0);
         return -1;
     }
@@ -80,7 +92,7 @@ static int set_command(hrc_cli *cli, hrc_command cmd)
 enum {
     OPT_LANG = 256, OPT_SIZE, OPT_KIOSK, OPT_IDLE, OPT_DATA_DIR, OPT_FIRST_FRAME,
     OPT_VALIDATE, OPT_WATCH, OPT_GOTO, OPT_RENDER, OPT_REVIEW, OPT_EXPORT,
-    OPT_IMPORT, OPT_SET_PIN, OPT_VERSION,
+    OPT_IMPORT, OPT_SET_PIN, OPT_VERSION, OPT_SYNC, OPT_LRS_CA,
 };
 
 int main(int argc, char **argv)
@@ -100,6 +112,8 @@ int main(int argc, char **argv)
         {"export", required_argument, NULL, OPT_EXPORT},
         {"import", required_argument, NULL, OPT_IMPORT},
         {"set-facilitator-pin", no_argument, NULL, OPT_SET_PIN},
+        {"sync", no_argument, NULL, OPT_SYNC},
+        {"lrs-ca", required_argument, NULL, OPT_LRS_CA},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {0, 0, 0, 0},
@@ -161,6 +175,8 @@ int main(int argc, char **argv)
             cli.import_file = optarg;
             break;
         case OPT_SET_PIN: bad = set_command(&cli, HRC_CMD_SET_FACILITATOR_PIN); break;
+        case OPT_SYNC: bad = set_command(&cli, HRC_CMD_SYNC); break;
+        case OPT_LRS_CA: cli.lrs_ca = optarg; break;
         case 'h': help = true; break; /* after --lang, wherever it stands */
         case OPT_VERSION: printf("hrc-player %s\n", HRC_VERSION); return HRC_EXIT_OK;
         default:
@@ -187,6 +203,12 @@ int main(int argc, char **argv)
     case HRC_CMD_EXPORT: return hrc_cmd_export(&cli);
     case HRC_CMD_IMPORT: return hrc_cmd_import(&cli);
     case HRC_CMD_SET_FACILITATOR_PIN: return hrc_cmd_set_facilitator_pin(&cli);
+    case HRC_CMD_SYNC:
+        if (cli.n_paths != 0) {
+            fprintf(stderr, _("%s: --sync takes no COURSE\n"), argv[0]);
+            return HRC_EXIT_USAGE;
+        }
+        return hrc_cmd_sync(&cli);
     case HRC_CMD_PLAY:
     case HRC_CMD_RENDER:
     case HRC_CMD_WATCH:

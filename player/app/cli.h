@@ -17,6 +17,7 @@ typedef enum hrc_command {
     HRC_CMD_EXPORT,
     HRC_CMD_IMPORT,
     HRC_CMD_SET_FACILITATOR_PIN,
+    HRC_CMD_SYNC,
 } hrc_command;
 
 typedef struct hrc_cli {
@@ -31,6 +32,7 @@ typedef struct hrc_cli {
     const char *export_file; /* --export FILE.csv|FILE.json */
     const char *import_file; /* --import FILE.json */
     const char *goto_id;     /* --goto ID */
+    const char *lrs_ca;      /* --lrs-ca FILE: the LRS's private authority */
     int width, height;       /* --size WxH; 0: default */
     bool kiosk;
     int idle_timeout_s;      /* --idle-timeout; 0: default */
@@ -44,5 +46,12 @@ int hrc_cmd_watch(const hrc_cli *cli); /* --watch, from hrc_cmd_play */
 int hrc_cmd_export(const hrc_cli *cli);
 int hrc_cmd_import(const hrc_cli *cli);
 int hrc_cmd_set_facilitator_pin(const hrc_cli *cli);
+int hrc_cmd_sync(const hrc_cli *cli); /* --sync: app/cmd_sync.c */
+
+/* The LRS configuration (io/lrs_config.h) with --lrs-ca applied. Prints
+ * why and returns false when it is refused; *configured is false (and
+ * nothing printed) when there is none. */
+struct hrc_lrs_config;
+bool hrc_cli_lrs_config(const hrc_cli *cli, struct hrc_lrs_config *cfg, bool *configured);
 
 #endif

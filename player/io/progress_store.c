@@ -88,6 +88,39 @@ static const char migrate_v2[] =
     "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
     "CREATE UNIQUE INDEX event_by_device_seq ON event(device_id, seq);\n";
 
+/* Version 3: sync to learning record stores (io/lrs_sync.c). A target is
+ * one LRS, told apart by its endpoint and user: what one acknowledged says
+ * nothing about another. sync_state holds, per target, the events the LRS
+ * acknowledged ('sent'), already held ('present', HTTP 409) or refused
+ * ('refused', with the LRS's reason); an event with no row there is
+ * pending. Rows go with their event (a deleted learner) and their target.
+ * Kept in its own function so that the step can be renumbered when other
+ * steps are merged. */
+static const char migrate_sync_sql[] =
+    "CREATE TABLE sync_target(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  endpoint TEXT NOT NULL,\n"
+    "  user TEXT NOT NULL DEFAULT '',\n"
+    "  created_ms INTEGER NOT NULL,\n"
+    "  UNIQUE(endpoint, user)\n"
+    ");\n"
+    "CREATE TABLE sync_state(\n"
+    "  target_id INTEGER NOT NULL REFERENCES sync_target(id) ON DELETE CASCADE,\n"
+    "  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,\n"
+    "  status TEXT NOT NULL CHECK(status IN ('sent', 'present', 'refused')),\n"
+    "  reason TEXT,\n"
+    "  time_ms INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(target_id, event_id)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX sync_state_by_event ON sync_state(event_id);\n"
+    "CREATE INDEX sync_state_refused ON sync_state(target_id, time_ms)\n"
+    "  WHERE status = 'refused';\n";
+
+static int migrate_sync_state(hrc_progress *s)
+{
+    return hrc_progress_exec(s, migrate_sync_sql, "adding the sync records to the store");
+}
+
 static int set_device_id(hrc_progress *s)
 {
     unsigned char raw[16];
@@ -130,6 +163,11 @@ static int migrate(hrc_progress *s, int from)
             r = hrc_progress_exec(s, migrate_v2, "upgrading the store to version 2");
         if (!r)
             r = set_user_version(s, 2);
+    }
+    if (!r && from < 3) {
+        r = migrate_sync_state(s);
+        if (!r)
+            r = set_user_version(s, 3);
     }
     if (r) {
         hrc_progress_rollback(s);
@@ -236,9 +274,10 @@ static enum check_outcome check_store(hrc_progress *s, int *version, char *why, 
                                       int *failure)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
+    int rc = s->skip_check ? SQLITE_DONE
+                           : sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
     int rows = 0;
-    bool ok = false;
+    bool ok = s->skip_check;
     while (rc == SQLITE_OK) {
         rc = sqlite3_step(st);
         if (rc != SQLITE_ROW)
@@ -412,7 +451,7 @@ static int open_checked(hrc_progress *s, hrc_progress_open_info *info)
     if (outcome == CHECK_FAILED)
         return failure;
     if (outcome == CHECK_DAMAGED) {
-        if (s->readonly)
+        if (s->readonly || s->skip_check)
             return hrc_progress_fail(s, HRC_PROGRESS_ERR_IO, "the store %s is damaged (%s)",
                                      s->path, why);
         /* Moved while still open: closing might otherwise remove a -wal
@@ -472,6 +511,7 @@ int hrc_progress_open(const char *data_dir, unsigned flags, hrc_progress **out,
     }
     s->readonly = flags & HRC_PROGRESS_OPEN_READONLY;
     s->unlocked = flags & HRC_PROGRESS_OPEN_FACILITATOR;
+    s->skip_check = flags & HRC_PROGRESS_OPEN_SECONDARY;
 
     char dir[HRC_PROGRESS_PATH_MAX - 16];
     int r = hrc_progress_default_dir(data_dir, dir, sizeof dir);

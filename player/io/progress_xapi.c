@@ -115,12 +115,9 @@ static bool parse_duration(const char *text, int64_t *ms)
 }
 
 static const char export_sql[] =
-    "SELECT e.device_id, e.seq, l.uuid, l.name, e.verb, e.module_id, e.item_id,"
-    " e.module_version, e.content_hash, e.item_revision, e.response, e.success, e.score,"
-    " e.hints_used, e.attempt, e.duration_ms, e.time_ms, e.session_id, e.session_end"
-    " FROM event e JOIN learner l ON l.id = e.learner_id ORDER BY e.device_id, e.seq";
+    "SELECT " HRC_STATEMENT_COLUMNS HRC_STATEMENT_FROM " ORDER BY e.device_id, e.seq";
 
-static void put_statement(FILE *f, sqlite3_stmt *st)
+void hrc_progress_put_statement(FILE *f, sqlite3_stmt *st)
 {
     const char *device = (const char *)sqlite3_column_text(st, 0);
     int64_t seq = sqlite3_column_int64(st, 1);
@@ -209,7 +206,7 @@ int hrc_progress_export_json(hrc_progress *s, const char *path)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         fputs(first ? "\n" : ",\n", out.f);
         first = false;
-        put_statement(out.f, st);
+        hrc_progress_put_statement(out.f, st);
     }
     fputs("\n]\n", out.f);
     sqlite3_finalize(st);

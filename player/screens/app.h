@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 typedef struct hrc_app hrc_app;
+struct hrc_lrs_status; /* io/lrs_worker.h */
 
 typedef struct hrc_app_config {
     const hrc_course *course;  /* borrowed; must outlive the app */
@@ -52,6 +53,12 @@ typedef struct hrc_app_config {
      * NULL means "/" and only mount points; tests give a fake tree, where
      * every folder counts. */
     const char *media_root;
+    /* The background sync to a learning record store (io/lrs_worker.h),
+     * for the facilitator screen: fills *out and returns true when a sync
+     * is configured. Called while drawing, so it must not wait. NULL: no
+     * sync, nothing shown. */
+    bool (*sync_status)(void *user, struct hrc_lrs_status *out);
+    void *sync_status_user;
 } hrc_app_config;
 
 /* What the back end should do after an input. */
