@@ -7,3 +7,19 @@ set(lrs_work ${CMAKE_CURRENT_BINARY_DIR}/lrs-work)
 set(lrs_node ${CMAKE_CURRENT_BINARY_DIR}/lrs-node)
 
 hrc_unit_test(test_lrs_unit SOURCES ${lrs_dir}/test_lrs_unit.c LIBS hrc_io)
+
+add_executable(lrs_driver ${lrs_dir}/lrs_driver.c)
+target_link_libraries(lrs_driver PRIVATE hrc_io)
+
+add_test(NAME lrs_setup COMMAND bash ${lrs_dir}/setup.sh ${lrs_node})
+set_tests_properties(lrs_setup PROPERTIES FIXTURES_SETUP lrs TIMEOUT 900)
+
+# name script: each starts its own redis-server and LRS on free ports.
+foreach(t sync_basic sync_faults)
+  add_test(NAME lrs_${t}
+           COMMAND bash ${lrs_dir}/${t}.sh $<TARGET_FILE:hrc-player>
+                   $<TARGET_FILE:progress_driver> ${lrs_work}/${t} ${lrs_node}
+                   $<TARGET_FILE:lrs_driver>)
+  set_tests_properties(lrs_${t} PROPERTIES FIXTURES_REQUIRED lrs TIMEOUT 300
+                       SKIP_RETURN_CODE 77)
+endforeach()

@@ -118,6 +118,7 @@ int hrc_cmd_sync(const hrc_cli *cli)
     hrc_progress_close(store);
 
     print_summary(&sum);
+    fflush(stdout); /* the summary first, then why it stopped */
     if (r != HRC_LRS_OK) {
         char why[1024];
         hrc_lrs_describe(&sum.error, why, sizeof why);
