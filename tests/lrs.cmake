@@ -15,11 +15,11 @@ add_test(NAME lrs_setup COMMAND bash ${lrs_dir}/setup.sh ${lrs_node})
 set_tests_properties(lrs_setup PROPERTIES FIXTURES_SETUP lrs TIMEOUT 900)
 
 # name script: each starts its own redis-server and LRS on free ports.
-foreach(t sync_basic sync_faults)
+foreach(t sync_basic sync_faults sync_refused sync_access sync_kill sync_background)
   add_test(NAME lrs_${t}
            COMMAND bash ${lrs_dir}/${t}.sh $<TARGET_FILE:hrc-player>
                    $<TARGET_FILE:progress_driver> ${lrs_work}/${t} ${lrs_node}
-                   $<TARGET_FILE:lrs_driver>)
+                   $<TARGET_FILE:lrs_driver> ${HRC_TEST_DATA})
   set_tests_properties(lrs_${t} PROPERTIES FIXTURES_REQUIRED lrs TIMEOUT 300
                        SKIP_RETURN_CODE 77)
 endforeach()

@@ -588,12 +588,10 @@ void hrc_lrs_describe(const hrc_lrs_error *e, char *out, size_t size)
         break;
     case HRC_LRS_ERR_NETWORK:
         if (e->http_status)
-            snprintf(out, size, _("the LRS kept failing (HTTP %ld%s%.200s); will try again "
-                                  "later"),
-                     e->http_status, *d ? ": " : "", d);
+            snprintf(out, size, _("the LRS kept failing (HTTP %ld%s%.200s)"), e->http_status,
+                     *d ? ": " : "", d);
         else
-            snprintf(out, size, _("the LRS could not be reached (%s); will try again later"),
-                     d);
+            snprintf(out, size, _("the LRS could not be reached (%s)"), d);
         break;
     case HRC_LRS_ERR_TLS:
         snprintf(out, size,

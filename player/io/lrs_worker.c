@@ -37,6 +37,7 @@ static void *worker_main(void *arg)
     while (!w->stop) {
         w->poked = false;
         w->status.syncing = true;
+        w->status.started++;
         pthread_mutex_unlock(&w->lock);
 
         hrc_lrs_summary sum;

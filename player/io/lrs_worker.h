@@ -28,7 +28,8 @@ typedef struct hrc_lrs_worker hrc_lrs_worker;
 /* What the facilitator screen shows. */
 typedef struct hrc_lrs_status {
     bool syncing;             /* a sync is under way */
-    unsigned runs;            /* syncs finished so far */
+    unsigned started;         /* syncs started so far */
+    unsigned runs;            /* syncs finished so far (cancelled ones are not) */
     int64_t last_success_s;   /* Unix time of the last sync that went through; 0: none */
     int64_t last_attempt_s;   /* Unix time of the last sync's end; 0: none */
     int64_t pending;          /* statements waiting; -1 unknown */
