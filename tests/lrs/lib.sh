@@ -135,30 +135,8 @@ write_conf() {
 }
 
 seed_store() {
-  local data=$1 learners=$2 events=$3
-  "$DRIVER" open "$data" > /dev/null || fail "cannot create a store in $data"
-  sqlite3 "$data/progress.db" <<SQL || fail "seeding $data"
-PRAGMA foreign_keys = ON;
-BEGIN;
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $learners)
-INSERT INTO learner(uuid, name, created_ms)
-  SELECT printf('%08x-5eed-4000-8000-%012x', abs(random()) % 4294967296, i),
-         'Learner ' || i, 1767225600000 FROM n;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $learners * $events - 1),
-     base(dev, seq0) AS (SELECT (SELECT value FROM setting WHERE key = 'device_id'),
-                                (SELECT coalesce(max(seq), 0) FROM event)),
-     people(id, k) AS (SELECT id, row_number() OVER (ORDER BY id) - 1 FROM learner
-                       WHERE name LIKE 'Learner %')
-INSERT INTO event(learner_id, session_id, module_id, module_version, content_hash, item_id,
-                  item_revision, verb, response, success, score, hints_used, attempt,
-                  duration_ms, time_ms, session_end, device_id, seq)
-  SELECT p.id, printf('%08x-5e55-4000-8000-%012x', p.id, i / 10), 'module-' || (i % 7),
-         1, 'cafe', 'q' || (i % 40), 1, 'answered', 'answer «' || i || '»', i % 2,
-         (i % 2) * 1.0, 0, 1, 1500 + i % 1000, 1767225600000 + i * 1000, 'none',
-         base.dev, base.seq0 + i + 1
-  FROM n JOIN people p ON p.k = i % $learners, base;
-COMMIT;
-SQL
+  "$DRIVER" open "$1" > /dev/null || fail "cannot create a store in $1"
+  "$PYTHON" "$here/seed_store.py" "$1/progress.db" "$2" "$3" || fail "seeding $1"
 }
 
 store_ids() { # kept next to the store while its number of events stays the same

@@ -15,6 +15,15 @@ new_store() { # NAME LEARNERS EVENTS: a store of its own (its own device id)
   stores+=("$work/$1")
 }
 up=127.0.0.1:$LRS_PORT
+midway() { # DATA TOTAL: returns once the running sync has some, not all, acknowledged
+  local n
+  for _ in $(seq 500); do
+    n=$(sqlite3 "$1/progress.db" "SELECT count(*) FROM sync_state" 2> /dev/null)
+    [ "${n:-0}" -gt 0 ] && break
+    sleep 0.01
+  done
+  [ "${n:-0}" -gt 0 ] && [ "$n" -lt "$2" ] || fail "not caught in the middle of a sync ($n)"
+}
 
 # Down at start: nothing listens on the port; it comes up 1.5 s later,
 # while the sync is waiting to try again.
@@ -85,13 +94,13 @@ done
 
 # Stopped in the middle of a batch: the LRS freezes (SIGSTOP) while a sync
 # runs, requests time out and are tried again; it comes back 3 s later.
-new_store frozen 20 100
-write_conf "$LRS_URL" k s "batch = 50" "timeout = 1" "tries = 8"
+new_store frozen 10 60
+write_conf "$LRS_URL" k s "batch = 20" "timeout = 1" "tries = 8"
 run_sync "$work/frozen" &
 sync_pid=$!
-sleep 0.4
+midway "$work/frozen" 600
 kill -STOP "$lrs_pid"
-sleep 3
+sleep 2
 kill -CONT "$lrs_pid"
 wait "$sync_pid" || fail "frozen LRS: $(cat "$work/out" "$work/err")"
 grep -q ", 0 pending, 0 refused$" "$work/out" || fail "frozen: $(cat "$work/out")"
@@ -99,13 +108,13 @@ check_same "LRS stopped in the middle" "${stores[@]}"
 
 # The way to the LRS dies in the middle of a batch (the proxy is killed)
 # and comes back on the same port a second later.
-new_store killed 20 100
+new_store killed 10 60
 PROXY_PORT_WANTED=$(free_port)
 proxy_start relay1 --tcp --upstream "$up" --cuts 0
-write_conf "http://127.0.0.1:$PROXY_PORT/xAPI" k s "batch = 50" "tries = 8"
+write_conf "http://127.0.0.1:$PROXY_PORT/xAPI" k s "batch = 20" "tries = 8"
 run_sync "$work/killed" &
 sync_pid=$!
-sleep 0.3
+midway "$work/killed" 600
 kill -9 "$proxy_pid_relay1"
 wait "$proxy_pid_relay1" 2> /dev/null
 sleep 1
