@@ -49,6 +49,8 @@ static void print_usage(FILE *out, const char *argv0)
             "  --sync                   send every statement the LRS has not\n"
             "                           acknowledged; exit 0 when all are, 1 when some\n"
             "                           are pending or refused, 2 on configuration errors\n"
+            "  --retry-refused          with --sync: send again the statements the LRS\n"
+            "                           refused before (once it was mended)\n"
             "  --lrs-ca FILE            trust this certificate authority for the LRS\n"
             "                           (also while playing)\n"
             "  The LRS is set in $XDG_CONFIG_HOME/hrc-player/lrs.conf or\n"
@@ -93,6 +95,7 @@ enum {
     OPT_LANG = 256, OPT_SIZE, OPT_KIOSK, OPT_IDLE, OPT_DATA_DIR, OPT_FIRST_FRAME,
     OPT_VALIDATE, OPT_WATCH, OPT_GOTO, OPT_RENDER, OPT_REVIEW, OPT_EXPORT,
     OPT_IMPORT, OPT_SET_PIN, OPT_VERSION, OPT_SYNC, OPT_LRS_CA,
+    OPT_RETRY_REFUSED,
 };
 
 int main(int argc, char **argv)
@@ -114,6 +117,7 @@ int main(int argc, char **argv)
         {"set-facilitator-pin", no_argument, NULL, OPT_SET_PIN},
         {"sync", no_argument, NULL, OPT_SYNC},
         {"lrs-ca", required_argument, NULL, OPT_LRS_CA},
+        {"retry-refused", no_argument, NULL, OPT_RETRY_REFUSED},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {0, 0, 0, 0},
@@ -177,6 +181,7 @@ int main(int argc, char **argv)
         case OPT_SET_PIN: bad = set_command(&cli, HRC_CMD_SET_FACILITATOR_PIN); break;
         case OPT_SYNC: bad = set_command(&cli, HRC_CMD_SYNC); break;
         case OPT_LRS_CA: cli.lrs_ca = optarg; break;
+        case OPT_RETRY_REFUSED: cli.retry_refused = true; break;
         case 'h': help = true; break; /* after --lang, wherever it stands */
         case OPT_VERSION: printf("hrc-player %s\n", HRC_VERSION); return HRC_EXIT_OK;
         default:
@@ -192,6 +197,10 @@ int main(int argc, char **argv)
     }
     cli.paths = argv + optind;
     cli.n_paths = argc - optind;
+    if (cli.retry_refused && cli.command != HRC_CMD_SYNC) {
+        fprintf(stderr, _("%s: --retry-refused goes with --sync\n"), argv[0]);
+        return HRC_EXIT_USAGE;
+    }
 
     switch (cli.command) {
     case HRC_CMD_VALIDATE:

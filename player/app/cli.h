@@ -38,6 +38,7 @@ typedef struct hrc_cli {
     int idle_timeout_s;      /* --idle-timeout; 0: default */
     bool review;             /* --review, with --render */
     bool exit_after_first_frame;
+    bool retry_refused;      /* --retry-refused, with --sync */
 } hrc_cli;
 
 int hrc_cmd_validate(const hrc_cli *cli);

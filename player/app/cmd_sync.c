@@ -105,6 +105,19 @@ int hrc_cmd_sync(const hrc_cli *cli)
     if (info.status & HRC_PROGRESS_RECOVERED)
         fprintf(stderr, "%s: %s\n", cli->argv0, info.message);
 
+    if (cli->retry_refused) {
+        int64_t again = 0;
+        if (hrc_lrs_retry_refused(&cfg, store, &again) != HRC_LRS_OK) {
+            fprintf(stderr, _("%s: cannot open the progress store: %s\n"), cli->argv0,
+                    hrc_progress_errmsg(store));
+            hrc_lrs_config_clear(&cfg);
+            hrc_progress_close(store);
+            return HRC_EXIT_FAILURE;
+        }
+        printf(ngettext("%lld statement refused before goes again\n",
+                        "%lld statements refused before go again\n", (unsigned long)again),
+               (long long)again);
+    }
     hrc_lrs_client *client = hrc_lrs_global_init() == 0 ? hrc_lrs_client_new(&cfg) : NULL;
     hrc_lrs_config_clear(&cfg);
     if (!client) {

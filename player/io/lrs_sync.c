@@ -18,9 +18,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
-#define RESPONSE_MAX (64 * 1024) /* bytes of an answer kept: enough for a reason */
+/* Bytes of an answer kept: the ids of the largest batch (2000 x 39), or a
+ * reason. A longer answer is cut, which fails the check of the ids. */
+#define RESPONSE_MAX (128 * 1024)
 #define BACKOFF_FIRST_MS 500
 #define BACKOFF_MAX_MS 30000
 #define CONNECT_TIMEOUT_MS 10000
@@ -472,14 +475,74 @@ static bool mark(run *r, size_t lo, size_t hi, hrc_sync_status status, const cha
     return true;
 }
 
+static int compare_ids(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * xAPI answers a POST of statements with the array of their ids. Checking
+ * it tells an LRS from whatever else may answer 200 on the way (a captive
+ * portal's login page, a web server at the wrong address): statements are
+ * marked as sent only when the LRS listed every one of them.
+ */
+static bool answer_lists_ids(hrc_lrs_client *c, const hrc_sync_batch *b, size_t lo,
+                             size_t hi)
+{
+    size_t n = hi - lo;
+    const char **got = calloc(n + 1, sizeof *got);
+    const char **want = calloc(n, sizeof *want);
+    bool ok = got && want;
+    hrc_json_reader r;
+    hrc_json_reader_init(&r, c->response, c->response_len);
+    size_t count = 0;
+    if (ok && hrc_json_array_open(&r)) {
+        const hrc_json *v;
+        int more;
+        /* The reader keeps one element at a time: keep copies. */
+        while ((more = hrc_json_array_next(&r, &v)) == 1) {
+            if (v->type != HRC_JSON_STRING || count >= n || !(got[count] = strdup(v->string))) {
+                ok = false;
+                break;
+            }
+            count++;
+        }
+        ok = ok && more == 0 && count == n;
+    } else {
+        ok = false;
+    }
+    hrc_json_reader_free(&r);
+    if (ok) {
+        for (size_t i = 0; i < n; i++)
+            want[i] = b->items[lo + i].statement_id;
+        qsort(got, n, sizeof *got, compare_ids);
+        qsort(want, n, sizeof *want, compare_ids);
+        for (size_t i = 0; ok && i < n; i++)
+            ok = strcasecmp(got[i], want[i]) == 0;
+    }
+    for (size_t i = 0; got && i < count; i++)
+        free((void *)got[i]);
+    free(got);
+    free(want);
+    return ok;
+}
+
 /* Sends items [lo, hi), halving what the LRS refuses. false stops the run. */
 static bool send_range(run *r, size_t lo, size_t hi)
 {
     long status = post(r->c, &r->batch, lo, hi, r->out);
     if (status == 0)
         return false;
-    if (status >= 200 && status <= 299)
+    if (status >= 200 && status <= 299) {
+        if (!answer_lists_ids(r->c, &r->batch, lo, hi)) {
+            char answer[200];
+            snprintf(answer, sizeof answer, "%.199s", r->c->response);
+            tidy(answer);
+            set_error(r->out, HRC_LRS_ERR_NOT_LRS, status, answer);
+            return false;
+        }
         return mark(r, lo, hi, HRC_SYNC_SENT, NULL);
+    }
     bool one = hi - lo == 1;
     if (status == 409 && one)
         return mark(r, lo, hi, HRC_SYNC_PRESENT, NULL);
@@ -573,6 +636,16 @@ int hrc_lrs_count(const hrc_lrs_config *config, hrc_progress *store, hrc_lrs_sum
     return out->error.result;
 }
 
+int hrc_lrs_retry_refused(const hrc_lrs_config *config, hrc_progress *store, int64_t *count)
+{
+    *count = 0;
+    int64_t target = 0;
+    if (hrc_progress_sync_find_target(store, config->endpoint, config->user, &target) ||
+        (target && hrc_progress_sync_forget_refused(store, target, count)))
+        return HRC_LRS_ERR_STORE;
+    return HRC_LRS_OK;
+}
+
 void hrc_lrs_describe(const hrc_lrs_error *e, char *out, size_t size)
 {
     const char *d = e->detail;
@@ -608,6 +681,13 @@ void hrc_lrs_describe(const hrc_lrs_error *e, char *out, size_t size)
             snprintf(out, size, _("the LRS answered HTTP %ld (%.300s): is the endpoint the "
                                   "LRS's xAPI address?"),
                      e->http_status, d);
+        break;
+    case HRC_LRS_ERR_NOT_LRS:
+        snprintf(out, size,
+                 _("the answer (HTTP %ld: %.100s) does not list the statements sent, as an LRS "
+                   "does: is the endpoint right, or is a login page of the network in the "
+                   "way? Nothing was marked as sent"),
+                 e->http_status, d);
         break;
     case HRC_LRS_ERR_STORE:
         snprintf(out, size, _("the progress store failed: %s"), d);

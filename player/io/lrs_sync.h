@@ -15,6 +15,9 @@
  *   (a 409 for one statement means the LRS already holds one with that id:
  *   acknowledged). The others go through: one bad statement never blocks
  *   the rest.
+ * - A statement counts as sent only when the LRS's answer (200) lists its
+ *   id, as xAPI requires: a captive portal's page or a web server at the
+ *   wrong address stops the run, with nothing marked.
  * - 401 and 403 stop the run at once: nothing is marked as sent.
  * - Timeouts, lost connections, 408, 429 and 5xx answers are tried again,
  *   after an exponential backoff with jitter, up to config.tries times per
@@ -46,6 +49,8 @@ typedef enum hrc_lrs_result {
     HRC_LRS_ERR_NETWORK,   /* gave up after config.tries: no answer, or 5xx */
     HRC_LRS_ERR_TLS,       /* the LRS's certificate could not be verified */
     HRC_LRS_ERR_PROTOCOL,  /* an answer the sync cannot act on (404, a redirect...) */
+    HRC_LRS_ERR_NOT_LRS,   /* a 2xx answer that does not list the ids sent: not an
+                              LRS (a captive portal...); nothing marked */
     HRC_LRS_ERR_STORE,     /* the progress store failed */
     HRC_LRS_ERR_CANCELLED, /* hrc_lrs_client_cancel() */
     HRC_LRS_ERR_SETUP,     /* libcurl could not start, or out of memory */
@@ -93,6 +98,11 @@ int hrc_lrs_sync(hrc_lrs_client *c, hrc_progress *store, hrc_lrs_summary *out);
 /* How many statements wait for this LRS, and the latest refusal, without
  * sending anything (pending and refused_* of out). Returns hrc_lrs_result. */
 int hrc_lrs_count(const hrc_lrs_config *config, hrc_progress *store, hrc_lrs_summary *out);
+
+/* Forgets the refusals of this LRS, so that the next sync sends those
+ * statements again (after the LRS was mended). *count: how many. Returns
+ * hrc_lrs_result (HRC_LRS_ERR_STORE with hrc_progress_errmsg()). */
+int hrc_lrs_retry_refused(const hrc_lrs_config *config, hrc_progress *store, int64_t *count);
 
 /* One translated line saying what stopped a run (error->result not OK). */
 void hrc_lrs_describe(const hrc_lrs_error *error, char *out, size_t size);

@@ -233,6 +233,30 @@ int hrc_progress_sync_mark(hrc_progress *s, int64_t target, const hrc_sync_mark 
     return hrc_progress_commit(s);
 }
 
+int hrc_progress_sync_forget_refused(hrc_progress *s, int64_t target, int64_t *count)
+{
+    if (count)
+        *count = 0;
+    if (!s)
+        return HRC_PROGRESS_ERR_READONLY;
+    int r = hrc_progress_require_writable(s);
+    if (r)
+        return r;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db,
+        "DELETE FROM sync_state WHERE target_id = ?1 AND status = 'refused'", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, target);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return hrc_progress_fail_db(s, rc, "forgetting refusals");
+    if (count)
+        *count = sqlite3_changes(s->db);
+    return HRC_PROGRESS_OK;
+}
+
 static int count(hrc_progress *s, const char *sql, int64_t target, int64_t *out)
 {
     sqlite3_stmt *st;

@@ -81,6 +81,10 @@ typedef struct hrc_sync_mark {
 int hrc_progress_sync_mark(hrc_progress *s, int64_t target, const hrc_sync_mark *marks,
                            size_t n);
 
+/* Deletes the target's refusals: those statements are pending again.
+ * *count (may be NULL) gets how many. */
+int hrc_progress_sync_forget_refused(hrc_progress *s, int64_t target, int64_t *count);
+
 typedef struct hrc_sync_counts {
     int64_t events;        /* statements in the store */
     int64_t acknowledged;  /* sent or present */

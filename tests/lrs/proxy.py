@@ -8,6 +8,8 @@ named by http_proxy (--forward: requests carry absolute URLs):
   --slow K                  only the first K POSTs are delayed (default: all)
   --auth USER:PASS          answer --auth-status (401) unless Basic USER:PASS
   --record DIR              keep each POST body as DIR/NNNNN.json
+  --portal                  answer everything 200 with a login page, as a
+                            captive portal does
   --tls CERT KEY            speak HTTPS
 TCP mode (--tcp), bytes as they come, no HTTP:
   --cut-request N           close a connection after N bytes towards the LRS
@@ -66,6 +68,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if self.headers.get("Authorization") != want:
                 return self.reply(opts.auth_status,
                                   b'{"message":"Unauthorised: bad key or secret"}')
+        if opts.portal:
+            return self.reply(200, b"<html><body>Log in to the city's Wi-Fi</body></html>",
+                              "text/html")
         if self.command == "POST":
             n = next_count("posts")
             if opts.record:
@@ -166,6 +171,7 @@ def main():
     p.add_argument("--auth", default="")
     p.add_argument("--auth-status", type=int, default=401)
     p.add_argument("--record", default="")
+    p.add_argument("--portal", action="store_true")
     p.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     p.add_argument("--tcp", action="store_true")
     p.add_argument("--cut-request", type=int, default=0)

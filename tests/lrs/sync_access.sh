@@ -1,6 +1,7 @@
 #!/bin/bash
 # Reaching the LRS: a key or secret it refuses (401, 403) stops the sync
-# with a clear message and nothing marked as sent; HRC_LRS_USER and
+# with a clear message and nothing marked as sent, as does a captive
+# portal's page in place of the LRS's answer; HRC_LRS_USER and
 # HRC_LRS_PASSWORD override the file; TLS is verified, and --lrs-ca or
 # `ca =` trusts a private authority; http_proxy is followed.
 # Usage: sync_access.sh HRC_PLAYER PROGRESS_DRIVER WORKDIR NODE_DIR
@@ -37,6 +38,16 @@ run_sync "$e"
 [ $? -eq 2 ] && grep -q "(HTTP 403)" "$work/err" || fail "403: $(cat "$work/err")"
 [ "$(marked "$e")" = 0 ] || fail "403: something was marked"
 proxy_stop forbidden
+
+# A captive portal answers 200 with its login page: not an LRS's answer
+# (which lists the statements' ids), so nothing is marked as sent.
+proxy_start portal --portal
+write_conf "http://127.0.0.1:$PROXY_PORT/xAPI" k s
+run_sync "$e"
+[ $? -eq 1 ] && grep -q "does not list the statements sent" "$work/err" &&
+  grep -q "login page" "$work/err" || fail "captive portal: $(cat "$work/err")"
+[ "$(marked "$e")" = 0 ] || fail "captive portal: something was marked"
+proxy_stop portal
 
 # TLS with a private authority: a CA, and a certificate for 127.0.0.1.
 tls=$work/tls

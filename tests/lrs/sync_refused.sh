@@ -52,6 +52,15 @@ run_sync "$d"
 [ $? -eq 1 ] && grep -q "^Sent 0 statements, 0 pending, 1 refused" "$work/out" ||
   fail "second sync: $(cat "$work/out")"
 [ "$(ls "$work/bodies" | wc -l)" = "$posts" ] || fail "the refused statement was sent again"
+# Once the LRS is mended, --retry-refused sends it again (here it is
+# refused again: the LRS was not mended).
+"$HRC" --retry-refused --data-dir "$d" > /dev/null 2>&1
+[ $? -eq 2 ] || fail "--retry-refused without --sync"
+run_sync "$d" --retry-refused
+[ $? -eq 1 ] && grep -qx "1 statement refused before goes again" "$work/out" &&
+  grep -q "^Sent 0 statements, 0 pending, 1 refused" "$work/out" ||
+  fail "--retry-refused: $(cat "$work/out")"
+[ "$(ls "$work/bodies" | wc -l)" = "$((posts + 1))" ] || fail "--retry-refused sent nothing"
 
 # 409: a learner is renamed and the record of their acknowledgements is
 # lost; their statements go again, now different under the same ids.
