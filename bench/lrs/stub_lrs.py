@@ -8,6 +8,7 @@ million statements measures the player, not the LRS's memory.
 import http.server
 import json
 import re
+import socket
 import socketserver
 import sys
 
@@ -19,6 +20,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):
         pass
+
+    def setup(self):
+        super().setup()
+        # Headers and body leave in separate writes: without this, each
+        # answer waits for the client's delayed ACK (40 ms).
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))

@@ -51,6 +51,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, fmt, *args):
         pass
 
+    def setup(self):
+        super().setup()
+        # Headers and body leave in separate writes: without this, each
+        # answer waits for the client's delayed ACK (40 ms).
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def reply(self, status, body=b"", content_type="application/json"):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
