@@ -9,7 +9,7 @@ set(lrs_node ${CMAKE_CURRENT_BINARY_DIR}/lrs-node)
 hrc_unit_test(test_lrs_unit SOURCES ${lrs_dir}/test_lrs_unit.c LIBS hrc_io)
 
 add_executable(lrs_driver ${lrs_dir}/lrs_driver.c)
-target_link_libraries(lrs_driver PRIVATE hrc_io)
+target_link_libraries(lrs_driver PRIVATE hrc_lrs)
 
 add_test(NAME lrs_setup COMMAND bash ${lrs_dir}/setup.sh ${lrs_node})
 set_tests_properties(lrs_setup PROPERTIES FIXTURES_SETUP lrs TIMEOUT 900)
