@@ -300,9 +300,10 @@ static void curl_words(hrc_lrs_client *c, CURLcode rc, char *out, size_t size)
 }
 
 /*
- * POSTs items [lo, hi) with tries again. Returns the HTTP status of the
- * final answer (which may still be a 5xx after the last try), or 0 when the
- * run must stop (out->error set).
+ * POSTs items [lo, hi), trying again after timeouts, lost connections,
+ * 408, 429 and 5xx. Returns the HTTP status of the answer, or 0 when the
+ * run must stop (out->error set: cancelled, TLS, or still failing after
+ * config.tries).
  */
 static long post(hrc_lrs_client *c, const hrc_sync_batch *b, size_t lo, size_t hi,
                  hrc_lrs_summary *out)
