@@ -9,6 +9,7 @@ DEB_PACKAGES := gcc make cmake pkg-config \
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libsodium-dev libcmocka-dev \
 	libespeak-ng-dev espeak-ng-data \
+	libcurl4-openssl-dev ca-certificates redis-server nodejs openssl \
 	gettext xvfb xdotool xauth x11-utils valgrind clang libclang-rt-14-dev \
 	dpkg-dev lintian fonts-dejavu-core fonts-dejavu-extra man-db groff-base \
 	desktop-file-utils appstream systemd procps util-linux python3 \
@@ -41,6 +42,15 @@ deps:
 	    echo "Missing Debian packages. Install them with:"; \
 	    echo "  sudo apt-get install$$missing"; \
 	    exit 1; \
+	  fi; \
+	fi
+	@# npm comes with some builds of nodejs (NodeSource); Debian packages it apart.
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian package: npm"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; \
+	  else \
+	    echo "Missing npm. Install it with:"; echo "  sudo apt-get install npm"; exit 1; \
 	  fi; \
 	fi
 

@@ -57,6 +57,20 @@ static void print_usage(FILE *out, const char *argv0)
             "  --trusted-kiosks              list the kiosks this store trusts\n"),
           out);
     fputs(_("\n"
+            "Learning record store (LRS):\n"
+            "  --sync                   send every statement the LRS has not\n"
+            "                           acknowledged; exit 0 when all are, 1 when some\n"
+            "                           are pending or refused, 2 on configuration errors\n"
+            "  --retry-refused          with --sync: send again the statements the LRS\n"
+            "                           refused before (once it was mended)\n"
+            "  --lrs-ca FILE            trust this certificate authority for the LRS\n"
+            "                           (also while playing)\n"
+            "  The LRS is set in $XDG_CONFIG_HOME/hrc-player/lrs.conf or\n"
+            "  /etc/hrc-player/lrs.conf (endpoint, key, secret; chmod 600), or by\n"
+            "  HRC_LRS_ENDPOINT, HRC_LRS_USER and HRC_LRS_PASSWORD. When it is set,\n"
+            "  playing also syncs in the background.\n"),
+          out);
+    fputs(_("\n"
             "  -h, --help               show this help\n"
             "  --version                show the version\n"),
           out);
@@ -82,7 +96,7 @@ static int set_command(hrc_cli *cli, hrc_command cmd)
     if (cli->command != HRC_CMD_PLAY && cli->command != cmd) {
         fprintf(stderr, _("%s: choose one of --validate, --render, --watch, "
                           "--export, --import, --set-facilitator-pin, --kiosk-key, "
-                          "--trust-kiosk, --untrust-kiosk, --trusted-kiosks\n"),
+                          "--trust-kiosk, --untrust-kiosk, --trusted-kiosks, --sync\n"),
                 cli->argv0);
         return -1;
     }
@@ -94,7 +108,7 @@ enum {
     OPT_LANG = 256, OPT_SIZE, OPT_KIOSK, OPT_IDLE, OPT_DATA_DIR, OPT_FIRST_FRAME,
     OPT_VALIDATE, OPT_WATCH, OPT_GOTO, OPT_RENDER, OPT_REVIEW, OPT_EXPORT,
     OPT_IMPORT, OPT_SET_PIN, OPT_VERSION, OPT_KIOSK_KEY, OPT_TRUST_KIOSK,
-    OPT_UNTRUST_KIOSK, OPT_TRUSTED_KIOSKS,
+    OPT_UNTRUST_KIOSK, OPT_TRUSTED_KIOSKS, OPT_SYNC, OPT_LRS_CA, OPT_RETRY_REFUSED,
 };
 
 int main(int argc, char **argv)
@@ -118,6 +132,9 @@ int main(int argc, char **argv)
         {"trust-kiosk", required_argument, NULL, OPT_TRUST_KIOSK},
         {"untrust-kiosk", required_argument, NULL, OPT_UNTRUST_KIOSK},
         {"trusted-kiosks", no_argument, NULL, OPT_TRUSTED_KIOSKS},
+        {"sync", no_argument, NULL, OPT_SYNC},
+        {"lrs-ca", required_argument, NULL, OPT_LRS_CA},
+        {"retry-refused", no_argument, NULL, OPT_RETRY_REFUSED},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {0, 0, 0, 0},
@@ -189,6 +206,9 @@ int main(int argc, char **argv)
             cli.kiosk_arg = optarg;
             break;
         case OPT_TRUSTED_KIOSKS: bad = set_command(&cli, HRC_CMD_TRUSTED_KIOSKS); break;
+        case OPT_SYNC: bad = set_command(&cli, HRC_CMD_SYNC); break;
+        case OPT_LRS_CA: cli.lrs_ca = optarg; break;
+        case OPT_RETRY_REFUSED: cli.retry_refused = true; break;
         case 'h': help = true; break; /* after --lang, wherever it stands */
         case OPT_VERSION: printf("hrc-player %s\n", HRC_VERSION); return HRC_EXIT_OK;
         default:
@@ -204,6 +224,10 @@ int main(int argc, char **argv)
     }
     cli.paths = argv + optind;
     cli.n_paths = argc - optind;
+    if (cli.retry_refused && cli.command != HRC_CMD_SYNC) {
+        fprintf(stderr, _("%s: --retry-refused goes with --sync\n"), argv[0]);
+        return HRC_EXIT_USAGE;
+    }
 
     switch (cli.command) {
     case HRC_CMD_VALIDATE:
@@ -219,6 +243,12 @@ int main(int argc, char **argv)
     case HRC_CMD_TRUST_KIOSK: return hrc_cmd_trust_kiosk(&cli);
     case HRC_CMD_UNTRUST_KIOSK: return hrc_cmd_untrust_kiosk(&cli);
     case HRC_CMD_TRUSTED_KIOSKS: return hrc_cmd_trusted_kiosks(&cli);
+    case HRC_CMD_SYNC:
+        if (cli.n_paths != 0) {
+            fprintf(stderr, _("%s: --sync takes no COURSE\n"), argv[0]);
+            return HRC_EXIT_USAGE;
+        }
+        return hrc_cmd_sync(&cli);
     case HRC_CMD_PLAY:
     case HRC_CMD_RENDER:
     case HRC_CMD_WATCH:

@@ -23,6 +23,7 @@ typedef enum hrc_command {
     HRC_CMD_TRUST_KIOSK,
     HRC_CMD_UNTRUST_KIOSK,
     HRC_CMD_TRUSTED_KIOSKS,
+    HRC_CMD_SYNC,
 } hrc_command;
 
 typedef struct hrc_cli {
@@ -38,11 +39,13 @@ typedef struct hrc_cli {
     const char *import_file; /* --import FILE.json */
     const char *kiosk_arg;   /* --trust-kiosk KEY or FILE, --untrust-kiosk FINGERPRINT */
     const char *goto_id;     /* --goto ID */
+    const char *lrs_ca;      /* --lrs-ca FILE: the LRS's private authority */
     int width, height;       /* --size WxH; 0: default */
     bool kiosk;
     int idle_timeout_s;      /* --idle-timeout; 0: default */
     bool review;             /* --review, with --render */
     bool exit_after_first_frame;
+    bool retry_refused;      /* --retry-refused, with --sync */
 } hrc_cli;
 
 int hrc_cmd_validate(const hrc_cli *cli);
@@ -65,5 +68,12 @@ unsigned hrc_cli_store_flags(void);
 /* Prints to stderr, in the interface language, that the store's folder or
  * files were readable by others (made private, or not: info->status). */
 void hrc_cli_store_warning(const hrc_cli *cli, const struct hrc_progress_open_info *info);
+int hrc_cmd_sync(const hrc_cli *cli); /* --sync: app/cmd_sync.c */
+
+/* The LRS configuration (io/lrs_config.h) with --lrs-ca applied. Prints
+ * why and returns false when it is refused; *configured is false (and
+ * nothing printed) when there is none. */
+struct hrc_lrs_config;
+bool hrc_cli_lrs_config(const hrc_cli *cli, struct hrc_lrs_config *cfg, bool *configured);
 
 #endif

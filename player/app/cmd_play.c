@@ -10,6 +10,8 @@
 #include "core/locate.h"
 #include "io/host.h"
 #include "io/loader.h"
+#include "io/lrs_config.h"
+#include "io/lrs_worker.h"
 #include "io/progress.h"
 #include "sdl/front.h"
 
@@ -31,6 +33,54 @@ static bool env_flag(const char *name)
 {
     const char *v = getenv(name);
     return v && *v && strcmp(v, "0") != 0;
+}
+
+/* The background sync, for the facilitator screen: the worker's state, or
+ * why there is none although a configuration was found. */
+typedef struct sync_view {
+    hrc_lrs_worker *worker;
+    bool failed;
+    char why[256];
+} sync_view;
+
+static bool sync_status(void *user, hrc_lrs_status *out)
+{
+    const sync_view *v = user;
+    if (v->worker)
+        return hrc_lrs_worker_status(v->worker, out);
+    memset(out, 0, sizeof *out);
+    out->pending = -1;
+    out->last_error.result = HRC_LRS_ERR_SETUP;
+    snprintf(out->last_error.detail, sizeof out->last_error.detail, "%s", v->why);
+    return v->failed;
+}
+
+/* Starts the background sync when an LRS is configured and the store
+ * records. Problems go to the log and to the facilitator screen. */
+static void start_sync(const hrc_cli *cli, hrc_progress *progress, sync_view *v)
+{
+    if (!hrc_progress_is_recording(progress))
+        return;
+    hrc_lrs_config cfg;
+    bool configured = false;
+    if (!hrc_cli_lrs_config(cli, &cfg, &configured)) {
+        v->failed = true;
+        snprintf(v->why, sizeof v->why, "%s", _("the configuration is refused (see the log)"));
+        return;
+    }
+    if (!configured)
+        return;
+    if (hrc_lrs_global_init() == 0)
+        v->worker = hrc_lrs_worker_start(cli->data_dir, &cfg);
+    hrc_lrs_config_clear(&cfg);
+    if (!v->worker) {
+        v->failed = true;
+        snprintf(v->why, sizeof v->why, "%s", _("the background sync could not start"));
+        fprintf(stderr, "%s: %s\n", cli->argv0, v->why);
+        return;
+    }
+    /* A finished (or left) module asks for a sync at once. */
+    hrc_progress_on_session_end(progress, hrc_lrs_worker_poke_cb, v->worker);
 }
 
 int hrc_cmd_play(const hrc_cli *cli)
@@ -77,6 +127,10 @@ int hrc_cmd_play(const hrc_cli *cli)
         hrc_cli_store_warning(cli, &info);
     }
 
+    sync_view sync = {0};
+    if (!rendering && progress)
+        start_sync(cli, progress, &sync);
+
     hrc_sdl_options opts = {
         .app = {
             .course = course,
@@ -91,6 +145,8 @@ int hrc_cmd_play(const hrc_cli *cli)
             .store_error = info.message,
             .store_path = progress ? info.path : NULL,
             .host = hrc_host_system(),
+            .sync_status = sync.worker || sync.failed ? sync_status : NULL,
+            .sync_status_user = &sync,
         },
         .width = cli->width,
         .height = cli->height,
@@ -104,6 +160,8 @@ int hrc_cmd_play(const hrc_cli *cli)
                        : hrc_sdl_play(&opts, err, sizeof err);
     if (rc)
         fprintf(stderr, "%s: %s\n", cli->argv0, err);
+    hrc_progress_on_session_end(progress, NULL, NULL);
+    hrc_lrs_worker_stop(sync.worker); /* cancels a sync under way */
     hrc_progress_close(progress);
     hrc_course_free(course);
     return rc ? HRC_EXIT_FAILURE : HRC_EXIT_OK;

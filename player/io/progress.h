@@ -117,6 +117,10 @@ enum hrc_progress_open_flags {
      * upgraded. The player passes it only when the environment variable
      * HRC_FAST_PIN_HASH=1 is set (player/app). */
     HRC_PROGRESS_OPEN_FAST_PIN_HASH = 1 << 2,
+    /* A second connection, for another thread, to a store this process has
+     * just opened (and checked): skips the integrity check, which takes
+     * seconds on a large store. */
+    HRC_PROGRESS_OPEN_SECONDARY = 1 << 3,
 };
 
 enum hrc_progress_open_status {
@@ -442,6 +446,14 @@ int hrc_progress_record_view(hrc_progress *s, const hrc_session *session,
  */
 int hrc_progress_end_session(hrc_progress *s, hrc_session *session,
                              hrc_verb verb, hrc_session_end end);
+
+/*
+ * Calls fn(user) after each hrc_progress_end_session() that committed (a
+ * module finished or left), on the calling thread, before that returns:
+ * the background sync (io/lrs_worker.h) is poked this way. fn must be quick
+ * and must not use this store. fn NULL removes it; nothing on a NULL store.
+ */
+void hrc_progress_on_session_end(hrc_progress *s, void (*fn)(void *user), void *user);
 
 /* ---- Derived state ------------------------------------------------- */
 

@@ -288,9 +288,20 @@ int hrc_progress_end_session(hrc_progress *s, hrc_session *session, hrc_verb ver
     if (verb == HRC_VERB_COMPLETED)
         ev.has_success = false;
     int r = hrc_progress_record(s, session, &ev, NULL);
-    if (!r)
+    if (!r) {
         session->active = false;
+        if (s->on_session_end)
+            s->on_session_end(s->on_session_end_user);
+    }
     return r;
+}
+
+void hrc_progress_on_session_end(hrc_progress *s, void (*fn)(void *user), void *user)
+{
+    if (!s)
+        return;
+    s->on_session_end = fn;
+    s->on_session_end_user = user;
 }
 
 /* ---- Reading the derived state ---------------------------------------- */

@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
-#define HRC_PROGRESS_SCHEMA_VERSION 3
+#define HRC_PROGRESS_SCHEMA_VERSION 4
 #define HRC_PROGRESS_RESPONSE_MAX 4096 /* bytes of an answer's text */
 
 struct hrc_progress {
@@ -18,6 +18,7 @@ struct hrc_progress {
     bool readonly;
     bool unlocked;        /* facilitator functions allowed */
     bool fast_pin_hash;   /* HRC_PROGRESS_OPEN_FAST_PIN_HASH */
+    bool skip_check;      /* HRC_PROGRESS_OPEN_SECONDARY: no quick_check */
     int schema_version;
     char device_id[33];
     char path[HRC_PROGRESS_PATH_MAX];
@@ -26,6 +27,8 @@ struct hrc_progress {
     void *clock_ctx;
     int64_t wait_ms;      /* after the last PIN check */
     hrc_export_report export_report;
+    void (*on_session_end)(void *user); /* hrc_progress_on_session_end() */
+    void *on_session_end_user;
 };
 
 /* Sets s->err (printf-style) and returns result. */
@@ -71,6 +74,24 @@ bool hrc_progress_parse_time(const char *text, int64_t *ms);
 void hrc_progress_uuid_random(char out[37]);
 void hrc_progress_uuid_for_event(const char *device_id, int64_t seq, char out[37]);
 bool hrc_progress_uuid_is_valid(const char *text);
+
+/*
+ * One event as an xAPI statement (progress_xapi.c): the same bytes for the
+ * JSON export and the sync to an LRS. st is a row of
+ * "SELECT " HRC_STATEMENT_COLUMNS HRC_STATEMENT_FROM ...; more columns may
+ * follow those.
+ */
+#define HRC_STATEMENT_COLUMNS                                                              \
+    "e.device_id, e.seq, l.uuid, l.name, e.verb, e.module_id, e.item_id,"                  \
+    " e.module_version, e.content_hash, e.item_revision, e.response, e.success, e.score,"  \
+    " e.hints_used, e.attempt, e.duration_ms, e.time_ms, e.session_id, e.session_end,"     \
+    " l.home_device"
+#define HRC_STATEMENT_N_COLUMNS 20
+#define HRC_STATEMENT_FROM " FROM event e JOIN learner l ON l.id = e.learner_id"
+struct hrc_progress_out;
+/* Invalid UTF-8 from a tampered store is written as U+FFFD (counted in
+ * out->replaced). */
+void hrc_progress_put_statement(struct hrc_progress_out *out, sqlite3_stmt *st);
 
 bool hrc_verb_parse(const char *name, hrc_verb *out);
 bool hrc_session_end_parse(const char *name, hrc_session_end *out);

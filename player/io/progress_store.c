@@ -162,6 +162,39 @@ static int migrate_to_v3(hrc_progress *s)
     return r;
 }
 
+/* Version 4: sync to learning record stores (io/lrs_sync.c). A target is
+ * one LRS, told apart by its endpoint and user: what one acknowledged says
+ * nothing about another. sync_state holds, per target, the events the LRS
+ * acknowledged ('sent'), already held ('present', HTTP 409) or refused
+ * ('refused', with the LRS's reason); an event with no row there is
+ * pending. Rows go with their event (a deleted learner) and their target.
+ * Kept in its own function so that the step can be renumbered when other
+ * steps are merged. */
+static const char migrate_sync_sql[] =
+    "CREATE TABLE sync_target(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  endpoint TEXT NOT NULL,\n"
+    "  user TEXT NOT NULL DEFAULT '',\n"
+    "  created_ms INTEGER NOT NULL,\n"
+    "  UNIQUE(endpoint, user)\n"
+    ");\n"
+    "CREATE TABLE sync_state(\n"
+    "  target_id INTEGER NOT NULL REFERENCES sync_target(id) ON DELETE CASCADE,\n"
+    "  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,\n"
+    "  status TEXT NOT NULL CHECK(status IN ('sent', 'present', 'refused')),\n"
+    "  reason TEXT,\n"
+    "  time_ms INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(target_id, event_id)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX sync_state_by_event ON sync_state(event_id);\n"
+    "CREATE INDEX sync_state_refused ON sync_state(target_id, time_ms)\n"
+    "  WHERE status = 'refused';\n";
+
+static int migrate_sync_state(hrc_progress *s)
+{
+    return hrc_progress_exec(s, migrate_sync_sql, "adding the sync records to the store");
+}
+
 static int set_device_id(hrc_progress *s)
 {
     unsigned char raw[16];
@@ -218,6 +251,11 @@ static int migrate(hrc_progress *s, int from)
         r = migrate_to_v3(s);
         if (!r)
             r = set_user_version(s, 3);
+    }
+    if (!r && from < 4) {
+        r = migrate_sync_state(s);
+        if (!r)
+            r = set_user_version(s, 4);
     }
     if (r)
         hrc_progress_rollback(s);
@@ -376,9 +414,10 @@ static enum check_outcome check_store(hrc_progress *s, int *version, char *why, 
                                       int *failure)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
+    int rc = s->skip_check ? SQLITE_DONE
+                           : sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
     int rows = 0;
-    bool ok = false;
+    bool ok = s->skip_check;
     while (rc == SQLITE_OK) {
         rc = sqlite3_step(st);
         if (rc != SQLITE_ROW)
@@ -578,7 +617,7 @@ static int open_checked(hrc_progress *s, hrc_progress_open_info *info)
             return r;
     }
     if (outcome == CHECK_DAMAGED) {
-        if (s->readonly)
+        if (s->readonly || s->skip_check)
             return hrc_progress_fail(s, HRC_PROGRESS_ERR_DAMAGED,
                                      "the store %.300s is damaged (%.100s). It was left as it is; "
                                      "the player, when it next starts, moves it aside (with its "
@@ -644,6 +683,7 @@ int hrc_progress_open(const char *data_dir, unsigned flags, hrc_progress **out,
     s->readonly = flags & HRC_PROGRESS_OPEN_READONLY;
     s->unlocked = flags & HRC_PROGRESS_OPEN_FACILITATOR;
     s->fast_pin_hash = flags & HRC_PROGRESS_OPEN_FAST_PIN_HASH;
+    s->skip_check = flags & HRC_PROGRESS_OPEN_SECONDARY;
 
     char dir[HRC_PROGRESS_PATH_MAX - 16];
     int r = hrc_progress_default_dir(data_dir, dir, sizeof dir);

@@ -107,11 +107,7 @@ static bool parse_duration(const char *text, int64_t *ms)
 }
 
 static const char export_sql[] =
-    "SELECT e.device_id, e.seq, l.uuid, l.name, e.verb, e.module_id, e.item_id,"
-    " e.module_version, e.content_hash, e.item_revision, e.response, e.success, e.score,"
-    " e.hints_used, e.attempt, e.duration_ms, e.time_ms, e.session_id, e.session_end,"
-    " l.home_device"
-    " FROM event e JOIN learner l ON l.id = e.learner_id ORDER BY e.device_id, e.seq";
+    "SELECT " HRC_STATEMENT_COLUMNS HRC_STATEMENT_FROM " ORDER BY e.device_id, e.seq";
 
 static const char *text_at(sqlite3_stmt *st, int col)
 {
@@ -120,8 +116,9 @@ static const char *text_at(sqlite3_stmt *st, int col)
 }
 
 /* Every text from the store goes through put_string, so that whatever a
- * tampered store holds, the export stays valid JSON. */
-static void put_statement(hrc_progress_out *o, sqlite3_stmt *st)
+ * tampered store holds, the export (and what the sync sends) stays valid
+ * JSON. */
+void hrc_progress_put_statement(hrc_progress_out *o, sqlite3_stmt *st)
 {
     FILE *f = o->f;
     const char *device = text_at(st, 0);
@@ -223,7 +220,7 @@ int hrc_progress_export_json(hrc_progress *s, const char *path)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         fputs(first ? "\n" : ",\n", out.f);
         first = false;
-        put_statement(&out, st);
+        hrc_progress_put_statement(&out, st);
         records++;
     }
     fputs("\n]\n", out.f);

@@ -18,6 +18,7 @@
 
 typedef struct hrc_app hrc_app;
 struct hrc_host;
+struct hrc_lrs_status; /* io/lrs_worker.h */
 
 typedef struct hrc_app_config {
     const hrc_course *course;  /* borrowed; must outlive the app */
@@ -57,6 +58,12 @@ typedef struct hrc_app_config {
     /* The kiosk issues certificates (the trainer's tools): the completion
      * screen then tells the learner how to get theirs. */
     bool certificates;
+    /* The background sync to a learning record store (io/lrs_worker.h),
+     * for the facilitator screen: fills *out and returns true when a sync
+     * is configured. It only copies a snapshot under a lock: it never
+     * waits. NULL: no sync, nothing shown. */
+    bool (*sync_status)(void *user, struct hrc_lrs_status *out);
+    void *sync_status_user;
 } hrc_app_config;
 
 /* What the back end should do after an input. */

@@ -10,10 +10,13 @@
  */
 #include "screens/ui.h"
 
+#include "io/lrs_worker.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum {
     ACT_PIN_FIELD = ACT_SCREEN,
@@ -347,6 +350,55 @@ static void draw_pin_entry(ui *u, const facilitator_state *f)
     ui_flow_end(u);
 }
 
+/* The background sync to a learning record store: when it last went
+ * through, what waits, what the LRS refused and the last problem. */
+static void draw_sync_status(ui *u)
+{
+    const hrc_app *app = u->app;
+    hrc_lrs_status st;
+    if (!app->cfg.sync_status || !app->cfg.sync_status(app->cfg.sync_status_user, &st))
+        return;
+    const hrc_palette *p = u->pal;
+    ui_gap(u, u->pad);
+    ui_plain(u, _("Learning record store"), HRC_FONT_BOLD, u->h2_px, p->text);
+    char line[1200];
+    if (st.last_success_s > 0) {
+        time_t t = (time_t)st.last_success_s;
+        struct tm tm;
+        char when[64] = "";
+        /* UTC: local time would read the time zone's file while drawing. */
+        if (gmtime_r(&t, &tm))
+            strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+        snprintf(line, sizeof line, _("Last successful sync: %s"), when);
+    } else {
+        snprintf(line, sizeof line, "%s", _("No successful sync yet."));
+    }
+    ui_plain(u, line, 0, u->px, p->text);
+    if (st.syncing)
+        ui_plain(u, _("Syncing now\xe2\x80\xa6"), 0, u->px, p->muted);
+    if (st.pending >= 0) {
+        snprintf(line, sizeof line,
+                 ngettext("%lld statement waiting to be sent.",
+                          "%lld statements waiting to be sent.", (unsigned long)st.pending),
+                 (long long)st.pending);
+        ui_plain(u, line, 0, u->px, p->text);
+    }
+    if (st.refused > 0) {
+        snprintf(line, sizeof line,
+                 ngettext("%lld statement refused by the LRS and set aside: %s",
+                          "%lld statements refused by the LRS and set aside; the latest: %s",
+                          (unsigned long)st.refused),
+                 (long long)st.refused, st.refused_reason);
+        ui_plain(u, line, 0, u->px, p->wrong);
+    }
+    if (st.last_error.result != HRC_LRS_OK && st.last_error.result != HRC_LRS_ERR_CANCELLED) {
+        char why[1000];
+        hrc_lrs_describe(&st.last_error, why, sizeof why);
+        snprintf(line, sizeof line, _("Last problem: %s"), why);
+        ui_plain(u, line, 0, u->px, p->wrong);
+    }
+}
+
 static void facilitator_draw(ui *u)
 {
     hrc_app *app = u->app;
@@ -404,6 +456,7 @@ static void facilitator_draw(ui *u)
                    BTN_QUIET);
     fac_button(u, _("Lock"), ACT_LOCK, 0, BTN_QUIET);
     ui_flow_end(u);
+    draw_sync_status(u);
     ui_gap(u, u->pad);
     ui_plain(u, _("Everyone's progress"), HRC_FONT_BOLD, u->h2_px, p->text);
     draw_learners(u, f);

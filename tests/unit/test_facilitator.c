@@ -11,6 +11,7 @@
 #include "screens_harness.h"
 
 #include "core/quiz.h"
+#include "io/lrs_worker.h"
 #include "io/progress.h"
 #include "io/export_folders.h"
 
@@ -20,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define PIN "2468"
@@ -693,6 +695,57 @@ static void random_facilitator_inputs(void **state)
     hrc_progress_close(s);
 }
 
+static bool fake_sync_status(void *user, struct hrc_lrs_status *out)
+{
+    *out = *(const hrc_lrs_status *)user;
+    return true;
+}
+
+/* The background sync to an LRS, on the facilitator's unlocked screen:
+ * when it last went through, what waits, what was refused and why, and
+ * what went wrong last. */
+static void sync_status_is_shown(void **state)
+{
+    (void)state;
+    const char *names[] = {"Ana"};
+    int64_t ids[1];
+    hrc_progress *s = store_with("sync", names, 1, ids);
+    hrc_lrs_status st = {.runs = 4, .last_success_s = 1767261600, .pending = 12,
+                         .refused = 2};
+    snprintf(st.refused_reason, sizeof st.refused_reason, "%s",
+             "Problem in 'statements.0.context.registration'");
+    st.last_error.result = HRC_LRS_ERR_NETWORK;
+    snprintf(st.last_error.detail, sizeof st.last_error.detail, "%s", "Connection refused");
+    harness t;
+    harness_start(&t, &(hrc_app_config){.progress = s, .sync_status = fake_sync_status,
+                                        .sync_status_user = &st});
+    harness_key(&t, HRC_IN_FACILITATOR);
+    assert_false(shows(&t, "Learning record store")); /* not before the PIN */
+    type(&t, PIN);
+    harness_key(&t, HRC_IN_ACTIVATE);
+    assert_true(shows(&t, "Learning record store"));
+    char when[64], line[128];
+    time_t at = (time_t)st.last_success_s;
+    struct tm tm;
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&at, &tm));
+    snprintf(line, sizeof line, "Last successful sync: %s", when);
+    assert_true(shows(&t, line));
+    assert_true(shows(&t, "12 statements waiting to be sent."));
+    assert_true(shows(&t, "2 statements refused by the LRS and set aside; the latest: "
+                          "Problem in 'statements.0.context.registration'"));
+    assert_true(shows(&t, "Last problem: the LRS could not be reached (Connection refused)"));
+
+    /* Never synced, one waiting, nothing wrong. */
+    st = (hrc_lrs_status){.syncing = true, .pending = 1};
+    harness_draw(&t);
+    assert_true(shows(&t, "No successful sync yet."));
+    assert_true(shows(&t, "1 statement waiting to be sent."));
+    assert_false(shows(&t, "Last problem"));
+    assert_false(shows(&t, "refused"));
+    harness_stop(&t);
+    hrc_progress_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -707,6 +760,7 @@ int main(void)
         cmocka_unit_test(kiosk_without_pin_cannot_get_one_from_the_screen),
         cmocka_unit_test(facilitator_screens_fit),
         cmocka_unit_test(random_facilitator_inputs),
+        cmocka_unit_test(sync_status_is_shown),
     };
     return cmocka_run_group_tests(tests, make_tmp, remove_tmp);
 }
