@@ -14,9 +14,10 @@ import sys
 
 SQL = """
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :learners)
-INSERT INTO learner(uuid, name, created_ms)
+INSERT INTO learner(uuid, name, home_device, created_ms)
   SELECT printf('%08x-5eed-4000-8000-%012x', abs(random()) % 4294967296, i),
-         'Seeded ' || :batch || '-' || i, 1767225600000 FROM n;
+         'Seeded ' || :batch || '-' || i,
+         (SELECT value FROM setting WHERE key = 'device_id'), 1767225600000 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n
                         WHERE i < :learners * :events - 1),
      base(dev, seq0) AS (SELECT (SELECT value FROM setting WHERE key = 'device_id'),

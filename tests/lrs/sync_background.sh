@@ -111,7 +111,7 @@ xdotool type --delay 20 "Ada"
 xdotool key Return
 wait_screen "Welcome, Ada"
 xdotool key Tab
-click "Open"
+click "Module 1"
 wait_screen "A small module"
 n0=$(store_count)
 xdotool key Escape # leaving the module ends its session: the worker is poked
@@ -120,7 +120,7 @@ for _ in $(seq 100); do [ "$(store_count)" -gt "$n0" ] && break; sleep 0.05; don
 wait_synced "after leaving a module"
 # Quitting while a sync hangs on a frozen LRS.
 kill -STOP "$lrs_pid"
-click "Open"
+click "Module 1"
 wait_screen "A small module"
 xdotool key Escape
 sleep 0.5

@@ -30,6 +30,8 @@ grep -q "Nothing to send" "$work/out" || fail "no store: $(cat "$work/out")"
 "$DRIVER" seed "$a" 6 3 5 > /dev/null || fail "seeding A"
 "$DRIVER" seed "$b" 4 2 5 > /dev/null || fail "seeding B"
 "$HRC" --export "$work/b.json" --data-dir "$b" > /dev/null || fail "export of B"
+# Kiosk A trusts kiosk B (signed imports only, docs/progress.md), then merges.
+"$HRC" --trust-kiosk "$work/b.json" --data-dir "$a" > /dev/null || fail "trust B on A"
 "$HRC" --import "$work/b.json" --data-dir "$a" > /dev/null || fail "import into A"
 n_a=$(sqlite3 "$a/progress.db" "SELECT count(*) FROM event")
 n_b=$(sqlite3 "$b/progress.db" "SELECT count(*) FROM event")
