@@ -57,6 +57,15 @@ typedef struct hrc_app_config {
     /* The kiosk issues certificates (the trainer's tools): the completion
      * screen then tells the learner how to get theirs. */
     bool certificates;
+    /* Classroom mode for this run (--show-learners): the sign-in screen
+     * lists every learner, as the store's own setting does
+     * (hrc_progress_show_learners). Otherwise a kiosk's sign-in finds
+     * learners from the first letters of their name. */
+    bool show_learners;
+    /* The store's folder or files could be read by other users of the
+     * machine (hrc_progress_open_info.warning): the facilitator screen
+     * shows it. NULL or "": nothing to say. */
+    const char *store_warning;
 } hrc_app_config;
 
 /* What the back end should do after an input. */
@@ -121,8 +130,10 @@ const char *hrc_app_lang(const hrc_app *app);
  * HRC_APP_KIOSK_EXIT has been returned.
  */
 
-/* Milliseconds until the next timer fires (idle prompt), or -1 for none:
- * the back end waits for events at most this long. */
+/* Milliseconds until the next timer fires (the idle prompt, a countdown
+ * on screen, a slow PIN check shown before it runs: 0 means once the
+ * frame is shown), or -1 for none: the back end waits for events at most
+ * this long, then sends HRC_IN_TICK. */
 int64_t hrc_app_next_timeout_ms(const hrc_app *app, uint64_t now_ms);
 
 #endif
