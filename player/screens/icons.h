@@ -50,7 +50,7 @@
 #define ICON_SCHEDULE "\xee\xa2\xb5" /* schedule */
 #define ICON_KEY "\xee\x9c\xbc" /* key */
 #define ICON_BACKSPACE "\xee\x85\x8a" /* backspace */
-#define ICON_SHIFT "\xee\x8c\x98" /* keyboard_capslock */
+#define ICON_SHIFT "\xee\x97\x98" /* arrow_upward */
 #define ICON_WARNING "\xee\x80\x82" /* warning */
 #define ICON_FINGERPRINT "\xee\xa4\x8d" /* fingerprint */
 #define ICON_ADD "\xee\x9f\xbe" /* person_add */
