@@ -40,6 +40,7 @@ typedef struct hrc_cli {
     const char *goto_id;     /* --goto ID */
     int width, height;       /* --size WxH; 0: default */
     bool kiosk;
+    bool show_learners;      /* --show-learners: sign-in lists every learner */
     int idle_timeout_s;      /* --idle-timeout; 0: default */
     bool review;             /* --review, with --render */
     bool exit_after_first_frame;

@@ -62,10 +62,14 @@ typedef struct hrc_app_config {
      * (hrc_progress_show_learners). Otherwise a kiosk's sign-in finds
      * learners from the first letters of their name. */
     bool show_learners;
-    /* The store's folder or files could be read by other users of the
-     * machine (hrc_progress_open_info.warning): the facilitator screen
-     * shows it. NULL or "": nothing to say. */
-    const char *store_warning;
+    /* The store's folder or a file of it could be read by other users of
+     * the machine (hrc_progress_open_info.exposed, HRC_PROGRESS_TIGHTENED
+     * or HRC_PROGRESS_EXPOSED): which, its mode then, and whether the
+     * player made it private. The facilitator screen says so. NULL: all
+     * was private. */
+    const char *store_exposed;
+    unsigned store_exposed_mode;
+    bool store_exposed_fixed;
 } hrc_app_config;
 
 /* What the back end should do after an input. */

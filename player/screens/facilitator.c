@@ -242,6 +242,25 @@ void store_notice_draw(ui *u)
     boxed_text(u, line, u->pal->wrong);
 }
 
+/* ---- The store that others could read ---------------------------------- */
+
+static void draw_exposed(ui *u)
+{
+    const hrc_app *app = u->app;
+    char line[HRC_PROGRESS_PATH_MAX + 320];
+    if (app->cfg.store_exposed_fixed)
+        snprintf(line, sizeof line,
+                 _("%s could be read by other users of this machine (mode %04o). The player "
+                   "made it private."),
+                 app->cfg.store_exposed, app->cfg.store_exposed_mode);
+    else
+        snprintf(line, sizeof line,
+                 _("%s can be read by other users of this machine (mode %04o). Ask whoever "
+                   "looks after the machine to make it private: chmod go-rwx %s"),
+                 app->cfg.store_exposed, app->cfg.store_exposed_mode, app->cfg.store_exposed);
+    boxed_text(u, line, app->cfg.store_exposed_fixed ? u->pal->text : u->pal->wrong);
+}
+
 /* ---- The store that could not be opened ------------------------------ */
 
 enum { ACT_STORE_PLAY = ACT_SCREEN, ACT_STORE_QUIT };
@@ -534,9 +553,10 @@ static void draw_trusted_kiosks(ui *u, const facilitator_state *f)
         ui_flow_end(u);
     }
     ui_gap(u, u->pad / 2);
-    ui_plain(u, _("To trust another kiosk, run hrc-player --trust-kiosk KEY on this machine, "
-                  "with the key that hrc-player --kiosk-key shows on the other kiosk, and check "
-                  "that the fingerprint it prints is the one that kiosk shows here."),
+    ui_plain(u, _("To trust another kiosk, run hrc-player --trust-kiosk KEY on this machine "
+                  "with the key that hrc-player --kiosk-key prints on the other kiosk, then "
+                  "check that the fingerprint it prints is the one shown on the other kiosk's "
+                  "facilitator screen."),
              0, u->small_px, p->muted);
 }
 
@@ -1001,9 +1021,9 @@ static void facilitator_draw(ui *u)
                    BTN_QUIET);
     fac_button(u, _("Lock"), ACT_LOCK, 0, BTN_QUIET);
     ui_flow_end(u);
-    if (app->cfg.store_warning && *app->cfg.store_warning) {
+    if (app->cfg.store_exposed && *app->cfg.store_exposed) {
         ui_gap(u, u->pad / 2);
-        boxed_text(u, app->cfg.store_warning, p->wrong);
+        draw_exposed(u);
     }
     ui_gap(u, u->pad);
     draw_kiosk_settings(u, f);
