@@ -6,3 +6,8 @@ hrc_unit_test(test_nav SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_nav.c
               ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
 hrc_unit_test(test_screens SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_screens.c
               ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
+# Trust on a shared kiosk, on screen: sign-in by name and PIN, throttling
+# with a countdown on a fake clock, sign-up, PIN resets, the kiosk's first
+# start and the facilitator's settings, with a real progress store.
+hrc_unit_test(test_signin SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_signin.c
+              ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
