@@ -290,7 +290,7 @@ void harness_check_all_sizes(harness *t, int pages, bool targets_1080p)
 {
     static const struct {
         int w, h;
-    } sizes[] = {{1024, 600}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
+    } sizes[] = {{1024, 600}, {1280, 800}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
     bool was = t->check_geometry;
     t->check_geometry = true;
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {

@@ -65,7 +65,7 @@ bool harness_geometry_ok(const harness *t, char *why, size_t size);
 /* Fails the test when a target is under `min` px either way (targets cut
  * by the edge of the scroll view excepted). */
 void harness_check_targets(const harness *t, int min);
-/* Draws the current screen at 1024x600, 1920x1080, 3840x2160 and 1080x1920
+/* Draws the current screen at 1024x600, 1280x800, 1920x1080, 3840x2160 and 1080x1920
  * with the geometry checked, paging down `pages` times at each size; with
  * targets_1080p the targets are checked at 1080p (44 px). Ends at 1920x1080. */
 void harness_check_all_sizes(harness *t, int pages, bool targets_1080p);
