@@ -283,6 +283,13 @@ static void on_screen_keyboard_types(void **state)
     tap(&t, "P");
     assert_true(shows(&t, "Ana de La-P|"));
     harness_check_targets(&t, 44); /* every key, at 1080p */
+    /* By keyboard alone: Tab to a key, Enter presses it. */
+    harness_activate_label(&t, "Accented letters");
+    assert_true(exact_target(&t, "\xc3\xa9") >= 0);
+    harness_activate_label(&t, "Erase");
+    assert_true(shows(&t, "Ana de La-|"));
+    harness_activate_label(&t, "Space");
+    assert_true(shows(&t, "Ana de La- |"));
     harness_stop(&t);
     /* French: AZERTY. */
     harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s, .lang = "fr"});
