@@ -24,6 +24,9 @@ static void print_usage(FILE *out, const char *argv0)
             "  --kiosk                  full screen kiosk for shared machines\n"
             "  --idle-timeout SECONDS   kiosk: ask \"Are you still there?\" after this\n"
             "                           idle time (default 180)\n"
+            "  --show-learners          kiosk: list every learner on the sign-in screen\n"
+            "                           (a classroom) instead of finding them by the\n"
+            "                           first letters of their name\n"
             "  --data-dir DIR           where learner progress is kept\n"
             "                           (default $XDG_DATA_HOME/hrc-player)\n"
             "  --exit-after-first-frame quit as soon as the first frame is shown\n"),
@@ -109,6 +112,7 @@ enum {
     OPT_VALIDATE, OPT_WATCH, OPT_GOTO, OPT_RENDER, OPT_REVIEW, OPT_EXPORT,
     OPT_IMPORT, OPT_SET_PIN, OPT_VERSION, OPT_KIOSK_KEY, OPT_TRUST_KIOSK,
     OPT_UNTRUST_KIOSK, OPT_TRUSTED_KIOSKS, OPT_SYNC, OPT_LRS_CA, OPT_RETRY_REFUSED,
+    OPT_SHOW_LEARNERS,
 };
 
 int main(int argc, char **argv)
@@ -118,6 +122,7 @@ int main(int argc, char **argv)
         {"size", required_argument, NULL, OPT_SIZE},
         {"kiosk", no_argument, NULL, OPT_KIOSK},
         {"idle-timeout", required_argument, NULL, OPT_IDLE},
+        {"show-learners", no_argument, NULL, OPT_SHOW_LEARNERS},
         {"data-dir", required_argument, NULL, OPT_DATA_DIR},
         {"exit-after-first-frame", no_argument, NULL, OPT_FIRST_FRAME},
         {"validate", no_argument, NULL, OPT_VALIDATE},
@@ -166,6 +171,7 @@ int main(int argc, char **argv)
             }
             break;
         case OPT_KIOSK: cli.kiosk = true; break;
+        case OPT_SHOW_LEARNERS: cli.show_learners = true; break;
         case OPT_IDLE: {
             char *end;
             long s = strtol(optarg, &end, 10);

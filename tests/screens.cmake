@@ -9,4 +9,9 @@ hrc_unit_test(test_screens SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_screens
 # What a learner feels: attempts kept, ticks from the record, completion,
 # keys and focus, drag feedback.
 hrc_unit_test(test_learner SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_learner.c
+               ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
+# Trust on a shared kiosk, on screen: sign-in by name and PIN, throttling
+# with a countdown on a fake clock, sign-up, PIN resets, the kiosk's first
+# start and the facilitator's settings, with a real progress store.
+hrc_unit_test(test_signin SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_signin.c
               ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)

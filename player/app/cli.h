@@ -42,6 +42,7 @@ typedef struct hrc_cli {
     const char *lrs_ca;      /* --lrs-ca FILE: the LRS's private authority */
     int width, height;       /* --size WxH; 0: default */
     bool kiosk;
+    bool show_learners;      /* --show-learners: sign-in lists every learner */
     int idle_timeout_s;      /* --idle-timeout; 0: default */
     bool review;             /* --review, with --render */
     bool exit_after_first_frame;

@@ -15,10 +15,12 @@
 #include "io/progress.h"
 #include "sdl/front.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static void print_diags(const hrc_diags *diags)
 {
@@ -83,6 +85,45 @@ static void start_sync(const hrc_cli *cli, hrc_progress *progress, sync_view *v)
     hrc_progress_on_session_end(progress, hrc_lrs_worker_poke_cb, v->worker);
 }
 
+/*
+ * --render --kiosk: a throwaway store in a new private folder (dir), so
+ * that the tour shows a kiosk's first start, signing in with PINs and the
+ * facilitator's screens. Its PINs are hashed at the lowest cost: it is
+ * removed once the pictures are made. NULL when it cannot be made.
+ */
+static hrc_progress *scratch_store(char *dir, size_t size)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, size, "%s/hrc-render-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        dir[0] = '\0';
+        return NULL;
+    }
+    hrc_progress *s = NULL;
+    if (hrc_progress_open(dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL) != HRC_PROGRESS_OK)
+        return NULL;
+    return s;
+}
+
+/* Removes the scratch store's folder and what the store put in it. */
+static void remove_scratch(const char *dir)
+{
+    if (!dir[0])
+        return;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) < (int)sizeof path)
+            unlink(path);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+}
+
 int hrc_cmd_play(const hrc_cli *cli)
 {
     const char *path = cli->paths[0];
@@ -111,6 +152,9 @@ int hrc_cmd_play(const hrc_cli *cli)
 
     bool rendering = cli->command == HRC_CMD_RENDER;
     hrc_progress *progress = NULL;
+    char scratch[4096] = "";
+    if (rendering && cli->kiosk) /* the kiosk's own screens too */
+        progress = scratch_store(scratch, sizeof scratch);
     /* Store problems go to the log and on screen (screens/app.h): playing
      * without saving is the facilitator's choice there, kiosk or not. */
     hrc_progress_open_info info = {0};
@@ -126,6 +170,23 @@ int hrc_cmd_play(const hrc_cli *cli)
         }
         hrc_cli_store_warning(cli, &info);
     }
+    /* A kiosk never runs without a facilitator PIN: its first start asks
+     * for one on screen (screens/setup.c), which needs a store it can
+     * write. A store that cannot be opened at all shows its own screen
+     * instead (no PIN, nothing recorded, nothing to protect). */
+    bool has_pin = true;
+    if (cli->kiosk && progress && !hrc_progress_is_recording(progress) &&
+        hrc_progress_has_facilitator_pin(progress, &has_pin) == HRC_PROGRESS_OK && !has_pin) {
+        fprintf(stderr, _("%s: this kiosk has no facilitator PIN, and its progress store "
+                          "cannot be written to choose one on screen. Set it first: %s "
+                          "--set-facilitator-pin%s%s\n"),
+                cli->argv0, cli->argv0, cli->data_dir ? " --data-dir " : "",
+                cli->data_dir ? cli->data_dir : "");
+        hrc_progress_close(progress);
+        hrc_course_free(course);
+        return HRC_EXIT_FAILURE;
+    }
+    bool exposed = !rendering && (info.status & (HRC_PROGRESS_TIGHTENED | HRC_PROGRESS_EXPOSED));
 
     sync_view sync = {0};
     if (!rendering && progress)
@@ -136,14 +197,22 @@ int hrc_cmd_play(const hrc_cli *cli)
             .course = course,
             .lang = cli->lang ? cli->lang : hrc_i18n_language(),
             .kiosk = cli->kiosk,
-            .idle_timeout_s = cli->idle_timeout_s,
+            /* A tour of pictures never times out. */
+            .idle_timeout_s = rendering ? 86400 : cli->idle_timeout_s,
             .progress = progress,
-            .seed = rendering ? 1 : (uint64_t)time(NULL),
+            /* Shuffles follow the learner, the quiz and the attempt
+             * (screens/session.c), so that a resumed attempt, after a
+             * restart too, shows its questions in the same order. */
+            .seed = rendering ? 1 : 0,
             .start_id = cli->goto_id,
             .store_moved_aside = info.status & HRC_PROGRESS_RECOVERED ? info.moved_to : NULL,
             .store_unavailable = store_unavailable,
             .store_error = info.message,
             .store_path = progress ? info.path : NULL,
+            .show_learners = cli->show_learners,
+            .store_exposed = exposed ? info.exposed : NULL,
+            .store_exposed_mode = info.exposed_mode,
+            .store_exposed_fixed = (info.status & HRC_PROGRESS_TIGHTENED) != 0,
             .host = hrc_host_system(),
             .sync_status = sync.worker || sync.failed ? sync_status : NULL,
             .sync_status_user = &sync,
@@ -163,6 +232,7 @@ int hrc_cmd_play(const hrc_cli *cli)
     hrc_progress_on_session_end(progress, NULL, NULL);
     hrc_lrs_worker_stop(sync.worker); /* cancels a sync under way */
     hrc_progress_close(progress);
+    remove_scratch(scratch);
     hrc_course_free(course);
     return rc ? HRC_EXIT_FAILURE : HRC_EXIT_OK;
 }

@@ -127,6 +127,31 @@ const char *hrc_name_problem_text(hrc_name_problem problem)
     return "";
 }
 
+void hrc_name_printable(const char *name, char *out, size_t size)
+{
+    if (!out || !size)
+        return;
+    size_t o = 0;
+    const unsigned char *p = (const unsigned char *)(name ? name : ""), *end = p + strlen((const char *)p);
+    while (p < end) {
+        uint32_t c;
+        size_t n = decode(p, end, &c);
+        const char *piece = (const char *)p;
+        size_t len = n;
+        if (!n || is_control(c) || is_bidi(c)) {
+            piece = "\xef\xbf\xbd"; /* U+FFFD */
+            len = 3;
+            n = n ? n : 1;
+        }
+        if (o + len >= size)
+            break;
+        memcpy(out + o, piece, len);
+        o += len;
+        p += n;
+    }
+    out[o] = '\0';
+}
+
 /* ---- Search ----------------------------------------------------------- */
 
 /* The base letters of U+0100..U+017F (Latin Extended-A); '.' marks the

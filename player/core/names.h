@@ -51,6 +51,15 @@ hrc_name_problem hrc_name_clean(const char *name, char *out, size_t size);
 const char *hrc_name_problem_text(hrc_name_problem problem);
 
 /*
+ * For showing a name as it is being typed: a copy of name in which every
+ * character the rule refuses (control and bidirectional control
+ * characters) and every byte that is not UTF-8 is U+FFFD, so that nothing
+ * typed can change how the rest of the screen reads. Cut short, at a
+ * character, when it does not fit in size bytes. NULL name gives "".
+ */
+void hrc_name_printable(const char *name, char *out, size_t size);
+
+/*
  * Sign-in search: true when typed (white space at both ends ignored) starts
  * name, ignoring case (ASCII, Latin, Greek, Cyrillic), the accents of Latin
  * letters and combining marks. An empty typed matches nothing.

@@ -26,6 +26,7 @@ static const screen_ops *ops_for(hrc_screen s)
     case HRC_SCREEN_SETTINGS: return &screen_settings;
     case HRC_SCREEN_FACILITATOR: return &screen_facilitator;
     case HRC_SCREEN_COMPLETE: return &screen_complete;
+    case HRC_SCREEN_SETUP: return &screen_setup;
     case HRC_SCREEN_COUNT: break;
     }
     return &screen_home;
@@ -166,8 +167,10 @@ hrc_app *hrc_app_new(const hrc_app_config *config)
     app->ptr.pressed = -1;
     app->stale = true;
     hrc_draw_list_init(&app->scratch);
-    app_sign_out(app, HRC_END_NORMAL); /* sets the kiosk defaults and sign-in */
-    if (config->start_id) /* --goto (screens/goto.c) */
+    /* Sets the kiosk defaults and sign-in (a kiosk's first start: its
+     * facilitator PIN before anything, setup.c). */
+    app_sign_out(app, HRC_END_NORMAL);
+    if (config->start_id && !setup_needed(app)) /* --goto (screens/goto.c) */
         hrc_app_goto(app, config->start_id);
     return app;
 }
@@ -191,7 +194,9 @@ bool hrc_app_wants_text(const hrc_app *app)
     if (app->store_choice_pending)
         return false;
     return (s == HRC_SCREEN_SIGNIN && signin_wants_text(app)) ||
-           (s == HRC_SCREEN_FACILITATOR && facilitator_wants_text(app));
+           (s == HRC_SCREEN_FACILITATOR && facilitator_wants_text(app)) ||
+           (s == HRC_SCREEN_SETTINGS && settings_wants_text(app)) ||
+           (s == HRC_SCREEN_SETUP && setup_wants_text(app));
 }
 
 bool hrc_app_is_kiosk(const hrc_app *app)
@@ -691,13 +696,18 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
         bool handled = false;
         switch (in->kind) {
         case HRC_IN_NONE:
+            break;
         case HRC_IN_TICK:
+            if (ops->tick)
+                eff |= ops->tick(app, in->now_ms);
             break;
         case HRC_IN_RESIZE:
             eff |= HRC_APP_REDRAW;
             break;
         case HRC_IN_FACILITATOR:
-            if (loc->screen != HRC_SCREEN_FACILITATOR && !app->store_choice_pending) {
+            /* Not before a kiosk's first start chose its PIN (setup.c). */
+            if (loc->screen != HRC_SCREEN_FACILITATOR && !app->store_choice_pending &&
+                !setup_needed(app)) {
                 app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
                 eff |= HRC_APP_REDRAW;
             }
@@ -758,5 +768,10 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
 
 int64_t hrc_app_next_timeout_ms(const hrc_app *app, uint64_t now_ms)
 {
-    return app ? idle_timeout_ms(app, now_ms) : -1;
+    if (!app)
+        return -1;
+    int64_t idle = idle_timeout_ms(app, now_ms);
+    const screen_ops *ops = current_ops(app);
+    int64_t screen = ops->timer && !app->idle.prompt ? ops->timer(app, now_ms) : -1;
+    return screen < 0 ? idle : idle < 0 || screen < idle ? screen : idle;
 }

@@ -64,6 +64,19 @@ typedef struct hrc_app_config {
      * waits. NULL: no sync, nothing shown. */
     bool (*sync_status)(void *user, struct hrc_lrs_status *out);
     void *sync_status_user;
+    /* Classroom mode for this run (--show-learners): the sign-in screen
+     * lists every learner, as the store's own setting does
+     * (hrc_progress_show_learners). Otherwise a kiosk's sign-in finds
+     * learners from the first letters of their name. */
+    bool show_learners;
+    /* The store's folder or a file of it could be read by other users of
+     * the machine (hrc_progress_open_info.exposed, HRC_PROGRESS_TIGHTENED
+     * or HRC_PROGRESS_EXPOSED): which, its mode then, and whether the
+     * player made it private. The facilitator screen says so. NULL: all
+     * was private. */
+    const char *store_exposed;
+    unsigned store_exposed_mode;
+    bool store_exposed_fixed;
 } hrc_app_config;
 
 /* What the back end should do after an input. */
@@ -131,8 +144,10 @@ const char *hrc_app_lang(const hrc_app *app);
  * HRC_APP_KIOSK_EXIT has been returned.
  */
 
-/* Milliseconds until the next timer fires (idle prompt), or -1 for none:
- * the back end waits for events at most this long. */
+/* Milliseconds until the next timer fires (the idle prompt, a countdown
+ * on screen, a slow PIN check shown before it runs: 0 means once the
+ * frame is shown), or -1 for none: the back end waits for events at most
+ * this long, then sends HRC_IN_TICK. */
 int64_t hrc_app_next_timeout_ms(const hrc_app *app, uint64_t now_ms);
 
 #endif

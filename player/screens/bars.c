@@ -89,9 +89,11 @@ static void plan(ui *u, int width, bar_rows *r)
     int total = 0;
     for (int i = 0; i < u->n_bar; i++)
         total += u->bar[i].w + (i ? gap : 0);
-    int status_w = u->bar_status[0] ? ui_text_width(u, u->bar_status, 0, u->small_px) : 0;
+    /* Measured as drawn: an alert is bold, so wider. */
+    unsigned style = u->bar_status_alert ? HRC_FONT_BOLD : 0;
+    int status_w = u->bar_status[0] ? ui_text_width(u, u->bar_status, style, u->small_px) : 0;
     if (u->bar_status[0])
-        r->status_h = ui_text_height(u, u->bar_status, 0, u->small_px, avail);
+        r->status_h = ui_text_height(u, u->bar_status, style, u->small_px, avail);
     if (total <= avail) { /* one row for the buttons */
         r->n = u->n_bar ? 1 : 0;
         r->first[0] = 0;
@@ -190,7 +192,8 @@ void ui_bar_draw(ui *u, hrc_rect area, hrc_color bg)
         if (row == r.status_row) {
             int sx = left_end, ex = rx - (right_w ? right_w - gap : 0) - gap;
             hrc_rect box = {sx, y + (r.height[row] - r.status_h) / 2, ex - sx, r.status_h};
-            int tw = ui_text_width(u, u->bar_status, 0, u->small_px);
+            int tw = ui_text_width(u, u->bar_status, u->bar_status_alert ? HRC_FONT_BOLD : 0,
+                                   u->small_px);
             if (tw < box.w) { /* centred between the groups */
                 box.x += (box.w - tw) / 2;
                 box.w = tw + 1;

@@ -49,6 +49,10 @@
 #define ICON_CELEBRATE "\xee\xa9\xa5" /* celebration */
 #define ICON_SCHEDULE "\xee\xa2\xb5" /* schedule */
 #define ICON_KEY "\xee\x9c\xbc" /* key */
+#define ICON_BACKSPACE "\xee\x85\x8a" /* backspace */
+#define ICON_SHIFT "\xee\x97\x98" /* arrow_upward */
+#define ICON_WARNING "\xee\x80\x82" /* warning */
+#define ICON_FINGERPRINT "\xee\xa4\x8d" /* fingerprint */
 #define ICON_ADD "\xee\x9f\xbe" /* person_add */
 #define ICON_LANGUAGE "\xee\xa3\xa2" /* translate */
 #define ICON_TEXT_SIZE "\xee\x89\x85" /* format_size */

@@ -73,7 +73,9 @@ void app_sign_out(hrc_app *app, hrc_session_end why)
     app->high_contrast = app->cfg.high_contrast;
     app_set_lang(app, app->cfg.lang ? app->cfg.lang : "en");
     app_reload_learners(app);
-    app_reset(app, hrc_nav_location(HRC_SCREEN_SIGNIN, -1, -1));
+    /* A kiosk without a facilitator PIN asks for one before anything. */
+    app_reset(app, hrc_nav_location(setup_needed(app) ? HRC_SCREEN_SETUP : HRC_SCREEN_SIGNIN,
+                                    -1, -1));
 }
 
 void app_sign_out_beneath(hrc_app *app, hrc_session_end why)

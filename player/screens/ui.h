@@ -307,11 +307,17 @@ typedef struct screen_ops {
     /* Whether a target being dragged (action) may be dropped on `to`: the
      * app then marks `to` while the pointer is over it. */
     bool (*accepts)(const hrc_app *app, int action, const ui_target *to);
+    /* A timer of the screen (a countdown, a slow check shown before it
+     * runs): milliseconds until it wants an HRC_IN_TICK (0: at once, once
+     * the frame is shown), or -1 for none; hrc_app_next_timeout_ms() takes
+     * the earlier of it and the idle prompt's. tick() then gets the TICK. */
+    int64_t (*timer)(const hrc_app *app, uint64_t now);
+    unsigned (*tick)(hrc_app *app, uint64_t now);
 } screen_ops;
 
 extern const screen_ops screen_signin, screen_home, screen_module, screen_page,
     screen_timeline, screen_case, screen_quiz, screen_results, screen_settings,
-    screen_facilitator, screen_complete;
+    screen_facilitator, screen_complete, screen_setup;
 
 /* The state of the screen on top of the navigation stack (NULL when it
  * has none), and the same for a given entry. */
@@ -378,6 +384,15 @@ bool facilitator_wants_text(const hrc_app *app);
  * someone has started signing in (the kiosk's idle time then counts). */
 bool signin_wants_text(const hrc_app *app);
 bool signin_in_progress(const hrc_app *app);
+/* The store's sign-in settings or learners changed (facilitator screen):
+ * the sign-in screen beneath reads them again. */
+void signin_refresh(hrc_app *app);
+/* Whether Settings takes typed text (a learner changing their PIN). */
+bool settings_wants_text(const hrc_app *app);
+/* A kiosk's first start (setup.c): true when the app must ask for the
+ * facilitator PIN before anything else; whether it takes typed text. */
+bool setup_needed(const hrc_app *app);
+bool setup_wants_text(const hrc_app *app);
 /* The timeline's selected event (flat index, -1 none), for --goto and the
  * preview's "where am I". */
 void timeline_select(hrc_app *app, int event);

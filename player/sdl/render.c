@@ -158,13 +158,32 @@ static int snapshot(renderer_state *s, const char *name)
     return 0;
 }
 
-static unsigned send_at(renderer_state *s, hrc_input_kind kind, int x, int y)
+static unsigned handle(renderer_state *s, hrc_input in)
 {
-    hrc_input in = {.kind = kind, .x = x, .y = y, .now_ms = s->clock += 1000};
+    in.now_ms = s->clock += 1000;
     unsigned effects = hrc_app_handle_input(s->app, &in);
+    /* As the play loop does: a timer due now (a PIN check shown before it
+     * runs) gets its tick. */
+    for (int i = 0; i < 4 && hrc_app_next_timeout_ms(s->app, s->clock) == 0; i++) {
+        hrc_input tick = {.kind = HRC_IN_TICK, .now_ms = s->clock};
+        effects |= hrc_app_handle_input(s->app, &tick);
+    }
     if (effects & HRC_APP_LANG_CHANGED)
         hrc_gfx_drop_text(&s->gfx);
     return effects;
+}
+
+static unsigned send_at(renderer_state *s, hrc_input_kind kind, int x, int y)
+{
+    return handle(s, (hrc_input){.kind = kind, .x = x, .y = y});
+}
+
+/* Typed text, as a keyboard sends it. */
+static void send_text(renderer_state *s, const char *text)
+{
+    hrc_input in = {.kind = HRC_IN_TEXT};
+    snprintf(in.text, sizeof in.text, "%s", text);
+    handle(s, in);
 }
 
 static unsigned send(renderer_state *s, hrc_input_kind kind)
@@ -337,6 +356,83 @@ static int tour_module(renderer_state *s, size_t index)
     return 0;
 }
 
+/*
+ * With a progress store (--render --kiosk, cmd_play.c makes a throwaway
+ * one): the kiosk's first start, signing up with a PIN, the learner's PIN
+ * in Settings, finding a name, a PIN locked by wrong tries, and the
+ * facilitator's screens. Ends on the sign-in screen.
+ */
+static int tour_kiosk(renderer_state *s)
+{
+    static const char pin[] = "246810", learner_pin[] = "1357";
+    if (snapshot(s, "kiosk-setup"))
+        return -1;
+    for (int i = 0; i < 2; i++) {
+        send_text(s, pin);
+        send(s, HRC_IN_ACTIVATE);
+    }
+    if (snapshot(s, "kiosk-setup-done"))
+        return -1;
+    click(s, _("Start"), 0);
+    if (!click(s, _("I am new here"), 0)) {
+        snprintf(s->err, s->err_size, "no \"I am new here\" after the kiosk's set-up");
+        return -1;
+    }
+    send_text(s, "Zo\xc3\xa9 Mart\xc3\xadn");
+    if (snapshot(s, "sign-up-name"))
+        return -1;
+    send(s, HRC_IN_ACTIVATE);
+    if (snapshot(s, "sign-up-pin"))
+        return -1;
+    for (int i = 0; i < 2; i++) {
+        send_text(s, learner_pin);
+        send(s, HRC_IN_ACTIVATE);
+    }
+    if (click(s, _("Settings"), 0)) {
+        if (snapshot(s, "settings-learner"))
+            return -1;
+        if (click(s, _("Change my PIN"), 0) && snapshot(s, "settings-change-pin"))
+            return -1;
+        send(s, HRC_IN_BACK);
+        click(s, _("Done"), 0);
+    }
+    click(s, _("Sign out"), 0);
+    send_text(s, "zo");
+    if (snapshot(s, "sign-in-search"))
+        return -1;
+    if (click(s, "Zo\xc3\xa9", 0)) {
+        for (int i = 0; i < 3; i++) {
+            send_text(s, "0000");
+            send(s, HRC_IN_ACTIVATE);
+        }
+        if (snapshot(s, "sign-in-pin-locked"))
+            return -1;
+        send(s, HRC_IN_BACK);
+    }
+    send(s, HRC_IN_FACILITATOR);
+    if (snapshot(s, "facilitator-locked"))
+        return -1;
+    send_text(s, pin);
+    send(s, HRC_IN_ACTIVATE);
+    if (snapshot(s, "facilitator"))
+        return -1;
+    send(s, HRC_IN_PAGE_DOWN);
+    if (snapshot(s, "facilitator-more"))
+        return -1;
+    if (click(s, "Zo\xc3\xa9", 0)) { /* "PIN of Zoé..." */
+        if (snapshot(s, "facilitator-learner"))
+            return -1;
+        send(s, HRC_IN_BACK);
+    }
+    if (click(s, _("Change the facilitator PIN"), 0)) {
+        if (snapshot(s, "facilitator-change-pin"))
+            return -1;
+        send(s, HRC_IN_BACK);
+    }
+    send(s, HRC_IN_BACK); /* locks, back to sign-in */
+    return 0;
+}
+
 /* The tour of every screen. */
 static int tour(renderer_state *s)
 {
@@ -344,6 +440,8 @@ static int tour(renderer_state *s)
     hrc_app_handle_input(s->app, &resize);
     if (s->opts->app.start_id) /* --goto: that one screen */
         return snapshot(s, s->opts->app.start_id);
+    if (s->opts->app.kiosk && s->opts->app.progress && tour_kiosk(s))
+        return -1;
     if (snapshot(s, "sign-in"))
         return -1;
     if (click(s, _("Settings"), 0)) {

@@ -43,6 +43,9 @@ xdotool key Return
 sleep 0.3
 xdotool type --delay 20 "Keyboard Kim"
 xdotool key Return
+wait_target "Continue without a PIN" # a PIN is offered, not required
+tab_to "Continue without a PIN"
+xdotool key Return
 wait_screen "Welcome, Keyboard Kim"
 tab_to "Module 1"
 xdotool key Return

@@ -24,6 +24,8 @@ click "I am new here"
 sleep 0.3
 xdotool type --delay 20 "Ada Lovelace"
 xdotool key Return
+wait_target "Continue without a PIN" # a PIN is offered, not required
+click "Continue without a PIN"
 wait_screen "Welcome, Ada Lovelace"
 shot 20-home
 xdotool key Tab

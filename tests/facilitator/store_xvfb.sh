@@ -2,7 +2,8 @@
 # End to end in a real kiosk window on a private Xvfb display (xdotool):
 # a progress store that cannot be opened makes the player ask, on screen,
 # whether to play without saving or quit, and both choices work; a damaged
-# store is logged, and the facilitator screen says so.
+# store is logged, the new one asks for a facilitator PIN before anything
+# else (a kiosk's first start), and the facilitator screen says so.
 # Exit 77 (skipped) when Xvfb or xdotool is missing.
 # Usage: store_xvfb.sh PLAYER TEST_DATA_DIR
 set -u
@@ -41,18 +42,28 @@ click "I am new here"
 kill "$player_pid"; wait "$player_pid" 2>/dev/null; player_pid=
 
 # A damaged store: moved aside, logged, told on the facilitator screen.
+# The new store has no facilitator PIN: the kiosk asks for one before
+# anything else (Ctrl+Alt+F never sets one).
 mkdir -p "$work/bad"
 head -c 4096 /dev/urandom >"$work/bad/progress.db"
 start "$work/bad"
-wait_screen "Welcome"
+wait_screen "Setting up this kiosk"
 grep -q "damaged" "$work/trace" || fail "the damaged store is not logged"
 ls "$work/bad" | grep -q "progress.db.corrupt-" || fail "the damaged store was not kept"
-# The new store has no facilitator PIN, and Ctrl+Alt+F never sets one in a
-# kiosk: the facilitator sets it from a terminal, while the kiosk runs.
-echo 2468 | "$player" --set-facilitator-pin --data-dir "$work/bad" >/dev/null \
-  || fail "could not set the facilitator PIN"
+xdotool key ctrl+alt+f
+sleep 0.3
+last_targets | grep -q "Unlock" && fail "Ctrl+Alt+F opened the facilitator screen"
+xdotool type --delay 20 "2468"
+xdotool key Return
+sleep 0.3
+xdotool type --delay 20 "2468"
+xdotool key Return
+wait_target "Start"
+click "Start"
+wait_screen "Welcome"
 xdotool key ctrl+alt+f
 wait_screen "Facilitator"
+sleep 0.2
 xdotool type --delay 20 "2468"
 xdotool key Return
 for _ in $(seq 100); do last_targets | grep -q "Hide the notice" && break; sleep 0.05; done

@@ -34,6 +34,11 @@ typedef struct harness {
     uint64_t now;
     unsigned last_effect;
     bool check_geometry; /* assert geometry after every frame */
+    /* Off (the default): as the SDL loop does, once an input's frame is
+     * drawn, a timer due at once (a PIN check shown before it runs) gets
+     * its HRC_IN_TICK right away; last_effect then holds both. On: the
+     * test sends TICKs itself (to look at the frame in between). */
+    bool manual_ticks;
 } harness;
 
 /* Loads tests/data/screens/course and starts an app; fails the test on error. */
@@ -42,6 +47,8 @@ void harness_stop(harness *t);
 void harness_draw(harness *t);
 unsigned harness_key(harness *t, hrc_input_kind kind); /* and redraws */
 unsigned harness_input(harness *t, hrc_input in);       /* and redraws */
+/* Moves the fake clock on by ms, then sends a TICK (the app's timers). */
+unsigned harness_wait(harness *t, uint64_t ms);
 /* Scrolls down about a screenful, never leaving the screen; returns the
  * effects (no HRC_APP_REDRAW at the end). */
 unsigned harness_page_down(harness *t);

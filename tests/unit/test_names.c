@@ -119,6 +119,25 @@ static void search_by_first_letters(void **state)
     assert_false(hrc_name_matches("Æsa", "a"));
 }
 
+/* What is being typed is shown with U+FFFD for what the rule refuses. */
+static void printable_copies(void **state)
+{
+    (void)state;
+    char out[64];
+    hrc_name_printable("Zo\xc3\xa9 Mart\xc3\xadn", out, sizeof out);
+    assert_string_equal(out, "Zo\xc3\xa9 Mart\xc3\xadn");
+    hrc_name_printable("a\tb\x7f", out, sizeof out);
+    assert_string_equal(out, "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+    hrc_name_printable("Ana\xe2\x80\xaemoc.exe", out, sizeof out); /* U+202E */
+    assert_string_equal(out, "Ana\xef\xbf\xbd" "moc.exe");
+    hrc_name_printable("x\xff", out, sizeof out);
+    assert_string_equal(out, "x\xef\xbf\xbd");
+    hrc_name_printable("\xc3\xa9\xc3\xa9\xc3\xa9", out, 6); /* two whole characters fit */
+    assert_string_equal(out, "\xc3\xa9\xc3\xa9");
+    hrc_name_printable(NULL, out, sizeof out);
+    assert_string_equal(out, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -126,6 +145,7 @@ int main(void)
         cmocka_unit_test(length_is_counted_in_characters),
         cmocka_unit_test(refused_names),
         cmocka_unit_test(search_by_first_letters),
+        cmocka_unit_test(printable_copies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
