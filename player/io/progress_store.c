@@ -162,6 +162,20 @@ static int migrate_to_v3(hrc_progress *s)
     return r;
 }
 
+/* Version 4: spoken guidance. A learner's choice (0: never chosen, the
+ * kiosk decides; 1: off; 2: on) and speaking rate (-3 to 3 steps around
+ * eSpeak NG's normal rate) are kept in their profile. A step of its own,
+ * so that it commutes with steps added beside it. */
+static int migrate_to_v4(hrc_progress *s)
+{
+    static const char sql[] =
+        "ALTER TABLE learner ADD COLUMN speech INTEGER NOT NULL DEFAULT 0\n"
+        "  CHECK(speech IN (0, 1, 2));\n"
+        "ALTER TABLE learner ADD COLUMN speech_rate INTEGER NOT NULL DEFAULT 0\n"
+        "  CHECK(speech_rate BETWEEN -3 AND 3);\n";
+    return hrc_progress_exec(s, sql, "upgrading the store to version 4");
+}
+
 static int set_device_id(hrc_progress *s)
 {
     unsigned char raw[16];
@@ -218,6 +232,11 @@ static int migrate(hrc_progress *s, int from)
         r = migrate_to_v3(s);
         if (!r)
             r = set_user_version(s, 3);
+    }
+    if (!r && from < 4) {
+        r = migrate_to_v4(s);
+        if (!r)
+            r = set_user_version(s, 4);
     }
     if (r)
         hrc_progress_rollback(s);
