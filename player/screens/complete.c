@@ -66,6 +66,7 @@ static void complete_draw(ui *u)
         snprintf(line, sizeof line, _("You have completed module %d: %s."), module + 1,
                  ui_pick(app, m, &m->title));
     ui_plain(u, line, 0, u->px, p->text);
+    ui_say(u, line);
     time_line(app, module, line, sizeof line);
     if (line[0])
         ui_plain(u, line, 0, u->px, p->muted);
