@@ -28,6 +28,11 @@ static void print_usage(FILE *out, const char *argv0)
             "                           (default $XDG_DATA_HOME/hrc-player)\n"
             "  --exit-after-first-frame quit as soon as the first frame is shown\n"),
           out);
+    fputs(_("  --speech [on|off]        spoken guidance: the screens read aloud, from the\n"
+            "                           start (F1 or a two-second press turns it on or\n"
+            "                           off at any time); with --render, also write what\n"
+            "                           each screen says (.txt) and its speech (.wav)\n"),
+          out);
     fputs(_("\n"
             "Authoring:\n"
             "  --validate FILE|DIR...   check modules; print problems as\n"
@@ -94,7 +99,7 @@ enum {
     OPT_LANG = 256, OPT_SIZE, OPT_KIOSK, OPT_IDLE, OPT_DATA_DIR, OPT_FIRST_FRAME,
     OPT_VALIDATE, OPT_WATCH, OPT_GOTO, OPT_RENDER, OPT_REVIEW, OPT_EXPORT,
     OPT_IMPORT, OPT_SET_PIN, OPT_VERSION, OPT_KIOSK_KEY, OPT_TRUST_KIOSK,
-    OPT_UNTRUST_KIOSK, OPT_TRUSTED_KIOSKS,
+    OPT_UNTRUST_KIOSK, OPT_TRUSTED_KIOSKS, OPT_SPEECH,
 };
 
 int main(int argc, char **argv)
@@ -118,6 +123,7 @@ int main(int argc, char **argv)
         {"trust-kiosk", required_argument, NULL, OPT_TRUST_KIOSK},
         {"untrust-kiosk", required_argument, NULL, OPT_UNTRUST_KIOSK},
         {"trusted-kiosks", no_argument, NULL, OPT_TRUSTED_KIOSKS},
+        {"speech", optional_argument, NULL, OPT_SPEECH},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {0, 0, 0, 0},
@@ -161,6 +167,19 @@ int main(int argc, char **argv)
             break;
         }
         case OPT_DATA_DIR: cli.data_dir = optarg; break;
+        case OPT_SPEECH: {
+            /* "--speech", "--speech=on" and "--speech on" all work. */
+            const char *v = optarg;
+            if (!v && optind < argc &&
+                (strcmp(argv[optind], "on") == 0 || strcmp(argv[optind], "off") == 0))
+                v = argv[optind++];
+            if (v && strcmp(v, "on") != 0 && strcmp(v, "off") != 0) {
+                fprintf(stderr, _("%s: --speech takes on or off\n"), argv[0]);
+                return HRC_EXIT_USAGE;
+            }
+            cli.speech = !v || strcmp(v, "on") == 0;
+            break;
+        }
         case OPT_FIRST_FRAME: cli.exit_after_first_frame = true; break;
         case OPT_VALIDATE: bad = set_command(&cli, HRC_CMD_VALIDATE); break;
         case OPT_WATCH: bad = set_command(&cli, HRC_CMD_WATCH); break;

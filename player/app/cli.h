@@ -42,6 +42,8 @@ typedef struct hrc_cli {
     bool kiosk;
     int idle_timeout_s;      /* --idle-timeout; 0: default */
     bool review;             /* --review, with --render */
+    bool speech;             /* --speech on: spoken guidance from the start;
+                                with --render: what each screen says, too */
     bool exit_after_first_frame;
 } hrc_cli;
 

@@ -91,6 +91,7 @@ int hrc_cmd_play(const hrc_cli *cli)
             .store_error = info.message,
             .store_path = progress ? info.path : NULL,
             .host = hrc_host_system(),
+            .speech = cli->speech,
         },
         .width = cli->width,
         .height = cli->height,
