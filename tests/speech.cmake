@@ -26,3 +26,15 @@ if(TARGET hrc_sdl)
   add_executable(speech_bench ${PROJECT_SOURCE_DIR}/bench/speech/speech_bench.c)
   target_link_libraries(speech_bench PRIVATE hrc_sdl m)
 endif()
+
+# What spoken guidance says, screen by screen, with no audio: the fixture
+# course (behaviours), and every screen of the bundled course in English,
+# French and Spanish by keyboard walk.
+hrc_unit_test(test_spoken SOURCES ${CMAKE_SOURCE_DIR}/tests/unit/test_spoken.c
+              ${CMAKE_SOURCE_DIR}/tests/unit/screens_harness.c LIBS hrc_screens hrc_io)
+target_compile_definitions(test_spoken PRIVATE HRC_BUILD_EXE="${PROJECT_BINARY_DIR}/hrc-player")
+if(TARGET translations)
+  add_dependencies(test_spoken translations)
+endif()
+set_tests_properties(test_spoken PROPERTIES ENVIRONMENT_MODIFICATION
+  "LANG=set:C.UTF-8;LC_ALL=unset:;LC_MESSAGES=unset:;LANGUAGE=unset:")
