@@ -38,3 +38,12 @@ if(TARGET translations)
 endif()
 set_tests_properties(test_spoken PROPERTIES ENVIRONMENT_MODIFICATION
   "LANG=set:C.UTF-8;LC_ALL=unset:;LC_MESSAGES=unset:;LANGUAGE=unset:")
+hrc_unit_test(test_spoken_course SOURCES ${CMAKE_SOURCE_DIR}/tests/unit/test_spoken_course.c
+              ${CMAKE_SOURCE_DIR}/tests/unit/screens_harness.c LIBS hrc_screens hrc_io)
+target_compile_definitions(test_spoken_course PRIVATE
+  HRC_BUILD_EXE="${PROJECT_BINARY_DIR}/hrc-player")
+if(TARGET translations)
+  add_dependencies(test_spoken_course translations)
+endif()
+set_tests_properties(test_spoken_course PROPERTIES ENVIRONMENT_MODIFICATION
+  "LANG=set:C.UTF-8;LC_ALL=unset:;LC_MESSAGES=unset:;LANGUAGE=unset:")
