@@ -21,6 +21,19 @@ if(TARGET hrc_sdl)
     ENVIRONMENT "SDL_AUDIODRIVER=disk;HRC_SPEECH_WORK=${speech_work}")
 endif()
 
+# Spoken guidance from the app's frames to the device, as the window plays it.
+if(TARGET hrc_sdl)
+  hrc_unit_test(test_voice SOURCES ${speech_dir}/test_voice.c
+                ${CMAKE_SOURCE_DIR}/tests/unit/screens_harness.c LIBS hrc_sdl hrc_screens m)
+  target_include_directories(test_voice PRIVATE ${CMAKE_SOURCE_DIR}/tests/unit)
+  target_compile_definitions(test_voice PRIVATE HRC_BUILD_EXE="${PROJECT_BINARY_DIR}/hrc-player")
+  if(TARGET translations)
+    add_dependencies(test_voice translations)
+  endif()
+  set_tests_properties(test_voice PROPERTIES
+    ENVIRONMENT "SDL_AUDIODRIVER=disk;HRC_SPEECH_WORK=${speech_work}")
+endif()
+
 # Not a test: the figures of bench/40-speech.sh.
 if(TARGET hrc_sdl)
   add_executable(speech_bench ${PROJECT_SOURCE_DIR}/bench/speech/speech_bench.c)
@@ -47,3 +60,9 @@ if(TARGET translations)
 endif()
 set_tests_properties(test_spoken_course PROPERTIES ENVIRONMENT_MODIFICATION
   "LANG=set:C.UTF-8;LC_ALL=unset:;LC_MESSAGES=unset:;LANGUAGE=unset:")
+
+# --render --speech: a .txt and a .wav next to every screen, checked.
+add_test(NAME speech_render
+         COMMAND ${CMAKE_SOURCE_DIR}/tests/e2e/render_speech.sh
+                 $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
+set_tests_properties(speech_render PROPERTIES TIMEOUT 300)

@@ -91,8 +91,10 @@ void spoken_clean(const char *in, char *out, size_t size)
         unsigned c = utf8_code(p, n);
         const char *next = p + n;
         if ((c >= 0xe000 && c <= 0xf8ff) || c == 0x2022 || c == '|' || c < 0x20 ||
-            c == 0x7f) {
-            put(out, size, &at, " ", 1); /* icon glyphs, bullets, a field's caret */
+            c == 0x7f || c == 0xa0 || c == 0x202f) {
+            /* Icon glyphs, bullets, a field's caret; no-break spaces are
+             * for the layout only. */
+            put(out, size, &at, " ", 1);
         } else if (c == 0xb7) { /* "Part 2 · Lesson": a pause */
             while (at > 0 && out[at - 1] == ' ')
                 out[--at] = '\0';
@@ -211,11 +213,19 @@ static void batch_add(batch *b, const char *text, const char *lang, const char *
         const char *gap = "";
         if (u->len) {
             char last = u->text[u->len - 1];
-            gap = strchr(".,:;!?", last) ? " " : sep ? sep : ". ";
+            bool ellipsis = u->len >= 3 && memcmp(u->text + u->len - 3, "\xe2\x80\xa6", 3) == 0;
+            gap = strchr(".,:;!?", last) || ellipsis ? " " : sep ? sep : ". ";
         }
         if (grow_text(u, strlen(gap) + n)) {
-            memcpy(u->text + u->len, gap, strlen(gap));
-            u->len += strlen(gap);
+            /* A translated gap (" : ") may hold no-break spaces: plain here. */
+            for (const char *g = gap; *g;) {
+                if (!strncmp(g, "\xe2\x80\xaf", 3) || !strncmp(g, "\xc2\xa0", 2)) {
+                    u->text[u->len++] = ' ';
+                    g += g[0] == '\xe2' ? 3 : 2;
+                } else {
+                    u->text[u->len++] = *g++;
+                }
+            }
             memcpy(u->text + u->len, clean, n);
             u->len += n;
             u->text[u->len] = '\0';
@@ -804,13 +814,16 @@ static uint64_t title_of(const spoken_state *s, batch *b)
             break;
         first = i;
     }
+    /* TRANSLATORS: spoken between a screen's place and its title, as in
+     * "Part 2 of 5, Lesson: The right to the city" (French: " : "). */
+    const char *colon = C_("spoken", ": ");
     uint64_t h = HASH_START;
     for (int i = first; i <= t; i++) {
         const spoken_entry *e = &s->entries[i];
         if (e->kind != SPOKEN_TEXT)
             continue;
         if (b)
-            batch_add(b, e->text, e->lang, i == t ? ": " : ", ");
+            batch_add(b, e->text, e->lang, i == t ? colon : ", ");
         h = hash_str(h, e->text);
     }
     return h;

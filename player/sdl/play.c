@@ -172,10 +172,12 @@ static void draw(player *p)
     hrc_gfx_replay(&p->gfx, p->list.cmds, p->list.count);
     SDL_RenderPresent(p->renderer);
     p->dirty = false;
-    speak(p);
-    if (p->opts->trace_screens)
+    if (p->opts->trace_screens) {
         hrc_trace_frame(&p->trace, &p->list, hrc_app_current_id(p->app, NULL, NULL),
                         stderr);
+        hrc_trace_say(&p->list, stderr);
+    }
+    speak(p);
 }
 
 static void handle_window_event(player *p, const SDL_WindowEvent *w)

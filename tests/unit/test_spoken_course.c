@@ -259,7 +259,9 @@ static void read_page(walk *w, const char *what)
         press(w, HRC_IN_SPEECH_DONE);
         const char *said = heard(w, what, true);
         w->paragraphs++;
-        if (!w->t.app->speech.reading && strcmp(said, gettext("End of the page.")) != 0)
+        char end[128];
+        spoken_form(gettext("End of the page."), end, sizeof end);
+        if (!w->t.app->speech.reading && strcmp(said, end) != 0)
             fail_msg("%s in %s: reading ends with \"%s\"", what, langs[w->lang], said);
     }
     if (n < 2)
@@ -339,8 +341,11 @@ static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
         }
         activate(w, gettext("Check answer"));
         const char *said = heard(w, q->id, true);
-        if (!strstr(said, gettext("Right!")) && !strstr(said, gettext("Partly right.")) &&
-            !strstr(said, gettext("Not right.")))
+        char right[128], partly[128], wrong[128];
+        spoken_form(gettext("Right!"), right, sizeof right);
+        spoken_form(gettext("Partly right."), partly, sizeof partly);
+        spoken_form(gettext("Not right."), wrong, sizeof wrong);
+        if (!strstr(said, right) && !strstr(said, partly) && !strstr(said, wrong))
             fail_msg("%s in %s: no verdict said after the answer:\n%s", q->id, langs[w->lang],
                      said);
         expect_said(w, said, plain(w, m, &q->explanation), q->id);
