@@ -66,3 +66,10 @@ add_test(NAME speech_render
          COMMAND ${CMAKE_SOURCE_DIR}/tests/e2e/render_speech.sh
                  $<TARGET_FILE:hrc-player> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
 set_tests_properties(speech_render PROPERTIES TIMEOUT 300)
+
+# The real window under Xvfb, keys by xdotool, sound to a file; skipped
+# (77) without Xvfb or xdotool.
+add_test(NAME speech_xvfb
+         COMMAND ${CMAKE_SOURCE_DIR}/tests/e2e/xvfb_speech.sh
+                 $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
+set_tests_properties(speech_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
