@@ -38,6 +38,9 @@ endif()
 if(TARGET hrc_sdl)
   add_executable(speech_bench ${PROJECT_SOURCE_DIR}/bench/speech/speech_bench.c)
   target_link_libraries(speech_bench PRIVATE hrc_sdl m)
+  # ... and of bench/45-speech-ui.sh: a key press to the first sample.
+  add_executable(speech_ui_bench ${PROJECT_SOURCE_DIR}/bench/speech/speech_ui_bench.c)
+  target_link_libraries(speech_ui_bench PRIVATE hrc_sdl hrc_screens hrc_io m)
 endif()
 
 # What spoken guidance says, screen by screen, with no audio: the fixture
