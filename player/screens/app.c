@@ -532,6 +532,8 @@ static unsigned activate(hrc_app *app, int action, int arg)
         return HRC_APP_REDRAW;
     case ACT_QUIT:
         return app->kiosk ? 0 : HRC_APP_QUIT;
+    case ACT_SPEECH:
+        return spoken_control_do(app, arg); /* spoken.c */
     default:
         break;
     }

@@ -36,6 +36,7 @@ static void settings_draw(ui *u)
     ui_button(u, _("Standard"), ACT_CONTRAST, 0, app->high_contrast ? BTN_QUIET : BTN_SELECTED);
     ui_button(u, _("High contrast"), ACT_CONTRAST, 1,
               app->high_contrast ? BTN_SELECTED : BTN_QUIET);
+    spoken_settings_draw(u); /* spoken guidance: spoken.c */
     ui_gap(u, u->pad * 2);
     ui_button(u, _("Done"), ACT_DONE, 0, BTN_NORMAL);
     ui_flow_end(u);

@@ -660,6 +660,21 @@ void spoken_fini(spoken_state *s)
     s->n_entries = s->cap_entries = s->last_len = s->last_cap = 0;
 }
 
+unsigned spoken_control_do(hrc_app *app, int control)
+{
+    spoken_state *s = &app->speech;
+    switch (control) {
+    case SPOKEN_OFF:
+    case SPOKEN_ON:
+        return (control == SPOKEN_ON) != s->on ? toggle(app) : 0;
+    case SPOKEN_SLOWER: return s->on ? change_rate(app, -1) : 0;
+    case SPOKEN_FASTER: return s->on ? change_rate(app, 1) : 0;
+    case SPOKEN_QUIETER: return s->on ? change_volume(app, -SPOKEN_VOLUME_STEP) : 0;
+    case SPOKEN_LOUDER: return s->on ? change_volume(app, SPOKEN_VOLUME_STEP) : 0;
+    default: return 0;
+    }
+}
+
 /* ---- Input -------------------------------------------------------------------- */
 
 /* A speech key is the learner's doing: the kiosk's idle time starts again. */
@@ -1025,6 +1040,28 @@ void hrc_app_speech_unavailable(hrc_app *app, const char *why)
     s->reading = s->read = false;
     snprintf(s->problem, sizeof s->problem, "%s", why ? why : "");
     app->stale = true;
+}
+
+/* ---- The settings screen's part ------------------------------------------------ */
+
+void spoken_settings_draw(ui *u)
+{
+    const spoken_state *s = &u->app->speech;
+    const hrc_palette *p = u->pal;
+    ui_gap(u, u->pad);
+    ui_plain(u, _("Spoken guidance"), HRC_FONT_BOLD, u->h2_px, p->text);
+    ui_gap(u, u->pad / 3);
+    ui_button(u, C_("speech", "Off"), ACT_SPEECH, SPOKEN_OFF, s->on ? BTN_QUIET : BTN_SELECTED);
+    ui_button(u, C_("speech", "On"), ACT_SPEECH, SPOKEN_ON, s->on ? BTN_SELECTED : BTN_QUIET);
+    ui_flow_end(u);
+    if (!s->on)
+        return;
+    ui_gap(u, u->pad / 3);
+    ui_button(u, _("Slower"), ACT_SPEECH, SPOKEN_SLOWER, BTN_QUIET);
+    ui_button(u, _("Faster"), ACT_SPEECH, SPOKEN_FASTER, BTN_QUIET);
+    ui_button(u, _("Quieter"), ACT_SPEECH, SPOKEN_QUIETER, BTN_QUIET);
+    ui_button(u, _("Louder"), ACT_SPEECH, SPOKEN_LOUDER, BTN_QUIET);
+    ui_flow_end(u);
 }
 
 /* ---- The sign-in screen's line ------------------------------------------------ */

@@ -146,6 +146,12 @@ typedef struct spoken_state {
     int press_x, press_y;
 } spoken_state;
 
+/* What the settings screen's buttons do (ACT_SPEECH's arg). */
+enum spoken_control {
+    SPOKEN_OFF, SPOKEN_ON, SPOKEN_SLOWER, SPOKEN_FASTER, SPOKEN_QUIETER, SPOKEN_LOUDER,
+};
+unsigned spoken_control_do(struct hrc_app *app, int control);
+
 /* Releases what the state holds (the app's end). */
 void spoken_fini(spoken_state *s);
 

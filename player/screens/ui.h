@@ -44,6 +44,7 @@ enum {
     ACT_ITEM_PREV,   /* an item's bar: the previous item (arg) */
     ACT_ITEM_NEXT,   /* ... the next item (arg) */
     ACT_FINISH,      /* ... the module is complete: its completion screen */
+    ACT_SPEECH,      /* spoken guidance's controls (arg: enum spoken_control) */
     ACT_SCREEN = 100,
 };
 
@@ -288,6 +289,9 @@ void ui_say_overlay(ui *u);
 void ui_say_no_alerts(ui *u, bool on);
 /* The sign-in screen's large line on how to turn spoken guidance on. */
 void spoken_signin_hint(ui *u);
+/* The settings screen's part for spoken guidance: on or off, and with it
+ * on, its speed and volume (ACT_SPEECH buttons, for touch screens). */
+void spoken_settings_draw(ui *u);
 
 const char *ui_pick(const hrc_app *app, const hrc_module *m, const hrc_text *t);
 const hrc_module *ui_module(const hrc_app *app, int index);

@@ -521,6 +521,38 @@ static void a_tap_says_a_second_acts(void **state)
     harness_stop(&t);
 }
 
+/* ---- The settings screen, for touch screens --------------------------------- */
+
+static void settings_turn_it_on_and_set_it(void **state)
+{
+    harness t;
+    start(&t, false);
+    harness_activate_label(&t, "Settings");
+    assert_true(harness_has_text(&t, "Spoken guidance"));
+    assert_int_equal(harness_find_target(&t, "Faster"), -1); /* off: just on or off */
+    harness_click(&t, "On");
+    expect(collect(&t), "Spoken guidance on.");
+    expect(said, "Settings");
+    harness_click(&t, "Faster");
+    assert_string_equal(collect(&t), "Faster.");
+    harness_click(&t, "Quieter");
+    assert_string_equal(collect(&t), "Volume 90 %.");
+    hrc_app_speech sp;
+    hrc_app_speech_settings(t.app, &sp);
+    assert_true(sp.on);
+    assert_int_equal(sp.rate_step, 1);
+    assert_int_equal(sp.volume, 90);
+    for (int i = 0; i < 12; i++)
+        harness_click(&t, "Quieter");
+    hrc_app_speech_settings(t.app, &sp);
+    assert_int_equal(sp.volume, SPOKEN_VOLUME_MIN); /* never silent by mistake */
+    /* The focus on the chosen one says so. */
+    assert_string_equal(tab_to(&t, "On"), "On, button, selected");
+    harness_click(&t, "Off");
+    assert_string_equal(collect(&t), "Spoken guidance off.");
+    harness_stop(&t);
+}
+
 /* ---- What is said is plain text ------------------------------------------ */
 
 static void clean_text(void **state)
@@ -586,6 +618,7 @@ int main(void)
         cmocka_unit_test(the_idle_prompt_and_its_countdown),
         cmocka_unit_test_teardown(the_choice_is_kept_in_the_profile, clear_store),
         cmocka_unit_test(a_tap_says_a_second_acts),
+        cmocka_unit_test(settings_turn_it_on_and_set_it),
         cmocka_unit_test(clean_text),
     };
     return cmocka_run_group_tests(tests, make_store_dir, remove_store_dir);
