@@ -121,6 +121,11 @@ static int picture(ui *u, const hrc_image *img, int x, int w, int max_h)
         iw = (int)((long long)img->width * h / img->height);
     }
     ui_image(u, img, (hrc_rect){x + (w - iw) / 2, u->y, iw, h});
+    /* Spoken guidance reads a picture by its description. */
+    const hrc_variant *alt = hrc_text_pick(&img->alt, u->app->lang, NULL);
+    if (alt)
+        spoken_record_image(u->app, alt->plain, alt->lang, u->in_scroll,
+                            (hrc_rect){x, u->y, w, h});
     return h;
 }
 

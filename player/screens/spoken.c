@@ -616,8 +616,7 @@ void spoken_sign_out(hrc_app *app)
     bool was_on = s->on;
     s->on = app->cfg.speech;
     s->rate_step = 0;
-    if (s->volume < SPOKEN_VOLUME_MIN)
-        s->volume = 100;
+    s->volume = 100; /* every learner starts at the normal level */
     s->pref = HRC_SPEECH_PREF_UNSET;
     s->chosen = s->rate_chosen = false;
     s->reading = s->read = false;
