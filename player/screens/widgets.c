@@ -183,8 +183,11 @@ int ui_add_target(ui *u, hrc_rect content, int action, int arg, const char *labe
               bool draggable)
 {
     hrc_app *app = u->app;
-    if (app->n_targets >= UI_MAX_TARGETS)
+    if (app->n_targets >= UI_MAX_TARGETS) {
+        memset(&widget_says, 0, sizeof widget_says); /* it was for this one */
+        memset(&app->speech.next, 0, sizeof app->speech.next);
         return -1;
+    }
     int index = app->n_targets++;
     hrc_rect on_screen = to_screen(u, content);
     hrc_rect visible = hrc_rect_intersect(on_screen, clip_area(u));
