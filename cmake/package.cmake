@@ -6,7 +6,7 @@
 #   share/applications/org.hrcplayer.HrcPlayer.desktop
 #   share/metainfo/org.hrcplayer.HrcPlayer.metainfo.xml
 #   share/icons/hicolor/scalable/apps/org.hrcplayer.HrcPlayer.svg
-#   share/doc/hrc-player/{copyright,changelog.Debian.gz,kiosk.md}
+#   share/doc/hrc-player/{copyright,changelog.Debian.gz,kiosk.md,accessibility.md}
 #   HRC_SYSTEMD_UNIT_DIR/hrc-kiosk.service           the kiosk, not enabled
 #   HRC_PAM_DIR/hrc-kiosk                             its PAM session
 #
@@ -70,7 +70,7 @@ install(FILES "${pkg_out}/${app_id}.metainfo.xml" DESTINATION "${CMAKE_INSTALL_D
 install(FILES "${pkg_src}/${app_id}.svg"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps")
 install(FILES "${pkg_out}/copyright" "${pkg_out}/changelog.Debian.gz"
-              "${PROJECT_SOURCE_DIR}/docs/kiosk.md"
+              "${PROJECT_SOURCE_DIR}/docs/kiosk.md" "${PROJECT_SOURCE_DIR}/docs/accessibility.md"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/hrc-player")
 # A stripped install (the package) drops the compilers' notes too, as
 # Debian's dh_strip does.

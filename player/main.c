@@ -31,6 +31,11 @@ static void print_usage(FILE *out, const char *argv0)
             "                           (default $XDG_DATA_HOME/hrc-player)\n"
             "  --exit-after-first-frame quit as soon as the first frame is shown\n"),
           out);
+    fputs(_("  --speech [on|off]        spoken guidance: the screens read aloud, from the\n"
+            "                           start (F1 or a two-second press turns it on or\n"
+            "                           off at any time); with --render, also write what\n"
+            "                           each screen says (.txt) and its speech (.wav)\n"),
+          out);
     fputs(_("\n"
             "Authoring:\n"
             "  --validate FILE|DIR...   check modules; print problems as\n"
@@ -112,7 +117,7 @@ enum {
     OPT_VALIDATE, OPT_WATCH, OPT_GOTO, OPT_RENDER, OPT_REVIEW, OPT_EXPORT,
     OPT_IMPORT, OPT_SET_PIN, OPT_VERSION, OPT_KIOSK_KEY, OPT_TRUST_KIOSK,
     OPT_UNTRUST_KIOSK, OPT_TRUSTED_KIOSKS, OPT_SYNC, OPT_LRS_CA, OPT_RETRY_REFUSED,
-    OPT_SHOW_LEARNERS,
+    OPT_SHOW_LEARNERS, OPT_SPEECH,
 };
 
 int main(int argc, char **argv)
@@ -140,6 +145,7 @@ int main(int argc, char **argv)
         {"sync", no_argument, NULL, OPT_SYNC},
         {"lrs-ca", required_argument, NULL, OPT_LRS_CA},
         {"retry-refused", no_argument, NULL, OPT_RETRY_REFUSED},
+        {"speech", optional_argument, NULL, OPT_SPEECH},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {0, 0, 0, 0},
@@ -184,6 +190,19 @@ int main(int argc, char **argv)
             break;
         }
         case OPT_DATA_DIR: cli.data_dir = optarg; break;
+        case OPT_SPEECH: {
+            /* "--speech", "--speech=on" and "--speech on" all work. */
+            const char *v = optarg;
+            if (!v && optind < argc &&
+                (strcmp(argv[optind], "on") == 0 || strcmp(argv[optind], "off") == 0))
+                v = argv[optind++];
+            if (v && strcmp(v, "on") != 0 && strcmp(v, "off") != 0) {
+                fprintf(stderr, _("%s: --speech takes on or off\n"), argv[0]);
+                return HRC_EXIT_USAGE;
+            }
+            cli.speech = !v || strcmp(v, "on") == 0;
+            break;
+        }
         case OPT_FIRST_FRAME: cli.exit_after_first_frame = true; break;
         case OPT_VALIDATE: bad = set_command(&cli, HRC_CMD_VALIDATE); break;
         case OPT_WATCH: bad = set_command(&cli, HRC_CMD_WATCH); break;

@@ -45,6 +45,8 @@ typedef struct hrc_cli {
     bool show_learners;      /* --show-learners: sign-in lists every learner */
     int idle_timeout_s;      /* --idle-timeout; 0: default */
     bool review;             /* --review, with --render */
+    bool speech;             /* --speech on: spoken guidance from the start;
+                                with --render: what each screen says, too */
     bool exit_after_first_frame;
     bool retry_refused;      /* --retry-refused, with --sync */
 } hrc_cli;

@@ -216,6 +216,7 @@ int hrc_cmd_play(const hrc_cli *cli)
             .host = hrc_host_system(),
             .sync_status = sync.worker || sync.failed ? sync_status : NULL,
             .sync_status_user = &sync,
+            .speech = cli->speech,
         },
         .width = cli->width,
         .height = cli->height,

@@ -47,6 +47,7 @@ int hrc_cmd_watch(const hrc_cli *cli)
             .progress = NULL, /* never recorded */
             .seed = (uint64_t)time(NULL),
             .host = hrc_host_system(),
+            .speech = cli->speech,
         },
         .width = cli->width,
         .height = cli->height,

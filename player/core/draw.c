@@ -14,6 +14,7 @@ void hrc_draw_list_clear(hrc_draw_list *list)
 {
     list->count = 0;
     list->n_targets = 0;
+    list->n_utterances = 0;
     list->out_of_memory = false;
     /* The arena cannot be reset in place; a new one is cheap (one calloc). */
     hrc_arena_free(list->strings);
@@ -26,6 +27,7 @@ void hrc_draw_list_free(hrc_draw_list *list)
         return;
     free(list->cmds);
     free(list->targets);
+    free(list->utterances);
     hrc_arena_free(list->strings);
     memset(list, 0, sizeof *list);
 }
@@ -126,8 +128,44 @@ void hrc_draw_target_add(hrc_draw_list *list, hrc_rect rect, const char *label,
         list->out_of_memory = true;
         return;
     }
-    list->targets[list->n_targets++] =
-        (hrc_draw_target){.rect = rect, .label = copy, .focused = focused};
+    list->targets[list->n_targets++] = (hrc_draw_target){
+        .rect = rect, .label = copy, .focused = focused, .role = HRC_ROLE_BUTTON, .state = ""};
+}
+
+void hrc_draw_target_describe(hrc_draw_list *list, hrc_role role, const char *state,
+                              const char *lang)
+{
+    if (!list->n_targets)
+        return;
+    hrc_draw_target *t = &list->targets[list->n_targets - 1];
+    t->role = role;
+    t->state = state && *state ? copy_string(list, state, strlen(state)) : "";
+    t->lang = lang && *lang ? copy_string(list, lang, strlen(lang)) : NULL;
+    if (!t->state) {
+        t->state = "";
+        list->out_of_memory = true;
+    }
+}
+
+void hrc_draw_say(hrc_draw_list *list, const char *text, const char *lang, bool queue)
+{
+    const char *t = copy_string(list, text, text ? strlen(text) : 0);
+    const char *l = copy_string(list, lang && *lang ? lang : "en",
+                                lang && *lang ? strlen(lang) : 2);
+    if (!t || !l || !grow((void **)&list->utterances, &list->utterances_capacity,
+                          list->n_utterances, sizeof *list->utterances)) {
+        list->out_of_memory = true;
+        return;
+    }
+    list->utterances[list->n_utterances++] = (hrc_utterance){t, l, queue};
+}
+
+const char *hrc_draw_copy(hrc_draw_list *list, const char *text)
+{
+    const char *c = copy_string(list, text, text ? strlen(text) : 0);
+    if (!c)
+        list->out_of_memory = true;
+    return c;
 }
 
 bool hrc_rect_contains(hrc_rect outer, hrc_rect inner)

@@ -7,6 +7,11 @@
  * hrc_text_metrics callback table, so layout runs and is tested with no
  * font loaded. Input reaches the screens as hrc_input values, never as SDL
  * events. Nothing here includes SDL.
+ *
+ * A frame also says what should be heard (spoken guidance): each target
+ * carries a role ("button", "choice"...) and a state ("selected"...), and
+ * the list carries the utterances the frame asks to be spoken, so that
+ * speech is tested with no audio, as drawing is with no display.
  */
 #ifndef HRC_DRAW_H
 #define HRC_DRAW_H
@@ -64,6 +69,20 @@ typedef struct hrc_draw_cmd {
     hrc_rect bounds; /* TEXT: the box the layout had to stay in */
 } hrc_draw_cmd;
 
+/* What a target is, as spoken guidance names it ("Next, button"). */
+typedef enum hrc_role {
+    HRC_ROLE_NONE,           /* not described (never left so by the widgets) */
+    HRC_ROLE_BUTTON,
+    HRC_ROLE_CHOICE,         /* one answer of several, only one may be picked */
+    HRC_ROLE_CHECKBOX,       /* one answer of several that may all be picked */
+    HRC_ROLE_TEXT_FIELD,
+    HRC_ROLE_LINK,
+    HRC_ROLE_TIMELINE_EVENT, /* a marker on the timeline */
+    HRC_ROLE_TIMELINE,       /* the timeline itself: pans and zooms */
+    HRC_ROLE_LIST_ITEM,      /* an item to put in order */
+    HRC_ROLE_COUNT
+} hrc_role;
+
 /*
  * Something the learner can click, tap or focus, as drawn: lets tests (and
  * assistive back ends) find targets without parsing the commands. The
@@ -73,7 +92,22 @@ typedef struct hrc_draw_target {
     hrc_rect rect;     /* the visible part, in output pixels */
     const char *label; /* what it says ("Next", a choice's text), owned by the list */
     bool focused;      /* it carries the keyboard focus ring */
+    hrc_role role;
+    /* Its state in words ("selected", "correct answer"), translated; ""
+     * when it has none. Owned by the list. */
+    const char *state;
+    /* The language the label is written in (module text may differ from
+     * the interface): a BCP 47 tag owned by the list, or NULL for the
+     * interface language. */
+    const char *lang;
 } hrc_draw_target;
+
+/* Something to say aloud: plain text, never markup. */
+typedef struct hrc_utterance {
+    const char *text; /* UTF-8, owned by the list; "" only silences */
+    const char *lang; /* BCP 47 tag of the voice to use, owned by the list */
+    bool queue;       /* said after what is being said; false: interrupts it */
+} hrc_utterance;
 
 /* A list of commands; strings are copied into it. */
 typedef struct hrc_draw_list {
@@ -83,6 +117,10 @@ typedef struct hrc_draw_list {
     bool out_of_memory; /* set when a command could not be added */
     hrc_draw_target *targets; /* in focus order */
     size_t n_targets, targets_capacity;
+    /* What to say, in order: the first one usually interrupts, the rest
+     * queue behind it. Empty when spoken guidance is off. */
+    hrc_utterance *utterances;
+    size_t n_utterances, utterances_capacity;
 } hrc_draw_list;
 
 /*
@@ -104,6 +142,14 @@ void hrc_draw_image(hrc_draw_list *list, hrc_rect rect, const char *path);
 void hrc_draw_clip(hrc_draw_list *list, hrc_rect rect); /* w = 0: no clip */
 void hrc_draw_target_add(hrc_draw_list *list, hrc_rect rect, const char *label,
                          bool focused);
+/* Describes the last target added: its role, state (NULL: none) and the
+ * language of its label (NULL: the interface's). Strings are copied. */
+void hrc_draw_target_describe(hrc_draw_list *list, hrc_role role, const char *state,
+                              const char *lang);
+/* Adds an utterance (text and lang are copied; lang NULL: "en"). */
+void hrc_draw_say(hrc_draw_list *list, const char *text, const char *lang, bool queue);
+/* A copy of text kept until the list is cleared; NULL when out of memory. */
+const char *hrc_draw_copy(hrc_draw_list *list, const char *text);
 
 /* Rectangle helpers. */
 bool hrc_rect_contains(hrc_rect outer, hrc_rect inner); /* inner inside outer */
@@ -137,6 +183,20 @@ typedef enum hrc_input_kind {
      */
     HRC_IN_FACILITATOR,
     HRC_IN_QUIT,         /* Ctrl+Q: leave the program (ignored in kiosk mode) */
+    /*
+     * Spoken guidance (screens/spoken.h); the back end maps the keys and
+     * gestures (sdl/input.h), and reports when the engine falls silent.
+     */
+    HRC_IN_SPEECH_TOGGLE,  /* F1, or a two-second press: turn it on or off */
+    HRC_IN_SPEECH_SLOWER,  /* F2 */
+    HRC_IN_SPEECH_FASTER,  /* F3 */
+    HRC_IN_SPEECH_STOP,    /* F4: silence now */
+    HRC_IN_SPEECH_READ,    /* F6, two-finger tap: read the page from the focus on */
+    HRC_IN_SPEECH_NEXT,    /* F7: skip to the next paragraph */
+    HRC_IN_SPEECH_REPEAT,  /* F8: say the last thing again */
+    HRC_IN_SPEECH_QUIETER, /* F9 */
+    HRC_IN_SPEECH_LOUDER,  /* F10 */
+    HRC_IN_SPEECH_DONE,    /* the back end: everything said has been heard */
 } hrc_input_kind;
 
 typedef struct hrc_input {

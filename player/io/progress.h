@@ -276,10 +276,21 @@ int hrc_progress_set_show_learners(hrc_progress *s, bool on);
 #define HRC_LEARNER_NAME_MAX 257
 #define HRC_PROGRESS_ID_MAX 65   /* module and item ids: [A-Za-z0-9][A-Za-z0-9_.-]{0,63} */
 
+/* A learner's choice about spoken guidance (hrc_learner_prefs.speech). */
+enum hrc_speech_pref {
+    HRC_SPEECH_PREF_UNSET = 0, /* never chosen: the kiosk's setting (--speech) */
+    HRC_SPEECH_PREF_OFF = 1,
+    HRC_SPEECH_PREF_ON = 2,
+};
+#define HRC_SPEECH_RATE_STEP_MIN (-3) /* slowest; 0 is the normal rate */
+#define HRC_SPEECH_RATE_STEP_MAX 3
+
 typedef struct hrc_learner_prefs {
     char lang[16];      /* "fr", "en", "es"; "" follows the kiosk */
     int text_size;      /* percent: 100, 150 or 200 */
     bool high_contrast;
+    int speech;         /* enum hrc_speech_pref; zeroed prefs leave it unset */
+    int speech_rate;    /* HRC_SPEECH_RATE_STEP_MIN to _MAX */
 } hrc_learner_prefs;
 
 typedef struct hrc_learner {

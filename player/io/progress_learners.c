@@ -33,6 +33,12 @@ static int check_prefs(hrc_progress *s, const hrc_learner_prefs *p)
     if (!lang_ok || (p->text_size != 100 && p->text_size != 150 && p->text_size != 200))
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID,
                                  "preferences: a language tag, and text size 100, 150 or 200");
+    if (p->speech < HRC_SPEECH_PREF_UNSET || p->speech > HRC_SPEECH_PREF_ON ||
+        p->speech_rate < HRC_SPEECH_RATE_STEP_MIN || p->speech_rate > HRC_SPEECH_RATE_STEP_MAX)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID,
+                                 "preferences: spoken guidance unset, off or on, and a rate "
+                                 "step from %d to %d", HRC_SPEECH_RATE_STEP_MIN,
+                                 HRC_SPEECH_RATE_STEP_MAX);
     return HRC_PROGRESS_OK;
 }
 
@@ -86,7 +92,8 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
         return r;
     sqlite3_stmt *st;
     r = prepare(s, "INSERT INTO learner(uuid, name, home_device, lang, text_size, "
-                   "high_contrast, created_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                   "high_contrast, created_ms, speech, speech_rate) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 &st, "adding a learner");
     if (r) {
         hrc_progress_rollback(s);
@@ -102,6 +109,8 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
     sqlite3_bind_int(st, 5, prefs->text_size);
     sqlite3_bind_int(st, 6, prefs->high_contrast);
     sqlite3_bind_int64(st, 7, hrc_progress_now_ms());
+    sqlite3_bind_int(st, 8, prefs->speech);
+    sqlite3_bind_int(st, 9, prefs->speech_rate);
     r = step_write(s, st, "adding a learner");
     int64_t id = sqlite3_last_insert_rowid(s->db);
     /* The new learner has no PIN yet, so setting one needs no old one. */
@@ -117,9 +126,16 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
     return r;
 }
 
-static const char learner_columns[] =
-    "SELECT id, uuid, name, pin_hash IS NOT NULL, lang, text_size, high_contrast, "
-    "created_ms, pin_reset, pin_failures FROM learner ";
+/* The query's start; its end (WHERE, ORDER BY) follows. The spoken
+ * guidance columns came with schema 4: a store of an older schema opened
+ * read-only has none, and reads as "never chosen". */
+static void learner_query(const hrc_progress *s, char *sql, size_t size, const char *rest)
+{
+    snprintf(sql, size,
+             "SELECT id, uuid, name, pin_hash IS NOT NULL, lang, text_size, high_contrast, "
+             "created_ms, pin_reset, pin_failures, %s FROM learner %s",
+             s->schema_version >= 5 ? "speech, speech_rate" : "0, 0", rest);
+}
 
 static void read_learner(sqlite3_stmt *st, hrc_learner *l)
 {
@@ -135,6 +151,8 @@ static void read_learner(sqlite3_stmt *st, hrc_learner *l)
     l->created_ms = sqlite3_column_int64(st, 7);
     l->pin_reset = sqlite3_column_int(st, 8);
     l->pin_failures = sqlite3_column_int(st, 9);
+    l->prefs.speech = sqlite3_column_int(st, 10);
+    l->prefs.speech_rate = sqlite3_column_int(st, 11);
 }
 
 int hrc_progress_list_learners(hrc_progress *s, hrc_learner **out, size_t *n)
@@ -143,8 +161,8 @@ int hrc_progress_list_learners(hrc_progress *s, hrc_learner **out, size_t *n)
     *n = 0;
     if (!s)
         return HRC_PROGRESS_OK;
-    char sql[256];
-    snprintf(sql, sizeof sql, "%sORDER BY name COLLATE NOCASE, id", learner_columns);
+    char sql[384];
+    learner_query(s, sql, sizeof sql, "ORDER BY name COLLATE NOCASE, id");
     sqlite3_stmt *st;
     int r = prepare(s, sql, &st, "listing learners");
     if (r)
@@ -196,8 +214,8 @@ int hrc_progress_get_learner(hrc_progress *s, int64_t learner, hrc_learner *out)
     memset(out, 0, sizeof *out);
     if (!s)
         return HRC_PROGRESS_ERR_NOT_FOUND;
-    char sql[256];
-    snprintf(sql, sizeof sql, "%sWHERE id = ?1", learner_columns);
+    char sql[384];
+    learner_query(s, sql, sizeof sql, "WHERE id = ?1");
     sqlite3_stmt *st;
     int r = prepare(s, sql, &st, "reading a learner");
     if (r)
@@ -222,8 +240,8 @@ int hrc_progress_set_learner_prefs(hrc_progress *s, int64_t learner,
         r = check_prefs(s, prefs);
     sqlite3_stmt *st;
     if (!r)
-        r = prepare(s, "UPDATE learner SET lang = ?2, text_size = ?3, high_contrast = ?4 "
-                       "WHERE id = ?1", &st, "saving preferences");
+        r = prepare(s, "UPDATE learner SET lang = ?2, text_size = ?3, high_contrast = ?4, "
+                       "speech = ?5, speech_rate = ?6 WHERE id = ?1", &st, "saving preferences");
     if (r)
         return r;
     sqlite3_bind_int64(st, 1, learner);
@@ -231,6 +249,8 @@ int hrc_progress_set_learner_prefs(hrc_progress *s, int64_t learner,
                       SQLITE_STATIC);
     sqlite3_bind_int(st, 3, prefs->text_size);
     sqlite3_bind_int(st, 4, prefs->high_contrast);
+    sqlite3_bind_int(st, 5, prefs->speech);
+    sqlite3_bind_int(st, 6, prefs->speech_rate);
     return step_write(s, st, "saving preferences");
 }
 

@@ -195,6 +195,20 @@ static int migrate_sync_state(hrc_progress *s)
     return hrc_progress_exec(s, migrate_sync_sql, "adding the sync records to the store");
 }
 
+/* Version 5: spoken guidance. A learner's choice (0: never chosen, the
+ * kiosk decides; 1: off; 2: on) and speaking rate (-3 to 3 steps around
+ * eSpeak NG's normal rate) are kept in their profile. A step of its own,
+ * so that it commutes with steps added beside it. */
+static int migrate_speech_prefs(hrc_progress *s)
+{
+    static const char sql[] =
+        "ALTER TABLE learner ADD COLUMN speech INTEGER NOT NULL DEFAULT 0\n"
+        "  CHECK(speech IN (0, 1, 2));\n"
+        "ALTER TABLE learner ADD COLUMN speech_rate INTEGER NOT NULL DEFAULT 0\n"
+        "  CHECK(speech_rate BETWEEN -3 AND 3);\n";
+    return hrc_progress_exec(s, sql, "adding spoken guidance to learner profiles");
+}
+
 static int set_device_id(hrc_progress *s)
 {
     unsigned char raw[16];
@@ -256,6 +270,11 @@ static int migrate(hrc_progress *s, int from)
         r = migrate_sync_state(s);
         if (!r)
             r = set_user_version(s, 4);
+    }
+    if (!r && from < 5) {
+        r = migrate_speech_prefs(s);
+        if (!r)
+            r = set_user_version(s, 5);
     }
     if (r)
         hrc_progress_rollback(s);

@@ -185,6 +185,7 @@ void hrc_app_free(hrc_app *app)
     session_fini(&app->session, app->cfg.course);
     free(app->learners);
     hrc_draw_list_free(&app->scratch);
+    spoken_fini(&app->speech);
     free(app);
 }
 
@@ -376,6 +377,7 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
     hrc_nav_loc *loc = hrc_nav_top(&app->nav);
     for (int pass = 0; pass < 3; pass++) {
         hrc_draw_list_clear(list);
+        spoken_frame_begin(app, list);
         app->n_targets = 0;
         app->dropped_runs = 0;
         ui u;
@@ -406,8 +408,10 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
         u.scroll = loc->scroll;
         u.main_target = -1;
         hrc_draw_clip(list, u.view);
-        if (loc->screen == HRC_SCREEN_SIGNIN && !app->store_choice_pending)
+        if (loc->screen == HRC_SCREEN_SIGNIN && !app->store_choice_pending) {
             store_notice_draw(&u);
+            spoken_signin_hint(&u);
+        }
         /* The bar's queue is the screen's until drawn: keep it aside. */
         ui_bar_item bar[UI_BAR_MAX];
         int n_bar = u.n_bar;
@@ -488,6 +492,7 @@ void hrc_app_draw(hrc_app *app, const hrc_text_metrics *metrics, int width,
     app->height = height;
     app->dpi = dpi_scale;
     build_frame(app, list);
+    spoken_frame_end(app, list);
 }
 
 /* Makes sure targets match the current state (input may arrive between a
@@ -532,6 +537,8 @@ static unsigned activate(hrc_app *app, int action, int arg)
         return HRC_APP_REDRAW;
     case ACT_QUIT:
         return app->kiosk ? 0 : HRC_APP_QUIT;
+    case ACT_SPEECH:
+        return spoken_control_do(app, arg); /* spoken.c */
     default:
         break;
     }
@@ -672,6 +679,13 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
     if (!app || !in)
         return 0;
     app->now = in->now_ms;
+    bool taken = false; /* speech keys and gestures (spoken.c) */
+    unsigned spoken = spoken_input(app, in, &taken);
+    if (taken) {
+        if (spoken & HRC_APP_REDRAW)
+            app->stale = true;
+        return spoken | (app->idle.prompt ? HRC_APP_WANT_TICK : 0);
+    }
     if (in->kind == HRC_IN_POINTER_DOWN)
         app->keyboard = false;
     else if (in->kind >= HRC_IN_NEXT && in->kind <= HRC_IN_END)
@@ -759,6 +773,7 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
     }
     if (app->text_percent != text_percent_before || app->high_contrast != contrast_before)
         eff |= HRC_APP_REDRAW | HRC_APP_LANG_CHANGED;
+    eff |= spoken;
     if (eff & HRC_APP_REDRAW)
         app->stale = true;
     if (app->idle.prompt)
@@ -770,8 +785,13 @@ int64_t hrc_app_next_timeout_ms(const hrc_app *app, uint64_t now_ms)
 {
     if (!app)
         return -1;
-    int64_t idle = idle_timeout_ms(app, now_ms);
+    int64_t idle = idle_timeout_ms(app, now_ms), press = spoken_timeout_ms(app, now_ms);
     const screen_ops *ops = current_ops(app);
     int64_t screen = ops->timer && !app->idle.prompt ? ops->timer(app, now_ms) : -1;
-    return screen < 0 ? idle : idle < 0 || screen < idle ? screen : idle;
+    int64_t t = -1;
+    const int64_t all[] = {idle, press, screen};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (all[i] >= 0 && (t < 0 || all[i] < t))
+            t = all[i];
+    return t;
 }

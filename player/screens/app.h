@@ -77,6 +77,9 @@ typedef struct hrc_app_config {
     const char *store_exposed;
     unsigned store_exposed_mode;
     bool store_exposed_fixed;
+    /* Spoken guidance is on at start and after each sign-out (--speech
+     * on); a learner's own choice is kept in their profile. */
+    bool speech;
 } hrc_app_config;
 
 /* What the back end should do after an input. */
@@ -138,6 +141,13 @@ const char *hrc_app_lang(const hrc_app *app);
  *                            (dy > 0: away from the user, i.e. up)
  *   typed text, Backspace    HRC_IN_TEXT, HRC_IN_BACKSPACE
  *   Ctrl+Alt+F               HRC_IN_FACILITATOR
+ *   F1, a finger held two seconds  HRC_IN_SPEECH_TOGGLE
+ *   F2 / F3                  HRC_IN_SPEECH_SLOWER / FASTER
+ *   F4                       HRC_IN_SPEECH_STOP
+ *   F6, two-finger tap       HRC_IN_SPEECH_READ
+ *   F7 / F8                  HRC_IN_SPEECH_NEXT / REPEAT
+ *   F9 / F10                 HRC_IN_SPEECH_QUIETER / LOUDER
+ *   speech heard to its end  HRC_IN_SPEECH_DONE
  *   timers                   HRC_IN_TICK when hrc_app_next_timeout_ms() expires
  *   window size              HRC_IN_RESIZE
  * In kiosk mode the back end ignores window-close and Alt+F4 until
@@ -149,5 +159,25 @@ const char *hrc_app_lang(const hrc_app *app);
  * frame is shown), or -1 for none: the back end waits for events at most
  * this long, then sends HRC_IN_TICK. */
 int64_t hrc_app_next_timeout_ms(const hrc_app *app, uint64_t now_ms);
+
+/*
+ * Spoken guidance (screens/spoken.h). Each hrc_app_draw() puts in
+ * list->utterances what should be said (the first interrupts, the rest
+ * queue); the back end plays them with these settings, read after each
+ * input, and sends HRC_IN_SPEECH_DONE when everything said has been heard
+ * (reading the page goes on paragraph by paragraph).
+ */
+typedef struct hrc_app_speech {
+    bool on;
+    int rate_step;  /* -3 (slowest) to 3 (fastest); io/speech.h's steps */
+    int volume;     /* percent */
+} hrc_app_speech;
+void hrc_app_speech_settings(const hrc_app *app, hrc_app_speech *out);
+/* The next frame says the screen as if it had just been entered
+ * (--render --speech). */
+void hrc_app_speech_restart(hrc_app *app);
+/* Speech cannot be heard (no voices, no sound output): turns it off and
+ * shows why on the sign-in screen. */
+void hrc_app_speech_unavailable(hrc_app *app, const char *why);
 
 #endif

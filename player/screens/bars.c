@@ -142,6 +142,9 @@ void ui_bar_draw(ui *u, hrc_rect area, hrc_color bg)
     bar_rows r;
     plan(u, area.w, &r);
     hrc_draw_rect(u->list, area, bg, 0);
+    /* Spoken guidance says an alert when it appears, and reads the status
+     * with the page. */
+    spoken_record_status(u->app, u->bar_status, u->bar_status_alert);
     bool saved_scroll = u->in_scroll;
     int saved_x = u->x, saved_w = u->w, saved_y = u->y;
     u->in_scroll = false;

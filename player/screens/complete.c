@@ -84,6 +84,7 @@ static void complete_draw(ui *u)
         snprintf(line, sizeof line, _("You have completed module %d: %s."), module + 1,
                  ui_pick(app, m, &m->title));
     centred(u, line, 0, u->px, p->text);
+    ui_say(u, line);
     time_line(app, module, line, sizeof line);
     if (line[0])
         centred(u, line, 0, u->px, p->muted);

@@ -121,6 +121,11 @@ static int picture(ui *u, const hrc_image *img, int x, int w, int max_h)
         iw = (int)((long long)img->width * h / img->height);
     }
     ui_image(u, img, (hrc_rect){x + (w - iw) / 2, u->y, iw, h});
+    /* Spoken guidance reads a picture by its description. */
+    const hrc_variant *alt = hrc_text_pick(&img->alt, u->app->lang, NULL);
+    if (alt)
+        spoken_record_image(u->app, alt->plain, alt->lang, u->in_scroll,
+                            (hrc_rect){x, u->y, w, h});
     return h;
 }
 
@@ -244,6 +249,7 @@ static void home_draw(ui *u)
                                          (unsigned long)total),
              done, total);
     ui_plain(u, line, 0, u->px, p->muted);
+    ui_say(u, line);
     ui_gap(u, u->pad / 2);
     int bar = u->pad / 2 > 6 ? u->pad / 2 : 6;
     ui_progress(u, (hrc_rect){u->x, u->y, u->w < u->px * 20 ? u->w : u->px * 20, bar}, done,
@@ -342,6 +348,7 @@ static void module_draw(ui *u)
     session_counts(app, index, &done, &total);
     progress_line(app, index, line, sizeof line);
     ui_plain(u, line, HRC_FONT_BOLD, u->px, p->text);
+    ui_say(u, line);
     int bar = u->pad / 2 > 6 ? u->pad / 2 : 6;
     ui_gap(u, u->pad / 3);
     ui_progress(u, (hrc_rect){u->x, u->y, u->w, bar}, done, total);

@@ -42,6 +42,7 @@
 #define ICON_ZOOM_IN "\xee\xa3\xbf" /* zoom_in */
 #define ICON_ZOOM_OUT "\xee\xa4\x80" /* zoom_out */
 #define ICON_EVENT "\xee\xa1\xb8" /* event */
+#define ICON_SPEECH "\xee\xa4\x9f" /* record_voice_over */
 #define ICON_FACTS "\xef\x83\x85" /* fact_check */
 #define ICON_PERSON "\xee\x9f\xbd" /* person */
 #define ICON_GROUP "\xef\x88\xb3" /* groups */

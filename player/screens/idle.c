@@ -102,6 +102,20 @@ void idle_draw(ui *u)
     u->w = inner;
     u->y = u->pad;
     hrc_draw_clip(u->list, box);
+    /* Spoken: the question when it appears, then the time left at 20, 10
+     * and each of the last 5 seconds. */
+    ui_say_overlay(u);
+    int said = left > 20 ? IDLE_COUNTDOWN_MS / 1000 : left > 10 ? 20 : left > 5 ? 10 : left;
+    char spoken[128];
+    snprintf(spoken, sizeof spoken,
+             ngettext("Returning to the start in %d second.",
+                      "Returning to the start in %d seconds.", (unsigned long)said),
+             said);
+    if (said == IDLE_COUNTDOWN_MS / 1000)
+        ui_say(u, _("Are you still there?"));
+    ui_say(u, spoken);
+    if (said == IDLE_COUNTDOWN_MS / 1000)
+        ui_say(u, _("Press any key, or touch the screen, to go on."));
     ui_plain(u, _("Are you still there?"), HRC_FONT_BOLD, u->h2_px, p->text);
     ui_gap(u, u->pad / 2);
     ui_plain(u, count, 0, u->px, p->text);

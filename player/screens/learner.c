@@ -28,6 +28,7 @@ void app_apply_prefs(hrc_app *app)
     snprintf(p.lang, sizeof p.lang, "%s", app->lang);
     p.text_size = app->text_percent;
     p.high_contrast = app->high_contrast;
+    spoken_prefs(app, &p);
     hrc_progress_set_learner_prefs(app->cfg.progress, app->learner_id, &p);
 }
 
@@ -50,14 +51,16 @@ void app_sign_in(hrc_app *app, const char *name, int64_t learner_id, bool guest)
     snprintf(app->learner_name, sizeof app->learner_name, "%s", name ? name : "");
     session_start_learner(app);
     hrc_learner l;
-    if (app->cfg.progress && learner_id > 0 &&
-        hrc_progress_get_learner(app->cfg.progress, learner_id, &l) == HRC_PROGRESS_OK) {
+    bool known = app->cfg.progress && learner_id > 0 &&
+                 hrc_progress_get_learner(app->cfg.progress, learner_id, &l) == HRC_PROGRESS_OK;
+    if (known) {
         if (l.prefs.lang[0])
             app_set_lang(app, l.prefs.lang);
         if (l.prefs.text_size == 100 || l.prefs.text_size == 150 || l.prefs.text_size == 200)
             app->text_percent = l.prefs.text_size;
         app->high_contrast = l.prefs.high_contrast || app->cfg.high_contrast;
     }
+    spoken_sign_in(app, known ? &l.prefs : NULL); /* spoken guidance and its rate */
     app_reset(app, hrc_nav_location(HRC_SCREEN_HOME, -1, -1));
 }
 
@@ -71,6 +74,7 @@ void app_sign_out(hrc_app *app, hrc_session_end why)
     /* The next learner starts from the kiosk's own settings. */
     app->text_percent = app->cfg.text_scale_percent ? app->cfg.text_scale_percent : 100;
     app->high_contrast = app->cfg.high_contrast;
+    spoken_sign_out(app);
     app_set_lang(app, app->cfg.lang ? app->cfg.lang : "en");
     app_reload_learners(app);
     /* A kiosk without a facilitator PIN asks for one before anything. */

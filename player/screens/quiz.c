@@ -74,6 +74,22 @@ const char *screen_choice_label(const hrc_app *app, const hrc_module *m,
     return s;
 }
 
+/* The language a choice is written in; NULL when it is the interface's
+ * "True" or "False". */
+static const char *choice_lang(const hrc_app *app, const hrc_module *m, const hrc_question *q,
+                               size_t c)
+{
+    const hrc_variant *v = hrc_text_pick(&q->choices[c].text, app->lang,
+                                         m ? m->default_lang : NULL);
+    return v && *v->plain ? v->lang : NULL;
+}
+
+static const char *text_lang(const hrc_app *app, const hrc_module *m, const hrc_text *t)
+{
+    const hrc_variant *v = hrc_text_pick(t, app->lang, m ? m->default_lang : NULL);
+    return v ? v->lang : NULL;
+}
+
 static void draw_choices(ui *u, const hrc_module *m, hrc_quiz_item *it)
 {
     const hrc_question *q = it->q;
@@ -97,6 +113,15 @@ static void draw_choices(ui *u, const hrc_module *m, hrc_quiz_item *it)
                 prefix = _("Your answer: not correct");
             }
         }
+        /* Spoken: "Choice 2 of 3, <text>, not selected". */
+        const char *state = multi ? (picked ? _("checked") : _("not checked"))
+                                  : (picked ? _("selected") : _("not selected"));
+        if (it->checked && q->choices[c].correct)
+            state = picked ? _("your answer, correct") : _("correct answer");
+        else if (it->checked && picked)
+            state = _("your answer, not correct");
+        ui_next_target(u, multi ? HRC_ROLE_CHECKBOX : HRC_ROLE_CHOICE, state,
+                       screen_choice_label(u->app, m, q, c), choice_lang(u->app, m, q, c));
         ui_block_button(u, icon, prefix, NULL, screen_choice_label(u->app, m, q, c), ACT_CHOICE,
                         (int)pos, st, false);
         if (it->checked && picked && !hrc_text_is_empty(&q->choices[c].feedback)) {
@@ -130,6 +155,12 @@ static void draw_ordering(ui *u, const hrc_module *m, hrc_quiz_item *it)
         } else if (carried) {
             snprintf(prefix, sizeof prefix, "%zu. %s", p + 1, _("Moving"));
         }
+        const char *state = it->checked ? (c == (int)p ? _("In place") : _("Not in place"))
+                            : carried && qs->grabbed_by_key
+                                ? _("Moving: Up and Down move it, Enter puts it down")
+                            : carried ? _("Moving") : NULL;
+        ui_next_target(u, HRC_ROLE_LIST_ITEM, state, screen_choice_label(app, m, q, (size_t)c),
+                       choice_lang(app, m, q, (size_t)c));
         ui_block_button(u, icon, prefix, NULL, screen_choice_label(app, m, q, (size_t)c),
                         ACT_ORDER_ITEM, (int)p, st, !it->checked);
     }
@@ -162,6 +193,11 @@ static void draw_matching(ui *u, const hrc_module *m, hrc_quiz_item *it)
             icon = r == (int)l ? ICON_RIGHT : ICON_WRONG;
             prefix = r == (int)l ? _("Right") : _("Not right");
         }
+        char spoken[1024];
+        /* TRANSLATORS: spoken for a matching item that has no partner yet. */
+        snprintf(spoken, sizeof spoken, "%s \xe2\x86\x92 %s", ui_pick(app, m, &q->pairs[l].left),
+                 r >= 0 ? ui_pick(app, m, &q->pairs[r].right) : _("no partner yet"));
+        ui_next_target(u, HRC_ROLE_BUTTON, prefix, spoken, text_lang(app, m, &q->pairs[l].left));
         ui_block_button(u, icon, prefix, NULL, text, ACT_LEFT, (int)l, st, false);
         if (it->checked && r != (int)l) {
             snprintf(text, sizeof text, _("Answer: %s"), ui_pick(app, m, &q->pairs[l].right));
@@ -178,6 +214,8 @@ static void draw_matching(ui *u, const hrc_module *m, hrc_quiz_item *it)
         bool used = false;
         for (size_t l = 0; l < q->n_pairs; l++)
             used |= it->response.slot[l] == (int)r;
+        ui_next_target(u, HRC_ROLE_BUTTON, used ? _("(given)") : NULL,
+                       ui_pick(app, m, &q->pairs[r].right), NULL);
         ui_block_button(u, ICON_DRAG, used ? _("(given)") : NULL, &q->pairs[r].right, NULL,
                         ACT_RIGHT, (int)pos, BTN_QUIET, true);
     }
@@ -231,10 +269,22 @@ static void feedback_box(ui *u, const hrc_quiz_item *it)
     u->x += iw + u->pad / 2;
     u->w -= iw + u->pad / 2;
     ui_plain(u, verdict, HRC_FONT_BOLD, u->h2_px, right ? p->right : partly ? p->text : p->wrong);
+    ui_say(u, verdict);
     if (partly) {
         char line[300];
         screen_credit_line(it->q, &it->response, it->score, line, sizeof line);
         ui_plain(u, line, 0, u->small_px, p->text);
+        ui_say(u, line);
+    }
+    ui_say_text(u, &it->q->explanation);
+    /* What the module says about the answers picked. */
+    const hrc_question *q = it->q;
+    bool multi = q->kind == HRC_Q_MULTIPLE;
+    for (size_t c = 0; q->kind != HRC_Q_ORDERING && q->kind != HRC_Q_MATCHING &&
+                       c < q->n_choices; c++) {
+        bool picked = multi ? it->response.slot[c] != 0 : it->response.slot[0] == (int)c;
+        if (picked && !hrc_text_is_empty(&q->choices[c].feedback))
+            ui_say_text(u, &q->choices[c].feedback);
     }
     u->x -= iw + u->pad / 2;
     u->w += iw + u->pad / 2;
@@ -280,6 +330,8 @@ static void quiz_draw(ui *u)
         screen_quiz_status(app, hrc_nav_top(&app->nav)->module, hrc_nav_top(&app->nav)->item,
                            status, sizeof status);
         ui_plain(u, status, 0, u->px, p->muted);
+        ui_say(u, _("You have used every attempt at this quiz."));
+        ui_say(u, status);
         return;
     }
     hrc_quiz_attempt *a = current_attempt(app);
@@ -304,6 +356,10 @@ static void quiz_draw(ui *u)
                       "attempt counts as one of your attempts. A new attempt starts at the "
                       "first question."),
                  0, u->px, p->text);
+        ui_say(u, _("Start this quiz over?"));
+        ui_say(u, _("The answers you gave in this attempt are kept in your record, and the "
+                    "attempt counts as one of your attempts. A new attempt starts at the "
+                    "first question."));
         ui_box_end(u, box, p->surface);
         return;
     }
@@ -319,6 +375,11 @@ static void quiz_draw(ui *u)
     if (!it->checked) {
         ui_plain(u, instruction(it, qs), 0, u->small_px, p->muted);
         ui_gap(u, u->pad / 3);
+        /* Spoken when the question appears: its place, the question and
+         * what to do; after checking, the feedback instead. */
+        ui_say(u, line);
+        ui_say_text(u, &q->prompt);
+        ui_say(u, instruction(it, qs));
     }
     switch (q->kind) {
     case HRC_Q_SINGLE:

@@ -118,7 +118,9 @@ static void review(ui *u, const hrc_module *m, hrc_quiz_attempt *a)
     hrc_app *app = u->app;
     const hrc_palette *p = u->pal;
     ui_plain(u, _("The questions you missed"), HRC_FONT_BOLD, u->h2_px, p->text);
+    ui_say(u, _("The questions you missed"));
     ui_gap(u, u->pad / 2);
+    ui_say_no_alerts(u, true); /* the right answers in green are not notices */
     char line[2048], text[1800];
     for (size_t i = 0; i < a->n_items; i++) {
         if (!hrc_quiz_needs_review(a, i))
@@ -140,6 +142,7 @@ static void review(ui *u, const hrc_module *m, hrc_quiz_attempt *a)
         ui_text(u, &it->q->explanation, 0, u->px, p->text);
         ui_box_end(u, box, p->surface);
     }
+    ui_say_no_alerts(u, false);
 }
 
 static void results_draw(ui *u)
@@ -169,19 +172,25 @@ static void results_draw(ui *u)
                      passed ? p->right : p->wrong);
     u->x += iw + u->pad;
     u->w -= iw + u->pad;
+    /* Spoken on arrival: the score, the pass mark and the verdict. */
     snprintf(line, sizeof line, _("Your score: %d %%"), (int)(percent + 0.5));
     ui_plain(u, line, HRC_FONT_BOLD, u->h1_px, p->text);
+    ui_say(u, line);
     snprintf(line, sizeof line, _("Pass mark: %d %%"), quiz->pass_percent);
     ui_plain(u, line, 0, u->px, p->text);
+    ui_say(u, line);
     ui_plain(u, passed ? _("Passed. Well done!") : _("Not passed this time."), HRC_FONT_BOLD,
              u->px, passed ? p->right : p->wrong);
+    ui_say(u, passed ? _("Passed. Well done!") : _("Not passed this time."));
     int left = hrc_quiz_attempts_left(quiz, a->number);
     if (left > 0) {
         snprintf(line, sizeof line, ngettext("%d attempt left.", "%d attempts left.",
                                              (unsigned long)left), left);
         ui_plain(u, line, 0, u->px, p->text);
+        ui_say(u, line);
     } else if (left == 0 && !passed) {
         ui_plain(u, _("No attempts left."), 0, u->px, p->text);
+        ui_say(u, _("No attempts left."));
     }
     u->x -= iw + u->pad;
     u->w += iw + u->pad;

@@ -305,6 +305,7 @@ static void settings_draw(ui *u)
               app->high_contrast ? BTN_SELECTED : BTN_QUIET);
     if (st && st->own_pin_shown)
         draw_pin_section(u, st);
+    spoken_settings_draw(u); /* spoken guidance: spoken.c */
     ui_gap(u, u->pad * 2);
     ui_button(u, _("Done"), ACT_DONE, 0, BTN_NORMAL);
     ui_flow_end(u);

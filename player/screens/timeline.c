@@ -197,6 +197,8 @@ static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_r
 
     hrc_draw_rect(u->list, canvas, p->surface, 0);
     hrc_draw_clip(u->list, canvas);
+    ui_next_target(u, HRC_ROLE_TIMELINE, _("Left and Right arrow keys pick an event"), NULL,
+                   NULL);
     ui_add_target(u, canvas, ACT_CANVAS, 0, _("Timeline"), true);
     canvas_rows r = rows_for(u, canvas.y);
     int pad = u->pad / 2;
@@ -251,6 +253,10 @@ static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_r
         char label[512], date[32];
         format_date(&e->date, date, sizeof date);
         snprintf(label, sizeof label, "%s: %s", date, ui_pick(app, m, &e->headline));
+        const hrc_variant *hv = hrc_text_pick(&e->headline, app->lang,
+                                              m ? m->default_lang : NULL);
+        ui_next_target(u, HRC_ROLE_TIMELINE_EVENT, selected ? _("selected") : NULL, NULL,
+                       hv ? hv->lang : NULL);
         ui_add_target(u, hit, ACT_EVENT, (int)k, label, true);
         char shown[256];
         int gap = u->pad;
@@ -335,6 +341,8 @@ static void timeline_draw(ui *u)
         ui_plain(u, _("Pick an event on the timeline, or step through them with Previous and "
                       "Next event (or the Left and Right arrow keys). Zoom with + and -."),
                  0, u->small_px, p->muted);
+        ui_say(u, _("Pick an event on the timeline, or step through them with Previous and "
+                    "Next event (or the Left and Right arrow keys). Zoom with + and -."));
         /* Every era in words, once: the bands' full text. */
         ui_gap(u, u->pad);
         ui_plain(u, _("Eras"), HRC_FONT_BOLD, u->h2_px, p->text);
@@ -364,9 +372,15 @@ static void timeline_draw(ui *u)
     ui_text(u, &e->headline, HRC_FONT_BOLD, u->h2_px, p->text);
     ui_gap(u, u->pad / 3);
     ui_text(u, &e->text, 0, u->px, p->text);
+    ui_say_text(u, &e->text); /* said after the date and headline */
     if (e->has_image) {
         ui_gap(u, u->pad / 2);
         bool open = ui_alt_open(&ts->alts, &e->image);
+        const hrc_variant *alt = hrc_text_pick(&e->image.alt, app->lang,
+                                               m ? m->default_lang : NULL);
+        if (alt)
+            spoken_record_image(app, alt->plain, alt->lang, true,
+                                (hrc_rect){u->x, u->y, u->w, 1});
         int iw2 = e->image.width, ih = e->image.height; /* read by the loader */
         const char *path = e->image.resolved;
         if (path && iw2 > 0 && ih > 0) {
@@ -383,8 +397,12 @@ static void timeline_draw(ui *u)
         ui_button(u, open ? _("Hide description") : _("Describe image"), ACT_ALT_EVENT,
                   ts->event, BTN_QUIET);
         ui_flow_end(u);
-        if (open)
+        if (open) {
+            bool rec = app->speech.recording;
+            app->speech.recording = false; /* read once, as the image's */
             ui_text(u, &e->image.alt, 0, u->px, p->text);
+            app->speech.recording = rec;
+        }
     }
     if (e->case_ref && m && hrc_module_find_item(m, e->case_ref) >= 0) {
         ui_gap(u, u->pad / 2);

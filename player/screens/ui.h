@@ -25,6 +25,7 @@
 #include "io/host.h"
 #include "screens/app.h"
 #include "screens/session.h"
+#include "screens/spoken.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -43,6 +44,7 @@ enum {
     ACT_ITEM_PREV,   /* an item's bar: the previous item (arg) */
     ACT_ITEM_NEXT,   /* ... the next item (arg) */
     ACT_FINISH,      /* ... the module is complete: its completion screen */
+    ACT_SPEECH,      /* spoken guidance's controls (arg: enum spoken_control) */
     ACT_SCREEN = 100,
 };
 
@@ -136,6 +138,7 @@ struct hrc_app {
     int width, height;
     float dpi;
     hrc_draw_list scratch;
+    spoken_state speech; /* spoken guidance (spoken.h) */
 };
 
 /* ---- Frame context -------------------------------------------------------- */
@@ -270,6 +273,28 @@ int ui_text_width(ui *u, const char *s, unsigned style, int px);
  * it fits (wrapped) in bounds; returns its height or -1. */
 int ui_fixed_text(ui *u, const char *s, unsigned style, int px, hrc_color color,
                   hrc_rect bounds);
+
+/* Spoken guidance (spoken.h). What the screen wants said when it appears
+ * or when this changes (a question, the feedback after an answer, a
+ * score), in the interface language or as module text in its own. */
+void ui_say(ui *u, const char *text);
+void ui_say_text(ui *u, const hrc_text *t);
+/* How the next target a widget makes is described, where the widget's
+ * own description is not enough: its role, its state in words, what it
+ * is called when spoken (label; NULL: what it shows) and the language of
+ * that (lang; NULL: the interface's). HRC_ROLE_NONE and NULL keep the
+ * widget's own. */
+void ui_next_target(ui *u, hrc_role role, const char *state, const char *label,
+                    const char *lang);
+/* The idle prompt covers the screen: only what it says is said. */
+void ui_say_overlay(ui *u);
+/* Text in the alert colours that is not a notice (a review of answers). */
+void ui_say_no_alerts(ui *u, bool on);
+/* The sign-in screen's large line on how to turn spoken guidance on. */
+void spoken_signin_hint(ui *u);
+/* The settings screen's part for spoken guidance: on or off, and with it
+ * on, its speed and volume (ACT_SPEECH buttons, for touch screens). */
+void spoken_settings_draw(ui *u);
 
 const char *ui_pick(const hrc_app *app, const hrc_module *m, const hrc_text *t);
 const hrc_module *ui_module(const hrc_app *app, int index);

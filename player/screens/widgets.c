@@ -53,12 +53,141 @@ static hrc_rect clip_area(const ui *u)
     return u->in_scroll ? u->view : (hrc_rect){0, 0, u->W, u->H};
 }
 
+/* ---- Describing targets (spoken guidance, tests) ------------------------- */
+
+/* What a widget says about the target it is about to add; the screen's
+ * ui_next_target() wins over it. */
+static struct {
+    hrc_role role;
+    const char *state, *label, *lang;
+    size_t prefix_len;
+} widget_says;
+
+static void widget_describes(hrc_role role, const char *state, const char *label,
+                             const char *lang, size_t prefix_len)
+{
+    widget_says.role = role;
+    widget_says.state = state;
+    widget_says.label = label;
+    widget_says.lang = lang;
+    widget_says.prefix_len = prefix_len;
+}
+
+void ui_next_target(ui *u, hrc_role role, const char *state, const char *label,
+                    const char *lang)
+{
+    spoken_state *s = &u->app->speech;
+    s->next.set = true;
+    s->next.role = role;
+    s->next.state = state;
+    s->next.label = label;
+    s->next.lang = lang;
+}
+
+/* A button's state in words. */
+static const char *state_words(button_state st)
+{
+    switch (st) {
+    case BTN_SELECTED: return _("selected");
+    case BTN_PICKED: return _("picked");
+    case BTN_RIGHT: return _("correct");
+    case BTN_WRONG: return _("not correct");
+    default: return NULL;
+    }
+}
+
+/* A language's own name ("Français") is said in that language. */
+static const char *lang_of_name(const char *label)
+{
+    size_t n = 0;
+    const hrc_language *langs = hrc_i18n_languages(&n);
+    for (size_t i = 0; label && i < n; i++)
+        if (strcmp(label, langs[i].native_name) == 0)
+            return langs[i].code;
+    return NULL;
+}
+
+static void describe_target(ui *u, int index, bool listed, const char *shown)
+{
+    spoken_state *s = &u->app->speech;
+    hrc_role role = widget_says.role;
+    const char *state = widget_says.state, *label = widget_says.label;
+    const char *lang = widget_says.lang;
+    size_t prefix_len = widget_says.prefix_len;
+    if (s->next.set) {
+        if (s->next.role != HRC_ROLE_NONE)
+            role = s->next.role;
+        if (s->next.state)
+            state = s->next.state;
+        if (s->next.label) {
+            label = s->next.label;
+            prefix_len = 0;
+        }
+        if (s->next.lang)
+            lang = s->next.lang;
+    }
+    if (role == HRC_ROLE_NONE)
+        role = HRC_ROLE_BUTTON;
+    if (listed)
+        hrc_draw_target_describe(u->list, role, state, lang);
+    spoken_record_target(u->app, index, label ? label : shown, role, state, lang, prefix_len);
+    memset(&widget_says, 0, sizeof widget_says);
+    memset(&s->next, 0, sizeof s->next);
+}
+
+void ui_say(ui *u, const char *text)
+{
+    spoken_record_say(u->app, text, NULL);
+}
+
+void ui_say_text(ui *u, const hrc_text *t)
+{
+    const hrc_module *m = ui_module(u->app, hrc_nav_top(&u->app->nav)->module);
+    const hrc_variant *v = hrc_text_pick(t, u->app->lang, m ? m->default_lang : NULL);
+    if (v)
+        spoken_record_say(u->app, v->plain, v->lang);
+}
+
+void ui_say_overlay(ui *u)
+{
+    u->app->speech.overlay = true;
+    u->app->speech.n_says = 0;
+}
+
+void ui_say_no_alerts(ui *u, bool on)
+{
+    u->app->speech.no_alerts = on;
+}
+
+static bool same_color(hrc_color a, hrc_color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+/* A paragraph for spoken guidance: its level, and whether it is a notice
+ * (bold text in the alert or success colour). */
+static void record_text(ui *u, const char *text, const char *lang, unsigned style, int px,
+                        hrc_color color, int y0)
+{
+    if (!u->app->speech.recording)
+        return;
+    int level = px == u->h1_px ? 1 : px == u->h2_px ? 2 : 0;
+    bool bold = style & HRC_FONT_BOLD;
+    bool alert = bold && level == 0 &&
+                 (same_color(color, u->pal->wrong) || same_color(color, u->pal->right));
+    spoken_record_text(u->app, text, lang, level, bold && px == u->small_px, alert,
+                       u->in_scroll, (hrc_rect){u->x, y0, u->w, u->y - y0});
+}
+
 int ui_add_target(ui *u, hrc_rect content, int action, int arg, const char *label,
               bool draggable)
 {
     hrc_app *app = u->app;
-    if (app->n_targets >= UI_MAX_TARGETS)
+    if (app->n_targets >= UI_MAX_TARGETS) {
+        memset(&widget_says, 0, sizeof widget_says); /* it was for this one */
+        memset(&app->speech.next, 0, sizeof app->speech.next);
         return -1;
+    }
     int index = app->n_targets++;
     hrc_rect on_screen = to_screen(u, content);
     hrc_rect visible = hrc_rect_intersect(on_screen, clip_area(u));
@@ -83,6 +212,7 @@ int ui_add_target(ui *u, hrc_rect content, int action, int arg, const char *labe
     }
     if (visible.w > 0)
         hrc_draw_target_add(u->list, visible, label, focused);
+    describe_target(u, index, visible.w > 0, label);
     return index;
 }
 
@@ -163,16 +293,20 @@ void ui_text(ui *u, const hrc_text *t, unsigned style, int px, hrc_color color)
     const hrc_variant *v = hrc_text_pick(t, u->app->lang, m ? m->default_lang : NULL);
     if (!v)
         return;
+    int y0 = u->y;
     hrc_span one = {.style = 0, .text = v->plain};
     spans_in(u, v->n_spans ? v->spans : &one, v->n_spans ? v->n_spans : 1, style, px,
              color, u->x, u->w, v->lang);
+    record_text(u, v->plain, v->lang, style, px, color, y0);
 }
 
 void ui_plain(ui *u, const char *s, unsigned style, int px, hrc_color color)
 {
     ui_flow_end(u);
+    int y0 = u->y;
     hrc_span span = {.style = 0, .text = s ? s : ""};
     ui_spans_at(u, &span, 1, style, px, color, u->x, u->w);
+    record_text(u, s, NULL, style, px, color, y0);
 }
 
 int ui_text_width(ui *u, const char *s, unsigned style, int px)
@@ -353,6 +487,7 @@ int ui_button_named(ui *u, const char *icon, const char *label, const char *name
         }
     }
     u->y = save_y;
+    widget_describes(HRC_ROLE_BUTTON, state_words(st), NULL, lang_of_name(label), 0);
     int index = ui_add_target(u, content, action, arg, name ? name : label, false);
     u->flow_x += bw + pad / 2;
     if (bh > u->flow_h)
@@ -415,9 +550,44 @@ int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text 
     char label[512];
     snprintf(label, sizeof label, "%s%s%s", prefix ? prefix : "", prefix ? " " : "",
              one.text);
+    /* A text field shows what is typed and a "|" (a PIN: one dot a digit);
+     * spoken guidance says its content, never a PIN's digits. */
+    size_t len = strlen(one.text);
+    bool field = action != ACT_NONE && len > 0 && one.text[len - 1] == '|';
+    char typed[512], count[64] = "";
+    if (field) {
+        snprintf(typed, sizeof typed, "%.*s", (int)(len - 1), one.text);
+        size_t dots = 0;
+        while (strncmp(typed + dots * 3, "\xe2\x80\xa2", 3) == 0)
+            dots++;
+        if (dots && dots * 3 == strlen(typed)) {
+            snprintf(count, sizeof count,
+                     ngettext("%zu character typed", "%zu characters typed",
+                              (unsigned long)dots), dots);
+            typed[0] = '\0';
+        }
+        widget_describes(HRC_ROLE_TEXT_FIELD, count, typed, NULL, 0);
+    } else {
+        widget_describes(HRC_ROLE_BUTTON, st == BTN_DONE ? NULL : state_words(st), NULL,
+                         v && !plain ? v->lang : NULL,
+                         prefix && *prefix ? strlen(prefix) + 1 : 0);
+    }
     /* With no action it is a card to read, not a button. */
-    int index = action == ACT_NONE ? -1 : ui_add_target(u, content, action, arg, label,
-                                                        draggable);
+    int index = -1;
+    if (action != ACT_NONE) {
+        index = ui_add_target(u, content, action, arg, label, draggable);
+    } else {
+        memset(&widget_says, 0, sizeof widget_says);
+        memset(&u->app->speech.next, 0, sizeof u->app->speech.next);
+        if (u->app->speech.recording) {
+            /* Read as text: the prefix, then the card's own text. */
+            if (prefix && *prefix)
+                spoken_record_text(u->app, prefix, NULL, 0, false, false, u->in_scroll,
+                                   content);
+            spoken_record_text(u->app, one.text, v && !plain ? v->lang : NULL, 0, false, false,
+                               u->in_scroll, content);
+        }
+    }
     u->y += bh + pad / 2;
     return index;
 }
@@ -560,14 +730,24 @@ void ui_blocks_from(ui *u, const hrc_block *blocks, size_t from, size_t to, int 
                 ui_text(u, &img->caption, HRC_FONT_ITALIC, u->small_px, p->muted);
             if (!hrc_text_is_empty(&img->credit))
                 ui_text(u, &img->credit, 0, u->small_px, p->muted);
-            /* The description: always shown when the image cannot be. */
+            /* The description: always shown when the image cannot be, and
+             * always what spoken guidance reads for the image. */
             bool open = ui_alt_open(alts, img) || !known;
+            const hrc_variant *alt = hrc_text_pick(&img->alt, app->lang,
+                                                   m ? m->default_lang : NULL);
+            if (alt)
+                spoken_record_image(app, alt->plain, alt->lang, u->in_scroll,
+                                    (hrc_rect){u->x, u->y, u->w, 1});
             if (known && alts)
                 ui_button(u, open ? _("Hide description") : _("Describe image"),
                           action_alt, (int)i, BTN_QUIET);
             ui_flow_end(u);
-            if (open)
+            if (open) {
+                bool rec = app->speech.recording;
+                app->speech.recording = false; /* read once, as the image's */
                 ui_text(u, &img->alt, 0, u->px, p->text);
+                app->speech.recording = rec;
+            }
             ui_gap(u, u->pad / 2);
             break;
         }

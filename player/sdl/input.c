@@ -63,6 +63,20 @@ static hrc_input_kind key_kind(const hrc_input_map *map, const SDL_KeyboardEvent
         return ctrl || !map->text_field ? HRC_IN_ZOOM_IN : HRC_IN_NONE;
     case SDLK_MINUS:
         return ctrl || !map->text_field ? HRC_IN_ZOOM_OUT : HRC_IN_NONE;
+    default: break;
+    }
+    if (ctrl || alt)
+        return HRC_IN_NONE; /* Alt+F4 and Ctrl+Alt+F1 belong to the system */
+    switch (k->keysym.sym) {
+    case SDLK_F1: return HRC_IN_SPEECH_TOGGLE;
+    case SDLK_F2: return HRC_IN_SPEECH_SLOWER;
+    case SDLK_F3: return HRC_IN_SPEECH_FASTER;
+    case SDLK_F4: return HRC_IN_SPEECH_STOP;
+    case SDLK_F6: return HRC_IN_SPEECH_READ;
+    case SDLK_F7: return HRC_IN_SPEECH_NEXT;
+    case SDLK_F8: return HRC_IN_SPEECH_REPEAT;
+    case SDLK_F9: return HRC_IN_SPEECH_QUIETER;
+    case SDLK_F10: return HRC_IN_SPEECH_LOUDER;
     default: return HRC_IN_NONE;
     }
 }
@@ -73,9 +87,12 @@ static int map_key(hrc_input_map *map, const SDL_KeyboardEvent *k, uint64_t now_
     hrc_input_kind kind = key_kind(map, k);
     if (kind == HRC_IN_NONE)
         return 0;
-    /* A held key repeats movement, never an action. */
+    /* A held key repeats movement (and speech rate or volume steps), never
+     * an action. */
     if (k->repeat && (kind == HRC_IN_ACTIVATE || kind == HRC_IN_BACK ||
-                      kind == HRC_IN_FACILITATOR))
+                      kind == HRC_IN_FACILITATOR || kind == HRC_IN_SPEECH_TOGGLE ||
+                      kind == HRC_IN_SPEECH_STOP || kind == HRC_IN_SPEECH_READ ||
+                      kind == HRC_IN_SPEECH_NEXT || kind == HRC_IN_SPEECH_REPEAT))
         return 0;
     out[0] = make(kind, now_ms);
     return 1;
@@ -117,10 +134,42 @@ static int map_finger(hrc_input_map *map, const SDL_TouchFingerEvent *f,
     in.touch = true;
     in.x = (int)(f->x * (float)map->output_w);
     in.y = (int)(f->y * (float)map->output_h);
+    if (map->gesture) {
+        /* Two fingers: a pinch, or a tap of both. Nothing under them acts. */
+        switch (f->type) {
+        case SDL_FINGERMOTION:
+            map->gesture_moved += (f->dx < 0 ? -f->dx : f->dx) + (f->dy < 0 ? -f->dy : f->dy);
+            return 0;
+        case SDL_FINGERUP:
+            if (f->fingerId == map->finger)
+                map->finger_down = false;
+            else if (f->fingerId == map->second)
+                map->second_down = false;
+            if (map->finger_down || map->second_down)
+                return 0;
+            map->gesture = false;
+            if (map->gesture_moved >= 0.03f || now_ms > map->gesture_ms + HRC_INPUT_TAP_MS)
+                return 0;
+            out[0] = make(HRC_IN_SPEECH_READ, now_ms);
+            return 1;
+        default:
+            return 0;
+        }
+    }
     switch (f->type) {
     case SDL_FINGERDOWN:
-        if (map->finger_down)
-            return 0; /* a second finger: part of a pinch, not a tap */
+        if (map->finger_down) {
+            /* A second finger: a pinch or a two-finger tap, never a tap on
+             * what the first one pressed. Its press ends on nothing. */
+            map->gesture = true;
+            map->second_down = true;
+            map->second = f->fingerId;
+            map->gesture_ms = now_ms;
+            map->gesture_moved = 0;
+            in.kind = HRC_IN_POINTER_UP;
+            in.x = in.y = -1;
+            break;
+        }
         map->finger_down = true;
         map->finger = f->fingerId;
         map->pinch = 0;
@@ -149,6 +198,7 @@ static int map_pinch(hrc_input_map *map, const SDL_MultiGestureEvent *g,
                      uint64_t now_ms, hrc_input *out)
 {
     map->pinch += g->dDist;
+    map->gesture_moved += g->dDist < 0 ? -g->dDist : g->dDist;
     int n = 0;
     while (n < HRC_INPUT_MAX_PER_EVENT &&
            (map->pinch >= PINCH_STEP || map->pinch <= -PINCH_STEP)) {

@@ -3,7 +3,9 @@
  *
  * The loop sleeps in SDL_WaitEvent until something happens (or until the
  * app's next timer), and draws only when the app says the screen changed,
- * so an idle kiosk uses no CPU.
+ * so an idle kiosk uses no CPU. What a frame asks to be said goes to the
+ * voice (sdl/voice.h) right after it is drawn; the voice's own timer (is
+ * speech still heard? is the sound device idle?) joins the app's.
  */
 #include "sdl/front.h"
 
@@ -12,6 +14,7 @@
 #include "sdl/hooks.h"
 #include "sdl/input.h"
 #include "sdl/trace.h"
+#include "sdl/voice.h"
 
 #include "screens/goto.h"
 
@@ -33,6 +36,7 @@ typedef struct player {
     hrc_draw_list list;
     hrc_input_map map;
     hrc_trace trace;
+    hrc_voice *voice;  /* spoken guidance: made when first needed */
     bool want_tick;
     bool dirty;
     bool quit;
@@ -97,6 +101,29 @@ static void sync_text_input(player *p)
         SDL_StopTextInput();
 }
 
+/* Plays what the frame just drawn asks to be said. */
+static void speak(player *p)
+{
+    if (!p->list.n_utterances)
+        return;
+    if (!p->voice && !(p->voice = hrc_voice_new(NULL)))
+        return;
+    hrc_app_speech s;
+    hrc_app_speech_settings(p->app, &s);
+    hrc_voice_settings(p->voice, s.rate_step, s.volume);
+    char err[HRC_SPEECH_MSG_MAX];
+    if (hrc_voice_say(p->voice, p->list.utterances, p->list.n_utterances, SDL_GetTicks64(), err,
+                      sizeof err)) {
+        /* No voices or no sound output: said on the sign-in screen. */
+        hrc_app_speech_unavailable(p->app, err);
+        p->dirty = true;
+    }
+}
+
+/* The voice's look at the engine: when everything said has been heard,
+ * the app reads on (a page read aloud, paragraph by paragraph). */
+static void poll_voice(player *p);
+
 static void apply(player *p, unsigned effects)
 {
     if (effects & HRC_APP_KIOSK_EXIT) {
@@ -144,9 +171,12 @@ static void draw(player *p)
     hrc_gfx_replay(&p->gfx, p->list.cmds, p->list.count);
     SDL_RenderPresent(p->renderer);
     p->dirty = false;
-    if (p->opts->trace_screens)
+    if (p->opts->trace_screens) {
         hrc_trace_frame(&p->trace, &p->list, hrc_app_current_id(p->app, NULL, NULL),
                         stderr);
+        hrc_trace_say(&p->list, stderr);
+    }
+    speak(p);
 }
 
 static void handle_window_event(player *p, const SDL_WindowEvent *w)
@@ -211,12 +241,26 @@ static void handle_event(player *p, const SDL_Event *e)
         send(p, &in[i]);
 }
 
-/* How long to sleep: until the app's next timer, or forever (-1). */
+static void poll_voice(player *p)
+{
+    uint64_t now = SDL_GetTicks64();
+    if (p->voice && hrc_voice_poll(p->voice, now)) {
+        hrc_input done = {.kind = HRC_IN_SPEECH_DONE, .now_ms = now};
+        send(p, &done);
+    }
+}
+
+/* How long to sleep: until the app's or the voice's next timer, or
+ * forever (-1). */
 static int wait_ms(const player *p)
 {
-    int64_t t = hrc_app_next_timeout_ms(p->app, SDL_GetTicks64());
+    uint64_t now = SDL_GetTicks64();
+    int64_t t = hrc_app_next_timeout_ms(p->app, now);
     if (p->want_tick && (t < 0 || t > TICK_MS))
         t = TICK_MS;
+    int64_t v = hrc_voice_timeout_ms(p->voice, now);
+    if (v >= 0 && (t < 0 || v < t))
+        t = v;
     return t < 0 ? -1 : t > INT32_MAX ? INT32_MAX : (int)t;
 }
 
@@ -224,6 +268,7 @@ static void run(player *p)
 {
     bool first = true;
     while (!p->quit) {
+        poll_voice(p);
         if (p->dirty) {
             draw(p);
             if (first && p->opts->exit_after_first_frame)
@@ -280,6 +325,7 @@ static int open_window(player *p, char *err, size_t err_size)
 
 static void close_all(player *p)
 {
+    hrc_voice_free(p->voice); /* silent at once; before SDL goes */
     hrc_draw_list_free(&p->list);
     hrc_app_free(p->app);
     if (p->gfx_ready)

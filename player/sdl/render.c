@@ -2,6 +2,11 @@
  * render.c: --render DIR: every screen of the course written as a PNG,
  * with no display. A software renderer draws onto an SDL_Surface, which
  * IMG_SavePNG writes out; video is never initialised.
+ *
+ * With --speech, each screen also gets NNNN-name.txt, what spoken guidance
+ * says on entering it (one utterance a line, as the player would say it),
+ * and NNNN-name.wav, that speech synthesised (io/speech.h, io/wav.h), so
+ * that an author hears the course without a kiosk. No sound device is used.
  */
 #include "sdl/front.h"
 
@@ -10,6 +15,8 @@
 #include "sdl/review_note.h"
 
 #include "core/i18n.h"
+#include "io/speech.h"
+#include "io/wav.h"
 #include "screens/goto.h"
 
 #include <SDL.h>
@@ -36,6 +43,7 @@ typedef struct renderer_state {
     uint64_t clock;
     bool times;    /* HRC_RENDER_TIMES: print how long each screen takes */
     hrc_review *review; /* --review: the sheet of every PNG (sdl/review_note.c) */
+    hrc_speech *speech; /* --speech: the engine, for the .wav files */
     char *err;
     size_t err_size;
 } renderer_state;
@@ -84,9 +92,71 @@ static void layout(renderer_state *s)
     hrc_app_draw(s->app, &metrics, s->surface->w, s->surface->h, 1.0f, &s->list);
 }
 
+/* Silence between two utterances in a .wav, as the player pauses. */
+enum { PAUSE_MS = 300 };
+
+/* --speech: what the screen just laid out says, as base.txt and base.wav. */
+static int write_speech(renderer_state *s, const char *base)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s.txt", base);
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        snprintf(s->err, s->err_size, "cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    for (size_t i = 0; i < s->list.n_utterances; i++)
+        fprintf(f, "%s\n", s->list.utterances[i].text);
+    if (fclose(f)) {
+        snprintf(s->err, s->err_size, "cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    int16_t *all = NULL;
+    size_t n_all = 0;
+    int rate = hrc_speech_sample_rate(s->speech);
+    size_t pause = (size_t)rate * PAUSE_MS / 1000;
+    for (size_t i = 0; i < s->list.n_utterances; i++) {
+        const hrc_utterance *u = &s->list.utterances[i];
+        int16_t *pcm = NULL;
+        size_t n = 0;
+        char err[HRC_SPEECH_MSG_MAX];
+        if (!*u->text)
+            continue;
+        if (hrc_speech_synth(s->speech, u->text, u->lang, &pcm, &n, err, sizeof err)) {
+            free(all);
+            snprintf(s->err, s->err_size, "%s", err);
+            return -1;
+        }
+        size_t gap = n_all ? pause : 0;
+        int16_t *grown = realloc(all, (n_all + gap + n + 1) * sizeof *all);
+        if (!grown) {
+            free(pcm);
+            free(all);
+            snprintf(s->err, s->err_size, "out of memory");
+            return -1;
+        }
+        all = grown;
+        memset(all + n_all, 0, gap * sizeof *all);
+        if (n)
+            memcpy(all + n_all + gap, pcm, n * sizeof *all);
+        n_all += gap + n;
+        free(pcm);
+    }
+    snprintf(path, sizeof path, "%s.wav", base);
+    char err[512];
+    int rc = hrc_wav_write(path, all, n_all, rate, 0666, err, sizeof err);
+    free(all);
+    if (rc)
+        snprintf(s->err, s->err_size, "%s", err);
+    return rc;
+}
+
 /* Draws the current screen and writes it as NNNN-name.png. */
 static int snapshot(renderer_state *s, const char *name)
 {
+    /* What spoken guidance says on entering the screen (--speech). */
+    if (s->speech)
+        hrc_app_speech_restart(s->app);
     uint64_t t0 = SDL_GetPerformanceCounter();
     layout(s);
     hrc_gfx_clear(&s->gfx, s->list.cmds, s->list.count, s->surface->w, s->surface->h);
@@ -145,6 +215,15 @@ static int snapshot(renderer_state *s, const char *name)
         hrc_input home = {.kind = HRC_IN_HOME};
         hrc_app_handle_input(s->app, &home);
         layout(s);
+    }
+    if (s->speech) {
+        /* The utterances of the first layout (the timing loop's say nothing). */
+        hrc_app_speech_restart(s->app);
+        layout(s);
+        char base[4096];
+        snprintf(base, sizeof base, "%.*s", (int)(strlen(path) - 4), path);
+        if (write_speech(s, base))
+            return -1;
     }
     if (IMG_SavePNG(s->surface, path)) {
         snprintf(s->err, s->err_size, "cannot write %s: %s", path, SDL_GetError());
@@ -488,6 +567,8 @@ static int setup(renderer_state *s)
         snprintf(s->err, s->err_size, "out of memory");
         return -1;
     }
+    if (o->app.speech && hrc_speech_new(NULL, &s->speech, s->err, s->err_size))
+        return -1;
     return 0;
 }
 
@@ -518,6 +599,7 @@ int hrc_sdl_render(const hrc_sdl_options *opts, char *err, size_t err_size)
                 s.gfx.text_overflows);
     hrc_draw_list_free(&s.list);
     hrc_app_free(s.app);
+    hrc_speech_free(s.speech);
     if (s.gfx_ready)
         hrc_gfx_free(&s.gfx);
     if (s.renderer)

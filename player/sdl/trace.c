@@ -54,3 +54,12 @@ void hrc_trace_frame(hrc_trace *trace, const hrc_draw_list *list, const char *id
     fprintf(out, "end\n");
     fflush(out);
 }
+
+void hrc_trace_say(const hrc_draw_list *list, FILE *out)
+{
+    for (size_t i = 0; i < list->n_utterances; i++)
+        fprintf(out, "say: %s%s %s\n", list->utterances[i].queue ? "+" : "",
+                list->utterances[i].lang, list->utterances[i].text);
+    if (list->n_utterances)
+        fflush(out);
+}

@@ -7,6 +7,9 @@
  *   target: <x> <y> <w> <h> [*]<label>      (one per clickable, focus order;
  *                                            * marks the focused one)
  *   end
+ *   say: <lang> <text>                      (what spoken guidance says, one
+ *                                            line an utterance; "+" before
+ *                                            lang when it queues)
  *
  * The title is the first line in the largest font on the screen. A block is
  * printed only when the title or the targets changed since the last one.
@@ -30,5 +33,7 @@ const char *hrc_trace_title(const hrc_draw_list *list);
 /* id: what the app says it shows (hrc_app_current_id), or NULL. */
 void hrc_trace_frame(hrc_trace *trace, const hrc_draw_list *list, const char *id,
                      FILE *out);
+/* The frame's utterances, as "say:" lines. */
+void hrc_trace_say(const hrc_draw_list *list, FILE *out);
 
 #endif

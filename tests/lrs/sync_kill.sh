@@ -21,7 +21,7 @@ pending() {
 during=0
 for i in $(seq "$kills"); do
   # Always something left to send, so that every kill lands in a sync.
-  [ "$(pending)" -ge 150 ] || seed_store "$d" 10 50
+  [ "$(pending)" -ge 400 ] || seed_store "$d" 10 50
   "$HRC" --sync --data-dir "$d" > /dev/null 2>&1 &
   pid=$!
   sleep "$(awk -v r="$RANDOM" 'BEGIN { printf "%.3f", 0.03 + r / 32767 * 0.42 }')"

@@ -281,11 +281,11 @@ static char *read_all(const char *path)
     return text;
 }
 
-static void test_store_is_version_4_with_sync_tables(void **state)
+static void test_store_is_current_with_sync_tables(void **state)
 {
     fixture *f = *state;
     open_store(f);
-    assert_int_equal(hrc_progress_schema_version(f->s), 4);
+    assert_int_equal(hrc_progress_schema_version(f->s), 5);
     assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                      " ('sync_target', 'sync_state')"), 2);
 }
@@ -297,13 +297,16 @@ static void test_store_upgrades_from_version_3(void **state)
     record(f, "Ada", 5);
     hrc_progress_close(f->s);
     f->s = NULL;
-    /* What a version 3 store looks like: no sync tables. */
+    /* What a version 3 store looks like: no sync tables, nor what later
+     * versions added. */
     assert_int_equal(sql_exec(f->dir, "DROP TABLE sync_state; DROP TABLE sync_target;"
+                                      "ALTER TABLE learner DROP COLUMN speech;"
+                                      "ALTER TABLE learner DROP COLUMN speech_rate;"
                                       "PRAGMA user_version = 3;"), SQLITE_OK);
     hrc_progress_open_info info;
     assert_int_equal(hrc_progress_open(f->dir, 0, &f->s, &info), HRC_PROGRESS_OK);
     assert_true(info.status & HRC_PROGRESS_MIGRATED);
-    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 4);
+    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 5);
     assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM event"), 5);
     hrc_sync_counts counts;
     int64_t target;
@@ -518,7 +521,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_config_environment_overrides_the_file, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_config_default_paths, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_store_is_version_4_with_sync_tables, setup,
+        cmocka_unit_test_setup_teardown(test_store_is_current_with_sync_tables, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_store_upgrades_from_version_3, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batches_are_the_export_statements, setup,

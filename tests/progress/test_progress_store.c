@@ -81,7 +81,7 @@ static void test_open_creates_folders_and_configures(void **state)
     assert_int_equal(hrc_progress_open(nested, 0, &f->s, &f->info), HRC_PROGRESS_OK);
     assert_true(f->info.status & HRC_PROGRESS_CREATED);
     assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
-    assert_int_equal(hrc_progress_schema_version(f->s), 4);
+    assert_int_equal(hrc_progress_schema_version(f->s), 5);
     assert_int_equal(strlen(hrc_progress_device_id(f->s)), 32);
     assert_true(hrc_progress_is_recording(f->s));
     assert_non_null(strstr(f->info.path, "/a/b/progress.db"));
@@ -173,6 +173,33 @@ static void test_learners_and_prefs(void **state)
     assert_int_equal(all[1].prefs.text_size, 200);
     assert_true(all[1].prefs.high_contrast);
     assert_int_equal(all[0].prefs.text_size, 100);
+    /* Spoken guidance: never chosen until the learner chooses. */
+    assert_int_equal(all[0].prefs.speech, HRC_SPEECH_PREF_UNSET);
+    assert_int_equal(all[1].prefs.speech, HRC_SPEECH_PREF_UNSET);
+    free(all);
+    hrc_learner_prefs spoken = prefs;
+    spoken.speech = HRC_SPEECH_PREF_ON;
+    spoken.speech_rate = -2;
+    assert_int_equal(hrc_progress_set_learner_prefs(f->s, zoe, &spoken), HRC_PROGRESS_OK);
+    hrc_learner l;
+    assert_int_equal(hrc_progress_get_learner(f->s, zoe, &l), HRC_PROGRESS_OK);
+    assert_int_equal(l.prefs.speech, HRC_SPEECH_PREF_ON);
+    assert_int_equal(l.prefs.speech_rate, -2);
+    assert_string_equal(l.prefs.lang, "fr");
+    spoken.speech_rate = 4;
+    assert_int_equal(hrc_progress_set_learner_prefs(f->s, zoe, &spoken),
+                     HRC_PROGRESS_ERR_INVALID);
+    spoken.speech_rate = 0;
+    spoken.speech = 3;
+    assert_int_equal(hrc_progress_set_learner_prefs(f->s, zoe, &spoken),
+                     HRC_PROGRESS_ERR_INVALID);
+    hrc_learner_prefs off = {.text_size = 100, .speech = HRC_SPEECH_PREF_OFF, .speech_rate = 3};
+    assert_int_equal(hrc_progress_add_learner(f->s, "Quiet", NULL, &off, &id), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_get_learner(f->s, id, &l), HRC_PROGRESS_OK);
+    assert_int_equal(l.prefs.speech, HRC_SPEECH_PREF_OFF);
+    assert_int_equal(l.prefs.speech_rate, 3);
+    assert_int_equal(hrc_progress_list_learners(f->s, &all, &n), HRC_PROGRESS_OK);
+    assert_int_equal(n, 3);
     assert_false(all[0].has_pin);
     assert_int_equal(strlen(all[0].uuid), 36);
     assert_string_not_equal(all[0].uuid, all[1].uuid);
@@ -631,8 +658,8 @@ static void test_upgrade_from_version_1(void **state)
     assert_int_equal(hrc_progress_open(f->dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
     assert_true(f->info.status & HRC_PROGRESS_MIGRATED);
     assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
-    assert_int_equal(hrc_progress_schema_version(f->s), 4);
-    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 4);
+    assert_int_equal(hrc_progress_schema_version(f->s), 5);
+    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 5);
     /* Old events now carry this store's device id and their row id. */
     char sql[200];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM event WHERE device_id = '%s' AND seq = id",
@@ -664,6 +691,12 @@ static void test_upgrade_from_version_1(void **state)
     assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM kiosk_key WHERE length(public_key) "
                                      "= 32 AND length(secret_key) = 64"), 1);
     assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM trusted_kiosk"), 0);
+    /* Version 5: nobody has chosen about spoken guidance yet. */
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM learner WHERE speech = 0 AND "
+                                     "speech_rate = 0"), 2);
+    hrc_learner old;
+    assert_int_equal(hrc_progress_get_learner(f->s, 1, &old), HRC_PROGRESS_OK);
+    assert_int_equal(old.prefs.speech, HRC_SPEECH_PREF_UNSET);
     hrc_kiosk me;
     assert_int_equal(hrc_progress_this_kiosk(f->s, &me), HRC_PROGRESS_OK);
     assert_int_equal(strlen(me.fingerprint), 19);

@@ -170,10 +170,6 @@ static void one_tap_acts_once(void **state)
     assert_int_equal(hrc_input_map_event(&map, &twin, 1, out), 0);
     SDL_Event twin_move = {.motion = {.type = SDL_MOUSEMOTION, .which = SDL_TOUCH_MOUSEID}};
     assert_int_equal(hrc_input_map_event(&map, &twin_move, 1, out), 0);
-    /* A second finger does not tap. */
-    SDL_Event second = down;
-    second.tfinger.fingerId = 6;
-    assert_int_equal(hrc_input_map_event(&map, &second, 2, out), 0);
     SDL_Event move = down;
     move.type = SDL_FINGERMOTION;
     move.tfinger.x = 0.75f;
@@ -186,6 +182,87 @@ static void one_tap_acts_once(void **state)
     assert_int_equal(hrc_input_map_event(&map, &up, 4, out), 1);
     assert_int_equal(out[0].kind, HRC_IN_POINTER_UP);
     assert_int_equal(hrc_input_map_event(&map, &up, 5, out), 0);
+}
+
+/* A second finger ends the first one's press on nothing: a pinch (or a
+ * two-finger tap) never taps what is under it. A quick tap of two fingers
+ * that stay still reads the page aloud; a pinch or a slow one does not. */
+static void two_fingers_never_tap(void **state)
+{
+    (void)state;
+    hrc_input_map map = doubled();
+    hrc_input out[HRC_INPUT_MAX_PER_EVENT];
+    SDL_Event down = {.tfinger = {.type = SDL_FINGERDOWN, .fingerId = 5, .x = 0.5f,
+                                  .y = 0.25f}};
+    SDL_Event second = down;
+    second.tfinger.fingerId = 6;
+    SDL_Event up = down, up2 = second;
+    up.type = up2.type = SDL_FINGERUP;
+    for (int round = 0; round < 3; round++) {
+        uint64_t t = 1000 * (uint64_t)(round + 1);
+        assert_int_equal(hrc_input_map_event(&map, &down, t, out), 1);
+        assert_int_equal(out[0].kind, HRC_IN_POINTER_DOWN);
+        assert_int_equal(hrc_input_map_event(&map, &second, t + 50, out), 1);
+        assert_int_equal(out[0].kind, HRC_IN_POINTER_UP);
+        assert_true(out[0].x < 0 && out[0].y < 0);
+        if (round == 1) { /* a pinch */
+            SDL_Event g = {.mgesture = {.type = SDL_MULTIGESTURE, .numFingers = 2,
+                                        .dDist = 0.07f}};
+            assert_int_equal(hrc_input_map_event(&map, &g, t + 100, out), 1);
+            assert_int_equal(out[0].kind, HRC_IN_ZOOM_IN);
+        }
+        SDL_Event move = down;
+        move.type = SDL_FINGERMOTION;
+        move.tfinger.dx = 0.001f;
+        assert_int_equal(hrc_input_map_event(&map, &move, t + 120, out), 0);
+        uint64_t lift = t + (round == 2 ? 900 : 200); /* round 2: too slow */
+        assert_int_equal(hrc_input_map_event(&map, &up, lift, out), 0);
+        int n = hrc_input_map_event(&map, &up2, lift + 10, out);
+        if (round == 0) {
+            assert_int_equal(n, 1);
+            assert_int_equal(out[0].kind, HRC_IN_SPEECH_READ);
+        } else {
+            assert_int_equal(n, 0);
+        }
+        /* Then one finger taps again as before. */
+        assert_int_equal(hrc_input_map_event(&map, &down, lift + 20, out), 1);
+        assert_int_equal(out[0].kind, HRC_IN_POINTER_DOWN);
+        assert_int_equal(hrc_input_map_event(&map, &up, lift + 40, out), 1);
+        assert_int_equal(out[0].kind, HRC_IN_POINTER_UP);
+    }
+}
+
+/* Spoken guidance's keys; held, only rate and volume repeat; with Ctrl
+ * or Alt they are the system's. */
+static void speech_keys(void **state)
+{
+    (void)state;
+    hrc_input_map map = doubled();
+    hrc_input out[HRC_INPUT_MAX_PER_EVENT];
+    static const struct {
+        SDL_Keycode key;
+        hrc_input_kind kind;
+        bool repeats;
+    } keys[] = {
+        {SDLK_F1, HRC_IN_SPEECH_TOGGLE, false}, {SDLK_F2, HRC_IN_SPEECH_SLOWER, true},
+        {SDLK_F3, HRC_IN_SPEECH_FASTER, true},  {SDLK_F4, HRC_IN_SPEECH_STOP, false},
+        {SDLK_F6, HRC_IN_SPEECH_READ, false},   {SDLK_F7, HRC_IN_SPEECH_NEXT, false},
+        {SDLK_F8, HRC_IN_SPEECH_REPEAT, false}, {SDLK_F9, HRC_IN_SPEECH_QUIETER, true},
+        {SDLK_F10, HRC_IN_SPEECH_LOUDER, true},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        SDL_Event e = {.key = {.type = SDL_KEYDOWN, .keysym = {.sym = keys[i].key}}};
+        assert_int_equal(hrc_input_map_event(&map, &e, 1, out), 1);
+        assert_int_equal(out[0].kind, keys[i].kind);
+        e.key.repeat = 1;
+        assert_int_equal(hrc_input_map_event(&map, &e, 2, out), keys[i].repeats ? 1 : 0);
+        e.key.repeat = 0;
+        e.key.keysym.mod = KMOD_LALT;
+        assert_int_equal(hrc_input_map_event(&map, &e, 3, out), 0);
+    }
+    /* F5 is the author preview's (sdl/watch.c): the app never sees it. */
+    SDL_Event f5 = {.key = {.type = SDL_KEYDOWN, .keysym = {.sym = SDLK_F5}}};
+    assert_int_equal(hrc_input_map_event(&map, &f5, 1, out), 0);
 }
 
 static void pinch_zooms_in_steps(void **state)
@@ -213,6 +290,8 @@ int main(void)
         cmocka_unit_test(mouse_in_output_pixels),
         cmocka_unit_test(wheel_scrolls_and_ctrl_wheel_zooms),
         cmocka_unit_test(one_tap_acts_once),
+        cmocka_unit_test(two_fingers_never_tap),
+        cmocka_unit_test(speech_keys),
         cmocka_unit_test(pinch_zooms_in_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
