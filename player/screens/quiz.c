@@ -213,6 +213,10 @@ void screen_credit_line(const hrc_question *q, const hrc_response *r, double sco
         snprintf(out, size, _("%zu of %zu matched: %d %%%s"), c.right, c.total, pct,
                  q->scoring == HRC_SCORING_PARTIAL ? "" : _(" (all or nothing)"));
         break;
+    case HRC_Q_FILLIN:
+    case HRC_Q_NUMERIC:
+        snprintf(out, size, "%d %%", pct);
+        break;
     }
 }
 
@@ -253,6 +257,9 @@ static const char *instruction(const hrc_quiz_item *it, const quiz_state *qs)
     case HRC_Q_MATCHING:
         return _("Match each item with its partner: pick an item, then its partner, or drag a "
                  "partner onto an item.");
+    case HRC_Q_FILLIN:
+    case HRC_Q_NUMERIC:
+        return "";
     }
     return "";
 }
@@ -329,6 +336,9 @@ static void quiz_draw(ui *u)
         break;
     case HRC_Q_MATCHING:
         draw_matching(u, m, it);
+        break;
+    case HRC_Q_FILLIN:
+    case HRC_Q_NUMERIC:
         break;
     }
     for (int h = 0; h < it->hints_shown && (size_t)h < q->n_hints; h++) {

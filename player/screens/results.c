@@ -60,6 +60,9 @@ void screen_response_text(const hrc_app *app, const hrc_module *m, const hrc_que
                 w = snprintf(out + used, size - used, "%s%s \xe2\x86\x92 %s", sep,
                              ui_pick(app, m, &q->pairs[i].left), ui_pick(app, m, &q->pairs[k].right));
             break;
+        case HRC_Q_FILLIN:
+        case HRC_Q_NUMERIC:
+            break;
         }
         if (w < 0)
             break;
@@ -85,7 +88,7 @@ static void right_answer_text(const hrc_app *app, const hrc_module *m, const hrc
         for (size_t c = 0; c < q->n_choices; c++)
             if (q->choices[c].correct)
                 slots[0] = (int)c;
-    hrc_response r = {n, slots};
+    hrc_response r = {n, slots, NULL};
     screen_response_text(app, m, q, &r, out, size);
 }
 

@@ -9,6 +9,7 @@
 #include "sdl/gfx.h"
 #include "sdl/review_note.h"
 
+#include "core/answer.h"
 #include "core/i18n.h"
 #include "screens/goto.h"
 
@@ -200,6 +201,27 @@ static int tour_timeline(renderer_state *s, const hrc_module *m, const hrc_timel
     return 0;
 }
 
+/* Types text as a keyboard would, a few characters at a time. */
+static void type_text(renderer_state *s, const char *text)
+{
+    while (*text) {
+        hrc_input in = {.kind = HRC_IN_TEXT, .now_ms = s->clock += 100};
+        size_t n = 0;
+        while (text[n]) {
+            size_t c = 1;
+            while ((text[n + c] & 0xC0) == 0x80)
+                c++;
+            if (n + c >= sizeof in.text)
+                break;
+            n += c;
+        }
+        memcpy(in.text, text, n);
+        in.text[n] = '\0';
+        hrc_app_handle_input(s->app, &in);
+        text += n;
+    }
+}
+
 static const char *pick(renderer_state *s, const hrc_module *m, const hrc_text *t)
 {
     return hrc_text_plain(t, lang_of(s), m->default_lang);
@@ -226,6 +248,23 @@ static void answer(renderer_state *s, const hrc_module *m, const hrc_question *q
         break;
     case HRC_Q_ORDERING:
         break;
+    case HRC_Q_FILLIN:
+        for (size_t g = 0; g < q->n_gaps; g++) {
+            char field[64];
+            snprintf(field, sizeof field, _("Blank %zu"), g + 1);
+            const hrc_accept *right = hrc_gap_shown(&q->gaps[g], lang_of(s), m->default_lang);
+            if (click(s, field, 0) && right)
+                type_text(s, right->text);
+        }
+        break;
+    case HRC_Q_NUMERIC: {
+        char number[48];
+        hrc_number_format(q->value, hrc_lang_decimal_comma(lang_of(s)) ? ',' : '.', number,
+                          sizeof number);
+        if (click(s, _("Your number"), 0))
+            type_text(s, number);
+        break;
+    }
     }
     click(s, _("Check answer"), 0);
 }
@@ -234,7 +273,9 @@ static void answer(renderer_state *s, const hrc_module *m, const hrc_question *q
 static int tour_quiz(renderer_state *s, const hrc_module *m, const hrc_quiz *quiz)
 {
     char name[300];
-    for (size_t n = 0; n < quiz->n_questions; n++) {
+    /* A pool asks some of the questions: as many as the attempt has. */
+    size_t asked = quiz->draw && quiz->draw < quiz->n_questions ? quiz->draw : quiz->n_questions;
+    for (size_t n = 0; n < asked; n++) {
         /* Questions may be shuffled: number them as shown. */
         snprintf(name, sizeof name, "%s-%s-q%02zu", m->id, quiz->id, n + 1);
         if (n > 0 && snapshot(s, name))
@@ -255,7 +296,7 @@ static int tour_quiz(renderer_state *s, const hrc_module *m, const hrc_quiz *qui
                  q->id);
         if (snapshot(s, name))
             return -1;
-        bool last = n + 1 == quiz->n_questions;
+        bool last = n + 1 == asked;
         if (!click(s, last ? _("See results") : _("Next question"), 0)) {
             fprintf(stderr, "render: question %s of %s took no answer\n", q->id, quiz->id);
             return 0;

@@ -362,6 +362,8 @@ static void answer(walk *w, const hrc_module *m, const hrc_question *q)
             activate_text(w, plain(w, m, &q->pairs[i].right));
         break;
     case HRC_Q_ORDERING:
+    case HRC_Q_FILLIN:
+    case HRC_Q_NUMERIC:
         break;
     }
     harness_activate_label(&w->t, tr(w, "Check answer"));
