@@ -349,6 +349,12 @@ static void count_gaps(loader_ctx *ctx, const xmlNode *node, const hrc_question 
 
 void loader_check_gaps(loader_ctx *ctx, xmlNode *cursor, const hrc_question *q)
 {
+    /* What a learner types is recorded whole: the blanks must fit the
+     * progress store's answer (4096 bytes). */
+    if (q->n_gaps > LOADER_MAX_GAPS)
+        loader_error(ctx, q->pos, _("fill-in question \"%s\" has %zu blanks; at most %d fit on "
+                     "a screen and in the record: split it into several questions"),
+                     q->id, q->n_gaps, LOADER_MAX_GAPS);
     unsigned char *seen = calloc(q->n_gaps ? q->n_gaps : 1, 1);
     if (!seen) {
         ctx->oom = true;

@@ -47,7 +47,7 @@ bool loader_idset_has(const loader_idset *set, const char *key);
 
 /* ---- Load context ---------------------------------------------------- */
 
-enum { LOADER_MAX_REPORTED = 64 };
+enum { LOADER_MAX_REPORTED = 64, LOADER_MAX_GAPS = 20 };
 
 typedef struct loader_ctx {
     const char *path; /* for messages */
