@@ -191,7 +191,8 @@ bool hrc_app_wants_text(const hrc_app *app)
     if (app->store_choice_pending)
         return false;
     return (s == HRC_SCREEN_SIGNIN && signin_wants_text(app)) ||
-           (s == HRC_SCREEN_FACILITATOR && facilitator_wants_text(app));
+           (s == HRC_SCREEN_FACILITATOR && facilitator_wants_text(app)) ||
+           (s == HRC_SCREEN_QUIZ && quiz_wants_text(app));
 }
 
 bool hrc_app_is_kiosk(const hrc_app *app)

@@ -49,6 +49,7 @@
 #define ICON_CELEBRATE "\xee\xa9\xa5" /* celebration */
 #define ICON_SCHEDULE "\xee\xa2\xb5" /* schedule */
 #define ICON_KEY "\xee\x9c\xbc" /* key */
+#define ICON_EDIT "\xee\x8f\x89" /* edit: a field being typed in */
 #define ICON_ADD "\xee\x9f\xbe" /* person_add */
 #define ICON_LANGUAGE "\xee\xa3\xa2" /* translate */
 #define ICON_TEXT_SIZE "\xee\x89\x85" /* format_size */

@@ -252,7 +252,7 @@ bool session_answer(hrc_app *app, const hrc_quiz_item *it)
     learner_session *ls = &app->session;
     if (!session_recording(app))
         return true;
-    char response[512];
+    char response[4096]; /* the store's limit; a fill-in's blanks fit (loader) */
     hrc_response_format(it->q, &it->response, response, sizeof response);
     double score = hrc_question_score(it->q, &it->response);
     int64_t spent = app->now > ls->item_shown_ms ? (int64_t)(app->now - ls->item_shown_ms) : 0;
