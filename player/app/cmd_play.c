@@ -74,6 +74,8 @@ int hrc_cmd_play(const hrc_cli *cli)
         } else if (info.status & HRC_PROGRESS_RECOVERED) {
             fprintf(stderr, "%s: %s\n", cli->argv0, info.message);
         }
+        /* Exports from the facilitator screen describe typed answers. */
+        hrc_progress_set_course(progress, course);
         hrc_cli_store_warning(cli, &info);
     }
 

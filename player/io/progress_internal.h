@@ -26,6 +26,7 @@ struct hrc_progress {
     void *clock_ctx;
     int64_t wait_ms;      /* after the last PIN check */
     hrc_export_report export_report;
+    const struct hrc_course *course; /* borrowed: hrc_progress_set_course() */
 };
 
 /* Sets s->err (printf-style) and returns result. */
