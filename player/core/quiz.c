@@ -734,6 +734,36 @@ bool hrc_quiz_restore(hrc_quiz_attempt *a, const hrc_question *q, const char *re
     return false;
 }
 
+bool hrc_quiz_show(hrc_quiz_attempt *a, const hrc_question *q)
+{
+    if (!a || !q || a->current >= a->n_items)
+        return false;
+    for (size_t i = 0; i < a->n_items; i++)
+        if (a->items[i].q == q) {
+            a->current = i;
+            return true;
+        }
+    hrc_quiz_item *it = &a->items[a->current];
+    if (it->checked)
+        return false;
+    hrc_quiz_item fresh = {0};
+    hrc_rng rng;
+    hrc_rng_seed(&rng, (uint64_t)(q - a->quiz->questions) * 0x9E3779B97F4A7C15ull + 1);
+    if (item_init(&fresh, q, a->quiz->shuffle, &rng) < 0) {
+        free(fresh.shown);
+        free(fresh.right_shown);
+        free(fresh.response.slot);
+        free(fresh.response.text);
+        return false;
+    }
+    free(it->shown);
+    free(it->right_shown);
+    free(it->response.slot);
+    free(it->response.text);
+    *it = fresh;
+    return true;
+}
+
 size_t hrc_quiz_first_unchecked(const hrc_quiz_attempt *a)
 {
     size_t i = 0;

@@ -144,6 +144,13 @@ bool hrc_quiz_check(hrc_quiz_attempt *a, size_t i);
  */
 bool hrc_quiz_restore(hrc_quiz_attempt *a, const hrc_question *q, const char *response,
                       int hints_shown);
+/*
+ * Shows q at the current position instead of the question there, when a
+ * pool did not draw q (an author asked for it by id): true when q is then
+ * the current question; false when the current question is answered, or
+ * out of memory. The question it replaces leaves the attempt.
+ */
+bool hrc_quiz_show(hrc_quiz_attempt *a, const hrc_question *q);
 /* The first question not yet checked (n_items when all are). */
 size_t hrc_quiz_first_unchecked(const hrc_quiz_attempt *a);
 

@@ -555,6 +555,35 @@ static void pools_draw_the_same_for_the_same_attempt(void **state)
         assert_true(attempts_differ);           /* a new attempt, a new draw */
         assert_int_equal(drawn_ever, 0xFFFu);   /* every question comes up */
     }
+    /* An author asks for a question the pool did not draw (--goto): it
+     * takes the current place, until that is answered. */
+    hrc_quiz pool = make_pool(3, false);
+    hrc_quiz_attempt *p;
+    assert_int_equal(hrc_quiz_attempt_new(&pool, 1, 5, &p), 0);
+    const hrc_question *missing = NULL;
+    for (size_t k = 0; k < 12 && !missing; k++) {
+        bool drawn = false;
+        for (size_t i = 0; i < p->n_items; i++)
+            drawn |= p->items[i].q == &pool_questions[k];
+        if (!drawn)
+            missing = &pool_questions[k];
+    }
+    assert_true(hrc_quiz_show(p, missing));
+    assert_ptr_equal(p->items[p->current].q, missing);
+    assert_int_equal(p->n_items, 3);
+    hrc_quiz_pick(p, p->current, 0);
+    assert_true(hrc_quiz_check(p, p->current));
+    const hrc_question *other = NULL;
+    for (size_t k = 0; k < 12 && !other; k++) {
+        bool drawn = false;
+        for (size_t i = 0; i < p->n_items; i++)
+            drawn |= p->items[i].q == &pool_questions[k];
+        if (!drawn)
+            other = &pool_questions[k];
+    }
+    assert_false(hrc_quiz_show(p, other)); /* the answered one stays */
+    assert_ptr_equal(p->items[p->current].q, missing);
+    hrc_quiz_attempt_free(p);
     /* draw="N" with N at least the number of questions: all of them, in
      * the order a quiz without a pool has. */
     hrc_quiz all = make_pool(12, true), plain = make_pool(0, true);
