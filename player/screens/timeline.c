@@ -332,15 +332,26 @@ static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_r
                   r.marker_y + (size - bar) / 2, bar,
                   ts->event == (int)k ? p->selected : p->marker, canvas);
     }
+    int prev_x = INT32_MIN;
     for (size_t k = 0; k < n; k++) {
         const hrc_event *e = event_at(t, (int)k);
-        int x = X_OF(event_year(e));
+        int at = X_OF(event_year(e));
+        /* Two events a little too close to touch apart (the same year, or
+         * "before 2012" and 2011 on a long timeline): the later one's
+         * marker steps aside by up to its width, a short line on the axis
+         * joining it to its date. Closer still, zooming in parts them. */
+        int x = at;
+        if (prev_x != INT32_MIN && x < prev_x + size && prev_x + size - at <= size)
+            x = prev_x + size;
+        prev_x = x;
         hrc_rect hit = {x - size / 2, r.marker_y, size, size};
         bool selected = ts->event == (int)k;
         int dot = size / 2;
         hrc_rect d = {x - dot / 2, r.marker_y + (size - dot) / 2, dot, dot};
         hrc_draw_rect(u->list, (hrc_rect){x - 1, r.marker_y + size / 2, 2, r.axis_y - r.marker_y - size / 2},
                       p->marker, 0);
+        if (x != at)
+            hrc_draw_rect(u->list, (hrc_rect){at, r.axis_y - 2, x - at + 1, 2}, p->marker, 0);
         draw_marker(u, e, d, selected ? p->selected : p->marker, p->surface);
         if (selected)
             hrc_draw_frame(u->list, hit, p->selected, u->ring);
