@@ -436,8 +436,9 @@ void screen_credit_line(const hrc_question *q, const hrc_response *r, double sco
                  q->scoring == HRC_SCORING_PARTIAL ? "" : _(" (all or nothing)"));
         break;
     case HRC_Q_FILLIN:
+        /* Counts after a colon, so that no language needs plurals. */
         if (c.total > 1)
-            snprintf(out, size, _("%zu of %zu blanks right: %d %%%s"), c.right, c.total, pct,
+            snprintf(out, size, _("blanks right: %zu of %zu; %d %%%s"), c.right, c.total, pct,
                      q->scoring == HRC_SCORING_PARTIAL ? "" : _(" (all or nothing)"));
         else
             snprintf(out, size, "%d %%", pct);
