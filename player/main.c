@@ -48,8 +48,11 @@ static void print_usage(FILE *out, const char *argv0)
           out);
     fputs(_("\n"
             "Progress:\n"
-            "  --export FILE.csv|FILE.json   export every learner's progress (JSON:\n"
-            "                                signed by this kiosk in FILE.json.sig)\n"
+            "  --export FILE.csv|FILE.json [COURSE]\n"
+            "                                export every learner's progress (JSON:\n"
+            "                                signed by this kiosk in FILE.json.sig; with\n"
+            "                                the COURSE played, answers to fill-in and\n"
+            "                                numeric questions carry their xAPI definition)\n"
             "  --import FILE.json            merge a signed export from this kiosk or\n"
             "                                from a kiosk this store trusts\n"
             "  --set-facilitator-pin         set the PIN that guards kiosk exits,\n"

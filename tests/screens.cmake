@@ -15,3 +15,7 @@ hrc_unit_test(test_learner SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_learner
 # start and the facilitator's settings, with a real progress store.
 hrc_unit_test(test_signin SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_signin.c
               ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
+# Fill-in and numeric questions, pools and timeline periods as a learner
+# meets them, by keyboard and by pointer, across a restart.
+hrc_unit_test(test_additions SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_additions.c
+              ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)

@@ -59,7 +59,8 @@ static bool sync_status(void *user, hrc_lrs_status *out)
 
 /* Starts the background sync when an LRS is configured and the store
  * records. Problems go to the log and to the facilitator screen. */
-static void start_sync(const hrc_cli *cli, hrc_progress *progress, sync_view *v)
+static void start_sync(const hrc_cli *cli, hrc_progress *progress, const hrc_course *course,
+                       sync_view *v)
 {
     if (!hrc_progress_is_recording(progress))
         return;
@@ -73,7 +74,7 @@ static void start_sync(const hrc_cli *cli, hrc_progress *progress, sync_view *v)
     if (!configured)
         return;
     if (hrc_lrs_global_init() == 0)
-        v->worker = hrc_lrs_worker_start(cli->data_dir, &cfg);
+        v->worker = hrc_lrs_worker_start(cli->data_dir, &cfg, course);
     hrc_lrs_config_clear(&cfg);
     if (!v->worker) {
         v->failed = true;
@@ -168,6 +169,8 @@ int hrc_cmd_play(const hrc_cli *cli)
         } else if (info.status & HRC_PROGRESS_RECOVERED) {
             fprintf(stderr, "%s: %s\n", cli->argv0, info.message);
         }
+        /* Exports from the facilitator screen describe typed answers. */
+        hrc_progress_set_course(progress, course);
         hrc_cli_store_warning(cli, &info);
     }
     /* A kiosk never runs without a facilitator PIN: its first start asks
@@ -190,7 +193,7 @@ int hrc_cmd_play(const hrc_cli *cli)
 
     sync_view sync = {0};
     if (!rendering && progress)
-        start_sync(cli, progress, &sync);
+        start_sync(cli, progress, course, &sync);
 
     hrc_sdl_options opts = {
         .app = {

@@ -10,6 +10,7 @@
  */
 #include "app/cli.h"
 #include "core/i18n.h"
+#include "io/loader.h"
 #include "io/progress.h"
 
 #include <errno.h>
@@ -133,9 +134,31 @@ int hrc_cmd_export(const hrc_cli *cli)
                 cli->argv0);
         return HRC_EXIT_USAGE;
     }
+    if (cli->n_paths > 1) {
+        fprintf(stderr, _("%s: --export takes at most one COURSE\n"), cli->argv0);
+        return HRC_EXIT_USAGE;
+    }
+    /* The course played, when given: answers to its fill-in and numeric
+     * questions are described as xAPI interactions. */
+    hrc_course *course = NULL;
+    if (cli->n_paths == 1) {
+        hrc_diags diags;
+        hrc_diags_init(&diags);
+        int loaded = hrc_course_open(cli->paths[0], &course, &diags);
+        hrc_diags_clear(&diags);
+        if (loaded || !course) {
+            fprintf(stderr, _("%s: cannot read the course %s: check it with %s --validate\n"),
+                    cli->argv0, cli->paths[0], cli->argv0);
+            hrc_course_free(course);
+            return HRC_EXIT_FAILURE;
+        }
+    }
     hrc_progress *s = open_store(cli, STORE_READ);
-    if (!s)
+    if (!s) {
+        hrc_course_free(course);
         return HRC_EXIT_FAILURE;
+    }
+    hrc_progress_set_course(s, course);
     const char *lang = cli->lang ? cli->lang : hrc_i18n_language();
     int r = csv ? hrc_progress_export_csv(s, file, lang) : hrc_progress_export_json(s, file);
     if (r == HRC_PROGRESS_ERR_NOT_FOUND && json)
@@ -150,6 +173,7 @@ int hrc_cmd_export(const hrc_cli *cli)
         fprintf(stderr, _("%s: nothing exported: %s\n"), cli->argv0, hrc_progress_errmsg(s));
     if (r != HRC_PROGRESS_OK) {
         hrc_progress_close(s);
+        hrc_course_free(course);
         return HRC_EXIT_FAILURE;
     }
     const hrc_export_report *report = hrc_progress_last_export(s);
@@ -168,6 +192,7 @@ int hrc_cmd_export(const hrc_cli *cli)
                me.fingerprint);
     }
     hrc_progress_close(s);
+    hrc_course_free(course);
     return HRC_EXIT_OK;
 }
 

@@ -144,3 +144,34 @@ int hrc_duration_format(int minutes, char *buf, size_t size)
     /* TRANSLATORS: a duration of hours and minutes: "1 hour 30 minutes". */
     return expand(C_("duration", "{hours} {minutes}"), fields, n, buf, size);
 }
+
+int hrc_date_range_format(const hrc_date *from, const hrc_date *to, char *buf, size_t size)
+{
+    /* Days of one month: "10–14 October 2022". */
+    if (from->precision == HRC_DATE_DAY && to->precision == HRC_DATE_DAY &&
+        from->year == to->year && from->month == to->month && from->month >= 1 &&
+        from->month <= 12 && from->day >= 1 && to->day <= 31) {
+        char year[16], day[16], end_day[16];
+        snprintf(year, sizeof year, "%d", from->year);
+        snprintf(day, sizeof day, "%d", from->day);
+        snprintf(end_day, sizeof end_day, "%d", to->day);
+        const field fields[] = {{"year", year},
+                                {"month", hrc_month_name(from->month)},
+                                {"day", day},
+                                {"end_day", end_day}};
+        /* TRANSLATORS: days of one month, as a period on a timeline:
+           "10–14 October 2022" (an en dash between the days). */
+        return expand(C_("date", "{day}\xe2\x80\x93{end_day} {month} {year}"), fields,
+                      sizeof fields / sizeof fields[0], buf, size);
+    }
+    char a[64], b[64];
+    if (hrc_date_format(from, a, sizeof a) < 0 || hrc_date_format(to, b, sizeof b) < 0)
+        return invalid(buf, size);
+    const field fields[] = {{"from", a}, {"to", b}};
+    /* Years alone read best joined: "2021–2022". */
+    if (from->precision == HRC_DATE_YEAR && to->precision == HRC_DATE_YEAR)
+        return expand("{from}\xe2\x80\x93{to}", fields, 2, buf, size);
+    /* TRANSLATORS: a period on a timeline between two dates:
+       "May 2021 – April 2022" (an en dash with spaces). */
+    return expand(C_("date", "{from} \xe2\x80\x93 {to}"), fields, 2, buf, size);
+}

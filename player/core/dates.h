@@ -29,6 +29,12 @@
  */
 int hrc_date_format(const hrc_date *date, char *buf, size_t size);
 
+/*
+ * Writes a period: "2021–2022", "10–14 October 2022", "May 2021 – April
+ * 2022". Returns as hrc_date_format(); -1 when either date is invalid.
+ */
+int hrc_date_range_format(const hrc_date *from, const hrc_date *to, char *buf, size_t size);
+
 /* The month's name, 1-12, in the current language; "" otherwise. */
 const char *hrc_month_name(int month);
 

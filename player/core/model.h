@@ -33,13 +33,25 @@ enum hrc_span_style {
     HRC_SPAN_PLAIN = 0,
     HRC_SPAN_EM = 1 << 0,     /* <em> */
     HRC_SPAN_STRONG = 1 << 1, /* <strong> */
+    /* A gap of a fill-in prompt (<gap ref="..."/>): its text is a blank
+     * ("_____") for whoever does not know gaps; hrc_span_gap() says which
+     * gap of the question it is. */
+    HRC_SPAN_GAP = 1 << 4,
 };
+#define HRC_SPAN_GAP_SHIFT 8
 
 /* A run of text in one style. Whitespace is already collapsed. */
 typedef struct hrc_span {
     unsigned style; /* bitwise OR of enum hrc_span_style */
     const char *text; /* UTF-8, never NULL */
 } hrc_span;
+
+/* The index of the gap a span stands for (into hrc_question.gaps), or -1
+ * for a span of text. */
+static inline int hrc_span_gap(const hrc_span *span)
+{
+    return span->style & HRC_SPAN_GAP ? (int)(span->style >> HRC_SPAN_GAP_SHIFT) : -1;
+}
 
 /* One language's version of a text. */
 typedef struct hrc_variant {
@@ -126,9 +138,20 @@ typedef struct hrc_date {
     hrc_date_precision precision;
 } hrc_date;
 
+/* Whether an event took place, or is a plan or a goal: planned and target
+ * events are drawn hollow, and say so in words. */
+typedef enum hrc_event_status {
+    HRC_EVENT_DONE,    /* the default: it happened */
+    HRC_EVENT_PLANNED, /* status="planned": foreseen for that date */
+    HRC_EVENT_TARGET,  /* status="target": a goal to reach by that date */
+} hrc_event_status;
+
 typedef struct hrc_event {
     const char *id;
     hrc_date date;
+    bool has_end;  /* a period: from date to end (end="...") */
+    hrc_date end;  /* never before date; precision year, month or day */
+    hrc_event_status status;
     hrc_text headline;
     hrc_text text;
     bool has_image;
@@ -234,15 +257,46 @@ typedef enum hrc_question_kind {
     HRC_Q_TRUEFALSE,
     HRC_Q_ORDERING,  /* items are stored in the correct order */
     HRC_Q_MATCHING,  /* pairs are stored matched */
+    HRC_Q_FILLIN,    /* gaps in the prompt, typed; accepted answers per gap */
+    HRC_Q_NUMERIC,   /* a number typed; right within a tolerance */
 } hrc_question_kind;
 
 typedef enum hrc_scoring {
     HRC_SCORING_ALL_OR_NOTHING,
     /* Multiple: (right picks - wrong picks) / correct choices, floored at 0.
      * Ordering: share of items in their correct position.
-     * Matching: share of left items matched to their right item. */
+     * Matching: share of left items matched to their right item.
+     * Fill-in: share of gaps right. */
     HRC_SCORING_PARTIAL,
 } hrc_scoring;
+
+/* How a typed answer is compared with the accepted ones (fold="..."). White
+ * space is always trimmed and collapsed, and typographic apostrophes and
+ * hyphens read as ' and -. */
+typedef enum hrc_fold {
+    HRC_FOLD_CASE_AND_ACCENTS, /* the default: "Genève" = "geneve" */
+    HRC_FOLD_CASE,             /* "Genève" = "genève", not "geneve" */
+    HRC_FOLD_NONE,             /* as written */
+} hrc_fold;
+
+/* One accepted answer of a gap: plain text, in a language (its folding
+ * rules apply: in Spanish "ñ" is not "n"). */
+typedef struct hrc_accept {
+    const char *lang; /* BCP 47, the module's default when not written */
+    const char *text; /* white space collapsed; never empty */
+    hrc_srcpos pos;
+} hrc_accept;
+
+/* One gap of a fill-in question (<answer id="...">). Every accepted answer
+ * counts, whatever the learner's language; the first one in the learner's
+ * language (else in the default language) is shown as the right answer. */
+typedef struct hrc_gap {
+    const char *id;
+    hrc_fold fold;
+    size_t n_accepts;
+    const hrc_accept *accepts;
+    hrc_srcpos pos;
+} hrc_gap;
 
 typedef struct hrc_choice {
     const char *id;   /* stable within its question */
@@ -269,6 +323,11 @@ typedef struct hrc_question {
     const hrc_choice *choices;
     size_t n_pairs;   /* matching */
     const hrc_pair *pairs;
+    size_t n_gaps;    /* fill-in, in the order of their <answer>s */
+    const hrc_gap *gaps;
+    double value;     /* numeric: the right number ... */
+    double tolerance; /* ... and how far from it an answer may be (>= 0) */
+    hrc_text unit;    /* numeric: shown after the field; may be empty */
     size_t n_hints;
     const hrc_text *hints;
     hrc_text explanation; /* shown after answering */
@@ -284,6 +343,7 @@ typedef struct hrc_quiz {
     int pass_percent; /* 0-100 */
     int max_attempts; /* HRC_ATTEMPTS_UNLIMITED or >= 1 */
     bool shuffle;     /* shuffle question order and choices */
+    size_t draw;      /* questions drawn for each attempt; 0: all of them */
     size_t n_questions;
     const hrc_question *questions;
     hrc_srcpos pos;

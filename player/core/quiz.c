@@ -1,5 +1,8 @@
 #include "core/quiz.h"
 
+#include "core/answer.h"
+
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +44,196 @@ static size_t slots_for(const hrc_question *q)
     case HRC_Q_MULTIPLE:
     case HRC_Q_ORDERING: return q->n_choices;
     case HRC_Q_MATCHING: return q->n_pairs;
+    case HRC_Q_FILLIN: return q->n_gaps;
+    case HRC_Q_NUMERIC: return 1;
     }
     return 0;
+}
+
+/* ---- Typed answers: fill-in and numeric ------------------------------- */
+
+static bool typed_kind(const hrc_question *q)
+{
+    return q->kind == HRC_Q_FILLIN || q->kind == HRC_Q_NUMERIC;
+}
+
+const char *hrc_response_field(const hrc_response *r, size_t i)
+{
+    return r && r->text && i < r->n ? r->text + i * HRC_FIELD_MAX : "";
+}
+
+static bool blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return false;
+    return true;
+}
+
+bool hrc_gap_right(const hrc_question *q, const hrc_response *r, size_t i)
+{
+    return q && r && q->kind == HRC_Q_FILLIN && r->text && r->n == q->n_gaps &&
+           i < q->n_gaps && hrc_answer_accepted(hrc_response_field(r, i), &q->gaps[i]);
+}
+
+bool hrc_response_number(const hrc_response *r, double *out)
+{
+    /* The field holds the number as recorded ("." for decimals) or as
+     * typed; the screen turns a typed one into the recorded form before
+     * checking (answer.h: hrc_number_parse). */
+    return r && r->text && r->n == 1 && hrc_number_parse(hrc_response_field(r, 0), false, out);
+}
+
+static bool numeric_right(const hrc_question *q, const hrc_response *r)
+{
+    double v;
+    /* The slack absorbs decimal fractions that binary cannot hold: 0.1 + 0.2. */
+    double slack = 1e-9 * (fabs(q->value) > 1 ? fabs(q->value) : 1);
+    return hrc_response_number(r, &v) && fabs(v - q->value) <= q->tolerance + slack;
+}
+
+static size_t gaps_right(const hrc_question *q, const hrc_response *r)
+{
+    size_t right = 0;
+    for (size_t i = 0; i < q->n_gaps; i++)
+        right += hrc_gap_right(q, r, i);
+    return right;
+}
+
+/* The length of the UTF-8 character that starts with byte b; 0 for a
+ * byte that starts none. */
+static size_t char_len(unsigned char b)
+{
+    return b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3
+                      : (b & 0xF8) == 0xF0 ? 4 : 0;
+}
+
+/* Copies text into a field, cut at a character to fit. */
+static void field_copy(char *field, const char *text, size_t len)
+{
+    size_t n = 0;
+    while (n < len && text[n]) {
+        size_t c = char_len((unsigned char)text[n]);
+        if (c == 0 || n + c > len || n + c + 1 > HRC_FIELD_MAX)
+            break;
+        n += c;
+    }
+    memcpy(field, text, n);
+    field[n] = '\0';
+}
+
+/* What a numeric field takes: digits, signs, blanks and marks. */
+static bool numeric_char(const char *c, size_t len)
+{
+    if (len == 1)
+        return (*c >= '0' && *c <= '9') || strchr(" ,.-+'", *c);
+    return (len == 3 && (memcmp(c, "\xe2\x88\x92", 3) == 0 ||   /* U+2212 minus */
+                         memcmp(c, "\xe2\x80\xaf", 3) == 0 ||   /* U+202F */
+                         memcmp(c, "\xe2\x80\x99", 3) == 0)) || /* U+2019 */
+           (len == 2 && memcmp(c, "\xc2\xa0", 2) == 0);           /* U+00A0 */
+}
+
+static void format_typed(const hrc_question *q, const hrc_response *r, char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    if (q->kind == HRC_Q_NUMERIC) {
+        double v;
+        if (hrc_response_number(r, &v))
+            hrc_number_format(v, '.', out, size);
+        else
+            snprintf(out, size, "%s", hrc_response_field(r, 0));
+        return;
+    }
+    for (size_t i = 0; i < r->n && used + 1 < size; i++) {
+        const char *t = hrc_response_field(r, i);
+        while (*t == ' ')
+            t++;
+        size_t len = strlen(t);
+        while (len > 0 && t[len - 1] == ' ')
+            len--;
+        if (i > 0)
+            used += (size_t)snprintf(out + used, size - used, "[,]");
+        for (size_t k = 0; k < len && used + 1 < size; k++) {
+            /* "[,]" separates the gaps: one typed in a gap is spaced out. */
+            if (t[k] == '[' && k + 2 < len && t[k + 1] == ',' && t[k + 2] == ']') {
+                used += (size_t)snprintf(out + used, size - used, "[ ");
+                continue;
+            }
+            out[used++] = t[k];
+            out[used] = '\0';
+        }
+    }
+    if (used >= size)
+        out[size - 1] = '\0';
+}
+
+static int parse_typed(const hrc_question *q, const char *text, hrc_response *r)
+{
+    if (q->kind == HRC_Q_NUMERIC) {
+        double v;
+        if (!hrc_number_parse(text, false, &v))
+            return -1;
+        field_copy(r->text, text, strlen(text));
+        return 0;
+    }
+    size_t i = 0;
+    for (const char *p = text;; i++) {
+        const char *sep = strstr(p, "[,]");
+        size_t len = sep ? (size_t)(sep - p) : strlen(p);
+        if (i >= r->n)
+            return -1;
+        field_copy(r->text + i * HRC_FIELD_MAX, p, len);
+        if (!sep)
+            break;
+        p = sep + 3;
+    }
+    return i + 1 == r->n ? 0 : -1;
+}
+
+void hrc_quiz_type(hrc_quiz_attempt *a, size_t i, size_t field, const char *utf8)
+{
+    hrc_quiz_item *it = a && i < a->n_items && !a->items[i].checked ? &a->items[i] : NULL;
+    if (!it || !typed_kind(it->q) || field >= it->response.n || !it->response.text || !utf8)
+        return;
+    char *f = it->response.text + field * HRC_FIELD_MAX;
+    size_t have = strlen(f);
+    for (const char *p = utf8; *p;) {
+        size_t c = char_len((unsigned char)*p);
+        if (c == 0 || strnlen(p, c) < c)
+            return; /* not UTF-8: nothing more */
+        bool control = c == 1 && ((unsigned char)*p < 0x20 || *p == 0x7f);
+        bool takes = !control && (it->q->kind != HRC_Q_NUMERIC || numeric_char(p, c));
+        if (takes && have + c + 1 <= HRC_FIELD_MAX) {
+            memcpy(f + have, p, c);
+            have += c;
+            f[have] = '\0';
+        }
+        p += c;
+    }
+}
+
+void hrc_quiz_erase(hrc_quiz_attempt *a, size_t i, size_t field)
+{
+    hrc_quiz_item *it = a && i < a->n_items && !a->items[i].checked ? &a->items[i] : NULL;
+    if (!it || !typed_kind(it->q) || field >= it->response.n || !it->response.text)
+        return;
+    char *f = it->response.text + field * HRC_FIELD_MAX;
+    size_t n = strlen(f);
+    while (n > 0 && ((unsigned char)f[n - 1] & 0xC0) == 0x80)
+        n--;
+    if (n > 0)
+        n--;
+    f[n] = '\0';
+}
+
+void hrc_quiz_set_field(hrc_quiz_attempt *a, size_t i, size_t field, const char *text)
+{
+    hrc_quiz_item *it = a && i < a->n_items && !a->items[i].checked ? &a->items[i] : NULL;
+    if (!it || !typed_kind(it->q) || field >= it->response.n || !it->response.text)
+        return;
+    field_copy(it->response.text + field * HRC_FIELD_MAX, text ? text : "",
+               text ? strlen(text) : 0);
 }
 
 static double score_multiple(const hrc_question *q, const hrc_response *r)
@@ -77,7 +268,7 @@ static double share(const hrc_question *q, size_t in_place, size_t n)
 
 double hrc_question_score(const hrc_question *q, const hrc_response *r)
 {
-    if (!q || !r || !r->slot || r->n != slots_for(q))
+    if (!q || !r || !r->slot || r->n != slots_for(q) || (typed_kind(q) && !r->text))
         return 0.0;
     size_t right = 0;
     switch (q->kind) {
@@ -97,6 +288,10 @@ double hrc_question_score(const hrc_question *q, const hrc_response *r)
         for (size_t l = 0; l < r->n; l++)
             right += r->slot[l] == (int)l;
         return share(q, right, r->n);
+    case HRC_Q_FILLIN:
+        return share(q, gaps_right(q, r), q->n_gaps);
+    case HRC_Q_NUMERIC:
+        return numeric_right(q, r) ? 1.0 : 0.0;
     }
     return 0.0;
 }
@@ -104,7 +299,7 @@ double hrc_question_score(const hrc_question *q, const hrc_response *r)
 hrc_credit hrc_question_credit(const hrc_question *q, const hrc_response *r)
 {
     hrc_credit c = {0, 0, 0};
-    if (!q || !r || !r->slot || r->n != slots_for(q))
+    if (!q || !r || !r->slot || r->n != slots_for(q) || (typed_kind(q) && !r->text))
         return c;
     switch (q->kind) {
     case HRC_Q_SINGLE:
@@ -129,13 +324,27 @@ hrc_credit hrc_question_credit(const hrc_question *q, const hrc_response *r)
             c.right += r->slot[p] == (int)p;
         c.wrong = c.total - c.right;
         break;
+    case HRC_Q_FILLIN:
+        c.total = q->n_gaps;
+        for (size_t i = 0; i < q->n_gaps; i++) {
+            if (hrc_gap_right(q, r, i))
+                c.right++;
+            else if (!blank(hrc_response_field(r, i)))
+                c.wrong++;
+        }
+        break;
+    case HRC_Q_NUMERIC:
+        c.total = 1;
+        c.right = numeric_right(q, r);
+        c.wrong = !c.right && !blank(hrc_response_field(r, 0));
+        break;
     }
     return c;
 }
 
 bool hrc_response_complete(const hrc_question *q, const hrc_response *r)
 {
-    if (!q || !r || r->n != slots_for(q))
+    if (!q || !r || r->n != slots_for(q) || (typed_kind(q) && !r->text))
         return false;
     switch (q->kind) {
     case HRC_Q_SINGLE:
@@ -153,6 +362,15 @@ bool hrc_response_complete(const hrc_question *q, const hrc_response *r)
             if (r->slot[i] < 0)
                 return false;
         return true;
+    case HRC_Q_FILLIN:
+        for (size_t i = 0; i < r->n; i++)
+            if (blank(hrc_response_field(r, i)))
+                return false;
+        return r->n > 0;
+    case HRC_Q_NUMERIC: {
+        double v;
+        return hrc_response_number(r, &v);
+    }
     }
     return false;
 }
@@ -163,6 +381,11 @@ void hrc_response_format(const hrc_question *q, const hrc_response *r, char *out
     if (size == 0)
         return;
     out[0] = '\0';
+    if (typed_kind(q)) {
+        if (r->text)
+            format_typed(q, r, out, size);
+        return;
+    }
     size_t used = 0;
     for (size_t i = 0; i < r->n && used < size; i++) {
         const char *sep = used ? "," : "";
@@ -183,6 +406,9 @@ void hrc_response_format(const hrc_question *q, const hrc_response *r, char *out
             if (k >= 0 && (size_t)k < q->n_pairs)
                 w = snprintf(out + used, size - used, "%s%s=%s", sep, q->pairs[i].id,
                              q->pairs[k].id);
+            break;
+        case HRC_Q_FILLIN:
+        case HRC_Q_NUMERIC:
             break;
         }
         if (w < 0)
@@ -212,7 +438,9 @@ static int pair_index(const hrc_question *q, const char *id, size_t len)
 static void clear_response(const hrc_question *q, hrc_response *r)
 {
     for (size_t i = 0; i < r->n; i++)
-        r->slot[i] = q->kind == HRC_Q_MULTIPLE ? 0 : -1;
+        r->slot[i] = q->kind == HRC_Q_MULTIPLE || typed_kind(q) ? 0 : -1;
+    if (r->text)
+        memset(r->text, 0, r->n * HRC_FIELD_MAX);
 }
 
 int hrc_response_parse(const hrc_question *q, const char *text, hrc_response *r)
@@ -220,6 +448,12 @@ int hrc_response_parse(const hrc_question *q, const char *text, hrc_response *r)
     clear_response(q, r);
     if (!text)
         return -1;
+    if (typed_kind(q)) {
+        if (r->text && parse_typed(q, text, r) == 0)
+            return 0;
+        clear_response(q, r);
+        return -1;
+    }
     size_t pos = 0;
     for (const char *p = text; *p;) {
         size_t len = strcspn(p, ",");
@@ -249,6 +483,9 @@ int hrc_response_parse(const hrc_question *q, const char *text, hrc_response *r)
                 goto bad;
             r->slot[left] = k;
             break;
+        case HRC_Q_FILLIN:
+        case HRC_Q_NUMERIC:
+            goto bad; /* read above */
         }
         p += len;
         if (*p == ',')
@@ -293,6 +530,12 @@ static int item_init(hrc_quiz_item *it, const hrc_question *q, bool shuffle, hrc
     it->shown = identity(it->n_shown);
     it->response.n = slots_for(q);
     it->response.slot = calloc(it->response.n ? it->response.n : 1, sizeof(int));
+    if (typed_kind(q)) {
+        it->n_shown = 0;
+        it->response.text = calloc(it->response.n ? it->response.n : 1, HRC_FIELD_MAX);
+        if (!it->response.text)
+            return -1;
+    }
     if (!it->shown || !it->response.slot)
         return -1;
     switch (q->kind) {
@@ -320,8 +563,32 @@ static int item_init(hrc_quiz_item *it, const hrc_question *q, bool shuffle, hrc
         for (size_t l = 0; l < it->response.n; l++)
             it->response.slot[l] = -1;
         break;
+    case HRC_Q_FILLIN:
+    case HRC_Q_NUMERIC:
+        break; /* the fields start empty */
     }
     return 0;
+}
+
+static int by_index(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* A pool: `take` of the n questions into order[0..take), each as likely as
+ * any other (a partial Fisher-Yates shuffle); in the written order unless
+ * the quiz is shuffled. */
+static void draw_pool(hrc_rng *rng, size_t *order, size_t n, size_t take, bool shuffle)
+{
+    for (size_t i = 0; i < take; i++) {
+        size_t j = i + hrc_rng_below(rng, n - i);
+        size_t t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+    if (!shuffle)
+        qsort(order, take, sizeof *order, by_index);
 }
 
 int hrc_quiz_attempt_new(const hrc_quiz *quiz, int number, uint64_t seed,
@@ -333,9 +600,10 @@ int hrc_quiz_attempt_new(const hrc_quiz *quiz, int number, uint64_t seed,
         return -1;
     a->quiz = quiz;
     a->number = number;
-    a->n_items = quiz->n_questions;
+    size_t n = quiz->n_questions;
+    a->n_items = quiz->draw > 0 && quiz->draw < n ? quiz->draw : n;
     a->items = calloc(a->n_items ? a->n_items : 1, sizeof *a->items);
-    size_t *order = identity(a->n_items);
+    size_t *order = identity(n);
     if (!a->items || !order) {
         free(order);
         hrc_quiz_attempt_free(a);
@@ -344,7 +612,9 @@ int hrc_quiz_attempt_new(const hrc_quiz *quiz, int number, uint64_t seed,
     hrc_rng rng;
     /* Each attempt gets its own shuffle, reproducible from the seed. */
     hrc_rng_seed(&rng, seed ^ ((uint64_t)number * 0xD1B54A32D192ED03ull));
-    if (quiz->shuffle)
+    if (a->n_items < n)
+        draw_pool(&rng, order, n, a->n_items, quiz->shuffle);
+    else if (quiz->shuffle)
         hrc_shuffle(&rng, order, a->n_items);
     for (size_t i = 0; i < a->n_items; i++)
         if (item_init(&a->items[i], &quiz->questions[order[i]], quiz->shuffle, &rng) < 0) {
@@ -365,6 +635,7 @@ void hrc_quiz_attempt_free(hrc_quiz_attempt *a)
         free(a->items[i].shown);
         free(a->items[i].right_shown);
         free(a->items[i].response.slot);
+        free(a->items[i].response.text);
     }
     free(a->items);
     free(a);
@@ -434,22 +705,63 @@ bool hrc_quiz_restore(hrc_quiz_attempt *a, const hrc_question *q, const char *re
         if (it->q != q)
             continue;
         size_t n = it->response.n;
+        size_t text_bytes = it->response.text ? n * HRC_FIELD_MAX : 0;
         int *saved = malloc((n ? n : 1) * sizeof *saved);
-        if (!saved)
+        char *saved_text = text_bytes ? malloc(text_bytes) : NULL;
+        if (!saved || (text_bytes && !saved_text)) {
+            free(saved);
+            free(saved_text);
             return false;
+        }
         memcpy(saved, it->response.slot, n * sizeof *saved);
+        if (text_bytes)
+            memcpy(saved_text, it->response.text, text_bytes);
         if (hrc_response_parse(q, response, &it->response) != 0 ||
             !hrc_response_complete(q, &it->response)) {
             memcpy(it->response.slot, saved, n * sizeof *saved);
+            if (text_bytes)
+                memcpy(it->response.text, saved_text, text_bytes);
             free(saved);
+            free(saved_text);
             return false;
         }
         free(saved);
+        free(saved_text);
         it->hints_shown = hints_shown < 0 ? 0 : hints_shown;
         it->checked = false;
         return hrc_quiz_check(a, i);
     }
     return false;
+}
+
+bool hrc_quiz_show(hrc_quiz_attempt *a, const hrc_question *q)
+{
+    if (!a || !q || a->current >= a->n_items)
+        return false;
+    for (size_t i = 0; i < a->n_items; i++)
+        if (a->items[i].q == q) {
+            a->current = i;
+            return true;
+        }
+    hrc_quiz_item *it = &a->items[a->current];
+    if (it->checked)
+        return false;
+    hrc_quiz_item fresh = {0};
+    hrc_rng rng;
+    hrc_rng_seed(&rng, (uint64_t)(q - a->quiz->questions) * 0x9E3779B97F4A7C15ull + 1);
+    if (item_init(&fresh, q, a->quiz->shuffle, &rng) < 0) {
+        free(fresh.shown);
+        free(fresh.right_shown);
+        free(fresh.response.slot);
+        free(fresh.response.text);
+        return false;
+    }
+    free(it->shown);
+    free(it->right_shown);
+    free(it->response.slot);
+    free(it->response.text);
+    *it = fresh;
+    return true;
 }
 
 size_t hrc_quiz_first_unchecked(const hrc_quiz_attempt *a)

@@ -12,6 +12,9 @@
  * - Every index a response holds is an index into the model's arrays
  *   (choices, pairs), never a display position, so recording and scoring
  *   never depend on the shuffle.
+ * - A quiz with a pool (draw="N") shows N of its questions, drawn from the
+ *   seed and the attempt's number: the same attempt opened again (after a
+ *   restart too) shows the same questions.
  */
 #ifndef HRC_QUIZ_H
 #define HRC_QUIZ_H
@@ -33,24 +36,39 @@ size_t hrc_rng_below(hrc_rng *rng, size_t n);
 /* Fisher-Yates shuffle of perm[0..n). */
 void hrc_shuffle(hrc_rng *rng, size_t *perm, size_t n);
 
+/* Bytes a typed answer (a gap, a number) holds, its NUL included. */
+#define HRC_FIELD_MAX 128
+
 /*
  * A response, whatever the question kind, as model indices:
  * - single, true/false: slot[0] = the picked choice, or -1.
  * - multiple: slot[i] = 1 when choice i is picked, else 0.
  * - ordering: slot[p] = the item put at position p (a permutation).
  * - matching: slot[l] = the pair whose right side was given to left l, or -1.
+ * - fill-in: n = the number of gaps; numeric: n = 1. What the learner
+ *   typed is in `text`, field i at text + i * HRC_FIELD_MAX (UTF-8, NUL
+ *   ended); the slots are unused. `text` is NULL for the other kinds.
  */
 typedef struct hrc_response {
     size_t n;
     int *slot;
+    char *text;
 } hrc_response;
+
+/* Field i of a fill-in or numeric response; "" when there is none. */
+const char *hrc_response_field(const hrc_response *r, size_t i);
+/* Whether gap i of a fill-in question holds one of its accepted answers. */
+bool hrc_gap_right(const hrc_question *q, const hrc_response *r, size_t i);
+/* A numeric response's number; false when the field holds none. */
+bool hrc_response_number(const hrc_response *r, double *out);
 
 /* The question's score for a response, 0..1 (0 for a malformed one). */
 double hrc_question_score(const hrc_question *q, const hrc_response *r);
 /* What a score is made of, to explain partial credit: for multiple choice
  * the right choices picked, the wrong ones picked, and how many are right;
  * for ordering and matching the parts in place, and how many there are;
- * single and true/false: right 1 or 0, of 1. */
+ * for fill-in the gaps right, those filled but wrong, and how many there
+ * are; single, true/false and numeric: right 1 or 0, of 1. */
 typedef struct hrc_credit {
     size_t right, wrong, total;
 } hrc_credit;
@@ -59,7 +77,11 @@ hrc_credit hrc_question_credit(const hrc_question *q, const hrc_response *r);
 /* Whether the response is complete enough to be checked. */
 bool hrc_response_complete(const hrc_question *q, const hrc_response *r);
 /* The response as text for the progress log: choice/item/pair ids, e.g.
- * "b", "a,c", "i3,i1,i2", "p1=p2,p2=p1". Writes at most size bytes. */
+ * "b", "a,c", "i3,i1,i2", "p1=p2,p2=p1"; for fill-in the text of each gap,
+ * in the order of the gaps, separated by "[,]" as xAPI writes fill-in
+ * responses ("Geneva[,]2019"; a "[,]" typed in a gap is written "[ ,]");
+ * for numeric the number, "." for decimals ("2011", "-1.5"). Writes at
+ * most size bytes. */
 void hrc_response_format(const hrc_question *q, const hrc_response *r, char *out,
                          size_t size);
 
@@ -105,6 +127,14 @@ void hrc_quiz_attempt_free(hrc_quiz_attempt *a); /* NULL is fine */
 void hrc_quiz_pick(hrc_quiz_attempt *a, size_t i, size_t choice);   /* single, tf, multiple toggles */
 void hrc_quiz_move(hrc_quiz_attempt *a, size_t i, size_t from_pos, size_t to_pos); /* ordering */
 void hrc_quiz_match(hrc_quiz_attempt *a, size_t i, size_t left, int pair); /* matching; -1 clears */
+/* Fill-in and numeric: appends typed UTF-8 to field `field` (whole
+ * characters only, no control characters; what does not fit is left out;
+ * a numeric field takes digits, signs, spaces and the marks . , ' only). */
+void hrc_quiz_type(hrc_quiz_attempt *a, size_t i, size_t field, const char *utf8);
+/* ... removes the field's last character. */
+void hrc_quiz_erase(hrc_quiz_attempt *a, size_t i, size_t field);
+/* ... replaces the field's text (cut at a character to fit). */
+void hrc_quiz_set_field(hrc_quiz_attempt *a, size_t i, size_t field, const char *text);
 /* Marks item i checked and scores it; false when incomplete or already checked. */
 bool hrc_quiz_check(hrc_quiz_attempt *a, size_t i);
 /*
@@ -114,6 +144,13 @@ bool hrc_quiz_check(hrc_quiz_attempt *a, size_t i);
  */
 bool hrc_quiz_restore(hrc_quiz_attempt *a, const hrc_question *q, const char *response,
                       int hints_shown);
+/*
+ * Shows q at the current position instead of the question there, when a
+ * pool did not draw q (an author asked for it by id): true when q is then
+ * the current question; false when the current question is answered, or
+ * out of memory. The question it replaces leaves the attempt.
+ */
+bool hrc_quiz_show(hrc_quiz_attempt *a, const hrc_question *q);
 /* The first question not yet checked (n_items when all are). */
 size_t hrc_quiz_first_unchecked(const hrc_quiz_attempt *a);
 

@@ -10,7 +10,9 @@
  */
 #include "io/loader_internal.h"
 
+#include "core/answer.h"
 #include "core/i18n.h"
+#include "core/quiz.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -313,6 +315,19 @@ static void build_event(loader_ctx *ctx, xmlNode *node, hrc_event *ev)
     const char *why = NULL;
     if (date && !loader_parse_date(date, loader_attr(node, "precision"), &ev->date, &why))
         loader_error(ctx, ev->pos, _("event \"%s\" (date=\"%s\"): %s"), ev->id, date, why);
+    const char *end = loader_attr(node, "end");
+    if (end && date && !why) {
+        const char *end_why = NULL;
+        hrc_srcpos at = pos_of(ctx, node);
+        if (!loader_parse_date(end, NULL, &ev->end, &end_why))
+            loader_error(ctx, at, _("event \"%s\" (end=\"%s\"): %s"), ev->id, end, end_why);
+        else
+            ev->has_end = true;
+    }
+    const char *status = loader_attr(node, "status");
+    ev->status = status && strcmp(status, "planned") == 0  ? HRC_EVENT_PLANNED
+                 : status && strcmp(status, "target") == 0 ? HRC_EVENT_TARGET
+                                                           : HRC_EVENT_DONE;
     if (loader_attr(node, "case"))
         ev->case_ref = id_attr(ctx, node, "case");
     xmlNode *c = loader_first_child(node);
@@ -431,7 +446,8 @@ static bool question_kind(const xmlNode *n, hrc_question_kind *kind)
     static const struct { const char *name; hrc_question_kind kind; } kinds[] = {
         {"single", HRC_Q_SINGLE},       {"multiple", HRC_Q_MULTIPLE},
         {"truefalse", HRC_Q_TRUEFALSE}, {"ordering", HRC_Q_ORDERING},
-        {"matching", HRC_Q_MATCHING},
+        {"matching", HRC_Q_MATCHING},   {"fillin", HRC_Q_FILLIN},
+        {"numeric", HRC_Q_NUMERIC},
     };
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
         if (loader_is(n, kinds[i].name)) {
@@ -505,6 +521,114 @@ static void build_pairs(loader_ctx *ctx, xmlNode **cursor, hrc_question *q)
     *cursor = c;
 }
 
+/* ---- Typed answers: fill-in and numeric ------------------------------- */
+
+/* fold="..." on node, else dflt. */
+static hrc_fold fold_attr(const xmlNode *node, hrc_fold dflt)
+{
+    const char *f = loader_attr(node, "fold");
+    if (!f)
+        return dflt;
+    return strcmp(f, "case") == 0   ? HRC_FOLD_CASE
+           : strcmp(f, "none") == 0 ? HRC_FOLD_NONE
+           : strcmp(f, "case-and-accents") == 0 ? HRC_FOLD_CASE_AND_ACCENTS
+                                                : dflt; /* the schema says what is wrong */
+}
+
+/* The accepted answers of one <answer>. */
+static void build_accepts(loader_ctx *ctx, const xmlNode *answer, hrc_gap *gap)
+{
+    xmlNode *first = loader_first_child(answer);
+    size_t max = count_named(first, "accept");
+    hrc_accept *accepts = alloc_array(ctx, max, sizeof(*accepts));
+    for (xmlNode *a = first; accepts && a && gap->n_accepts < max; a = loader_next(a)) {
+        if (!loader_is(a, "accept"))
+            continue;
+        hrc_accept *acc = &accepts[gap->n_accepts];
+        acc->pos = pos_of(ctx, a);
+        const char *lang = loader_lang(a);
+        if (lang && !*lang) {
+            loader_error(ctx, acc->pos, _("<accept> has an empty xml:lang; leave it out for "
+                         "the default language"));
+            continue;
+        }
+        if (lang)
+            loader_check_lang_tag(ctx, acc->pos, lang);
+        acc->lang = copy(ctx, lang ? lang : ctx->default_lang);
+        acc->text = loader_plain(ctx, a);
+        if (!*acc->text) {
+            loader_error(ctx, acc->pos, _("<accept> is empty: write the answer it accepts, "
+                         "or remove it"));
+            continue;
+        }
+        if (strlen(acc->text) >= HRC_FIELD_MAX) {
+            loader_error(ctx, acc->pos, _("<accept> is longer than a learner can type (%zu "
+                         "bytes; at most %d): shorten it"),
+                         strlen(acc->text), HRC_FIELD_MAX - 1);
+            continue;
+        }
+        gap->n_accepts++;
+    }
+    gap->accepts = accepts;
+}
+
+/* The <answer>s that follow the prompts, before the prompts are read: a
+ * gap in a prompt is known by its answer's index. */
+static void build_gaps(loader_ctx *ctx, const xmlNode *node, xmlNode *cursor, hrc_question *q)
+{
+    xmlNode *c = loader_element(cursor);
+    while (loader_is(c, "prompt"))
+        c = loader_next(c);
+    size_t max = count_named(c, "answer");
+    hrc_gap *gaps = alloc_array(ctx, max, sizeof(*gaps));
+    hrc_fold fold = fold_attr(node, HRC_FOLD_CASE_AND_ACCENTS);
+    for (; gaps && loader_is(c, "answer") && q->n_gaps < max; c = loader_next(c)) {
+        hrc_gap *g = &gaps[q->n_gaps++];
+        g->pos = pos_of(ctx, c);
+        g->id = id_attr(ctx, c, "id");
+        g->fold = fold_attr(c, fold);
+        build_accepts(ctx, c, g);
+    }
+    q->gaps = gaps;
+}
+
+/* A numeric attribute of <numeric>; the schema reports one that is not a
+ * number, so that one only reads as dflt here. */
+static double decimal_attr(loader_ctx *ctx, const xmlNode *node, const char *name,
+                           double dflt, bool *bad)
+{
+    const char *s = loader_attr(node, name);
+    double v;
+    *bad = false;
+    if (!s)
+        return dflt;
+    if (hrc_number_parse(s, false, &v))
+        return v;
+    *bad = true;
+    if (!loader_reported_self(ctx, node))
+        loader_error(ctx, pos_of(ctx, node),
+                     _("%s=\"%s\" must be a number from -1000000000000000 to "
+                       "1000000000000000, with . for decimals"),
+                     name, s);
+    return dflt;
+}
+
+static void build_numeric(loader_ctx *ctx, const xmlNode *node, xmlNode **cursor,
+                          hrc_question *q)
+{
+    bool bad_value, bad_tolerance;
+    q->value = decimal_attr(ctx, node, "answer", 0, &bad_value);
+    q->tolerance = decimal_attr(ctx, node, "tolerance", 0, &bad_tolerance);
+    if (q->tolerance < 0 && !loader_reported_self(ctx, node)) {
+        loader_error(ctx, pos_of(ctx, node),
+                     _("tolerance=\"%s\" must not be negative: it is how far from answer a "
+                       "typed number may lie and still be right (0: exactly answer)"),
+                     loader_attr(node, "tolerance"));
+        q->tolerance = 0;
+    }
+    loader_text(ctx, cursor, "unit", &q->unit);
+}
+
 static void build_question(loader_ctx *ctx, xmlNode *node, hrc_question *q)
 {
     question_kind(node, &q->kind);
@@ -514,13 +638,27 @@ static void build_question(loader_ctx *ctx, xmlNode *node, hrc_question *q)
     q->scoring = attr_is(node, "scoring", "partial") ? HRC_SCORING_PARTIAL
                                                      : HRC_SCORING_ALL_OR_NOTHING;
     xmlNode *c = loader_first_child(node);
+    if (q->kind == HRC_Q_FILLIN) {
+        build_gaps(ctx, node, c, q);
+        if (q->n_gaps)
+            loader_check_gaps(ctx, c, q);
+        ctx->gaps = q->gaps;
+        ctx->n_gaps = q->n_gaps;
+    }
     loader_text(ctx, &c, "prompt", &q->prompt);
+    ctx->gaps = NULL;
+    ctx->n_gaps = 0;
     switch (q->kind) {
     case HRC_Q_SINGLE:
     case HRC_Q_MULTIPLE: build_choices(ctx, &c, "choice", q); break;
     case HRC_Q_ORDERING: build_choices(ctx, &c, "item", q); break;
     case HRC_Q_TRUEFALSE: build_truefalse(ctx, node, &c, q); break;
     case HRC_Q_MATCHING: build_pairs(ctx, &c, q); break;
+    case HRC_Q_FILLIN:
+        while (loader_is(loader_element(c), "answer"))
+            c = loader_next(loader_element(c));
+        break;
+    case HRC_Q_NUMERIC: build_numeric(ctx, node, &c, q); break;
     }
     loader_texts(ctx, &c, "hint", &q->n_hints, &q->hints);
     loader_text(ctx, &c, "explanation", &q->explanation);
@@ -544,6 +682,9 @@ static void build_quiz(loader_ctx *ctx, xmlNode *node)
                           : (int)ranged_attr(ctx, node, z->pos, "attempts", 1, 1000,
                                              HRC_ATTEMPTS_UNLIMITED);
     z->shuffle = attr_is(node, "shuffle", "yes");
+    z->draw = loader_attr(node, "draw")
+                  ? (size_t)ranged_attr(ctx, node, z->pos, "draw", 1, 100000, 0)
+                  : 0;
     xmlNode *c = loader_first_child(node);
     loader_text(ctx, &c, "title", &z->title);
     loader_text(ctx, &c, "intro", &z->intro);
@@ -556,6 +697,8 @@ static void build_quiz(loader_ctx *ctx, xmlNode *node)
         if (question_kind(c, &kind))
             build_question(ctx, c, &questions[z->n_questions++]);
     z->questions = questions;
+    if (!loader_reported_self(ctx, node))
+        loader_check_quiz(ctx, z);
     if (!loader_reported_within(ctx, node))
         loader_lint_quiz(ctx, z);
     push_item(ctx, (hrc_item){.kind = HRC_ITEM_QUIZ, .u.quiz = z});

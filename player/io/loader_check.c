@@ -10,6 +10,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool loader_id_ok(const char *id)
@@ -168,6 +169,27 @@ static bool event_in_era(const hrc_event *ev, const hrc_era *era)
     return (!era->has_from || era->from_year <= y) && y <= era->to_year;
 }
 
+/* A period: it ends after it starts, and inside its era. */
+static void check_end(loader_ctx *ctx, const hrc_event *ev, const hrc_era *era,
+                      const char *date)
+{
+    char end[32];
+    format_date(&ev->end, end, sizeof end);
+    if (ev->date.precision == HRC_DATE_BEFORE)
+        loader_error(ctx, ev->pos, _("event \"%s\" is dated \"before %d\" and cannot have an "
+                     "end: remove end=\"%s\", or give the date it starts"),
+                     ev->id, ev->date.year, end);
+    else if (date_key(&ev->end) <= date_key(&ev->date))
+        loader_error(ctx, ev->pos, _("event \"%s\" ends (end=\"%s\") before it starts or on "
+                     "the same date (date=\"%s\"): end must come after date; leave it out "
+                     "for an event of one date"),
+                     ev->id, end, date);
+    else if (ev->end.year > era->to_year)
+        loader_error(ctx, ev->pos, _("event \"%s\" ends in %d, after its era \"%s\" (to=\"%d\"): "
+                     "end it within the era, or make the era longer"),
+                     ev->id, ev->end.year, era->id, era->to_year);
+}
+
 void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t)
 {
     for (size_t i = 0; i < t->n_eras; i++) {
@@ -200,6 +222,8 @@ void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t)
                              "(%s to %d)"), ev->id, date, era->id,
                              era->has_from ? from : "open start", era->to_year);
             }
+            if (ev->has_end)
+                check_end(ctx, ev, era, date);
             /* "before YYYY" has no place in the order of exact dates. */
             if (ev->date.precision == HRC_DATE_BEFORE)
                 continue;
@@ -236,6 +260,8 @@ void loader_check_question(loader_ctx *ctx, const hrc_question *q, bool well_for
     }
     for (size_t i = 0; i < q->n_pairs; i++)
         check_local_id(ctx, q, "pair", q->pairs[i].id, q->pairs[i].pos);
+    for (size_t i = 0; i < q->n_gaps; i++)
+        check_local_id(ctx, q, "answer", q->gaps[i].id, q->gaps[i].pos);
     if (!well_formed)
         return; /* a choice's correct="yess" is explained; "no right answer" is not news */
 
@@ -261,8 +287,105 @@ void loader_check_question(loader_ctx *ctx, const hrc_question *q, bool well_for
                          "(it has %zu)"), q->id, q->n_pairs);
         break;
     case HRC_Q_TRUEFALSE:
+    case HRC_Q_FILLIN:
+    case HRC_Q_NUMERIC:
         break;
     }
+}
+
+/* ---- Fill-in gaps and pools --------------------------------------------- */
+
+/* Whether gap i is the first with its id (a second one is reported as a
+ * duplicate, not again here). */
+static bool first_of_id(const hrc_question *q, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (strcmp(q->gaps[k].id, q->gaps[i].id) == 0)
+            return false;
+    return true;
+}
+
+/* The ids of the question's answers, "city, year", into buf. */
+static void answer_ids(const hrc_question *q, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < q->n_gaps && len + 1 < size; i++)
+        if (first_of_id(q, i))
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "",
+                                    q->gaps[i].id);
+    if (len >= size)
+        buf[size - 1] = '\0';
+}
+
+static void count_gaps(loader_ctx *ctx, const xmlNode *node, const hrc_question *q,
+                       unsigned char *seen)
+{
+    for (xmlNode *c = loader_first_child(node); c; c = loader_next(c)) {
+        if (!loader_is(c, "gap")) {
+            count_gaps(ctx, c, q, seen); /* inside <em> or <strong>: the schema says */
+            continue;
+        }
+        const char *ref = loader_attr(c, "ref");
+        if (!ref)
+            continue; /* the schema reports it */
+        size_t i = 0;
+        while (i < q->n_gaps && strcmp(q->gaps[i].id, ref) != 0)
+            i++;
+        if (i == q->n_gaps) {
+            char ids[256];
+            answer_ids(q, ids, sizeof ids);
+            loader_error(ctx, loader_node_pos(ctx, c), _("<gap ref=\"%s\"/> names no <answer> "
+                         "of question \"%s\": write the id of one (%s), or add <answer "
+                         "id=\"%s\">"),
+                         ref, q->id, ids, ref);
+        } else if (seen[i]++ == 1) {
+            loader_error(ctx, loader_node_pos(ctx, c), _("<gap ref=\"%s\"/> stands twice in "
+                         "this prompt of question \"%s\": each gap is typed once; remove one"),
+                         ref, q->id);
+        }
+    }
+}
+
+void loader_check_gaps(loader_ctx *ctx, xmlNode *cursor, const hrc_question *q)
+{
+    /* What a learner types is recorded whole: the blanks must fit the
+     * progress store's answer (4096 bytes). */
+    if (q->n_gaps > LOADER_MAX_GAPS)
+        loader_error(ctx, q->pos, _("fill-in question \"%s\" has %zu blanks; at most %d fit on "
+                     "a screen and in the record: split it into several questions"),
+                     q->id, q->n_gaps, LOADER_MAX_GAPS);
+    unsigned char *seen = calloc(q->n_gaps ? q->n_gaps : 1, 1);
+    if (!seen) {
+        ctx->oom = true;
+        return;
+    }
+    for (xmlNode *p = loader_element(cursor); loader_is(p, "prompt"); p = loader_next(p)) {
+        memset(seen, 0, q->n_gaps);
+        count_gaps(ctx, p, q, seen);
+        const char *lang = loader_lang(p);
+        for (size_t i = 0; i < q->n_gaps; i++)
+            if (!seen[i] && *q->gaps[i].id && first_of_id(q, i))
+                loader_error(ctx, loader_node_pos(ctx, p), _("this prompt (%s) of question "
+                             "\"%s\" has no <gap ref=\"%s\"/>: mark where the learner types "
+                             "each answer, in every translation"),
+                             lang && *lang ? lang : ctx->default_lang ? ctx->default_lang : "",
+                             q->id, q->gaps[i].id);
+    }
+    free(seen);
+}
+
+void loader_check_quiz(loader_ctx *ctx, const hrc_quiz *z)
+{
+    if (z->draw > z->n_questions && z->n_questions > 0)
+        loader_error(ctx, z->pos, ngettext("quiz \"%s\" draws %zu questions (draw=\"%zu\") but "
+                                           "has %zu: write draw=\"%zu\" or less, or add "
+                                           "questions",
+                                           "quiz \"%s\" draws %zu questions (draw=\"%zu\") but "
+                                           "has %zu: write draw=\"%zu\" or less, or add "
+                                           "questions",
+                                           z->n_questions),
+                     z->id, z->draw, z->draw, z->n_questions, z->n_questions);
 }
 
 /* ---- The whole module ------------------------------------------------- */

@@ -47,7 +47,7 @@ bool loader_idset_has(const loader_idset *set, const char *key);
 
 /* ---- Load context ---------------------------------------------------- */
 
-enum { LOADER_MAX_REPORTED = 64 };
+enum { LOADER_MAX_REPORTED = 64, LOADER_MAX_GAPS = 20 };
 
 typedef struct loader_ctx {
     const char *path; /* for messages */
@@ -93,6 +93,10 @@ typedef struct loader_ctx {
     size_t n_marks, marks_cap;
 
     loader_idset local_ids; /* ids unique within one question */
+    /* While a fill-in question's prompt is read: its gaps, so that each
+     * <gap ref="..."/> becomes a span naming its index (loader_text.c). */
+    const hrc_gap *gaps;
+    size_t n_gaps;
 
     /* Elements of the current top-level element already reported as
      * malformed (loader_schema.c): libxml2's messages about them and the
@@ -237,6 +241,11 @@ void loader_check_timeline(loader_ctx *ctx, const hrc_timeline *t);
  * checks that would only repeat a reported mistake's consequences (no
  * right answer, too few items) are left out. */
 void loader_check_question(loader_ctx *ctx, const hrc_question *q, bool well_formed);
+/* A fill-in question: each translation of the prompt, from *cursor, marks
+ * every gap once and names no other (reported at the prompt or the gap). */
+void loader_check_gaps(loader_ctx *ctx, xmlNode *cursor, const hrc_question *q);
+/* A quiz's pool: draw is at most the number of questions. */
+void loader_check_quiz(loader_ctx *ctx, const hrc_quiz *quiz);
 /* Checks that need the whole module: unique ids, links, chronology. */
 void loader_check_module(loader_ctx *ctx);
 

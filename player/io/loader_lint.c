@@ -14,13 +14,18 @@
  *   or more; or that names every right choice of a multiple-choice
  *   question by its first word (of four bytes or more, that no wrong
  *   choice starts with).
+ * - A hint of a fill-in question that contains one of its accepted
+ *   answers in the hint's language, or of a numeric question that
+ *   contains its number, the same way.
  * - A single-choice question with fewer than three choices: a guess is
  *   right half the time.
  */
 #include "io/loader_internal.h"
 
+#include "core/answer.h"
 #include "core/i18n.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -228,8 +233,61 @@ static bool names_every_right_choice(const hrc_question *q, const char *lang,
     return rights >= 2;
 }
 
+/* Whether hay (folded) contains the answer `text` as whole words; true
+ * with the answer when it does; false when out of memory too (ctx says). */
+static bool gives_away(loader_ctx *ctx, const char *hay, const char *text)
+{
+    char *key = answer_key(text);
+    if (!key) {
+        ctx->oom = true;
+        return false;
+    }
+    bool found = strlen(key) >= MIN_ANSWER_BYTES && contains_words(hay, key);
+    free(key);
+    return found;
+}
+
+/* Typed answers: a hint naming an accepted answer, or the number. */
+static void lint_typed_hints(loader_ctx *ctx, const hrc_question *q)
+{
+    char number[48];
+    hrc_number_format(q->value, '.', number, sizeof number);
+    for (size_t h = 0; h < q->n_hints; h++) {
+        const hrc_text *hint = &q->hints[h];
+        const char *given = NULL, *lang = NULL;
+        for (size_t v = 0; v < hint->n_variants && !given; v++) {
+            const hrc_variant *hv = &hint->variants[v];
+            char *hay = fold(hv->plain);
+            if (!hay) {
+                ctx->oom = true;
+                return;
+            }
+            if (q->kind == HRC_Q_NUMERIC && gives_away(ctx, hay, number))
+                given = number;
+            for (size_t g = 0; g < q->n_gaps && !given; g++)
+                for (size_t a = 0; a < q->gaps[g].n_accepts && !given; a++) {
+                    const hrc_accept *acc = &q->gaps[g].accepts[a];
+                    if (strcasecmp(acc->lang, hv->lang) == 0 && gives_away(ctx, hay, acc->text))
+                        given = acc->text;
+                }
+            lang = hv->lang;
+            free(hay);
+        }
+        if (given)
+            loader_warning(ctx, hint->pos,
+                           _("a hint of question \"%s\" gives the right answer away: its text "
+                             "(%s) contains \"%s\"; point to where the answer is taught "
+                             "instead"),
+                           q->id, lang, given);
+    }
+}
+
 static void lint_hints(loader_ctx *ctx, const hrc_question *q)
 {
+    if (q->kind == HRC_Q_FILLIN || q->kind == HRC_Q_NUMERIC) {
+        lint_typed_hints(ctx, q);
+        return;
+    }
     if (q->kind != HRC_Q_SINGLE && q->kind != HRC_Q_MULTIPLE)
         return;
     for (size_t h = 0; h < q->n_hints; h++) {

@@ -43,6 +43,8 @@ enum {
     TYPE_INTEGER = 2,  /* xsd:integer */
     TYPE_POSITIVE = 4, /* xsd:positiveInteger */
     TYPE_NONNEG = 8,   /* xsd:nonNegativeInteger */
+    TYPE_DECIMAL = 16, /* xsd:decimal */
+    TYPE_NUMBER = TYPE_INTEGER | TYPE_POSITIVE | TYPE_NONNEG | TYPE_DECIMAL,
 };
 
 typedef struct sattr {
@@ -310,6 +312,8 @@ static bool add_values(stable *t, sattr *a, const xmlNode *pattern, int depth)
                 a->types |= TYPE_POSITIVE;
             else if (type && strcmp(type, "nonNegativeInteger") == 0)
                 a->types |= TYPE_NONNEG;
+            else if (type && strcmp(type, "decimal") == 0)
+                a->types |= TYPE_DECIMAL;
             else
                 a->types |= TYPE_TEXT;
             xmlFree(type);
@@ -769,13 +773,18 @@ static bool number_ok(const char *s, unsigned types)
     bool nonzero = false;
     while (*s >= '0' && *s <= '9')
         nonzero |= *s++ != '0';
-    if (s == digits)
+    size_t n_digits = (size_t)(s - digits);
+    if (*s == '.' && (types & TYPE_DECIMAL)) {
+        for (s++; *s >= '0' && *s <= '9'; s++, n_digits++)
+            nonzero |= *s != '0';
+    }
+    if (n_digits == 0)
         return false;
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
         s++;
     if (*s)
         return false;
-    if (types & TYPE_INTEGER)
+    if (types & (TYPE_INTEGER | TYPE_DECIMAL))
         return true;
     if (types & TYPE_NONNEG)
         return !negative || !nonzero;
@@ -790,21 +799,23 @@ static bool value_ok(const sattr *a, const char *v)
         return true;
     if (has_str(a->values, a->n_values, v))
         return true;
-    return (a->types & (TYPE_INTEGER | TYPE_POSITIVE | TYPE_NONNEG)) && number_ok(v, a->types);
+    return (a->types & TYPE_NUMBER) && number_ok(v, a->types);
 }
 
 /* What a value may be, in words: "yes or no", "a whole number from 1 up". */
 static void allowed_values(sbuf *b, const sattr *a)
 {
-    size_t parts = a->n_values + ((a->types & (TYPE_INTEGER | TYPE_POSITIVE | TYPE_NONNEG)) != 0);
+    size_t parts = a->n_values + ((a->types & TYPE_NUMBER) != 0);
     size_t k = 0;
-    if (a->types & TYPE_INTEGER)
+    if (a->types & TYPE_DECIMAL)
+        sb_add(b, _("a number such as 2011 or 1.5 (with . for decimals)"));
+    else if (a->types & TYPE_INTEGER)
         sb_add(b, _("a whole number"));
     else if (a->types & TYPE_NONNEG)
         sb_add(b, _("a whole number from 0 up"));
     else if (a->types & TYPE_POSITIVE)
         sb_add(b, _("a whole number from 1 up"));
-    if (a->types & (TYPE_INTEGER | TYPE_POSITIVE | TYPE_NONNEG))
+    if (a->types & TYPE_NUMBER)
         k++;
     for (size_t i = 0; i < a->n_values; i++, k++) {
         if (k > 0)

@@ -155,12 +155,29 @@ static void add_chars(loader_ctx *ctx, collapse *cs, unsigned style, const char 
     }
 }
 
+/* A gap of a fill-in prompt: a blank, its span naming the gap's index.
+ * Gaps outside a fill-in prompt, or naming no answer, are reported
+ * elsewhere (the schema, loader_check_gaps) and leave nothing. */
+static void add_gap(loader_ctx *ctx, collapse *cs, unsigned style, const xmlNode *gap)
+{
+    const char *ref = loader_attr(gap, "ref");
+    for (size_t i = 0; ref && i < ctx->n_gaps; i++)
+        if (strcmp(ctx->gaps[i].id, ref) == 0) {
+            unsigned gap_style = (style & (HRC_SPAN_EM | HRC_SPAN_STRONG)) | HRC_SPAN_GAP |
+                                 ((unsigned)i << HRC_SPAN_GAP_SHIFT);
+            add_chars(ctx, cs, gap_style, "_____");
+            return;
+        }
+}
+
 static void add_inline(loader_ctx *ctx, collapse *cs, unsigned style, const xmlNode *node)
 {
     for (const xmlNode *c = node->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content)
                 add_chars(ctx, cs, style, (const char *)c->content);
+        } else if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "gap") == 0) {
+            add_gap(ctx, cs, style, c);
         } else if (c->type == XML_ELEMENT_NODE) {
             unsigned inner = style;
             if (strcmp((const char *)c->name, "em") == 0)

@@ -17,6 +17,7 @@ struct hrc_lrs_worker {
     bool poked;  /* under lock */
     int interval_s;
     char *data_dir;
+    const struct hrc_course *course; /* borrowed */
     hrc_lrs_client *client;
     hrc_lrs_status status; /* under lock */
 };
@@ -33,6 +34,8 @@ static void *worker_main(void *arg)
     hrc_progress *store = NULL;
     hrc_progress_open_info info;
     int opened = hrc_progress_open(w->data_dir, HRC_PROGRESS_OPEN_SECONDARY, &store, &info);
+    if (opened == HRC_PROGRESS_OK)
+        hrc_progress_set_course(store, w->course);
     pthread_mutex_lock(&w->lock);
     while (!w->stop) {
         w->poked = false;
@@ -88,7 +91,8 @@ static void worker_free(hrc_lrs_worker *w)
     free(w);
 }
 
-hrc_lrs_worker *hrc_lrs_worker_start(const char *data_dir, const hrc_lrs_config *config)
+hrc_lrs_worker *hrc_lrs_worker_start(const char *data_dir, const hrc_lrs_config *config,
+                                     const struct hrc_course *course)
 {
     hrc_lrs_worker *w = calloc(1, sizeof *w);
     if (!w)
@@ -103,6 +107,7 @@ hrc_lrs_worker *hrc_lrs_worker_start(const char *data_dir, const hrc_lrs_config 
     w->status.pending = -1;
     snprintf(w->status.endpoint, sizeof w->status.endpoint, "%s", config->endpoint);
     w->data_dir = data_dir ? strdup(data_dir) : NULL;
+    w->course = course;
     w->client = hrc_lrs_client_new(config);
     if ((data_dir && !w->data_dir) || !w->client ||
         pthread_create(&w->thread, NULL, worker_main, w) != 0) {

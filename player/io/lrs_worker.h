@@ -42,9 +42,13 @@ typedef struct hrc_lrs_status {
 /*
  * Starts the thread. data_dir is the store's folder as for
  * hrc_progress_open() (NULL: the default); it is copied, and so is config.
- * Call hrc_lrs_global_init() first. NULL when the thread cannot start.
+ * course (borrowed, may be NULL) describes typed answers in the statements
+ * (hrc_progress_set_course); it must outlive the worker. Call
+ * hrc_lrs_global_init() first. NULL when the thread cannot start.
  */
-hrc_lrs_worker *hrc_lrs_worker_start(const char *data_dir, const hrc_lrs_config *config);
+struct hrc_course;
+hrc_lrs_worker *hrc_lrs_worker_start(const char *data_dir, const hrc_lrs_config *config,
+                                     const struct hrc_course *course);
 
 /* Asks for a sync now. NULL is fine. */
 void hrc_lrs_worker_poke(hrc_lrs_worker *w);

@@ -551,6 +551,20 @@ int hrc_progress_list_answers(hrc_progress *s, int64_t learner, const char *modu
 int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang);
 int hrc_progress_export_json(hrc_progress *s, const char *path);
 
+/*
+ * The course the kiosk plays, borrowed until the store is closed or this
+ * is called again (NULL: none). With it, the JSON export describes each
+ * answer to a fill-in or numeric question the course has (same module id,
+ * question id and revision) as xAPI does: object.definition.interactionType
+ * "fill-in" or "numeric" and its correctResponsesPattern ("Geneva[,]2019",
+ * "{case_matters=true}..." when a blank counts capitals; "2011" or
+ * "2010[:]2012" for a number and its tolerance). The recorded response is
+ * already in xAPI's form for these two kinds (core/quiz.h), so an import
+ * reads back the same events.
+ */
+struct hrc_course;
+void hrc_progress_set_course(hrc_progress *s, const struct hrc_course *course);
+
 typedef struct hrc_export_report {
     size_t records;   /* statements (JSON) or rows (CSV) written */
     size_t replaced;  /* invalid UTF-8 sequences written as U+FFFD */

@@ -29,6 +29,7 @@ struct hrc_progress {
     hrc_export_report export_report;
     void (*on_session_end)(void *user); /* hrc_progress_on_session_end() */
     void *on_session_end_user;
+    const struct hrc_course *course; /* borrowed: hrc_progress_set_course() */
 };
 
 /* Sets s->err (printf-style) and returns result. */
@@ -91,7 +92,8 @@ bool hrc_progress_uuid_is_valid(const char *text);
 struct hrc_progress_out;
 /* Invalid UTF-8 from a tampered store is written as U+FFFD (counted in
  * out->replaced). */
-void hrc_progress_put_statement(struct hrc_progress_out *out, sqlite3_stmt *st);
+void hrc_progress_put_statement(struct hrc_progress_out *out, sqlite3_stmt *st,
+                                const struct hrc_course *course);
 
 bool hrc_verb_parse(const char *name, hrc_verb *out);
 bool hrc_session_end_parse(const char *name, hrc_session_end *out);

@@ -150,7 +150,7 @@ int hrc_progress_sync_read(hrc_progress *s, int64_t target, int64_t after, size_
         hrc_sync_item *it = &out->items[out->count];
         long start = ftell(f);
         hrc_progress_out o = {.f = f};
-        hrc_progress_put_statement(&o, st);
+        hrc_progress_put_statement(&o, st, s->course);
         long end = ftell(f);
         if (start < 0 || end < start) {
             rc = SQLITE_NOMEM;

@@ -10,7 +10,10 @@
 #include "io/progress_internal.h"
 #include "io/progress_json.h"
 
+#include "core/answer.h"
+#include "core/model.h"
 #include "core/names.h"
+#include "core/quiz.h"
 
 #include <errno.h>
 #include <math.h>
@@ -106,6 +109,103 @@ static bool parse_duration(const char *text, int64_t *ms)
     return true;
 }
 
+/* ---- Interactions: fill-in and numeric -------------------------------- */
+
+void hrc_progress_set_course(hrc_progress *s, const struct hrc_course *course)
+{
+    if (s)
+        s->course = course;
+}
+
+/* The fill-in or numeric question `item_id` at `revision` of the course's
+ * module `module_id`; NULL when the course has no such question. */
+static const hrc_question *typed_question(const hrc_course *c, const char *module_id,
+                                          const char *item_id, int revision)
+{
+    for (size_t m = 0; c && module_id && item_id && m < c->n_modules; m++) {
+        const hrc_module *mod = c->modules[m];
+        if (strcmp(mod->id, module_id) != 0)
+            continue;
+        for (size_t i = 0; i < mod->n_items; i++) {
+            if (mod->items[i].kind != HRC_ITEM_QUIZ)
+                continue;
+            const hrc_quiz *z = mod->items[i].u.quiz;
+            for (size_t k = 0; k < z->n_questions; k++) {
+                const hrc_question *q = &z->questions[k];
+                if ((q->kind == HRC_Q_FILLIN || q->kind == HRC_Q_NUMERIC) &&
+                    q->revision == revision && strcmp(q->id, item_id) == 0)
+                    return q;
+            }
+        }
+    }
+    return NULL;
+}
+
+enum { MAX_PATTERNS = 32 };
+
+/* One accepted answer inside a pattern: "[,]" in it spaced out, as the
+ * recorded responses have it. */
+static void put_accept(hrc_progress_out *o, const char *text)
+{
+    for (const char *p = text; *p;) {
+        const char *sep = strstr(p, "[,]");
+        size_t n = sep ? (size_t)(sep - p) : strlen(p);
+        char piece[HRC_FIELD_MAX + 8];
+        snprintf(piece, sizeof piece, "%.*s%s", (int)(n < HRC_FIELD_MAX ? n : HRC_FIELD_MAX),
+                 p, sep ? "[ ,]" : "");
+        hrc_progress_out_text(o, piece, true);
+        p += n + (sep ? 3 : 0);
+    }
+}
+
+/* Every combination of accepted answers, the first ones first, up to
+ * MAX_PATTERNS. */
+static void put_fillin_patterns(hrc_progress_out *o, const hrc_question *q)
+{
+    bool case_matters = false;
+    size_t combinations = 1;
+    for (size_t g = 0; g < q->n_gaps; g++) {
+        case_matters |= q->gaps[g].fold == HRC_FOLD_NONE;
+        size_t n = q->gaps[g].n_accepts ? q->gaps[g].n_accepts : 1;
+        combinations = combinations * n > MAX_PATTERNS ? MAX_PATTERNS : combinations * n;
+    }
+    for (size_t c = 0; c < combinations; c++) {
+        fputs(c ? ",\"" : "\"", o->f);
+        if (case_matters)
+            fputs("{case_matters=true}", o->f);
+        size_t rest = c;
+        for (size_t g = 0; g < q->n_gaps; g++) {
+            const hrc_gap *gap = &q->gaps[g];
+            if (g)
+                fputs("[,]", o->f);
+            if (gap->n_accepts) {
+                put_accept(o, gap->accepts[rest % gap->n_accepts].text);
+                rest /= gap->n_accepts;
+            }
+        }
+        fputc('"', o->f);
+    }
+}
+
+/* interactionType and correctResponsesPattern, inside object.definition. */
+static void put_interaction(hrc_progress_out *o, const hrc_question *q)
+{
+    fprintf(o->f, ",\"interactionType\":\"%s\",\"correctResponsesPattern\":[",
+            q->kind == HRC_Q_FILLIN ? "fill-in" : "numeric");
+    if (q->kind == HRC_Q_FILLIN) {
+        put_fillin_patterns(o, q);
+    } else {
+        char low[48], high[48];
+        hrc_number_format(q->value - q->tolerance, '.', low, sizeof low);
+        hrc_number_format(q->value + q->tolerance, '.', high, sizeof high);
+        if (q->tolerance > 0)
+            fprintf(o->f, "\"%s[:]%s\"", low, high);
+        else
+            fprintf(o->f, "\"%s\"", low);
+    }
+    fputc(']', o->f);
+}
+
 static const char export_sql[] =
     "SELECT " HRC_STATEMENT_COLUMNS HRC_STATEMENT_FROM " ORDER BY e.device_id, e.seq";
 
@@ -117,8 +217,8 @@ static const char *text_at(sqlite3_stmt *st, int col)
 
 /* Every text from the store goes through put_string, so that whatever a
  * tampered store holds, the export (and what the sync sends) stays valid
- * JSON. */
-void hrc_progress_put_statement(hrc_progress_out *o, sqlite3_stmt *st)
+ * JSON. The course, when known, describes typed answers (interactions). */
+void hrc_progress_put_statement(hrc_progress_out *o, sqlite3_stmt *st, const hrc_course *course)
 {
     FILE *f = o->f;
     const char *device = text_at(st, 0);
@@ -147,8 +247,15 @@ void hrc_progress_put_statement(hrc_progress_out *o, sqlite3_stmt *st)
         fputc('/', f);
         hrc_progress_out_text(o, item, true);
     }
-    fprintf(f, "\",\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/%s\"}},",
+    fprintf(f, "\",\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/%s\"",
             verb == HRC_VERB_ANSWERED ? "cmi.interaction" : item ? "lesson" : "module");
+    const hrc_question *typed = verb == HRC_VERB_ANSWERED
+                                    ? typed_question(course, text_at(st, 5), item,
+                                                     sqlite3_column_int(st, 9))
+                                    : NULL;
+    if (typed)
+        put_interaction(o, typed);
+    fputs("}},", f);
 
     bool has_success = sqlite3_column_type(st, 11) != SQLITE_NULL;
     bool has_score = sqlite3_column_type(st, 12) != SQLITE_NULL;
@@ -220,7 +327,7 @@ int hrc_progress_export_json(hrc_progress *s, const char *path)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         fputs(first ? "\n" : ",\n", out.f);
         first = false;
-        hrc_progress_put_statement(&out, st);
+        hrc_progress_put_statement(&out, st, s->course);
         records++;
     }
     fputs("\n]\n", out.f);

@@ -197,7 +197,8 @@ bool hrc_app_wants_text(const hrc_app *app)
     return (s == HRC_SCREEN_SIGNIN && signin_wants_text(app)) ||
            (s == HRC_SCREEN_FACILITATOR && facilitator_wants_text(app)) ||
            (s == HRC_SCREEN_SETTINGS && settings_wants_text(app)) ||
-           (s == HRC_SCREEN_SETUP && setup_wants_text(app));
+           (s == HRC_SCREEN_SETUP && setup_wants_text(app)) ||
+           (s == HRC_SCREEN_QUIZ && quiz_wants_text(app));
 }
 
 bool hrc_app_is_kiosk(const hrc_app *app)

@@ -23,10 +23,8 @@ int hrc_app_goto(hrc_app *app, const char *id)
     if (f.child >= 0 && it->kind == HRC_ITEM_TIMELINE) {
         timeline_select(app, f.child);
     } else if (f.child >= 0 && it->kind == HRC_ITEM_QUIZ && a) {
-        const hrc_question *q = &it->u.quiz->questions[f.child];
-        for (size_t i = 0; i < a->n_items; i++)
-            if (a->items[i].q == q)
-                a->current = i;
+        /* A pool that did not draw it shows it all the same. */
+        hrc_quiz_show(a, &it->u.quiz->questions[f.child]);
     }
     return 0;
 }

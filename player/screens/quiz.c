@@ -5,17 +5,24 @@
  * - ordering: Enter picks an item up, Up/Down move it, Enter (or Escape)
  *   puts it down; or drag an item onto another's place;
  * - matching: Enter on a left item, then Enter on a right side; or drag a
- *   right side onto a left item.
+ *   right side onto a left item;
+ * - fill-in and numeric: text fields. Typing goes to the field that has
+ *   the focus (Tab), else to the one last picked (a click, a tap, Enter);
+ *   Enter in a field goes on to the next, and in the last one checks.
+ *   Typing needs a keyboard: a kiosk with a touch screen only needs one
+ *   plugged in (or an on-screen keyboard) for these questions.
  * Check answer, the hint and Start over stay in the bottom bar, so nothing
  * moves under the pointer when a message appears. The answer is recorded
  * before any feedback is shown; when recording fails the feedback stays
  * hidden and the learner can try again. Leaving part-way keeps the attempt
  * open (session.h).
  */
+#include "core/answer.h"
 #include "screens/icons.h"
 #include "screens/ui.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum {
@@ -29,6 +36,7 @@ enum {
     ACT_START_OVER,          /* asks first */
     ACT_START_OVER_YES,
     ACT_START_OVER_NO,
+    ACT_FIELD,               /* arg: the field (gap) typed into */
 };
 
 /* What the learner is doing with the answer parts (the answers themselves
@@ -38,6 +46,7 @@ typedef struct quiz_state {
     bool grabbed_by_key; /* ... with the keyboard (the arrows move it) */
     int match_left;    /* matching: left picked, -1 none */
     bool confirm_restart; /* "Start over?" is asked */
+    int field;         /* fill-in, numeric: the field last picked */
 } quiz_state;
 
 static void quiz_init(hrc_app *app, void *state)
@@ -221,6 +230,219 @@ static void draw_matching(ui *u, const hrc_module *m, hrc_quiz_item *it)
     }
 }
 
+/* ---- Typed answers: fill-in and numeric ---------------------------------- */
+
+static bool typed(const hrc_question *q)
+{
+    return q->kind == HRC_Q_FILLIN || q->kind == HRC_Q_NUMERIC;
+}
+
+static size_t field_count(const hrc_quiz_item *it)
+{
+    return typed(it->q) ? it->response.n : 0;
+}
+
+/* The field typed text goes to: the focused one, else the one last picked.
+ * At input time the targets are the last frame's, all of them. */
+static int active_field(const hrc_app *app, const quiz_state *qs, const hrc_quiz_item *it)
+{
+    int f = hrc_nav_top_const(&app->nav)->focus;
+    if (f >= 0 && f < app->n_targets && app->targets[f].action == ACT_FIELD)
+        return app->targets[f].arg;
+    return qs->field >= 0 && (size_t)qs->field < field_count(it) ? qs->field : 0;
+}
+
+static char decimal_mark(const hrc_app *app)
+{
+    return hrc_lang_decimal_comma(app->lang) ? ',' : '.';
+}
+
+/* The typed text of a gap as the prompt shows it: "[Geneva]", "[1: ...]". */
+static void gap_in_prompt(const hrc_quiz_item *it, size_t k, bool caret, char *out, size_t size)
+{
+    const char *t = hrc_response_field(&it->response, k);
+    char number[16] = "";
+    if (field_count(it) > 1) /* a no-break space: "[2:" never ends a line */
+        snprintf(number, sizeof number, "%zu:\xc2\xa0", k + 1);
+    snprintf(out, size, "[%s%s%s]", number, *t || caret ? t : "______", caret ? "|" : "");
+}
+
+/* The prompt of a fill-in question, each gap showing what is typed in it. */
+static void draw_gapped_prompt(ui *u, const hrc_module *m, const hrc_quiz_item *it, int active)
+{
+    const hrc_variant *v = hrc_text_pick(&it->q->prompt, u->app->lang, m ? m->default_lang : NULL);
+    if (!v || v->n_spans == 0) {
+        ui_text(u, &it->q->prompt, HRC_FONT_BOLD, u->h2_px, u->pal->text);
+        return;
+    }
+    hrc_span *spans = malloc(v->n_spans * sizeof *spans);
+    char *shown = malloc(v->n_spans * (HRC_FIELD_MAX + 24));
+    if (!spans || !shown) {
+        free(spans);
+        free(shown);
+        ui_text(u, &it->q->prompt, HRC_FONT_BOLD, u->h2_px, u->pal->text);
+        return;
+    }
+    for (size_t i = 0; i < v->n_spans; i++) {
+        spans[i] = v->spans[i];
+        int g = hrc_span_gap(&v->spans[i]);
+        if (g < 0 || (size_t)g >= field_count(it))
+            continue;
+        char *text = shown + i * (HRC_FIELD_MAX + 24);
+        gap_in_prompt(it, (size_t)g, !it->checked && g == active, text, HRC_FIELD_MAX + 24);
+        spans[i].text = text;
+    }
+    ui_flow_end(u);
+    ui_spans_at(u, spans, v->n_spans, HRC_FONT_BOLD, u->h2_px, u->pal->text, u->x, u->w);
+    free(spans);
+    free(shown);
+}
+
+/* One text field: what is typed, a bar where the next character goes. The
+ * active field is the screen's main target: keyboard focus starts there,
+ * as in any form, and Enter goes on from it (quiz_key). */
+static void draw_field(ui *u, const hrc_quiz_item *it, size_t k, const char *prefix,
+                       bool active)
+{
+    const char *t = hrc_response_field(&it->response, k);
+    char text[HRC_FIELD_MAX + 8];
+    snprintf(text, sizeof text, "%s%s", *t || active ? t : "______", active ? "|" : "");
+    int target = ui_block_button(u, ICON_EDIT, prefix, NULL, text, ACT_FIELD, (int)k,
+                                 active ? BTN_PICKED : BTN_QUIET, false);
+    if (active)
+        ui_mark_main(u, target);
+}
+
+static void draw_fillin(ui *u, const hrc_module *m, hrc_quiz_item *it, int active)
+{
+    hrc_app *app = u->app;
+    const hrc_question *q = it->q;
+    for (size_t k = 0; k < q->n_gaps; k++) {
+        char prefix[128];
+        if (!it->checked) {
+            snprintf(prefix, sizeof prefix, _("Blank %zu"), k + 1);
+            draw_field(u, it, k, prefix, (int)k == active);
+            continue;
+        }
+        bool right = hrc_gap_right(q, &it->response, k);
+        snprintf(prefix, sizeof prefix, right ? _("Blank %zu: right") : _("Blank %zu: not right"),
+                 k + 1);
+        ui_block_button(u, right ? ICON_RIGHT : ICON_WRONG, prefix, NULL,
+                        hrc_response_field(&it->response, k), ACT_FIELD, (int)k,
+                        right ? BTN_RIGHT : BTN_WRONG, false);
+        const hrc_accept *shown = hrc_gap_shown(&q->gaps[k], app->lang, m ? m->default_lang : NULL);
+        if (!right && shown) {
+            char line[HRC_FIELD_MAX + 64];
+            snprintf(line, sizeof line, _("Answer: %s"), shown->text);
+            ui_plain(u, line, HRC_FONT_ITALIC, u->px, u->pal->text);
+            ui_gap(u, u->pad / 3);
+        }
+    }
+}
+
+static void draw_numeric(ui *u, const hrc_module *m, hrc_quiz_item *it)
+{
+    hrc_app *app = u->app;
+    const hrc_question *q = it->q;
+    const char *unit = ui_pick(app, m, &q->unit);
+    char prefix[256];
+    if (!it->checked) {
+        if (*unit)
+            /* TRANSLATORS: the label of a numeric answer's field, with its
+               unit: "Your number (local governments)". */
+            snprintf(prefix, sizeof prefix, _("Your number (%s)"), unit);
+        else
+            snprintf(prefix, sizeof prefix, "%s", _("Your number"));
+        draw_field(u, it, 0, prefix, true);
+        /* How the number is read, where that could be in doubt. */
+        const char *t = hrc_response_field(&it->response, 0);
+        double v;
+        char line[256], number[48];
+        if (strpbrk(t, " ,.'") || (unsigned char)t[0] >= 0x80) {
+            if (hrc_number_parse(t, hrc_lang_decimal_comma(app->lang), &v)) {
+                hrc_number_format(v, decimal_mark(app), number, sizeof number);
+                snprintf(line, sizeof line, _("Read as %s"), number);
+            } else {
+                snprintf(line, sizeof line, "%s",
+                         _("Not a number yet: digits, with a comma or a point for decimals"));
+            }
+            ui_plain(u, line, 0, u->small_px, u->pal->muted);
+        }
+        return;
+    }
+    double v = 0;
+    bool right = it->score >= 1.0;
+    char typed_text[64] = "";
+    if (hrc_response_number(&it->response, &v))
+        hrc_number_format(v, decimal_mark(app), typed_text, sizeof typed_text);
+    snprintf(prefix, sizeof prefix, "%s", right ? _("Your number: right") : _("Your number: not right"));
+    char text[256];
+    snprintf(text, sizeof text, "%s%s%s", typed_text, *unit ? " " : "", unit);
+    ui_block_button(u, right ? ICON_RIGHT : ICON_WRONG, prefix, NULL, text, ACT_FIELD, 0,
+                    right ? BTN_RIGHT : BTN_WRONG, false);
+    if (!right || q->tolerance > 0) {
+        char answer[256], line[320];
+        hrc_numeric_answer_text(q, decimal_mark(app), unit, answer, sizeof answer);
+        snprintf(line, sizeof line, right ? _("Accepted: %s") : _("Answer: %s"), answer);
+        ui_plain(u, line, HRC_FONT_ITALIC, u->px, u->pal->text);
+        ui_gap(u, u->pad / 3);
+    }
+}
+
+/* Typed text and Backspace go to the active field. */
+static unsigned quiz_text(hrc_app *app, const hrc_input *in)
+{
+    hrc_quiz_item *it = current_item(app);
+    quiz_state *qs = quiz_of(app);
+    if (!it || !qs || !typed(it->q) || it->checked || qs->confirm_restart)
+        return 0;
+    hrc_quiz_attempt *a = current_attempt(app);
+    int f = active_field(app, qs, it);
+    qs->field = f;
+    app->notice[0] = '\0';
+    if (in->kind == HRC_IN_BACKSPACE)
+        hrc_quiz_erase(a, a->current, (size_t)f);
+    else
+        hrc_quiz_type(a, a->current, (size_t)f, in->text);
+    return HRC_APP_REDRAW;
+}
+
+bool quiz_wants_text(const hrc_app *app)
+{
+    const quiz_state *qs = quiz_of(app);
+    hrc_quiz_attempt *a = current_attempt(app);
+    if (!qs || !a || a->current >= a->n_items || qs->confirm_restart)
+        return false;
+    const hrc_quiz_item *it = &a->items[a->current];
+    return typed(it->q) && !it->checked;
+}
+
+/* The screen's own targets are the last frame's: the index of field k. */
+static int field_target(const hrc_app *app, int k)
+{
+    for (int i = 0; i < app->n_targets; i++)
+        if (app->targets[i].action == ACT_FIELD && app->targets[i].arg == k)
+            return i;
+    return -1;
+}
+
+static unsigned check_answer(hrc_app *app, quiz_state *qs, hrc_quiz_item *it);
+
+/* Enter in a field: on to the next field, or, in the last, check. */
+static unsigned field_enter(hrc_app *app, quiz_state *qs, hrc_quiz_item *it)
+{
+    int f = active_field(app, qs, it);
+    hrc_nav_loc *loc = hrc_nav_top(&app->nav);
+    if ((size_t)f + 1 < field_count(it)) {
+        qs->field = f + 1;
+        if (loc->focus >= 0)
+            loc->focus = field_target(app, f + 1);
+        app->reveal_focus = loc->focus >= 0;
+        return HRC_APP_REDRAW;
+    }
+    return check_answer(app, qs, it);
+}
+
 /* "2 of 3 right answers picked, 1 wrong: 33 %". */
 void screen_credit_line(const hrc_question *q, const hrc_response *r, double score, char *out,
                         size_t size)
@@ -252,6 +474,17 @@ void screen_credit_line(const hrc_question *q, const hrc_response *r, double sco
     case HRC_Q_MATCHING:
         snprintf(out, size, _("%zu of %zu matched: %d %%%s"), c.right, c.total, pct,
                  q->scoring == HRC_SCORING_PARTIAL ? "" : _(" (all or nothing)"));
+        break;
+    case HRC_Q_FILLIN:
+        /* Counts after a colon, so that no language needs plurals. */
+        if (c.total > 1)
+            snprintf(out, size, _("blanks right: %zu of %zu; %d %%%s"), c.right, c.total, pct,
+                     q->scoring == HRC_SCORING_PARTIAL ? "" : _(" (all or nothing)"));
+        else
+            snprintf(out, size, "%d %%", pct);
+        break;
+    case HRC_Q_NUMERIC:
+        snprintf(out, size, "%d %%", pct);
         break;
     }
 }
@@ -305,6 +538,14 @@ static const char *instruction(const hrc_quiz_item *it, const quiz_state *qs)
     case HRC_Q_MATCHING:
         return _("Match each item with its partner: pick an item, then its partner, or drag a "
                  "partner onto an item.");
+    case HRC_Q_FILLIN:
+        return it->q->n_gaps > 1
+                   ? _("Type the missing words: pick a blank, then type; Enter goes on to the "
+                       "next blank.")
+                   : _("Type the missing word, then press Enter.");
+    case HRC_Q_NUMERIC:
+        return _("Type a number, then press Enter. Spaces between thousands and a comma or a "
+                 "point for decimals are fine.");
     }
     return "";
 }
@@ -370,7 +611,13 @@ static void quiz_draw(ui *u)
     snprintf(line, sizeof line, _("Question %zu of %zu"), a->current + 1, a->n_items);
     ui_plain(u, line, HRC_FONT_BOLD, u->small_px, p->muted);
     const hrc_question *q = it->q;
-    ui_text(u, &q->prompt, HRC_FONT_BOLD, u->h2_px, p->text);
+    /* The fields come right after the instruction: their targets follow
+     * each other, so the focused one is known while drawing. */
+    int active = active_field(app, qs, it);
+    if (q->kind == HRC_Q_FILLIN)
+        draw_gapped_prompt(u, m, it, active);
+    else
+        ui_text(u, &q->prompt, HRC_FONT_BOLD, u->h2_px, p->text);
     ui_gap(u, u->pad / 3);
     if (!it->checked) {
         ui_plain(u, instruction(it, qs), 0, u->small_px, p->muted);
@@ -392,6 +639,12 @@ static void quiz_draw(ui *u)
         break;
     case HRC_Q_MATCHING:
         draw_matching(u, m, it);
+        break;
+    case HRC_Q_FILLIN:
+        draw_fillin(u, m, it, active);
+        break;
+    case HRC_Q_NUMERIC:
+        draw_numeric(u, m, it);
         break;
     }
     for (int h = 0; h < it->hints_shown && (size_t)h < q->n_hints; h++) {
@@ -440,7 +693,9 @@ static void quiz_bar(ui *u)
     char status[64];
     snprintf(status, sizeof status, _("Question %zu of %zu"), a->current + 1, a->n_items);
     ui_bar_status(u, app->notice[0] ? app->notice : status, app->notice[0] != 0);
-    if (!it->checked)
+    if (!it->checked && typed(it->q)) /* the field is the main target */
+        ui_bar_add(u, true, ICON_RIGHT, _("Check answer"), ACT_CHECK, 0, BTN_NORMAL);
+    else if (!it->checked)
         ui_bar_main(u, ICON_RIGHT, _("Check answer"), ACT_CHECK, 0);
     else if (!hrc_quiz_attempt_finished(a))
         ui_bar_main(u, ICON_NEXT, _("Next question"), ACT_NEXT_QUESTION, 0);
@@ -468,11 +723,34 @@ static void focus_next_action(hrc_app *app)
     loc->focus = HRC_NAV_FOCUS_MAIN_ALWAYS;
 }
 
+/* A typed number, read in the learner's language, is recorded with "."
+ * for decimals ("1,5" in French is 1.5); false, with a notice, when it is
+ * not a number. */
+static bool read_number(hrc_app *app, hrc_quiz_item *it)
+{
+    const char *t = hrc_response_field(&it->response, 0);
+    double v;
+    char number[48];
+    if (!hrc_number_parse(t, hrc_lang_decimal_comma(app->lang), &v)) {
+        snprintf(app->notice, sizeof app->notice, "%s",
+                 *t ? _("That is not a number: type digits, for example 2011 or 2.5.")
+                    : _("Type a number first."));
+        return false;
+    }
+    hrc_number_format(v, '.', number, sizeof number);
+    hrc_quiz_attempt *a = current_attempt(app);
+    hrc_quiz_set_field(a, a->current, 0, number);
+    return true;
+}
+
 static unsigned check_answer(hrc_app *app, quiz_state *qs, hrc_quiz_item *it)
 {
+    if (it->q->kind == HRC_Q_NUMERIC && !it->checked && !read_number(app, it))
+        return HRC_APP_REDRAW;
     if (!hrc_response_complete(it->q, &it->response)) {
         snprintf(app->notice, sizeof app->notice, "%s",
                  it->q->kind == HRC_Q_MATCHING ? _("Match every item first.")
+                 : it->q->kind == HRC_Q_FILLIN ? _("Fill in every blank first.")
                                                : _("Pick an answer first."));
         return HRC_APP_REDRAW;
     }
@@ -524,6 +802,10 @@ static unsigned quiz_activate(hrc_app *app, int action, int arg)
             hrc_quiz_match(a, i, (size_t)qs->match_left, (int)it->right_shown[arg]);
         qs->match_left = -1;
         break;
+    case ACT_FIELD:
+        if (arg >= 0 && (size_t)arg < field_count(it))
+            qs->field = arg;
+        break;
     case ACT_HINT:
         if ((size_t)it->hints_shown < it->q->n_hints)
             it->hints_shown++;
@@ -535,6 +817,7 @@ static unsigned quiz_activate(hrc_app *app, int action, int arg)
             break;
         if (!hrc_quiz_attempt_finished(a)) {
             a->current = hrc_quiz_first_unchecked(a);
+            qs->field = 0;
             session_question_shown(app);
             hrc_nav_top(&app->nav)->scroll = 0;
             hrc_nav_top(&app->nav)->focus = HRC_NAV_FOCUS_MAIN;
@@ -555,6 +838,7 @@ static unsigned quiz_activate(hrc_app *app, int action, int arg)
         qs->confirm_restart = false;
         if (session_start_over(app)) {
             qs->grabbed = qs->match_left = -1;
+            qs->field = 0;
             hrc_nav_top(&app->nav)->scroll = 0;
             hrc_nav_top(&app->nav)->focus = HRC_NAV_FOCUS_MAIN;
         }
@@ -602,6 +886,13 @@ static unsigned quiz_key(hrc_app *app, const hrc_input *in, bool *handled)
         qs->grabbed_by_key = true;
         app->reveal_focus = true;
         return HRC_APP_REDRAW;
+    }
+    if (in->kind == HRC_IN_ACTIVATE && typed(it->q) && !it->checked && !qs->confirm_restart) {
+        int f = loc->focus;
+        if (f < 0 || (f < app->n_targets && app->targets[f].action == ACT_FIELD)) {
+            *handled = true;
+            return field_enter(app, qs, it);
+        }
     }
     if (in->kind == HRC_IN_BACK && qs->match_left >= 0) {
         qs->match_left = -1;
@@ -655,4 +946,5 @@ static bool quiz_drop_target(const hrc_app *app, int action, const ui_target *to
 const screen_ops screen_quiz = {.state_size = sizeof(quiz_state), .init = quiz_init,
                                 .draw = quiz_draw, .activate = quiz_activate,
                                 .key = quiz_key, .drag = quiz_drag, .drop = quiz_drop,
-                                .accepts = quiz_drop_target, .bar = quiz_bar};
+                                .accepts = quiz_drop_target, .bar = quiz_bar,
+                                .text = quiz_text};

@@ -4,6 +4,7 @@
  * review with the right answers, and what next: try again, go on, or
  * finish the module.
  */
+#include "core/answer.h"
 #include "screens/icons.h"
 #include "screens/ui.h"
 
@@ -28,12 +29,47 @@ static hrc_quiz_attempt *shown_attempt(const hrc_app *app)
     return session_attempt(app, loc->module, loc->item);
 }
 
+/* A typed response in words: "Geneva; 2018", "1,5 years" (the number with
+ * the learner's decimal mark). */
+static void typed_response_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
+                                const hrc_response *r, char *out, size_t size)
+{
+    if (q->kind == HRC_Q_NUMERIC) {
+        double v;
+        char number[48];
+        const char *unit = ui_pick(app, m, &q->unit);
+        if (!hrc_response_number(r, &v)) {
+            out[0] = '\0';
+            return;
+        }
+        hrc_number_format(v, hrc_lang_decimal_comma(app->lang) ? ',' : '.', number,
+                          sizeof number);
+        snprintf(out, size, "%s%s%s", number, *unit ? " " : "", unit);
+        return;
+    }
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < r->n && used + 1 < size; i++) {
+        int w = snprintf(out + used, size - used, "%s%s", i ? "; " : "",
+                         hrc_response_field(r, i));
+        if (w < 0)
+            break;
+        used += (size_t)w;
+        if (used >= size)
+            used = size - 1;
+    }
+}
+
 /* A response in words: "a, c", "1. x  2. y", "Cat → Meow; Dog → Woof". */
 void screen_response_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
                           const hrc_response *r, char *out, size_t size)
 {
     size_t used = 0;
     out[0] = '\0';
+    if (q->kind == HRC_Q_FILLIN || q->kind == HRC_Q_NUMERIC) {
+        typed_response_text(app, m, q, r, out, size);
+        return;
+    }
     for (size_t i = 0; i < r->n && used + 1 < size; i++) {
         int k = r->slot[i];
         int w = 0;
@@ -60,6 +96,9 @@ void screen_response_text(const hrc_app *app, const hrc_module *m, const hrc_que
                 w = snprintf(out + used, size - used, "%s%s \xe2\x86\x92 %s", sep,
                              ui_pick(app, m, &q->pairs[i].left), ui_pick(app, m, &q->pairs[k].right));
             break;
+        case HRC_Q_FILLIN:
+        case HRC_Q_NUMERIC:
+            break;
         }
         if (w < 0)
             break;
@@ -73,6 +112,25 @@ void screen_response_text(const hrc_app *app, const hrc_module *m, const hrc_que
 static void right_answer_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
                               char *out, size_t size)
 {
+    if (q->kind == HRC_Q_NUMERIC) {
+        hrc_numeric_answer_text(q, hrc_lang_decimal_comma(app->lang) ? ',' : '.',
+                                ui_pick(app, m, &q->unit), out, size);
+        return;
+    }
+    if (q->kind == HRC_Q_FILLIN) {
+        size_t used = 0;
+        out[0] = '\0';
+        for (size_t g = 0; g < q->n_gaps && used + 1 < size; g++) {
+            const hrc_accept *a = hrc_gap_shown(&q->gaps[g], app->lang, m->default_lang);
+            int w = snprintf(out + used, size - used, "%s%s", g ? "; " : "", a ? a->text : "");
+            if (w < 0)
+                break;
+            used += (size_t)w;
+            if (used >= size)
+                used = size - 1;
+        }
+        return;
+    }
     int slots[64];
     size_t n = q->kind == HRC_Q_MATCHING ? q->n_pairs
                : q->kind == HRC_Q_SINGLE || q->kind == HRC_Q_TRUEFALSE ? 1
@@ -85,7 +143,7 @@ static void right_answer_text(const hrc_app *app, const hrc_module *m, const hrc
         for (size_t c = 0; c < q->n_choices; c++)
             if (q->choices[c].correct)
                 slots[0] = (int)c;
-    hrc_response r = {n, slots};
+    hrc_response r = {n, slots, NULL};
     screen_response_text(app, m, q, &r, out, size);
 }
 

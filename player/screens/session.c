@@ -252,7 +252,7 @@ bool session_answer(hrc_app *app, const hrc_quiz_item *it)
     learner_session *ls = &app->session;
     if (!session_recording(app))
         return true;
-    char response[512];
+    char response[4096]; /* the store's limit; a fill-in's blanks fit (loader) */
     hrc_response_format(it->q, &it->response, response, sizeof response);
     double score = hrc_question_score(it->q, &it->response);
     int64_t spent = app->now > ls->item_shown_ms ? (int64_t)(app->now - ls->item_shown_ms) : 0;
@@ -301,14 +301,27 @@ bool session_finish_attempt(hrc_app *app)
     return true;
 }
 
-/* A seed that gives the same shuffle to the same learner's same attempt,
- * whenever it is opened again (after a restart too). */
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    return h;
+}
+
+/* A seed that gives the same shuffle, and the same questions of a pool, to
+ * the same learner's same attempt whenever it is opened again, in this run
+ * or after a restart: for a learner whose answers are recorded nothing that
+ * changes between runs goes in (the run's seed does not), only the kiosk's
+ * store, the learner and the quiz; hrc_quiz_attempt_new() adds the
+ * attempt's number. Guests and previews, who resume nothing, get the run's
+ * seed. */
 static uint64_t attempt_seed(const hrc_app *app, const hrc_quiz *quiz)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a of the quiz id */
-    for (const char *p = quiz->id ? quiz->id : ""; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ull;
-    return app->cfg.seed ^ h ^ ((uint64_t)app->learner_id * 0x9E3779B97F4A7C15ull);
+    uint64_t h = fnv1a(1469598103934665603ull, quiz->id);
+    uint64_t base = session_recording(app)
+                        ? fnv1a(1469598103934665603ull, hrc_progress_device_id(app->cfg.progress))
+                        : app->cfg.seed;
+    return base ^ h ^ ((uint64_t)app->learner_id * 0x9E3779B97F4A7C15ull);
 }
 
 static const hrc_quiz *quiz_at(const hrc_app *app, int module, int item)

@@ -3,7 +3,9 @@
  * (Left/Right pick the previous/next event, drag, wheel) and zooms (+/-,
  * Ctrl+wheel, pinch, the zoom buttons) between the whole span and a close
  * view. The selected event's text shows below the canvas, with a link to
- * its case study.
+ * its case study. An event with an end is drawn as a bar from its start to
+ * its end; a planned event or a target as a hollow marker (and a dashed
+ * bar), and its text says "Planned" or "Target" in words.
  */
 #include "core/dates.h"
 #include "screens/icons.h"
@@ -67,6 +69,94 @@ static double event_year(const hrc_event *e)
     return y;
 }
 
+/* ---- Periods and plans ------------------------------------------------ */
+
+/* Where a period ends: after the last day it names (2018 ends at 2019.0,
+ * October 2022 at its 31st, 14 October 2022 at the 15th). */
+static double event_end_year(const hrc_event *e)
+{
+    if (!e->has_end)
+        return event_year(e);
+    const hrc_date *d = &e->end;
+    double y = d->year;
+    if (d->month > 0)
+        y += (d->month - 1) / 12.0;
+    if (d->day > 0)
+        y += d->day / 365.0;
+    else
+        y += d->month > 0 ? 1 / 12.0 : 1;
+    return y;
+}
+
+static bool planned(const hrc_event *e)
+{
+    return e->status == HRC_EVENT_PLANNED || e->status == HRC_EVENT_TARGET;
+}
+
+/* "Planned" or "Target", or NULL for an event that took place. */
+static const char *status_word(const hrc_event *e)
+{
+    return e->status == HRC_EVENT_PLANNED  ? _("Planned")
+           : e->status == HRC_EVENT_TARGET ? _("Target")
+                                           : NULL;
+}
+
+/* The event's date as a reader says it: "2014–2018", "Target · 2030". */
+static void event_when(const hrc_event *e, char *out, size_t size)
+{
+    char date[96];
+    if (!e->has_end || hrc_date_range_format(&e->date, &e->end, date, sizeof date) < 0)
+        if (hrc_date_format(&e->date, date, sizeof date) < 0)
+            snprintf(date, sizeof date, "%d", e->date.year);
+    const char *word = status_word(e);
+    if (word)
+        snprintf(out, size, "%s \xc2\xb7 %s", word, date);
+    else
+        snprintf(out, size, "%s", date);
+}
+
+/* A period as a bar along the marker row, from x0 to x1: solid when it
+ * took place, dashed when planned. */
+static void draw_span(ui *u, const hrc_event *e, int x0, int x1, int y, int h, hrc_color c,
+                      hrc_rect canvas)
+{
+    if (x1 - x0 < 2)
+        return;
+    if (!planned(e)) {
+        hrc_draw_rect(u->list, hrc_rect_intersect((hrc_rect){x0, y, x1 - x0, h}, canvas), c,
+                      h / 2);
+        return;
+    }
+    int dash = h * 2 > 4 ? h * 2 : 4;
+    for (int x = x0; x < x1; x += dash * 2) {
+        int w = x + dash <= x1 ? dash : x1 - x;
+        hrc_rect piece = hrc_rect_intersect((hrc_rect){x, y, w, h}, canvas);
+        if (piece.w > 0)
+            hrc_draw_rect(u->list, piece, c, 0);
+    }
+}
+
+/* An event's marker: a dot, or a ring when it is planned. */
+static void draw_marker(ui *u, const hrc_event *e, hrc_rect dot, hrc_color c, hrc_color ground)
+{
+    hrc_draw_rect(u->list, dot, c, dot.w / 2);
+    if (!planned(e))
+        return;
+    int ring = dot.w / 4 > 2 ? dot.w / 4 : 2;
+    hrc_rect hole = {dot.x + ring, dot.y + ring, dot.w - 2 * ring, dot.h - 2 * ring};
+    if (hole.w > 0)
+        hrc_draw_rect(u->list, hole, ground, hole.w / 2);
+}
+
+static bool has_periods_or_plans(const hrc_timeline *t)
+{
+    for (size_t i = 0; i < t->n_eras; i++)
+        for (size_t k = 0; k < t->eras[i].n_events; k++)
+            if (t->eras[i].events[k].has_end || planned(&t->eras[i].events[k]))
+                return true;
+    return false;
+}
+
 static span timeline_span(const hrc_timeline *t)
 {
     /* The course's own years: from its first event to its last (eras are
@@ -76,8 +166,10 @@ static span timeline_span(const hrc_timeline *t)
         const hrc_era *e = &t->eras[i];
         for (size_t k = 0; k < e->n_events; k++) {
             double y = event_year(&e->events[k]);
+            double end = event_end_year(&e->events[k]);
             lo = y < lo ? y : lo;
             hi = y + 1 > hi ? y + 1 : hi;
+            hi = end > hi ? end : hi;
         }
     }
     if (!isfinite(lo) || !isfinite(hi)) {
@@ -121,13 +213,6 @@ static void clamp_view(timeline_state *ts, span s)
         ts->center = s.hi - half;
 }
 
-/* The date as a reader says it, in the interface language. */
-static void format_date(const hrc_date *d, char *out, size_t size)
-{
-    if (hrc_date_format(d, out, size) < 0)
-        snprintf(out, size, "%d", d->year);
-}
-
 /* Years between axis labels so that labels do not touch. */
 static int tick_step(double px_per_year, int label_w)
 {
@@ -138,12 +223,13 @@ static int tick_step(double px_per_year, int label_w)
     return 10000;
 }
 
-/* text cut at a word (with an ellipsis) to fit w pixels; false when not
- * even one word fits. */
-static bool fit_label(ui *u, const char *text, int px, int w, char *out, size_t size)
+/* text cut at a word (with an ellipsis) to fit w pixels in `style`; false
+ * when not even one word fits. */
+static bool fit_label(ui *u, const char *text, unsigned style, int px, int w, char *out,
+                      size_t size)
 {
     snprintf(out, size, "%s", text);
-    if (ui_text_width(u, out, 0, px) <= w)
+    if (ui_text_width(u, out, style, px) <= w)
         return true;
     size_t n = strlen(out);
     while (n > 0) {
@@ -154,7 +240,7 @@ static bool fit_label(ui *u, const char *text, int px, int w, char *out, size_t 
         if (n == 0 || n + 4 > size)
             break;
         memcpy(out + n, "\xe2\x80\xa6", 4); /* U+2026 */
-        if (ui_text_width(u, out, 0, px) <= w)
+        if (ui_text_width(u, out, style, px) <= w)
             return true;
     }
     return false;
@@ -213,8 +299,8 @@ static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_r
             continue;
         hrc_draw_rect(u->list, band, p->band[i % 2], 0);
         char title[256];
-        if (fit_label(u, ui_pick(app, m, &e->title), u->small_px, band.w - pad, title,
-                      sizeof title))
+        if (fit_label(u, ui_pick(app, m, &e->title), HRC_FONT_BOLD, u->small_px, band.w - pad,
+                      title, sizeof title))
             ui_fixed_text(u, title, HRC_FONT_BOLD, u->small_px, p->band_text,
                           (hrc_rect){band.x + pad / 2, band.y + pad / 2, band.w - pad,
                                      r.line_h});
@@ -238,20 +324,41 @@ static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_r
     size_t n = event_count(t);
     int row_end[2] = {INT32_MIN, INT32_MIN};
     int label_max = u->px * 11;
+    /* Periods first, under every marker. */
     for (size_t k = 0; k < n; k++) {
         const hrc_event *e = event_at(t, (int)k);
-        int x = X_OF(event_year(e));
+        if (!e->has_end)
+            continue;
+        int bar = size / 6 > 3 ? size / 6 : 3;
+        draw_span(u, e, X_OF(event_year(e)), X_OF(event_end_year(e)),
+                  r.marker_y + (size - bar) / 2, bar,
+                  ts->event == (int)k ? p->selected : p->marker, canvas);
+    }
+    int prev_x = INT32_MIN;
+    for (size_t k = 0; k < n; k++) {
+        const hrc_event *e = event_at(t, (int)k);
+        int at = X_OF(event_year(e));
+        /* Two events a little too close to touch apart (the same year, or
+         * "before 2012" and 2011 on a long timeline): the later one's
+         * marker steps aside by up to its width, a short line on the axis
+         * joining it to its date. Closer still, zooming in parts them. */
+        int x = at;
+        if (prev_x != INT32_MIN && x < prev_x + size && prev_x + size - at <= size)
+            x = prev_x + size;
+        prev_x = x;
         hrc_rect hit = {x - size / 2, r.marker_y, size, size};
         bool selected = ts->event == (int)k;
         int dot = size / 2;
         hrc_rect d = {x - dot / 2, r.marker_y + (size - dot) / 2, dot, dot};
         hrc_draw_rect(u->list, (hrc_rect){x - 1, r.marker_y + size / 2, 2, r.axis_y - r.marker_y - size / 2},
                       p->marker, 0);
-        hrc_draw_rect(u->list, d, selected ? p->selected : p->marker, dot / 2);
+        if (x != at)
+            hrc_draw_rect(u->list, (hrc_rect){at, r.axis_y - 2, x - at + 1, 2}, p->marker, 0);
+        draw_marker(u, e, d, selected ? p->selected : p->marker, p->surface);
         if (selected)
             hrc_draw_frame(u->list, hit, p->selected, u->ring);
-        char label[512], date[32];
-        format_date(&e->date, date, sizeof date);
+        char label[512], date[128];
+        event_when(e, date, sizeof date);
         snprintf(label, sizeof label, "%s: %s", date, ui_pick(app, m, &e->headline));
         const hrc_variant *hv = hrc_text_pick(&e->headline, app->lang,
                                               m ? m->default_lang : NULL);
@@ -260,12 +367,14 @@ static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_r
         ui_add_target(u, hit, ACT_EVENT, (int)k, label, true);
         char shown[256];
         int gap = u->pad;
+        /* The selected event's label is bold: measured bold. */
+        unsigned style = selected ? HRC_FONT_BOLD : 0;
         for (int row = 0; row < 2; row++) {
             int room = label_max;
-            if (!fit_label(u, ui_pick(app, m, &e->headline), u->small_px, room, shown,
+            if (!fit_label(u, ui_pick(app, m, &e->headline), style, u->small_px, room, shown,
                            sizeof shown))
                 break;
-            int w = ui_text_width(u, shown, 0, u->small_px);
+            int w = ui_text_width(u, shown, style, u->small_px);
             int lx = x - w / 2;
             if (lx < canvas.x + pad)
                 lx = canvas.x + pad;
@@ -274,8 +383,8 @@ static void draw_canvas(ui *u, const hrc_timeline *t, const hrc_module *m, hrc_r
             if (lx < row_end[row] + gap || x < canvas.x || x > canvas.x + canvas.w)
                 continue;
             hrc_rect box = {lx, r.label_y[row], w + 1, r.line_h};
-            if (ui_fixed_text(u, shown, selected ? HRC_FONT_BOLD : 0, u->small_px,
-                              selected ? p->text : p->muted, box) >= 0) {
+            if (ui_fixed_text(u, shown, style, u->small_px, selected ? p->text : p->muted,
+                              box) >= 0) {
                 row_end[row] = lx + w;
                 /* A thin leader from the marker's line to its label. */
                 if (row == 1)
@@ -343,6 +452,10 @@ static void timeline_draw(ui *u)
                  0, u->small_px, p->muted);
         ui_say(u, _("Pick an event on the timeline, or step through them with Previous and "
                     "Next event (or the Left and Right arrow keys). Zoom with + and -."));
+        if (has_periods_or_plans(t))
+            ui_plain(u, _("A bar shows a period, from its start to its end; a hollow marker "
+                          "shows an event planned or a target."),
+                     0, u->small_px, p->muted);
         /* Every era in words, once: the bands' full text. */
         ui_gap(u, u->pad);
         ui_plain(u, _("Eras"), HRC_FONT_BOLD, u->h2_px, p->text);
@@ -361,8 +474,8 @@ static void timeline_draw(ui *u)
         }
         return;
     }
-    char date[32];
-    format_date(&e->date, date, sizeof date);
+    char date[128];
+    event_when(e, date, sizeof date);
     int iw = ui_icon(u, ICON_EVENT, u->x, u->y, u->px, p->muted);
     u->x += iw + u->pad / 3;
     u->w -= iw + u->pad / 3;

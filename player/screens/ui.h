@@ -408,6 +408,8 @@ bool facilitator_wants_text(const hrc_app *app);
 /* Whether the sign-in screen takes typed text (a name, a PIN), and whether
  * someone has started signing in (the kiosk's idle time then counts). */
 bool signin_wants_text(const hrc_app *app);
+/* The quiz shows a fill-in or numeric question not yet checked. */
+bool quiz_wants_text(const hrc_app *app);
 bool signin_in_progress(const hrc_app *app);
 /* The store's sign-in settings or learners changed (facilitator screen):
  * the sign-in screen beneath reads them again. */

@@ -323,6 +323,15 @@ static int open_window(player *p, char *err, size_t err_size)
     return 0;
 }
 
+/* Video (and the events under it) are counted: a program that started SDL
+ * itself keeps what it started; otherwise SDL is shut down entirely. */
+static void quit_video(void)
+{
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    if (!SDL_WasInit(SDL_INIT_EVERYTHING))
+        SDL_Quit();
+}
+
 static void close_all(player *p)
 {
     hrc_voice_free(p->voice); /* silent at once; before SDL goes */
@@ -335,7 +344,7 @@ static void close_all(player *p)
     if (p->window)
         SDL_DestroyWindow(p->window);
     hrc_gfx_libs_quit();
-    SDL_Quit();
+    quit_video();
 }
 
 int hrc_sdl_play(const hrc_sdl_options *opts, char *err, size_t err_size)
@@ -344,7 +353,7 @@ int hrc_sdl_play(const hrc_sdl_options *opts, char *err, size_t err_size)
     if (hrc_assets_find(assets, sizeof assets, err, err_size))
         return -1;
     set_hints(opts->app.kiosk);
-    if (SDL_Init(SDL_INIT_VIDEO)) {
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO)) {
         snprintf(err, err_size, "cannot start the display: %s", SDL_GetError());
         return -1;
     }
@@ -356,7 +365,7 @@ int hrc_sdl_play(const hrc_sdl_options *opts, char *err, size_t err_size)
         (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0)) {
         snprintf(err, err_size, "no display found (neither DISPLAY nor WAYLAND_DISPLAY "
                                 "is set); to draw the screens without one, use --render DIR");
-        SDL_Quit();
+        quit_video();
         return -1;
     }
     player p = {.opts = opts};

@@ -14,6 +14,7 @@
 #include "sdl/gfx.h"
 #include "sdl/review_note.h"
 
+#include "core/answer.h"
 #include "core/i18n.h"
 #include "io/speech.h"
 #include "io/wav.h"
@@ -332,6 +333,27 @@ static int tour_timeline(renderer_state *s, const hrc_module *m, const hrc_timel
     return 0;
 }
 
+/* Types text as a keyboard would, a few characters at a time. */
+static void type_text(renderer_state *s, const char *text)
+{
+    while (*text) {
+        hrc_input in = {.kind = HRC_IN_TEXT, .now_ms = s->clock += 100};
+        size_t n = 0;
+        while (text[n]) {
+            size_t c = 1;
+            while ((text[n + c] & 0xC0) == 0x80)
+                c++;
+            if (n + c >= sizeof in.text)
+                break;
+            n += c;
+        }
+        memcpy(in.text, text, n);
+        in.text[n] = '\0';
+        hrc_app_handle_input(s->app, &in);
+        text += n;
+    }
+}
+
 static const char *pick(renderer_state *s, const hrc_module *m, const hrc_text *t)
 {
     return hrc_text_plain(t, lang_of(s), m->default_lang);
@@ -358,15 +380,68 @@ static void answer(renderer_state *s, const hrc_module *m, const hrc_question *q
         break;
     case HRC_Q_ORDERING:
         break;
+    case HRC_Q_FILLIN:
+        for (size_t g = 0; g < q->n_gaps; g++) {
+            char field[64];
+            snprintf(field, sizeof field, _("Blank %zu"), g + 1);
+            const hrc_accept *right = hrc_gap_shown(&q->gaps[g], lang_of(s), m->default_lang);
+            if (click(s, field, 0) && right)
+                type_text(s, right->text);
+        }
+        break;
+    case HRC_Q_NUMERIC: {
+        char number[48];
+        hrc_number_format(q->value, hrc_lang_decimal_comma(lang_of(s)) ? ',' : '.', number,
+                          sizeof number);
+        if (click(s, _("Your number"), 0))
+            type_text(s, number);
+        break;
+    }
     }
     click(s, _("Check answer"), 0);
 }
 
-/* Every question before and after answering, then the results. */
-static int tour_quiz(renderer_state *s, const hrc_module *m, const hrc_quiz *quiz)
+/*
+ * A pool: the questions its first draw left out, each opened by id (it
+ * takes the current place of the next attempt, screens/goto.c), before and
+ * after answering, so that reviewers see every question.
+ */
+static int tour_rest_of_pool(renderer_state *s, const hrc_module *m, const hrc_quiz *quiz,
+                             size_t asked, const bool *toured)
 {
     char name[300];
-    for (size_t n = 0; n < quiz->n_questions; n++) {
+    size_t n = asked;
+    for (size_t k = 0; k < quiz->n_questions; k++) {
+        const hrc_question *q = &quiz->questions[k];
+        if (toured[k]) /* in the first draw: it has its PNGs */
+            continue;
+        const char *now = hrc_app_goto(s->app, q->id) == 0
+                              ? hrc_app_current_id(s->app, NULL, NULL)
+                              : NULL;
+        if (!now || strcmp(now, q->id) != 0) {
+            fprintf(stderr, "render: question %s of %s, left out of the draw, cannot be "
+                            "shown (no attempt left)\n",
+                    q->id, quiz->id);
+            return 0;
+        }
+        snprintf(name, sizeof name, "%s-%s-q%02zu", m->id, quiz->id, ++n);
+        if (snapshot(s, name))
+            return -1;
+        answer(s, m, q);
+        snprintf(name, sizeof name, "%s-%s-q%02zu-%s-answered", m->id, quiz->id, n, q->id);
+        if (snapshot(s, name))
+            return -1;
+    }
+    return 0;
+}
+
+/* The questions of the attempt, before and after answering, then its
+ * results. */
+static int tour_drawn(renderer_state *s, const hrc_module *m, const hrc_quiz *quiz, size_t asked,
+                      bool *toured)
+{
+    char name[300];
+    for (size_t n = 0; n < asked; n++) {
         /* Questions may be shuffled: number them as shown. */
         snprintf(name, sizeof name, "%s-%s-q%02zu", m->id, quiz->id, n + 1);
         if (n > 0 && snapshot(s, name))
@@ -383,11 +458,12 @@ static int tour_quiz(renderer_state *s, const hrc_module *m, const hrc_quiz *qui
             return 0;
         }
         answer(s, m, q);
+        toured[q - quiz->questions] = true;
         snprintf(name, sizeof name, "%s-%s-q%02zu-%s-answered", m->id, quiz->id, n + 1,
                  q->id);
         if (snapshot(s, name))
             return -1;
-        bool last = n + 1 == quiz->n_questions;
+        bool last = n + 1 == asked;
         if (!click(s, last ? _("See results") : _("Next question"), 0)) {
             fprintf(stderr, "render: question %s of %s took no answer\n", q->id, quiz->id);
             return 0;
@@ -395,6 +471,24 @@ static int tour_quiz(renderer_state *s, const hrc_module *m, const hrc_quiz *qui
     }
     snprintf(name, sizeof name, "%s-%s-results", m->id, quiz->id);
     return snapshot(s, name);
+}
+
+/* Every question before and after answering, then the results; a pool's
+ * other questions after. */
+static int tour_quiz(renderer_state *s, const hrc_module *m, const hrc_quiz *quiz)
+{
+    /* A pool asks some of the questions: as many as the attempt has. */
+    size_t asked = quiz->draw && quiz->draw < quiz->n_questions ? quiz->draw : quiz->n_questions;
+    bool *toured = calloc(quiz->n_questions ? quiz->n_questions : 1, sizeof *toured);
+    if (!toured) {
+        snprintf(s->err, s->err_size, "out of memory");
+        return -1;
+    }
+    int rc = tour_drawn(s, m, quiz, asked, toured);
+    if (rc == 0 && asked < quiz->n_questions)
+        rc = tour_rest_of_pool(s, m, quiz, asked, toured);
+    free(toured);
+    return rc;
 }
 
 /* Every item of module m, in reading order, from its contents screen. */

@@ -1,6 +1,7 @@
 /* Noting rendered screens on the review sheet. See review_note.h. */
 #include "sdl/review_note.h"
 
+#include "core/answer.h"
 #include "core/i18n.h"
 #include "screens/goto.h"
 #include "sdl/trace.h"
@@ -108,6 +109,32 @@ static void question_notes(noter *n, const hrc_question *q)
             note(n, label, pair);
         }
         break;
+    case HRC_Q_FILLIN:
+        for (size_t g = 0; g < q->n_gaps; g++) {
+            const hrc_gap *gap = &q->gaps[g];
+            char accepted[2048] = "";
+            size_t len = 0;
+            for (size_t a = 0; a < gap->n_accepts && len < sizeof accepted; a++)
+                len += (size_t)snprintf(accepted + len, sizeof accepted - len, "%s%s (%s)",
+                                        a ? ", " : "", gap->accepts[a].text,
+                                        gap->accepts[a].lang);
+            snprintf(label, sizeof label,
+                     gap->fold == HRC_FOLD_CASE_AND_ACCENTS
+                         ? _("Blank %zu accepts (capitals and accents do not count)")
+                     : gap->fold == HRC_FOLD_CASE
+                         ? _("Blank %zu accepts (capitals do not count, accents do)")
+                         : _("Blank %zu accepts (as written)"),
+                     g + 1);
+            note(n, label, accepted);
+        }
+        break;
+    case HRC_Q_NUMERIC: {
+        char right[256];
+        hrc_numeric_answer_text(q, hrc_lang_decimal_comma(n->lang) ? ',' : '.',
+                                pick(n, &q->unit), right, sizeof right);
+        note(n, _("Right answer"), right);
+        break;
+    }
     }
     for (size_t h = 0; h < q->n_hints; h++) {
         snprintf(label, sizeof label, _("Hint %zu"), h + 1);

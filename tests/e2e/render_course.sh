@@ -1,7 +1,8 @@
 #!/bin/bash
 # --render of the bundled course on the smallest supported screen, in
 # Spanish: every module, page, timeline event, case study and question
-# gets its PNG (questions before and after answering), every quiz its
+# gets its PNG (questions before and after answering, those a pool did
+# not draw included), every quiz its
 # results, and nothing is reported on stderr.
 # Usage: render_course.sh PLAYER COURSE_DIR
 set -u
@@ -23,7 +24,7 @@ for module in "$course"/*.xml; do
   for id in $(grep -oE '<(page|case|event) [^>]*' "$module" | grep -oE ' id="[^"]*"' | cut -d'"' -f2); do
     ls | grep -q -- "-$mid-.*$id\.png$" || { echo "no screen for $mid/$id"; missing=1; }
   done
-  for id in $(grep -oE '<(single|multiple|truefalse|ordering|matching) [^>]*' "$module" |
+  for id in $(grep -oE '<(single|multiple|truefalse|ordering|matching|fillin|numeric) [^>]*' "$module" |
               grep -oE ' id="[^"]*"' | cut -d'"' -f2); do
     ls | grep -q -- "-$id-answered\.png$" || { echo "no answered screen for $mid/$id"; missing=1; }
   done

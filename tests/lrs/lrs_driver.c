@@ -87,7 +87,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "lrs_driver: %s\n", info.message);
         return 1;
     }
-    hrc_lrs_worker *w = hrc_lrs_worker_start(argv[2], &cfg);
+    hrc_lrs_worker *w = hrc_lrs_worker_start(argv[2], &cfg, NULL);
     hrc_lrs_config_clear(&cfg);
     if (!w) {
         fprintf(stderr, "lrs_driver: the worker did not start\n");

@@ -54,7 +54,15 @@ grep -q "Signed in .*out.json.sig by this kiosk (fingerprint [0-9A-F ]*)" "$work
 [ "$(sha256sum < "$db")" = "$sum_before" ] || fail "--export changed the store"
 "$hrc" --export "$work/out.txt" --data-dir "$data" 2> /dev/null
 [ $? -eq 2 ] || fail "an unknown export format is a usage error"
-for f in out.csv fr.csv out.json out.json.sig; do
+# With the course played (it has none of these modules: nothing to add).
+"$hrc" --export "$work/course.json" --data-dir "$data" "$here/../../courses/human-rights-cities" \
+  > /dev/null || fail "JSON export with a course"
+"$hrc" --export "$work/two.json" --data-dir "$data" a b 2> /dev/null
+[ $? -eq 2 ] || fail "two courses to --export are a usage error"
+"$hrc" --export "$work/bad.json" --data-dir "$data" "$work/no-such-course" 2> "$work/err"
+[ $? -eq 1 ] && grep -q "cannot read the course" "$work/err" || fail "export with a bad course"
+[ ! -e "$work/bad.json" ] || fail "an export was written with a bad course"
+for f in out.csv fr.csv out.json out.json.sig course.json; do
   [ "$(stat -c %a "$work/$f")" = 600 ] || fail "$f is $(stat -c %a "$work/$f") under umask 022"
 done
 [ "$(stat -c %a "$data")" = 700 ] || fail "the store folder is $(stat -c %a "$data")"

@@ -2,6 +2,7 @@
  * Exports and imports: the strict JSON reader, xAPI statements that carry
  * every event across kiosks, merging without duplicates, and the CSV.
  */
+#include "io/loader.h"
 #include "io/progress.h"
 #include "io/progress_json.h"
 #include "progress_test_util.h"
@@ -883,6 +884,68 @@ static void test_exports_never_write_through_links(void **state)
     assert_non_null(strstr(hrc_progress_errmsg(k->sa), "missing/out.json"));
 }
 
+/* Answers to fill-in and numeric questions, with the course played: xAPI
+ * interactions (type, correct responses) in the export, checked by
+ * check_interactions.py as a JSON reader sees them; the import reads the
+ * same responses back. */
+static void test_typed_answers_as_xapi_interactions(void **state)
+{
+    kiosks *k = *state;
+    hrc_diags d;
+    hrc_diags_init(&d);
+    hrc_module *m = NULL;
+    assert_int_equal(hrc_module_load(HRC_TEST_DATA "/loader/additions/valid.xml", NULL, &m, &d),
+                     0);
+    hrc_diags_clear(&d);
+    hrc_course course = {.dir = NULL, .n_modules = 1, .modules = &m};
+    hrc_progress_set_course(k->sa, &course);
+
+    int64_t id;
+    assert_int_equal(hrc_progress_add_learner(k->sa, "Ana", NULL, NULL, &id), HRC_PROGRESS_OK);
+    hrc_module_ref ref = {"additions", 1, "feed"};
+    hrc_session session;
+    assert_int_equal(hrc_progress_begin_session(k->sa, id, &ref, &session), HRC_PROGRESS_OK);
+    static const struct {
+        const char *item, *response;
+        int rev;
+        double score;
+    } answers[] = {
+        {"where", "gen\xc3\xa8ve[,]2018", 1, 0.5},
+        {"how-many", "15", 1, 1.0},
+        {"share", "-1.5", 1, 0.0},
+        {"where", "Geneva[,]2019", 2, 1.0},  /* a revision the course does not have */
+        {"elsewhere", "b", 1, 1.0},          /* a question it does not have */
+    };
+    for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++) {
+        hrc_progress_event ev = {.verb = HRC_VERB_ANSWERED, .item_id = answers[i].item,
+                                 .item_revision = answers[i].rev,
+                                 .response = answers[i].response, .has_success = true,
+                                 .success = answers[i].score >= 1.0, .has_score = true,
+                                 .score = answers[i].score, .attempt = 1,
+                                 .time_ms = 1767225600000 + (int64_t)i * 1000};
+        assert_int_equal(hrc_progress_record(k->sa, &session, &ev, NULL), HRC_PROGRESS_OK);
+    }
+    char ja[400], cmd[1200];
+    snprintf(ja, sizeof ja, "%s/typed.json", k->dir);
+    assert_int_equal(hrc_progress_export_json(k->sa, ja), HRC_PROGRESS_OK);
+    snprintf(cmd, sizeof cmd, "python3 %s/tests/progress/check_interactions.py %s",
+             HRC_SOURCE_DIR, ja);
+    assert_int_equal(system(cmd), 0);
+
+    /* Kiosk B reads the same responses back. */
+    hrc_import_stats st;
+    assert_int_equal(hrc_progress_import_json(k->sb, ja, &st), HRC_PROGRESS_OK);
+    assert_int_equal(sql_int(k->b, "SELECT count(*) FROM event WHERE verb = 'answered' AND "
+                                   "response IN ('gen\xc3\xa8ve[,]2018', '15', '-1.5')"), 3);
+    /* Without the course, the export claims no interaction. */
+    hrc_progress_set_course(k->sa, NULL);
+    assert_int_equal(hrc_progress_export_json(k->sa, ja), HRC_PROGRESS_OK);
+    char *text = slurp(ja);
+    assert_null(strstr(text, "interactionType"));
+    free(text);
+    hrc_module_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -903,6 +966,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_duplicates_in_an_import_are_refused, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_json_export_is_valid_utf8_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_typed_answers_as_xapi_interactions, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_exports_never_write_through_links, setup,
                                         teardown),
     };

@@ -115,10 +115,15 @@ const hrc_text_metrics fake_metrics = {.width = fake_width, .line_height = fake_
 
 void harness_start(harness *t, const hrc_app_config *extra)
 {
+    harness_start_course(t, HRC_TEST_DATA "/screens/course", extra);
+}
+
+void harness_start_course(harness *t, const char *dir, const hrc_app_config *extra)
+{
     memset(t, 0, sizeof *t);
     hrc_diags d;
     hrc_diags_init(&d);
-    int rc = hrc_course_load(HRC_TEST_DATA "/screens/course", &t->course, &d);
+    int rc = hrc_course_load(dir, &t->course, &d);
     for (size_t i = 0; i < d.count; i++)
         hrc_diag_format(&d.items[i], stderr);
     hrc_diags_clear(&d);

@@ -43,6 +43,8 @@ typedef struct harness {
 
 /* Loads tests/data/screens/course and starts an app; fails the test on error. */
 void harness_start(harness *t, const hrc_app_config *extra);
+/* The same with another course folder. */
+void harness_start_course(harness *t, const char *dir, const hrc_app_config *extra);
 void harness_stop(harness *t);
 void harness_draw(harness *t);
 unsigned harness_key(harness *t, hrc_input_kind kind); /* and redraws */

@@ -22,6 +22,7 @@
 
 #include "screens_harness.h"
 
+#include "core/answer.h"
 #include "core/i18n.h"
 #include "io/locale.h"
 #include "io/loader.h"
@@ -46,7 +47,7 @@ static const char *const ui_msgids[] = {
     "Back to contents", "Check answer", "Show a hint", "Next question", "See results",
     "Try again", "Continue", "Zoom in", "Zoom out", "Open the case study",
     "Describe image", "Hide description", "Continue as guest", "I am new here",
-    "Standard", "High contrast",
+    "Standard", "High contrast", "Blank %zu", "Your number",
 };
 #define N_UI (sizeof ui_msgids / sizeof ui_msgids[0])
 static char ui_tr[N_LANGS][N_UI][128];
@@ -347,7 +348,61 @@ static const char *choice_label(const walk *w, const hrc_module *m, const hrc_qu
     return s;
 }
 
-/* The first choice, or every pair matched; orderings are checked as shown. */
+/* Typed as SDL gives it: a few characters at a time. */
+static void type_text(walk *w, const char *s)
+{
+    while (*s) {
+        hrc_input in = {.kind = HRC_IN_TEXT};
+        size_t n = 0;
+        while (s[n] && n + 4 < sizeof in.text) {
+            n++;
+            while (((unsigned char)s[n] & 0xC0) == 0x80)
+                n++;
+        }
+        memcpy(in.text, s, n);
+        harness_input(&w->t, in);
+        s += n;
+    }
+}
+
+/* The prompt of a fill-in question: each piece of text around the blanks
+ * is in the walk's language and on the screen (the blanks show what is
+ * typed in them). */
+static void expect_gapped_prompt(walk *w, const hrc_module *m, const hrc_question *q)
+{
+    const hrc_variant *v = hrc_text_pick(&q->prompt, langs[w->lang], m->default_lang);
+    assert_non_null(v);
+    if (!same_lang(v->lang, langs[w->lang]))
+        fail_msg("%s: the course has no %s prompt", q->id, langs[w->lang]);
+    for (size_t i = 0; i < v->n_spans; i++)
+        if (hrc_span_gap(&v->spans[i]) < 0 && !shows_text(w, v->spans[i].text))
+            fail_msg("%s in %s: \"%s\" is not shown", q->id, langs[w->lang],
+                     v->spans[i].text);
+}
+
+/* The right answer, typed: each blank picked with the pointer. */
+static void type_answer(walk *w, const hrc_module *m, const hrc_question *q)
+{
+    char label[128];
+    if (q->kind == HRC_Q_NUMERIC) {
+        char number[48];
+        hrc_number_format(q->value, hrc_lang_decimal_comma(langs[w->lang]) ? ',' : '.',
+                          number, sizeof number);
+        harness_click(&w->t, tr(w, "Your number"));
+        type_text(w, number);
+        return;
+    }
+    for (size_t g = 0; g < q->n_gaps; g++) {
+        snprintf(label, sizeof label, tr(w, "Blank %zu"), g + 1);
+        harness_click(&w->t, label);
+        const hrc_accept *a = hrc_gap_shown(&q->gaps[g], langs[w->lang], m->default_lang);
+        assert_non_null(a);
+        type_text(w, a->text);
+    }
+}
+
+/* The first choice, or every pair matched; orderings are checked as shown;
+ * typed answers right. */
 static void answer(walk *w, const hrc_module *m, const hrc_question *q)
 {
     switch (q->kind) {
@@ -363,6 +418,10 @@ static void answer(walk *w, const hrc_module *m, const hrc_question *q)
         break;
     case HRC_Q_ORDERING:
         break;
+    case HRC_Q_FILLIN:
+    case HRC_Q_NUMERIC:
+        type_answer(w, m, q);
+        break;
     }
     harness_activate_label(&w->t, tr(w, "Check answer"));
 }
@@ -376,7 +435,10 @@ static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
     harness_draw(&w->t);
     bool *asked = calloc(quiz->n_questions ? quiz->n_questions : 1, sizeof *asked);
     assert_non_null(asked);
-    for (size_t n = 0; n < quiz->n_questions; n++) {
+    /* A pool asks `draw` of its questions. */
+    size_t n_asked = quiz->draw && quiz->draw < quiz->n_questions ? quiz->draw
+                                                                   : quiz->n_questions;
+    for (size_t n = 0; n < n_asked; n++) {
         const char *id = hrc_app_current_id(w->t.app, NULL, NULL);
         const hrc_question *q = NULL;
         for (size_t k = 0; id && k < quiz->n_questions && !q; k++)
@@ -387,7 +449,10 @@ static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
         if (!q)
             fail_msg("%s: question %zu is not one of the quiz", quiz->id, n + 1);
         visit(w, q->id);
-        expect_course_text(w, m, &q->prompt, q->id);
+        if (q->kind == HRC_Q_FILLIN)
+            expect_gapped_prompt(w, m, q);
+        else
+            expect_course_text(w, m, &q->prompt, q->id);
         answer(w, m, q);
         visit(w, q->id);
         bool verdict = shows_text(w, gettext("Right!")) ||
@@ -396,12 +461,14 @@ static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
         if (!verdict)
             fail_msg("%s in %s: no verdict after answering", q->id, langs[w->lang]);
         expect_course_text(w, m, &q->explanation, q->id);
-        bool last = n + 1 == quiz->n_questions;
+        bool last = n + 1 == n_asked;
         harness_activate_label(&w->t, tr(w, last ? "See results" : "Next question"));
     }
+    size_t shown_once = 0;
     for (size_t k = 0; k < quiz->n_questions; k++)
-        if (!asked[k])
-            fail_msg("%s: question %s never shown", quiz->id, quiz->questions[k].id);
+        shown_once += asked[k];
+    if (shown_once != n_asked)
+        fail_msg("%s: %zu questions shown, %zu asked", quiz->id, shown_once, n_asked);
     free(asked);
     const char *shown = hrc_app_current_id(w->t.app, NULL, NULL);
     assert_non_null(shown);
@@ -545,7 +612,9 @@ static int expected_screens(void)
         for (size_t k = 0; k < m->n_items; k++) {
             const hrc_item *it = &m->items[k];
             if (it->kind == HRC_ITEM_QUIZ) {
-                n += 2 * (int)it->u.quiz->n_questions + 1;
+                const hrc_quiz *z = it->u.quiz;
+                size_t asked = z->draw && z->draw < z->n_questions ? z->draw : z->n_questions;
+                n += 2 * (int)asked + 1;
                 continue;
             }
             n++;

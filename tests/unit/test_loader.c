@@ -808,6 +808,125 @@ static void quiz_lint(void **state)
     expect_exactly(DATA "lint/quiz.xml", want, sizeof want / sizeof want[0]);
 }
 
+/* ---- Periods, plans, typed answers and pools ------------------------------ */
+
+static const hrc_question *question_named(const hrc_quiz *z, const char *id)
+{
+    for (size_t i = 0; i < z->n_questions; i++)
+        if (strcmp(z->questions[i].id, id) == 0)
+            return &z->questions[i];
+    fail_msg("no question %s", id);
+    return NULL;
+}
+
+static void additions_model(void **state)
+{
+    hrc_diags d;
+    hrc_diags_init(&d);
+    hrc_module *m = load_ok(DATA "additions/valid.xml", &d);
+    assert_int_equal(d.count, 0);
+    /* Events: a period of days, a period of years, planned, a target. */
+    const hrc_era *era = &m->items[0].u.timeline->eras[0];
+    assert_int_equal(era->n_events, 4);
+    const hrc_event *update = &era->events[0], *forum = &era->events[1];
+    assert_true(update->has_end && update->end.year == 2022 &&
+                update->end.precision == HRC_DATE_YEAR && update->status == HRC_EVENT_DONE);
+    assert_true(forum->has_end && forum->end.month == 10 && forum->end.day == 14 &&
+                forum->end.precision == HRC_DATE_DAY);
+    assert_int_equal(era->events[2].status, HRC_EVENT_PLANNED);
+    assert_false(era->events[2].has_end);
+    assert_int_equal(era->events[3].status, HRC_EVENT_TARGET);
+    /* The pool. */
+    const hrc_quiz *z = m->items[1].u.quiz;
+    assert_int_equal(z->draw, 2);
+    assert_int_equal(z->n_questions, 3);
+    /* Fill-in: gaps in the order of their answers, whatever the prompt's. */
+    const hrc_question *q = question_named(z, "where");
+    assert_int_equal(q->kind, HRC_Q_FILLIN);
+    assert_int_equal(q->scoring, HRC_SCORING_PARTIAL);
+    assert_int_equal(q->n_gaps, 2);
+    assert_string_equal(q->gaps[0].id, "city");
+    assert_int_equal(q->gaps[0].fold, HRC_FOLD_CASE_AND_ACCENTS); /* its own */
+    assert_int_equal(q->gaps[1].fold, HRC_FOLD_NONE);
+    assert_int_equal(q->gaps[0].n_accepts, 3);
+    assert_string_equal(q->gaps[0].accepts[0].lang, "en");
+    assert_string_equal(q->gaps[0].accepts[1].lang, "fr");
+    assert_string_equal(q->gaps[0].accepts[2].text, "Gen\xc3\xa8ve (Suisse)");
+    const hrc_variant *en = hrc_text_pick(&q->prompt, "en", "en");
+    const hrc_variant *fr = hrc_text_pick(&q->prompt, "fr", "en");
+    assert_string_equal(en->plain, "The meeting took place in _____, in _____, twice.");
+    assert_string_equal(fr->plain, "La r\xc3\xa9union a eu lieu en _____ \xc3\xa0 _____.");
+    int en_gaps[2], fr_gaps[2];
+    size_t n_en = 0, n_fr = 0;
+    for (size_t i = 0; i < en->n_spans; i++)
+        if (hrc_span_gap(&en->spans[i]) >= 0)
+            en_gaps[n_en++] = hrc_span_gap(&en->spans[i]);
+    for (size_t i = 0; i < fr->n_spans; i++)
+        if (hrc_span_gap(&fr->spans[i]) >= 0)
+            fr_gaps[n_fr++] = hrc_span_gap(&fr->spans[i]);
+    assert_int_equal(n_en, 2);
+    assert_int_equal(n_fr, 2);
+    assert_true(en_gaps[0] == 0 && en_gaps[1] == 1);
+    assert_true(fr_gaps[0] == 1 && fr_gaps[1] == 0); /* French writes the year first */
+    /* Numeric: a value, a tolerance, a unit; a negative decimal. */
+    q = question_named(z, "how-many");
+    assert_int_equal(q->kind, HRC_Q_NUMERIC);
+    assert_true(q->value == 15 && q->tolerance == 0.5);
+    assert_text(&q->unit, "local governments", "gouvernements locaux");
+    q = question_named(z, "share");
+    assert_true(q->value == -1.25 && q->tolerance == 0);
+    assert_true(hrc_text_is_empty(&q->unit));
+    hrc_module_free(m);
+    hrc_diags_clear(&d);
+}
+
+/* Each mistake at its element, saying what to write; nothing else. */
+static void additions_mistakes(void **state)
+{
+    static const expected want[] = {
+        {HRC_ERROR, 16, 7, "event \"backwards\" ends (end=\"2009\") before it starts or on the "
+                           "same date (date=\"2010\"): end must come after date"},
+        {HRC_ERROR, 19, 7, "event \"too-long\" ends in 2025, after its era \"e\" (to=\"2020\"): "
+                           "end it within the era, or make the era longer"},
+        {HRC_ERROR, 22, 7, "event \"open\" is dated \"before 2012\" and cannot have an end: "
+                           "remove end=\"2013\", or give the date it starts"},
+        {HRC_ERROR, 25, 7, "event \"bad-end\" (end=\"2013-13\"): the month must be 01 to 12"},
+        {HRC_ERROR, 34, 46, "status=\"hoped\" is not allowed on <event>: write done, planned "
+                            "or target"},
+        {HRC_ERROR, 39, 3, "quiz \"z\" draws 4 questions (draw=\"4\") but has 3: write "
+                           "draw=\"3\" or less, or add questions"},
+        {HRC_ERROR, 42, 7, "this prompt (en) of question \"gaps\" has no <gap ref=\"city\"/>: "
+                           "mark where the learner types each answer, in every translation"},
+        {HRC_ERROR, 42, 18, "<gap ref=\"town\"/> names no <answer> of question \"gaps\": write "
+                            "the id of one (city, year), or add <answer id=\"town\">"},
+        {HRC_ERROR, 42, 61, "<gap ref=\"year\"/> stands twice in this prompt of question "
+                            "\"gaps\": each gap is typed once; remove one"},
+        {HRC_ERROR, 43, 7, "this prompt (fr) of question \"gaps\" has no <gap ref=\"year\"/>"},
+        {HRC_ERROR, 46, 9, "<accept> is empty: write the answer it accepts, or remove it"},
+        {HRC_ERROR, 49, 9, "<accept> is longer than a learner can type (166 bytes; at most "
+                           "127): shorten it"},
+        {HRC_ERROR, 52, 7, "question \"gaps\": answer id \"city\" is used twice (first on line "
+                           "44)"},
+        {HRC_ERROR, 57, 5, "tolerance=\"-1\" must not be negative"},
+        {HRC_ERROR, 61, 33, "answer=\"1,5\" is not allowed on <numeric>: write a number such "
+                            "as 2011 or 1.5 (with . for decimals)"},
+    };
+    expect_exactly(DATA "additions/mistakes.xml", want, sizeof want / sizeof want[0]);
+}
+
+/* A hint that gives a typed answer away: a warning, the module valid. */
+static void typed_answers_in_hints(void **state)
+{
+    static const expected want[] = {
+        {HRC_WARNING, 23, 7, "a hint of question \"city\" gives the right answer away: its "
+                             "text (fr) contains \"Gen\xc3\xa8ve\"; point to where the answer is "
+                             "taught instead"},
+        {HRC_WARNING, 31, 7, "a hint of question \"year\" gives the right answer away: its "
+                             "text (en) contains \"2019\""},
+    };
+    expect_exactly(DATA "additions/hints.xml", want, sizeof want / sizeof want[0]);
+}
+
 /* ---- Courses ---------------------------------------------------------- */
 
 static void course_in_name_order(void **state)
@@ -859,6 +978,9 @@ int main(void)
         cmocka_unit_test(language_tags_in_another_case),
         cmocka_unit_test(quiz_lint),
         cmocka_unit_test(course_in_name_order),
+        cmocka_unit_test(additions_model),
+        cmocka_unit_test(additions_mistakes),
+        cmocka_unit_test(typed_answers_in_hints),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     hrc_loader_cleanup();

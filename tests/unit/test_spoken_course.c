@@ -25,6 +25,7 @@
 
 #include "screens_harness.h"
 
+#include "core/answer.h"
 #include "core/dates.h"
 #include "core/i18n.h"
 #include "io/loader.h"
@@ -308,10 +309,20 @@ static unsigned activate(walk *w, const char *label)
     return harness_activate_label(&w->t, needle);
 }
 
+/* Typing into the focused field echoes what was typed. */
+static void type_text(walk *w, const char *text)
+{
+    hrc_input in = {.kind = HRC_IN_TEXT};
+    snprintf(in.text, sizeof in.text, "%.*s", (int)sizeof in.text - 1, text);
+    w->t.list.n_utterances = 0;
+    harness_input(&w->t, in);
+}
+
 static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
 {
     enter(w, quiz->id, NULL, quiz->id);
-    for (size_t n = 0; n < quiz->n_questions; n++) {
+    size_t asked = quiz->draw ? quiz->draw : quiz->n_questions; /* a pool draws some */
+    for (size_t n = 0; n < asked; n++) {
         const char *id = hrc_app_current_id(w->t.app, NULL, NULL);
         const hrc_question *q = NULL;
         for (size_t k = 0; id && k < quiz->n_questions && !q; k++)
@@ -338,6 +349,25 @@ static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
             break;
         case HRC_Q_ORDERING:
             break;
+        case HRC_Q_FILLIN:
+            /* The focus starts in the first blank; Enter goes to the next. */
+            /* Each blank, found by Tab as a learner would. */
+            for (size_t g = 0; g < q->n_gaps; g++) {
+                char label[64];
+                snprintf(label, sizeof label, gettext("Blank %zu"), g + 1);
+                if (!harness_tab_to(&w->t, label))
+                    fail_msg("%s in %s: no \"%s\" by Tab", q->id, langs[w->lang], label);
+                type_text(w, q->gaps[g].n_accepts ? q->gaps[g].accepts[0].text : "x");
+            }
+            break;
+        case HRC_Q_NUMERIC: {
+            if (!harness_tab_to(&w->t, gettext("Your number")))
+                fail_msg("%s in %s: no number field by Tab", q->id, langs[w->lang]);
+            char number[sizeof ((hrc_input *)0)->text];
+            hrc_number_format(q->value, '.', number, sizeof number);
+            type_text(w, number);
+            break;
+        }
         }
         activate(w, gettext("Check answer"));
         const char *said = heard(w, q->id, true);
@@ -350,7 +380,7 @@ static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
                      said);
         expect_said(w, said, plain(w, m, &q->explanation), q->id);
         visit(w, q->id, NULL);
-        bool last = n + 1 == quiz->n_questions;
+        bool last = n + 1 == asked;
         activate(w, gettext(last ? "See results" : "Next question"));
     }
     const char *said = heard(w, "results", true);
@@ -384,7 +414,9 @@ static void walk_module(walk *w, const hrc_module *m)
                 press(w, HRC_IN_RIGHT);
                 const char *said = heard(w, ev->id, true);
                 char date[64];
-                assert_true(hrc_date_format(&ev->date, date, sizeof date) > 0);
+                assert_true((ev->has_end ? hrc_date_range_format(&ev->date, &ev->end, date,
+                                                                 sizeof date)
+                                         : hrc_date_format(&ev->date, date, sizeof date)) > 0);
                 expect_said(w, said, date, ev->id);
                 expect_said(w, said, plain(w, m, &ev->headline), ev->id);
                 expect_said(w, said, plain(w, m, &ev->text), ev->id);
