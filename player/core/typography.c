@@ -95,6 +95,15 @@ static bool is_closing(uint32_t c)
            c == 0x201D || c == 0x2019 || c == 0x2026 || c == '\'';
 }
 
+/* A letter, for the apostrophe's rule: Latin letters and digits, and
+ * anything past Latin-1's symbols that is not punctuation or a space. */
+static bool is_letter(uint32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F);
+}
+
 /* After these, punctuation gets no space of its own. */
 static bool is_opening(uint32_t c)
 {
@@ -186,6 +195,15 @@ static bool french(out *o, const flat *f, const size_t *starts, size_t n,
             put(o, f->s + p, q - p);
             p = q;
             continue;
+        }
+        if (c == '\'' && is_letter(prev)) {
+            size_t nl;
+            if (is_letter(cp_at(f, p + len, &nl))) {
+                put(o, "\xe2\x80\x99", 3); /* U+2019 */
+                changed = true;
+                p += len;
+                continue;
+            }
         }
         if (is_high(c) && p > 0 && !is_space(prev) && !is_nbsp(prev) && !is_high(prev) &&
             !is_opening(prev) && ends_word(f, p)) {

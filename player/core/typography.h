@@ -17,6 +17,10 @@
  * - after «, spaces become one U+202F, and one is inserted before a word
  *   that follows directly.
  * U+202F is used throughout, as the translations of the interface do.
+ * An apostrophe typed straight between two letters ("l'homme",
+ * "aujourd'hui") becomes the typographic one, U+2019, as French print
+ * and the interface's translations have it; a straight quote elsewhere
+ * ('cité', 10') is left alone.
  * Other languages have no such rule (Spanish ¿ ¡ need nothing) and come
  * back unchanged. The line breaker breaks only at plain spaces, so a
  * U+202F never ends a line: no line starts with ; : ! ? or ».

@@ -1,6 +1,7 @@
 /* The on-screen keyboard and PIN keypad. See keyboard.h. */
 #include "screens/keyboard.h"
 
+#include "core/answer.h"
 #include "screens/icons.h"
 
 #include <math.h>
@@ -101,7 +102,8 @@ typedef struct geometry {
 
 static geometry measure(ui *u, osk_kind kind)
 {
-    geometry g = {.cols = kind == OSK_PIN ? PIN_COLS : NAME_COLS, .rows = 4};
+    bool pad = kind == OSK_PIN || kind == OSK_NUMBER;
+    geometry g = {.cols = pad ? PIN_COLS : NAME_COLS, .rows = 4};
     g.gap = u->pad / 4 > 2 ? u->pad / 4 : 2;
     g.label_px = u->px * 6 / 5;
     int line = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_BOLD, g.label_px});
@@ -109,7 +111,7 @@ static geometry measure(ui *u, osk_kind kind)
     if (g.key_h < u->min_target * 6 / 5)
         g.key_h = u->min_target * 6 / 5;
     int w = (u->w - (g.cols - 1) * g.gap) / g.cols;
-    if (kind == OSK_PIN) {
+    if (pad) {
         /* A keypad, not a row across the screen: keys about twice as wide
          * as tall, at most. */
         int most = g.key_h * 2;
@@ -179,7 +181,8 @@ static void key(ui *u, const geometry *g, hrc_rect r, const char *label, const c
     ui_add_target(u, r, action, arg, name, false);
 }
 
-static void draw_pin_pad(ui *u, const geometry *g, int action)
+/* The digits; a number's pad also has the language's decimal mark. */
+static void draw_pin_pad(ui *u, const geometry *g, int action, bool number)
 {
     int x0 = u->x, y = u->y;
     for (int row = 0; row < 3; row++) {
@@ -192,6 +195,12 @@ static void draw_pin_pad(ui *u, const geometry *g, int action)
             key(u, g, r, label, NULL, label, action, (int)cp, false);
         }
         y += g->key_h + g->gap;
+    }
+    if (number) {
+        const char *mark = hrc_lang_decimal_comma(u->app->lang) ? "," : ".";
+        hrc_rect r = {x0, y, g->key_w, g->key_h};
+        key(u, g, r, mark, NULL, *mark == ',' ? _("Comma") : _("Point"), action,
+            (unsigned char)*mark, false);
     }
     hrc_rect zero = {x0 + (g->key_w + g->gap), y, g->key_w, g->key_h};
     key(u, g, zero, "0", NULL, "0", action, '0', false);
@@ -253,8 +262,8 @@ void osk_draw(ui *u, const osk *k, osk_kind kind, int action, const char *text)
 {
     ui_flow_end(u);
     geometry g = measure(u, kind);
-    if (kind == OSK_PIN)
-        draw_pin_pad(u, &g, action);
+    if (kind == OSK_PIN || kind == OSK_NUMBER)
+        draw_pin_pad(u, &g, action, kind == OSK_NUMBER);
     else
         draw_letters(u, &g, k, action, text);
     u->y += osk_height(u, kind);

@@ -9,6 +9,8 @@
  * - Each key is a target like any button: a tap, a click, or Tab then
  *   Enter presses it; each is at least u->min_target (44 px at 1080p and
  *   100 %) wide and tall, at every window size and text size.
+ * - The number pad of numeric answers adds the decimal mark of the
+ *   interface language (a comma in French and Spanish, a point in English).
  * - A key press becomes the input a physical key would have given
  *   (HRC_IN_TEXT with the character, HRC_IN_BACKSPACE), so a screen takes
  *   typed and tapped text in one place (its `text` hook).
@@ -29,6 +31,7 @@
 typedef enum osk_kind {
     OSK_NAME, /* letters, accented letters, space, erase */
     OSK_PIN,  /* the digits 0 to 9 and erase */
+    OSK_NUMBER, /* the digits, the decimal mark and erase */
 } osk_kind;
 
 typedef struct osk {

@@ -9,8 +9,8 @@
  * - fill-in and numeric: text fields. Typing goes to the field that has
  *   the focus (Tab), else to the one last picked (a click, a tap, Enter);
  *   Enter in a field goes on to the next, and in the last one checks.
- *   Typing needs a keyboard: a kiosk with a touch screen only needs one
- *   plugged in (or an on-screen keyboard) for these questions.
+ *   A kiosk shows an on-screen keyboard under the fields (a number pad
+ *   for numbers), so that a touch screen alone is enough.
  * Check answer, the hint and Start over stay in the bottom bar, so nothing
  * moves under the pointer when a message appears. The answer is recorded
  * before any feedback is shown; when recording fails the feedback stays
@@ -19,6 +19,7 @@
  */
 #include "core/answer.h"
 #include "screens/icons.h"
+#include "screens/keyboard.h"
 #include "screens/ui.h"
 
 #include <stdio.h>
@@ -37,6 +38,7 @@ enum {
     ACT_START_OVER_YES,
     ACT_START_OVER_NO,
     ACT_FIELD,               /* arg: the field (gap) typed into */
+    ACT_KEY,                 /* arg: a key of the on-screen keyboard */
 };
 
 /* What the learner is doing with the answer parts (the answers themselves
@@ -47,6 +49,7 @@ typedef struct quiz_state {
     int match_left;    /* matching: left picked, -1 none */
     bool confirm_restart; /* "Start over?" is asked */
     int field;         /* fill-in, numeric: the field last picked */
+    osk keys;          /* the on-screen keyboard (kiosk) */
 } quiz_state;
 
 static void quiz_init(hrc_app *app, void *state)
@@ -647,6 +650,11 @@ static void quiz_draw(ui *u)
         draw_numeric(u, m, it);
         break;
     }
+    if (typed(q) && !it->checked && app->kiosk) {
+        ui_gap(u, u->pad / 2);
+        osk_draw(u, &qs->keys, q->kind == HRC_Q_NUMERIC ? OSK_NUMBER : OSK_NAME, ACT_KEY,
+                 hrc_response_field(&it->response, (size_t)active));
+    }
     for (int h = 0; h < it->hints_shown && (size_t)h < q->n_hints; h++) {
         hrc_rect box;
         ui_box_begin(u, &box);
@@ -806,6 +814,14 @@ static unsigned quiz_activate(hrc_app *app, int action, int arg)
         if (arg >= 0 && (size_t)arg < field_count(it))
             qs->field = arg;
         break;
+    case ACT_KEY: {
+        hrc_input typed_in;
+        int f = active_field(app, qs, it);
+        if (!it->checked &&
+            osk_press(&qs->keys, arg, hrc_response_field(&it->response, (size_t)f), &typed_in))
+            return quiz_text(app, &typed_in);
+        break;
+    }
     case ACT_HINT:
         if ((size_t)it->hints_shown < it->q->n_hints)
             it->hints_shown++;

@@ -205,6 +205,25 @@ int harness_find_target(const harness *t, const char *label)
     return -1;
 }
 
+int harness_find_exact(const harness *t, const char *label)
+{
+    for (size_t i = 0; i < t->list.n_targets; i++)
+        if (strcmp(t->list.targets[i].label, label) == 0)
+            return (int)i;
+    return -1;
+}
+
+void harness_tap_exact(harness *t, const char *label)
+{
+    int i = harness_find_exact(t, label);
+    if (i < 0)
+        fail_msg("no target labelled exactly \"%s\"", label);
+    hrc_rect r = t->list.targets[i].rect;
+    int x = r.x + r.w / 2, y = r.y + r.h / 2;
+    harness_input(t, (hrc_input){.kind = HRC_IN_POINTER_DOWN, .x = x, .y = y, .touch = true});
+    harness_input(t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = x, .y = y, .touch = true});
+}
+
 bool harness_tab_to(harness *t, const char *label)
 {
     size_t limit = t->list.n_targets + 2;

@@ -60,6 +60,11 @@ unsigned harness_activate_label(harness *t, const char *label);
 /* Clicks (pointer down and up) in the middle of a target found by label. */
 unsigned harness_click(harness *t, const char *label);
 int harness_find_target(const harness *t, const char *label);
+/* The target whose label is exactly `label`, or -1. */
+int harness_find_exact(const harness *t, const char *label);
+/* Taps (touch down and up) the target whose label is exactly `label`, such
+ * as a key of the on-screen keyboard; fails the test when there is none. */
+void harness_tap_exact(harness *t, const char *label);
 bool harness_has_text(const harness *t, const char *text);
 /* Checks every TEXT inside its bounds and the screen; returns false and
  * says why in `why` otherwise. */

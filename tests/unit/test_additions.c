@@ -137,6 +137,47 @@ static void fillin_by_pointer(void **state)
     harness_stop(&t);
 }
 
+/* A kiosk with a touch screen and nothing else: the on-screen keyboard
+ * types into the blank picked, the number pad has the language's decimal
+ * mark, and the keys fit every size. (The interface strings are
+ * English here; the layout and the mark follow the language, French.) */
+static void typed_by_touch_alone_on_a_kiosk(void **state)
+{
+    harness t;
+    harness_start_course(&t, COURSE, &(hrc_app_config){.lang = "fr", .kiosk = true});
+    harness_tap_exact(&t, "Continue as guest");
+    open_item(&t, "typed");
+    /* AZERTY, in French; a capital starts the word. */
+    int a = harness_find_exact(&t, "A"), z = harness_find_exact(&t, "Z");
+    assert_true(a >= 0 && z >= 0);
+    assert_true(t.list.targets[z].rect.x > t.list.targets[a].rect.x);
+    harness_click(&t, "Blank 2");
+    harness_tap_exact(&t, "Accented letters");
+    harness_tap_exact(&t, "\xc3\x89");
+    harness_tap_exact(&t, "Letters");
+    harness_tap_exact(&t, "t");
+    harness_tap_exact(&t, "Erase");
+    harness_tap_exact(&t, "x");
+    assert_string_equal(hrc_response_field(&shown_item(&t)->response, 1), "\xc3\x89x");
+    assert_string_equal(hrc_response_field(&shown_item(&t)->response, 0), "");
+    harness_check_all_sizes(&t, 2, true);
+    harness_stop(&t);
+
+    harness_start_course(&t, COURSE, &(hrc_app_config){.lang = "fr", .kiosk = true});
+    harness_tap_exact(&t, "Continue as guest");
+    open_item(&t, "share");
+    assert_true(harness_find_exact(&t, "A") < 0); /* numbers: the pad */
+    harness_tap_exact(&t, "2");
+    harness_tap_exact(&t, "Comma"); /* the French decimal mark */
+    harness_tap_exact(&t, "7");
+    harness_tap_exact(&t, "5");
+    harness_click(&t, "Check answer");
+    assert_true(shown_item(&t)->checked);
+    assert_true(shown_item(&t)->score >= 1.0);
+    assert_true(harness_find_exact(&t, "7") < 0); /* checked: the pad goes */
+    harness_stop(&t);
+}
+
 /* ---- Numeric ------------------------------------------------------------ */
 
 static void numeric_answers(void **state)
@@ -402,6 +443,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fillin_by_keyboard),
         cmocka_unit_test(fillin_by_pointer),
+        cmocka_unit_test(typed_by_touch_alone_on_a_kiosk),
         cmocka_unit_test(numeric_answers),
         cmocka_unit_test(typed_questions_fit_every_size),
         cmocka_unit_test_teardown(answers_and_draw_survive_a_restart, clear_store),

@@ -90,12 +90,18 @@ static void buf_clear(strbuf *b)
     buf_add(b, "", 0);
 }
 
-/* s with every space, tab, line break and no-break space taken out:
- * wrapped lines are compared with the text they came from, which French
- * typography gives no-break spaces the author did not type. */
+/* s with every space, tab, line break and no-break space taken out, and
+ * typographic apostrophes made straight: wrapped lines are compared with
+ * the text they came from, which French typography gives no-break spaces
+ * and apostrophes the author did not type. */
 static void squeeze(strbuf *out, const char *s)
 {
     for (; *s; s++) {
+        if (strncmp(s, "\xe2\x80\x99", 3) == 0) {
+            buf_add(out, "'", 1);
+            s += 2;
+            continue;
+        }
         if (strncmp(s, "\xc2\xa0", 2) == 0 || strncmp(s, "\xe2\x80\xaf", 3) == 0) {
             s += s[0] == '\xc2' ? 1 : 2;
             continue;

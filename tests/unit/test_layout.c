@@ -122,6 +122,8 @@ static void keeps_styles_and_words_across_spans(void **state)
 
 #define NNBSP "\xe2\x80\xaf"
 
+#define RSQUO "\xe2\x80\x99" /* U+2019 */
+
 static void french_spacing_rule(void **state)
 {
     static const struct {
@@ -149,6 +151,12 @@ static void french_spacing_rule(void **state)
         {"fr", "? au début", "? au début"},
         /* and a no-break space already typed stays as it is. */
         {"fr", "Leçon\xc2\xa0: un" NNBSP "!", "Leçon\xc2\xa0: un" NNBSP "!"},
+        /* An apostrophe between letters is the typographic one; a quote
+         * elsewhere stays as typed. */
+        {"fr", "l'homme d'aujourd'hui", "l" RSQUO "homme d" RSQUO "aujourd" RSQUO "hui"},
+        {"fr", "L'\xc3\x89tat", "L" RSQUO "\xc3\x89tat"},
+        {"fr", "'cit\xc3\xa9' et 10'", "'cit\xc3\xa9' et 10'"},
+        {"en", "the city's rights", "the city's rights"},
         /* Any French tag, in any case. */
         {"FR", "Oui?", "Oui" NNBSP "?"},
         {"fr-CA", "Oui?", "Oui" NNBSP "?"},

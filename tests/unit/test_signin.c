@@ -92,24 +92,9 @@ static bool shows(const harness *t, const char *text)
     return strstr(all, text) != NULL;
 }
 
-/* The target whose label is exactly `label` (a key of the keyboard). */
-static int exact_target(const harness *t, const char *label)
-{
-    for (size_t i = 0; i < t->list.n_targets; i++)
-        if (strcmp(t->list.targets[i].label, label) == 0)
-            return (int)i;
-    return -1;
-}
-
 static void tap(harness *t, const char *label)
 {
-    int i = exact_target(t, label);
-    if (i < 0)
-        fail_msg("no key \"%s\" on screen", label);
-    hrc_rect r = t->list.targets[i].rect;
-    int x = r.x + r.w / 2, y = r.y + r.h / 2;
-    harness_input(t, (hrc_input){.kind = HRC_IN_POINTER_DOWN, .x = x, .y = y, .touch = true});
-    harness_input(t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = x, .y = y, .touch = true});
+    harness_tap_exact(t, label);
 }
 
 /* Taps each digit of pin on the keypad. */
@@ -248,9 +233,9 @@ static void on_screen_keyboard_types(void **state)
     hrc_progress *s = class_store("keys", NULL);
     harness t;
     start(&t, s, true);
-    assert_true(exact_target(&t, "Q") >= 0); /* a capital starts the name */
+    assert_true(harness_find_exact(&t, "Q") >= 0); /* a capital starts the name */
     tap(&t, "Z");
-    assert_true(exact_target(&t, "q") >= 0);
+    assert_true(harness_find_exact(&t, "q") >= 0);
     tap(&t, "o");
     assert_true(harness_find_target(&t, "Zora") >= 0);
     tap(&t, "Accented letters");
@@ -267,9 +252,9 @@ static void on_screen_keyboard_types(void **state)
     /* A new name: a capital starts each word; the capital key reverses it. */
     start(&t, s, true);
     harness_click(&t, "I am new here");
-    assert_true(exact_target(&t, "A") >= 0); /* capitals at the start */
+    assert_true(harness_find_exact(&t, "A") >= 0); /* capitals at the start */
     tap(&t, "A");
-    assert_true(exact_target(&t, "n") >= 0);
+    assert_true(harness_find_exact(&t, "n") >= 0);
     tap(&t, "n");
     tap(&t, "a");
     tap(&t, "Space");
@@ -285,7 +270,7 @@ static void on_screen_keyboard_types(void **state)
     harness_check_targets(&t, 44); /* every key, at 1080p */
     /* By keyboard alone: Tab to a key, Enter presses it. */
     harness_activate_label(&t, "Accented letters");
-    assert_true(exact_target(&t, "\xc3\xa9") >= 0);
+    assert_true(harness_find_exact(&t, "\xc3\xa9") >= 0);
     harness_activate_label(&t, "Erase");
     assert_true(shows(&t, "Ana de La-|"));
     harness_activate_label(&t, "Space");
@@ -294,7 +279,7 @@ static void on_screen_keyboard_types(void **state)
     /* French: AZERTY. */
     harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s, .lang = "fr"});
     harness_click(&t, "I am new here"); /* catalogues are not loaded here */
-    int a = exact_target(&t, "A"), z = exact_target(&t, "Z");
+    int a = harness_find_exact(&t, "A"), z = harness_find_exact(&t, "Z");
     assert_true(a >= 0 && z >= 0);
     assert_true(t.list.targets[a].rect.x < t.list.targets[z].rect.x); /* a z e r t y */
     harness_stop(&t);
