@@ -287,6 +287,7 @@ typedef struct hrc_learner {
     int pin_failures;                /* wrong PINs in a row */
     hrc_learner_prefs prefs;
     int64_t created_ms;              /* Unix time, milliseconds, UTC */
+    int64_t group_id;                /* the learner's group; 0: none */
 } hrc_learner;
 
 /*
@@ -359,6 +360,10 @@ typedef enum hrc_verb {
     HRC_VERB_COMPLETED, /* the module's completion rule was met */
     HRC_VERB_SUSPENDED, /* the learner left the module before the end */
     HRC_VERB_RESUMED,   /* a module was opened again after a suspension */
+    /* The facilitator's own events, recorded only by the calls of
+     * "Facilitator actions" below (hrc_progress_record refuses them). */
+    HRC_VERB_RESET,     /* the module's quiz attempts start again */
+    HRC_VERB_MERGED,    /* another profile of the same person was merged in */
     HRC_VERB_COUNT
 } hrc_verb;
 
@@ -462,10 +467,13 @@ typedef struct hrc_module_progress {
     bool has_score;           /* best/last come from passed/failed events */
     double best_score;        /* 0..1 */
     double last_score;
+    /* Since the latest reset (hrc_progress_reset_attempts), if any:
+     * completed, success, has_score, best_score, last_score, attempts. */
     int attempts;             /* highest quiz attempt number recorded (started or finished; see hrc_item_progress for finished ones) */
     int64_t time_spent_ms;    /* sum over sessions; gaps over 30 min not counted */
     int64_t last_activity_ms; /* Unix ms UTC */
     int64_t n_events;
+    int resets;               /* times the facilitator reset the module's attempts */
 } hrc_module_progress;
 
 /* One learner, one module. HRC_PROGRESS_ERR_NOT_FOUND when never started.
@@ -481,7 +489,10 @@ int hrc_progress_list_all(hrc_progress *s, hrc_module_progress **out, size_t *n)
 int hrc_progress_rebuild_summaries(hrc_progress *s);
 
 /* What the log says of one item (page, timeline, case study or quiz) of a
- * module, for the learner's ticks and quiz attempts (progress_items.c). */
+ * module, for the learner's ticks and quiz attempts (progress_items.c).
+ * After a reset of the module (hrc_progress_reset_attempts) the quiz
+ * fields count only what came after it, so the next attempt is number 1
+ * again; viewed counts every event. */
 typedef struct hrc_item_progress {
     char item_id[HRC_PROGRESS_ID_MAX];
     bool viewed;           /* a "viewed" event: pages, timelines, case studies */
@@ -505,10 +516,156 @@ typedef struct hrc_answer_record {
 } hrc_answer_record;
 
 /* The answers the learner gave in the module during quiz attempt number
- * `attempt`, oldest first (a question answered twice appears twice; the
- * later one wins). Free with free(). On a NULL store: none. */
+ * `attempt` since the module's latest reset, oldest first (a question
+ * answered twice appears twice; the later one wins). Free with free(). On
+ * a NULL store: none. */
 int hrc_progress_list_answers(hrc_progress *s, int64_t learner, const char *module_id,
                               int attempt, hrc_answer_record **out, size_t *n);
+
+/* ---- Groups (a training session: "Rouen, 12 March") ---------------- */
+
+/*
+ * A learner belongs to one group or to none. While a group is open
+ * (hrc_progress_set_open_group), every learner created (sign-up,
+ * hrc_progress_add_learner, a class list import line without a group)
+ * joins it. Group names follow the rule of learners' names (core/names.h)
+ * and are unique, case ignored. Creating, changing and deleting groups,
+ * moving learners and opening a group need the facilitator (unlocked
+ * store); reading them does not (the sign-in screen shows the open
+ * group). Deleting a group leaves its learners in no group.
+ * Where a call takes a group to filter by: HRC_GROUP_ALL (everyone),
+ * HRC_GROUP_NONE (learners in no group) or a group's id.
+ */
+#define HRC_GROUP_ALL 0
+#define HRC_GROUP_NONE (-1)
+#define HRC_GROUP_NAME_MAX HRC_LEARNER_NAME_MAX
+
+typedef struct hrc_group {
+    int64_t id;
+    char name[HRC_GROUP_NAME_MAX];
+    char day[11];          /* "2026-03-12", or "" when not given */
+    int64_t created_ms;
+    size_t n_learners;
+} hrc_group;
+
+/* day: "YYYY-MM-DD" (a real date) or NULL/"" for none. HRC_PROGRESS_ERR_NAME
+ * for a refused name, HRC_PROGRESS_ERR_INVALID for a bad day or a name
+ * another group has. */
+int hrc_progress_add_group(hrc_progress *s, const char *name, const char *day,
+                           int64_t *out_id);
+/* The same checks; NULL name or day: unchanged. */
+int hrc_progress_update_group(hrc_progress *s, int64_t group, const char *name,
+                              const char *day);
+int hrc_progress_delete_group(hrc_progress *s, int64_t group);
+/* Every group, the latest day first (groups without a day last), then by
+ * name. Free with free(). On a NULL store or a store older than version 4
+ * opened read-only: none. */
+int hrc_progress_list_groups(hrc_progress *s, hrc_group **out, size_t *n);
+int hrc_progress_get_group(hrc_progress *s, int64_t group, hrc_group *out);
+/* The group called name (trimmed, case ignored): HRC_PROGRESS_ERR_NOT_FOUND
+ * when there is none. For the command line's --group NAME. */
+int hrc_progress_find_group(hrc_progress *s, const char *name, hrc_group *out);
+/* Moves a learner into group (0: into no group). */
+int hrc_progress_set_learner_group(hrc_progress *s, int64_t learner, int64_t group);
+/* The group new learners join (0: none). Reading needs no PIN. */
+int hrc_progress_open_group(hrc_progress *s, int64_t *out);
+int hrc_progress_set_open_group(hrc_progress *s, int64_t group); /* 0 closes it */
+/* Learners in group (HRC_GROUP_ALL, HRC_GROUP_NONE or an id), by name.
+ * Facilitator. Free with free(). */
+int hrc_progress_list_group_learners(hrc_progress *s, int64_t group, hrc_learner **out,
+                                     size_t *n);
+
+/* ---- Facilitator actions (unlocked store) ---------------------------- */
+
+/*
+ * Starts a learner's module again for its quizzes: records a "reset"
+ * event (exported like any other, so a report shows it), after which the
+ * summary and hrc_progress_list_items()/list_answers() count only what
+ * comes later in the log: not completed, no result, no score, attempts 0.
+ * The learner's next quiz attempt is therefore number 1 again and has the
+ * quiz's full allowance; the attempts before stay in the log (the reset
+ * event's attempt field keeps how many there were). Pages viewed stay
+ * viewed, and time spent still counts. An attempt left open is dropped.
+ * HRC_PROGRESS_ERR_NOT_FOUND when the learner never started the module.
+ * *out_seq (may be NULL) gets the event's sequence number.
+ */
+int hrc_progress_reset_attempts(hrc_progress *s, int64_t learner, const char *module_id,
+                                int64_t *out_seq);
+
+typedef struct hrc_merge_stats {
+    size_t events_moved;  /* events of the merged profile, now the kept one's */
+    size_t modules;       /* modules whose summary was rebuilt */
+} hrc_merge_stats;
+
+/*
+ * Two profiles of one person become one: every event of `merged` moves to
+ * `keep` (nothing is lost), a "merged" event is recorded in each module
+ * the merged profile had events in (its response is the merged profile's
+ * id), the summaries of those modules are rebuilt, and `merged` is
+ * deleted. `keep` keeps its name, PIN, preferences and group. The merged
+ * profile's id is remembered, so that importing an older export that
+ * names it adds its events to `keep`. One transaction. stats may be NULL.
+ * HRC_PROGRESS_ERR_INVALID when keep == merged.
+ */
+int hrc_progress_merge_learners(hrc_progress *s, int64_t keep, int64_t merged,
+                                hrc_merge_stats *stats);
+
+/* ---- The class table (facilitator) ------------------------------------- */
+
+typedef enum hrc_cell_status {
+    HRC_CELL_NOT_STARTED, /* no event in the module */
+    HRC_CELL_IN_PROGRESS, /* started; no quiz result, not completed */
+    HRC_CELL_FAILED,      /* quiz attempts finished, none passed; not completed */
+    HRC_CELL_PASSED,      /* a quiz attempt passed; not completed yet */
+    HRC_CELL_COMPLETED,   /* the module's completion rule was met */
+} hrc_cell_status;
+
+/* One learner in one module. */
+typedef struct hrc_class_cell {
+    hrc_cell_status status;
+    hrc_success success;
+    bool has_score;
+    double best_score;         /* 0..1 */
+    int attempts;              /* quiz attempts since the latest reset */
+    int resets;
+    int64_t time_spent_ms;
+    int64_t last_activity_ms;  /* 0 when not started */
+} hrc_class_cell;
+
+/* One module over the learners of the table. */
+typedef struct hrc_class_column {
+    char module_id[HRC_PROGRESS_ID_MAX];
+    size_t started, completed, passed, failed; /* learners; passed: success PASSED */
+} hrc_class_column;
+
+typedef struct hrc_class_table {
+    size_t n_learners, n_modules;
+    hrc_learner *learners;     /* the rows, by name (case ignored) */
+    hrc_class_column *columns; /* in the order asked for */
+    hrc_class_cell *cells;     /* n_learners x n_modules, row after row */
+    int64_t group;             /* as asked for */
+} hrc_class_table;
+
+/*
+ * Everything the class dashboard and the report show, in two queries:
+ * the learners of group (HRC_GROUP_ALL, HRC_GROUP_NONE or an id), and
+ * their summaries for the modules module_ids[0..n_modules) (the course's,
+ * in its order; NULL: every module the store has, by id). Free with
+ * hrc_class_table_free().
+ */
+int hrc_progress_class_table(hrc_progress *s, int64_t group, const char *const *module_ids,
+                             size_t n_modules, hrc_class_table **out);
+void hrc_class_table_free(hrc_class_table *t); /* NULL is fine */
+const hrc_class_cell *hrc_class_table_cell(const hrc_class_table *t, size_t learner,
+                                           size_t module);
+
+typedef enum hrc_class_sort {
+    HRC_CLASS_BY_NAME,          /* A to Z, case ignored */
+    HRC_CLASS_BY_PROGRESS,      /* most modules completed first, then passed, then name */
+    HRC_CLASS_BY_LAST_ACTIVITY, /* most recent first */
+} hrc_class_sort;
+/* Reorders the rows (cells follow). Stable. */
+void hrc_class_table_sort(hrc_class_table *t, hrc_class_sort by);
 
 /* ---- Exports and imports (facilitator: unlocked store) -------------- */
 

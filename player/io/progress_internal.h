@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
-#define HRC_PROGRESS_SCHEMA_VERSION 3
+#define HRC_PROGRESS_SCHEMA_VERSION 4
 #define HRC_PROGRESS_RESPONSE_MAX 4096 /* bytes of an answer's text */
 
 struct hrc_progress {
@@ -74,6 +74,28 @@ bool hrc_progress_uuid_is_valid(const char *text);
 
 bool hrc_verb_parse(const char *name, hrc_verb *out);
 bool hrc_session_end_parse(const char *name, hrc_session_end *out);
+
+/* "SELECT <the columns of hrc_learner> FROM learner ", for this store's
+ * schema, and the reader of one such row. */
+const char *hrc_progress_learner_columns(const hrc_progress *s);
+void hrc_progress_read_learner(sqlite3_stmt *st, hrc_learner *l);
+
+/* Groups (progress_groups.c): "YYYY-MM-DD", a real date; and a new group
+ * of an already cleaned name, inside or outside a transaction. */
+bool hrc_progress_day_is_valid(const char *day);
+int hrc_progress_insert_group(hrc_progress *s, const char *clean_name, const char *day,
+                              int64_t *out_id);
+
+/* The trigger that keeps the event log append-only; a merge lifts it
+ * for its one change of owner, inside its transaction. */
+#define HRC_PROGRESS_APPEND_ONLY_TRIGGER                                  \
+    "CREATE TRIGGER event_append_only BEFORE UPDATE ON event\n"          \
+    "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
+
+/* Appends one event (checked by the caller) inside the caller's
+ * transaction, without refreshing the summary. */
+int hrc_progress_append_event(hrc_progress *s, const hrc_session *session,
+                              const hrc_progress_event *event, int64_t *out_seq);
 
 /* Recomputes the summary row of one learner in one module from the log.
  * Runs inside the caller's transaction. */

@@ -85,9 +85,12 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
     if (r)
         return r;
     sqlite3_stmt *st;
-    r = prepare(s, "INSERT INTO learner(uuid, name, home_device, lang, text_size, "
-                   "high_contrast, created_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                &st, "adding a learner");
+    int64_t group = 0;
+    r = hrc_progress_open_group(s, &group);
+    if (!r)
+        r = prepare(s, "INSERT INTO learner(uuid, name, home_device, lang, text_size, "
+                       "high_contrast, created_ms, group_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                       " ?8)", &st, "adding a learner");
     if (r) {
         hrc_progress_rollback(s);
         return r;
@@ -102,6 +105,8 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
     sqlite3_bind_int(st, 5, prefs->text_size);
     sqlite3_bind_int(st, 6, prefs->high_contrast);
     sqlite3_bind_int64(st, 7, hrc_progress_now_ms());
+    if (group > 0)
+        sqlite3_bind_int64(st, 8, group);
     r = step_write(s, st, "adding a learner");
     int64_t id = sqlite3_last_insert_rowid(s->db);
     /* The new learner has no PIN yet, so setting one needs no old one. */
@@ -117,11 +122,18 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
     return r;
 }
 
-static const char learner_columns[] =
-    "SELECT id, uuid, name, pin_hash IS NOT NULL, lang, text_size, high_contrast, "
-    "created_ms, pin_reset, pin_failures FROM learner ";
+#define LEARNER_COLUMNS(group)                                                      \
+    "SELECT id, uuid, name, pin_hash IS NOT NULL, lang, text_size, high_contrast, "    \
+    "created_ms, pin_reset, pin_failures, " group " FROM learner "
 
-static void read_learner(sqlite3_stmt *st, hrc_learner *l)
+/* A store older than version 4 (opened read-only) has no groups. */
+const char *hrc_progress_learner_columns(const hrc_progress *s)
+{
+    return s->schema_version >= 4 ? LEARNER_COLUMNS("coalesce(group_id, 0)")
+                                  : LEARNER_COLUMNS("0");
+}
+
+void hrc_progress_read_learner(sqlite3_stmt *st, hrc_learner *l)
 {
     memset(l, 0, sizeof *l);
     l->id = sqlite3_column_int64(st, 0);
@@ -135,6 +147,7 @@ static void read_learner(sqlite3_stmt *st, hrc_learner *l)
     l->created_ms = sqlite3_column_int64(st, 7);
     l->pin_reset = sqlite3_column_int(st, 8);
     l->pin_failures = sqlite3_column_int(st, 9);
+    l->group_id = sqlite3_column_int64(st, 10);
 }
 
 int hrc_progress_list_learners(hrc_progress *s, hrc_learner **out, size_t *n)
@@ -143,8 +156,8 @@ int hrc_progress_list_learners(hrc_progress *s, hrc_learner **out, size_t *n)
     *n = 0;
     if (!s)
         return HRC_PROGRESS_OK;
-    char sql[256];
-    snprintf(sql, sizeof sql, "%sORDER BY name COLLATE NOCASE, id", learner_columns);
+    char sql[512];
+    snprintf(sql, sizeof sql, "%sORDER BY name COLLATE NOCASE, id", hrc_progress_learner_columns(s));
     sqlite3_stmt *st;
     int r = prepare(s, sql, &st, "listing learners");
     if (r)
@@ -161,7 +174,7 @@ int hrc_progress_list_learners(hrc_progress *s, hrc_learner **out, size_t *n)
             }
             *out = grown;
         }
-        read_learner(st, &(*out)[(*n)++]);
+        hrc_progress_read_learner(st, &(*out)[(*n)++]);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -196,8 +209,8 @@ int hrc_progress_get_learner(hrc_progress *s, int64_t learner, hrc_learner *out)
     memset(out, 0, sizeof *out);
     if (!s)
         return HRC_PROGRESS_ERR_NOT_FOUND;
-    char sql[256];
-    snprintf(sql, sizeof sql, "%sWHERE id = ?1", learner_columns);
+    char sql[512];
+    snprintf(sql, sizeof sql, "%sWHERE id = ?1", hrc_progress_learner_columns(s));
     sqlite3_stmt *st;
     int r = prepare(s, sql, &st, "reading a learner");
     if (r)
@@ -205,7 +218,7 @@ int hrc_progress_get_learner(hrc_progress *s, int64_t learner, hrc_learner *out)
     sqlite3_bind_int64(st, 1, learner);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
-        read_learner(st, out);
+        hrc_progress_read_learner(st, out);
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_NOT_FOUND, "no such learner");

@@ -136,6 +136,83 @@ static const char migrate_v3[] =
     "  trusted_ms INTEGER NOT NULL\n"
     ");\n";
 
+/* Version 4: the trainer's session (self-contained: it needs nothing of
+ * any other step after version 3).
+ * - Groups of learners (a training session: "Rouen, 12 March" and its
+ *   day); a learner belongs to one group or none. Deleting a group leaves
+ *   its learners in no group.
+ * - The event log takes the facilitator's own events: 'reset' (a module's
+ *   quiz attempts start again) and 'merged' (two profiles of one person
+ *   became one). SQLite cannot widen a CHECK constraint in place, so the
+ *   event table is rebuilt with the same columns, index and trigger.
+ * - The summary counts the resets of each learner's module.
+ * - learner_alias: the ids of profiles merged into another, so that an
+ *   older export naming them still finds their events here.
+ * - certificate: the register of certificates this kiosk issued (their
+ *   numbers; the learner by id only, no name). */
+static const char migrate_v4[] =
+    "CREATE TABLE learner_group(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  name TEXT NOT NULL UNIQUE COLLATE NOCASE\n"
+    "       CHECK(length(CAST(name AS BLOB)) BETWEEN 1 AND 256),\n"
+    "  day TEXT NOT NULL DEFAULT '' CHECK(day = '' OR day GLOB"
+    " '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+    "  created_ms INTEGER NOT NULL\n"
+    ");\n"
+    "ALTER TABLE learner ADD COLUMN group_id INTEGER\n"
+    "  REFERENCES learner_group(id) ON DELETE SET NULL;\n"
+    "CREATE INDEX learner_by_group ON learner(group_id);\n"
+    "ALTER TABLE summary ADD COLUMN resets INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE TABLE learner_alias(\n"
+    "  uuid TEXT NOT NULL PRIMARY KEY,\n"
+    "  home_device TEXT NOT NULL,\n"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,\n"
+    "  merged_ms INTEGER NOT NULL\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX learner_alias_by_learner ON learner_alias(learner_id);\n"
+    "CREATE TABLE certificate(\n"
+    "  serial INTEGER PRIMARY KEY,\n"
+    "  number TEXT NOT NULL UNIQUE,\n"
+    "  learner_uuid TEXT NOT NULL,\n"
+    "  scope TEXT NOT NULL,\n"
+    "  issued_ms INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE TABLE event_v4(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,\n"
+    "  session_id TEXT NOT NULL,\n"
+    "  module_id TEXT NOT NULL,\n"
+    "  module_version INTEGER NOT NULL,\n"
+    "  content_hash TEXT NOT NULL DEFAULT '',\n"
+    "  item_id TEXT,\n"
+    "  item_revision INTEGER NOT NULL DEFAULT 0,\n"
+    "  verb TEXT NOT NULL CHECK(verb IN ('launched', 'viewed', 'answered', 'passed',\n"
+    "                                   'failed', 'completed', 'suspended', 'resumed',\n"
+    "                                   'reset', 'merged')),\n"
+    "  response TEXT,\n"
+    "  success INTEGER CHECK(success IN (0, 1)),\n"
+    "  score REAL CHECK(score BETWEEN 0 AND 1),\n"
+    "  hints_used INTEGER NOT NULL DEFAULT 0,\n"
+    "  attempt INTEGER NOT NULL DEFAULT 0,\n"
+    "  duration_ms INTEGER NOT NULL DEFAULT 0,\n"
+    "  time_ms INTEGER NOT NULL,\n"
+    "  session_end TEXT NOT NULL DEFAULT 'none',\n"
+    "  device_id TEXT NOT NULL DEFAULT '',\n"
+    "  seq INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "INSERT INTO event_v4(id, learner_id, session_id, module_id, module_version, content_hash,\n"
+    "                     item_id, item_revision, verb, response, success, score, hints_used,\n"
+    "                     attempt, duration_ms, time_ms, session_end, device_id, seq)\n"
+    "  SELECT id, learner_id, session_id, module_id, module_version, content_hash, item_id,\n"
+    "         item_revision, verb, response, success, score, hints_used, attempt,\n"
+    "         duration_ms, time_ms, session_end, device_id, seq FROM event;\n"
+    "DROP TABLE event;\n"
+    "ALTER TABLE event_v4 RENAME TO event;\n"
+    "CREATE INDEX event_by_learner_module ON event(learner_id, module_id, time_ms);\n"
+    "CREATE UNIQUE INDEX event_by_device_seq ON event(device_id, seq);\n"
+    "CREATE TRIGGER event_append_only BEFORE UPDATE ON event\n"
+    "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n";
+
 /* No row may point at a learner that the rebuild lost. */
 static int check_foreign_keys(hrc_progress *s)
 {
@@ -157,6 +234,17 @@ static int migrate_to_v3(hrc_progress *s)
     int r = hrc_progress_exec(s, migrate_v3, "upgrading the store to version 3");
     if (!r)
         r = hrc_progress_make_kiosk_key(s);
+    if (!r)
+        r = check_foreign_keys(s);
+    return r;
+}
+
+/* The version 4 step (see migrate_v4), inside migrate()'s transaction. It
+ * reads and writes only what version 3 defines, so it can be numbered
+ * after any other step that leaves the event table's columns alone. */
+static int migrate_to_v4(hrc_progress *s)
+{
+    int r = hrc_progress_exec(s, migrate_v4, "upgrading the store to version 4");
     if (!r)
         r = check_foreign_keys(s);
     return r;
@@ -218,6 +306,11 @@ static int migrate(hrc_progress *s, int from)
         r = migrate_to_v3(s);
         if (!r)
             r = set_user_version(s, 3);
+    }
+    if (!r && from < 4) {
+        r = migrate_to_v4(s);
+        if (!r)
+            r = set_user_version(s, 4);
     }
     if (r)
         hrc_progress_rollback(s);

@@ -81,7 +81,7 @@ static void test_open_creates_folders_and_configures(void **state)
     assert_int_equal(hrc_progress_open(nested, 0, &f->s, &f->info), HRC_PROGRESS_OK);
     assert_true(f->info.status & HRC_PROGRESS_CREATED);
     assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
-    assert_int_equal(hrc_progress_schema_version(f->s), 3);
+    assert_int_equal(hrc_progress_schema_version(f->s), 4);
     assert_int_equal(strlen(hrc_progress_device_id(f->s)), 32);
     assert_true(hrc_progress_is_recording(f->s));
     assert_non_null(strstr(f->info.path, "/a/b/progress.db"));
@@ -631,8 +631,8 @@ static void test_upgrade_from_version_1(void **state)
     assert_int_equal(hrc_progress_open(f->dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
     assert_true(f->info.status & HRC_PROGRESS_MIGRATED);
     assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
-    assert_int_equal(hrc_progress_schema_version(f->s), 3);
-    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 3);
+    assert_int_equal(hrc_progress_schema_version(f->s), 4);
+    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 4);
     /* Old events now carry this store's device id and their row id. */
     char sql[200];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM event WHERE device_id = '%s' AND seq = id",
