@@ -8,6 +8,9 @@ hrc_unit_test(test_progress_store SOURCES ${progress_dir}/test_progress_store.c 
 hrc_unit_test(test_names SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_names.c LIBS hrc_core)
 hrc_unit_test(test_progress_exchange SOURCES ${progress_dir}/test_progress_exchange.c
               LIBS hrc_io)
+# Groups, resets, merges and the class table (the trainer's session).
+hrc_unit_test(test_progress_trainer SOURCES ${progress_dir}/test_progress_trainer.c
+              LIBS hrc_io)
 
 add_executable(progress_driver ${progress_dir}/progress_driver.c)
 target_link_libraries(progress_driver PRIVATE hrc_io)

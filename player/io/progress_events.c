@@ -23,16 +23,14 @@
 /*
  * A reset (hrc_progress_reset_attempts) starts the module's quiz results
  * again: completion, success, scores and attempts count only the events
- * after the latest reset, in the log's order (time, then row). Time spent,
- * the resume point and the last activity count every event of the
- * learner's own. The cut is (-1, -1) when there was no reset.
+ * after the latest reset (HRC_PROGRESS_CUT). Time spent, the resume point
+ * and the last activity count every event of the learner's own.
  * Two passes over the pair's events (the aggregates, the gaps), plus index
  * look-ups for the cut and the latest values.
  */
 static const char refresh_sql[] =
-    "WITH cut AS (SELECT time_ms AS t, id AS i " EVENTS_OF " AND verb = 'reset'"
-    "   UNION ALL SELECT -1, -1 ORDER BY 1 DESC, 2 DESC LIMIT 1),\n"
-    " ev AS (SELECT e.*, (e.time_ms, e.id) > (cut.t, cut.i) AS after"
+    HRC_PROGRESS_CUT ",\n"
+    " ev AS (SELECT e.*, " HRC_PROGRESS_AFTER_CUT " AS after"
     "   FROM event e, cut WHERE e.learner_id = ?1 AND e.module_id = ?2),\n"
     " agg AS (SELECT count(*) AS n,"
     "   coalesce(max(CASE WHEN verb NOT IN ('reset', 'merged') THEN time_ms END),"

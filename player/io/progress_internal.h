@@ -92,6 +92,21 @@ int hrc_progress_insert_group(hrc_progress *s, const char *clean_name, const cha
     "CREATE TRIGGER event_append_only BEFORE UPDATE ON event\n"          \
     "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
 
+/*
+ * The latest reset of a learner's module (learner ?1, module ?2), as a
+ * common table "cut" of one row: its time t, device d and sequence q, or
+ * (-1, '', -1) when there was none. An event e comes after it when it was
+ * recorded later on the same device (by sequence, whatever the clocks
+ * say), or, recorded by another kiosk, at a later time
+ * (HRC_PROGRESS_AFTER_CUT, with e and cut in the FROM clause).
+ */
+#define HRC_PROGRESS_CUT                                                            \
+    "WITH cut AS (SELECT time_ms AS t, device_id AS d, seq AS q FROM event"          \
+    " WHERE learner_id = ?1 AND module_id = ?2 AND verb = 'reset'"                   \
+    " UNION ALL SELECT -1, '', -1 ORDER BY 1 DESC, 3 DESC LIMIT 1)"
+#define HRC_PROGRESS_AFTER_CUT \
+    "(CASE WHEN e.device_id = cut.d THEN e.seq > cut.q ELSE e.time_ms > cut.t END)"
+
 /* Appends one event (checked by the caller) inside the caller's
  * transaction, without refreshing the summary. */
 int hrc_progress_append_event(hrc_progress *s, const hrc_session *session,

@@ -8,13 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The latest reset of the learner's module, (-1, -1) when none: quiz
- * attempts, results and answers count from there (progress.h). */
-#define CUT                                                                           \
-    "WITH cut AS (SELECT time_ms AS t, id AS i FROM event WHERE learner_id = ?1"       \
-    " AND module_id = ?2 AND verb = 'reset' UNION ALL SELECT -1, -1"                 \
-    " ORDER BY 1 DESC, 2 DESC LIMIT 1) "
-
 static void copy_text(char *out, size_t size, const unsigned char *text)
 {
     snprintf(out, size, "%s", text ? (const char *)text : "");
@@ -42,13 +35,13 @@ int hrc_progress_list_items(hrc_progress *s, int64_t learner, const char *module
     if (!s)
         return HRC_PROGRESS_OK;
     static const char sql[] =
-        CUT
-        "SELECT item_id, max(verb = 'viewed'),"
+        HRC_PROGRESS_CUT
+        " SELECT item_id, max(verb = 'viewed'),"
         " max(CASE WHEN after AND verb IN ('passed', 'failed') THEN score END),"
         " max(after AND verb = 'passed'),"
         " coalesce(max(CASE WHEN after AND verb IN ('passed', 'failed') THEN attempt END), 0)"
         " FROM (SELECT e.item_id, e.verb, e.score, e.attempt,"
-        "       (e.time_ms, e.id) > (cut.t, cut.i) AS after FROM event e, cut"
+        "       " HRC_PROGRESS_AFTER_CUT " AS after FROM event e, cut"
         "       WHERE e.learner_id = ?1 AND e.module_id = ?2 AND e.item_id IS NOT NULL"
         "       AND e.verb IN ('viewed', 'passed', 'failed'))"
         " GROUP BY item_id ORDER BY item_id";
@@ -93,11 +86,11 @@ int hrc_progress_list_answers(hrc_progress *s, int64_t learner, const char *modu
     if (!s)
         return HRC_PROGRESS_OK;
     static const char sql[] =
-        CUT
-        "SELECT item_id, response, score, hints_used FROM event"
-        " WHERE learner_id = ?1 AND module_id = ?2 AND verb = 'answered' AND attempt = ?3"
-        " AND item_id IS NOT NULL AND (time_ms, id) > (SELECT t, i FROM cut)"
-        " ORDER BY time_ms, id";
+        HRC_PROGRESS_CUT
+        " SELECT e.item_id, e.response, e.score, e.hints_used FROM event e, cut"
+        " WHERE e.learner_id = ?1 AND e.module_id = ?2 AND e.verb = 'answered'"
+        " AND e.attempt = ?3 AND e.item_id IS NOT NULL AND " HRC_PROGRESS_AFTER_CUT
+        " ORDER BY e.time_ms, e.id";
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
