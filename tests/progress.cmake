@@ -11,6 +11,8 @@ hrc_unit_test(test_progress_exchange SOURCES ${progress_dir}/test_progress_excha
 # Groups, resets, merges and the class table (the trainer's session).
 hrc_unit_test(test_progress_trainer SOURCES ${progress_dir}/test_progress_trainer.c
               LIBS hrc_io)
+# Class lists from a trainer's spreadsheet (--import-class).
+hrc_unit_test(test_progress_roster SOURCES ${progress_dir}/test_progress_roster.c LIBS hrc_io)
 
 add_executable(progress_driver ${progress_dir}/progress_driver.c)
 target_link_libraries(progress_driver PRIVATE hrc_io)

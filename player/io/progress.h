@@ -575,6 +575,93 @@ int hrc_progress_set_open_group(hrc_progress *s, int64_t group); /* 0 closes it 
 int hrc_progress_list_group_learners(hrc_progress *s, int64_t group, hrc_learner **out,
                                      size_t *n);
 
+/* ---- Class lists (--import-class; a USB stick) ---------------------- */
+
+/*
+ * A class list is a text file of learners' names, one a line, with an
+ * optional second column naming each one's group (docs/trainer.md):
+ * - UTF-8 (with or without a byte order mark) or, when the bytes are not
+ *   UTF-8, Latin-1 as Windows writes it (Windows-1252); UTF-16 is refused;
+ * - fields separated by ';', ',' or tabs (the one found on most of the
+ *   first lines), quoted with '"' as in RFC 4180 when they hold one;
+ * - an optional header line, recognised by its words (Name, Nom, Nombre,
+ *   First name / Last name, Prénom / Nom, Nombre / Apellidos, Group,
+ *   Groupe, Grupo...), which may put the columns in any order and name
+ *   first and last names apart (they are joined, first name first);
+ *   without a header, the name comes first and the group second;
+ * - empty lines are skipped.
+ * Each name is checked by hrc_name_clean(); a name that is the same
+ * (hrc_name_same) as an earlier line's or an existing learner's is a
+ * duplicate: reported and skipped, never added twice. Any other problem
+ * (a refused name or group name, a quote left open, more fields than a
+ * name and a group) refuses the whole file: nothing is added, and every
+ * problem is reported with its line number. Groups named in the file, and
+ * opts->group, are created when no group has that name (case ignored).
+ * Lines without a group join opts->group, else the open group, else none.
+ * Imported
+ * learners have no PIN (when the kiosk requires one, they choose it at
+ * their first sign-in). One transaction: all of it or nothing.
+ */
+#define HRC_ROSTER_MAX_BYTES (4 * 1024 * 1024)
+#define HRC_ROSTER_MAX_LINES 20000
+
+typedef enum hrc_roster_issue_kind {
+    /* Errors: the file is refused. */
+    HRC_ROSTER_BAD_NAME,   /* detail: hrc_name_problem_text() of the name */
+    HRC_ROSTER_BAD_GROUP,  /* the group's name is refused */
+    HRC_ROSTER_BAD_LINE,   /* a quote left open, too many fields, no name */
+    /* Warnings: the line is skipped. */
+    HRC_ROSTER_DUPLICATE,  /* the same name as line other_line */
+    HRC_ROSTER_EXISTS,     /* a learner with this name is already here */
+    HRC_ROSTER_IGNORED_COLUMN, /* a header column that is neither name nor group */
+} hrc_roster_issue_kind;
+
+typedef struct hrc_roster_issue {
+    size_t line;                       /* 1-based, in the file */
+    hrc_roster_issue_kind kind;
+    bool error;                        /* the first three kinds */
+    size_t other_line;                 /* HRC_ROSTER_DUPLICATE */
+    char name[HRC_LEARNER_NAME_MAX];   /* the name (or column) concerned, trimmed, valid UTF-8 */
+    /* The whole problem as one line in the interface language, such as
+     * "line 7: Marie Dupont is already on line 3; skipped". */
+    char message[HRC_LEARNER_NAME_MAX + 256];
+} hrc_roster_issue;
+
+typedef struct hrc_roster_options {
+    const char *group; /* the group of lines without one; NULL: the open group */
+    bool dry_run;      /* check and count, but add nothing (a preview) */
+} hrc_roster_options;
+
+typedef struct hrc_roster_report {
+    const char *encoding;  /* "UTF-8" or "Windows-1252" (static) */
+    char separator;        /* ';', ',', '\t', or 0 for one column */
+    bool header;
+    size_t lines;          /* lines with a learner (not empty, not the header) */
+    size_t learners_added; /* with dry_run: that would be added */
+    size_t groups_added;
+    size_t skipped;        /* duplicates, in the file or with learners here */
+    size_t errors;         /* problems that refused the file */
+    size_t n_issues;       /* at most HRC_ROSTER_MAX_ISSUES are kept */
+    hrc_roster_issue *issues;
+} hrc_roster_report;
+#define HRC_ROSTER_MAX_ISSUES 200
+
+/*
+ * Facilitator (unlocked, writable store). HRC_PROGRESS_OK when the file
+ * was imported (duplicates skipped are not errors); HRC_PROGRESS_ERR_FORMAT
+ * when it was refused (report->errors > 0, report->issues say why, nothing
+ * added) or is not a text file (hrc_progress_errmsg() says why);
+ * HRC_PROGRESS_ERR_NOT_FOUND for a missing file; HRC_PROGRESS_ERR_NAME for
+ * a refused opts->group; store errors as usual. report may be NULL; free
+ * it with hrc_roster_report_free().
+ */
+int hrc_progress_import_class(hrc_progress *s, const char *path, const hrc_roster_options *opts,
+                              hrc_roster_report *report);
+/* The same from bytes in memory. */
+int hrc_progress_import_class_data(hrc_progress *s, const char *data, size_t len,
+                                   const hrc_roster_options *opts, hrc_roster_report *report);
+void hrc_roster_report_free(hrc_roster_report *report); /* its issues; NULL is fine */
+
 /* ---- Facilitator actions (unlocked store) ---------------------------- */
 
 /*
@@ -640,7 +727,7 @@ typedef struct hrc_class_column {
 
 typedef struct hrc_class_table {
     size_t n_learners, n_modules;
-    hrc_learner *learners;     /* the rows, by name (case ignored) */
+    hrc_learner *learners;     /* the rows, by name (hrc_name_key: case and accents ignored) */
     hrc_class_column *columns; /* in the order asked for */
     hrc_class_cell *cells;     /* n_learners x n_modules, row after row */
     int64_t group;             /* as asked for */
@@ -660,7 +747,7 @@ const hrc_class_cell *hrc_class_table_cell(const hrc_class_table *t, size_t lear
                                            size_t module);
 
 typedef enum hrc_class_sort {
-    HRC_CLASS_BY_NAME,          /* A to Z, case ignored */
+    HRC_CLASS_BY_NAME,          /* A to Z, case and accents ignored */
     HRC_CLASS_BY_PROGRESS,      /* most modules completed first, then passed, then name */
     HRC_CLASS_BY_LAST_ACTIVITY, /* most recent first */
 } hrc_class_sort;

@@ -5,9 +5,10 @@
  */
 #include "io/progress_internal.h"
 
+#include "core/names.h"
+
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 void hrc_class_table_free(hrc_class_table *t)
 {
@@ -202,6 +203,7 @@ int hrc_progress_class_table(hrc_progress *s, int64_t group, const char *const *
         return r;
     }
     count_columns(t);
+    hrc_class_table_sort(t, HRC_CLASS_BY_NAME); /* accents and case ignored */
     *out = t;
     return HRC_PROGRESS_OK;
 }
@@ -213,6 +215,7 @@ typedef struct sort_key {
     size_t completed, passed;
     int64_t last;
     const char *name;
+    char key[HRC_LEARNER_NAME_MAX];   /* hrc_name_key(): no case, no accents */
 } sort_key;
 
 static int compare_rows(const void *a, const void *b, void *ctx)
@@ -227,7 +230,9 @@ static int compare_rows(const void *a, const void *b, void *ctx)
     } else if (sort_by == HRC_CLASS_BY_LAST_ACTIVITY && x->last != y->last) {
         return x->last > y->last ? -1 : 1;
     }
-    int c = strcasecmp(x->name, y->name);
+    int c = strcmp(x->key, y->key);
+    if (!c)
+        c = strcmp(x->name, y->name);
     if (c)
         return c;
     return x->row < y->row ? -1 : x->row > y->row; /* stable */
@@ -249,6 +254,7 @@ void hrc_class_table_sort(hrc_class_table *t, hrc_class_sort by)
     for (size_t i = 0; i < n; i++) {
         keys[i].row = i;
         keys[i].name = t->learners[i].name;
+        hrc_name_key(keys[i].name, keys[i].key, sizeof keys[i].key);
         for (size_t k = 0; k < m; k++) {
             const hrc_class_cell *c = &t->cells[i * m + k];
             keys[i].completed += c->status == HRC_CELL_COMPLETED;
