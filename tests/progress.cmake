@@ -46,3 +46,8 @@ if(HRC_FUZZ)
   target_compile_options(fuzz_progress_json PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_options(fuzz_progress_json PRIVATE -fsanitize=fuzzer,address,undefined)
 endif()
+
+# Not a test: fills a store with a class that took a course (the report,
+# certificate and dashboard tests, and bench/40-trainer.sh).
+add_executable(class_seed ${progress_dir}/class_seed.c)
+target_link_libraries(class_seed PRIVATE hrc_io)

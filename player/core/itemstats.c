@@ -428,3 +428,73 @@ int hrc_itemstats_compute(hrc_itemstats *st, const hrc_item_stat **out, size_t *
     *n = st->n_refs;
     return 0;
 }
+
+/* ---- Responses as text --------------------------------------------------- */
+
+static const char *text_of(const hrc_text *t, const char *id, const char *lang,
+                           const char *default_lang)
+{
+    const char *s = hrc_text_plain(t, lang, default_lang);
+    return s && *s ? s : id;
+}
+
+static void append(char *out, size_t size, size_t *len, const char *text, size_t n)
+{
+    if (*len + 1 >= size)
+        return;
+    if (n > size - 1 - *len)
+        n = size - 1 - *len;
+    memcpy(out + *len, text, n);
+    *len += n;
+    out[*len] = '\0';
+}
+
+static long pair_index(const hrc_question *q, const char *id, size_t len)
+{
+    for (size_t p = 0; p < q->n_pairs; p++)
+        if (strlen(q->pairs[p].id) == len && strncmp(q->pairs[p].id, id, len) == 0)
+            return (long)p;
+    return -1;
+}
+
+void hrc_itemstats_describe(const hrc_question *q, const char *response, const char *lang,
+                            const char *default_lang, char *out, size_t size)
+{
+    if (!out || !size)
+        return;
+    out[0] = '\0';
+    size_t len = 0;
+    const char *sep = q->kind == HRC_Q_ORDERING ? " \u203a " : q->kind == HRC_Q_MATCHING ? "; "
+                                                                                     : ", ";
+    bool first = true;
+    for (const char *p = response; p && *p;) {
+        size_t n = strcspn(p, ",");
+        if (!first)
+            append(out, size, &len, sep, strlen(sep));
+        first = false;
+        if (q->kind == HRC_Q_MATCHING) {
+            const char *eq = memchr(p, '=', n);
+            long l = eq ? pair_index(q, p, (size_t)(eq - p)) : -1;
+            long r = eq ? pair_index(q, eq + 1, n - (size_t)(eq - p) - 1) : -1;
+            if (l >= 0 && r >= 0) {
+                const char *a = text_of(&q->pairs[l].left, q->pairs[l].id, lang, default_lang);
+                const char *b = text_of(&q->pairs[r].right, q->pairs[r].id, lang, default_lang);
+                append(out, size, &len, a, strlen(a));
+                append(out, size, &len, " = ", 3);
+                append(out, size, &len, b, strlen(b));
+            } else {
+                append(out, size, &len, p, n);
+            }
+        } else {
+            long c = choice_index(q, p, n);
+            if (c >= 0) {
+                const char *t = text_of(&q->choices[c].text, q->choices[c].id, lang,
+                                        default_lang);
+                append(out, size, &len, t, strlen(t));
+            } else {
+                append(out, size, &len, p, n);
+            }
+        }
+        p += n + (p[n] == ',');
+    }
+}

@@ -111,4 +111,14 @@ size_t hrc_itemstats_learners(const hrc_itemstats *st);
  */
 int hrc_itemstats_compute(hrc_itemstats *st, const hrc_item_stat **out, size_t *n);
 
+/*
+ * A recorded response as a reader says it, with the texts of the choices in
+ * lang (default_lang when missing): "Lyon" for a choice, "Paris, Lyon"
+ * for several, "First › Second › Third" for an order, "A = 1; B = 2" for
+ * matched pairs. Ids the question does not have are written as they are.
+ * Always NUL-terminated (cut short when it does not fit).
+ */
+void hrc_itemstats_describe(const hrc_question *q, const char *response, const char *lang,
+                            const char *default_lang, char *out, size_t size);
+
 #endif

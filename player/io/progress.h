@@ -754,6 +754,27 @@ typedef enum hrc_class_sort {
 /* Reorders the rows (cells follow). Stable. */
 void hrc_class_table_sort(hrc_class_table *t, hrc_class_sort by);
 
+/* ---- Item statistics (core/itemstats.h) ---------------------------- */
+
+struct hrc_course;
+struct hrc_itemstats;
+
+/*
+ * Facilitator: feeds every recorded answer of the learners of group
+ * (HRC_GROUP_ALL, HRC_GROUP_NONE or an id), oldest first, to a new
+ * hrc_itemstats for course; compute and free it with core/itemstats.h.
+ */
+int hrc_progress_item_stats(hrc_progress *s, const struct hrc_course *course, int64_t group,
+                            struct hrc_itemstats **out);
+/*
+ * Facilitator: the item statistics as CSV (RFC 4180, UTF-8 with a byte
+ * order mark, CRLF), hardest first, one row per question, headers and
+ * question texts in the interface language; written whole or not at all,
+ * privately, as the other exports (docs/trainer.md lists the columns).
+ */
+int hrc_progress_export_item_stats(hrc_progress *s, const struct hrc_course *course,
+                                   int64_t group, const char *path);
+
 /* ---- Exports and imports (facilitator: unlocked store) -------------- */
 
 /*
@@ -771,6 +792,11 @@ void hrc_class_table_sort(hrc_class_table *t, hrc_class_sort by);
  */
 int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang);
 int hrc_progress_export_json(hrc_progress *s, const char *path);
+/* The same for the learners of one group (HRC_GROUP_ALL: everyone;
+ * HRC_GROUP_NONE: those in no group; or a group's id). */
+int hrc_progress_export_csv_group(hrc_progress *s, const char *path, const char *lang,
+                                  int64_t group);
+int hrc_progress_export_json_group(hrc_progress *s, const char *path, int64_t group);
 
 typedef struct hrc_export_report {
     size_t records;   /* statements (JSON) or rows (CSV) written */

@@ -348,12 +348,8 @@ int hrc_progress_list_group_learners(hrc_progress *s, int64_t group, hrc_learner
     if (r)
         return r;
     char sql[640];
-    const char *where = group == HRC_GROUP_ALL ? ""
-                      : !has_groups(s)         ? (group == HRC_GROUP_NONE ? "" : "WHERE 0 ")
-                      : group == HRC_GROUP_NONE ? "WHERE group_id IS NULL "
-                                                : "WHERE group_id = ?1 ";
-    snprintf(sql, sizeof sql, "%s%sORDER BY name COLLATE NOCASE, id",
-             hrc_progress_learner_columns(s), where);
+    snprintf(sql, sizeof sql, "%s%s ORDER BY name COLLATE NOCASE, id",
+             hrc_progress_learner_columns(s), hrc_progress_group_where(s, group, NULL));
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
@@ -381,4 +377,16 @@ int hrc_progress_list_group_learners(hrc_progress *s, int64_t group, hrc_learner
         return hrc_progress_fail_db(s, rc, "listing learners");
     }
     return HRC_PROGRESS_OK;
+}
+
+const char *hrc_progress_group_where(const hrc_progress *s, int64_t group, const char *alias)
+{
+    bool l = alias && strcmp(alias, "l") == 0;
+    if (group == HRC_GROUP_ALL || (!has_groups(s) && group == HRC_GROUP_NONE))
+        return "";
+    if (!has_groups(s))
+        return " WHERE 0"; /* no groups yet: nobody is in one */
+    if (group == HRC_GROUP_NONE)
+        return l ? " WHERE l.group_id IS NULL" : " WHERE group_id IS NULL";
+    return l ? " WHERE l.group_id = ?1" : " WHERE group_id = ?1";
 }

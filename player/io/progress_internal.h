@@ -107,6 +107,11 @@ int hrc_progress_insert_group(hrc_progress *s, const char *clean_name, const cha
 #define HRC_PROGRESS_AFTER_CUT \
     "(CASE WHEN e.device_id = cut.d THEN e.seq > cut.q ELSE e.time_ms > cut.t END)"
 
+/* " WHERE <alias>.group_id ..." keeping the learners of group (alias:
+ * the learner table's, in the query); "" for HRC_GROUP_ALL. A group id is
+ * bound as ?1 by the caller. */
+const char *hrc_progress_group_where(const hrc_progress *s, int64_t group, const char *alias);
+
 /* Appends one event (checked by the caller) inside the caller's
  * transaction, without refreshing the summary. */
 int hrc_progress_append_event(hrc_progress *s, const hrc_session *session,
@@ -143,6 +148,9 @@ void hrc_progress_out_abort(hrc_progress_out *out);
  * json: escaped as a JSON string's content. */
 void hrc_progress_out_text(hrc_progress_out *out, const char *text, bool json);
 void hrc_progress_out_textn(hrc_progress_out *out, const char *text, size_t len, bool json);
+
+/* One CSV field (RFC 4180; a leading = + - @ quoted behind a '). */
+void hrc_progress_csv_field(hrc_progress_out *o, const char *text, bool last);
 
 /* ---- Keys (progress_keys.c) ---- */
 

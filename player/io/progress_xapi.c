@@ -115,12 +115,12 @@ static bool parse_duration(const char *text, int64_t *ms)
     return true;
 }
 
-static const char export_sql[] =
-    "SELECT e.device_id, e.seq, l.uuid, l.name, e.verb, e.module_id, e.item_id,"
-    " e.module_version, e.content_hash, e.item_revision, e.response, e.success, e.score,"
-    " e.hints_used, e.attempt, e.duration_ms, e.time_ms, e.session_id, e.session_end,"
-    " l.home_device"
-    " FROM event e JOIN learner l ON l.id = e.learner_id ORDER BY e.device_id, e.seq";
+#define EXPORT_SQL(where)                                                                \
+    "SELECT e.device_id, e.seq, l.uuid, l.name, e.verb, e.module_id, e.item_id,"             \
+    " e.module_version, e.content_hash, e.item_revision, e.response, e.success, e.score,"    \
+    " e.hints_used, e.attempt, e.duration_ms, e.time_ms, e.session_id, e.session_end,"       \
+    " l.home_device"                                                                         \
+    " FROM event e JOIN learner l ON l.id = e.learner_id" where " ORDER BY e.device_id, e.seq"
 
 static const char *text_at(sqlite3_stmt *st, int col)
 {
@@ -207,6 +207,11 @@ static void put_statement(hrc_progress_out *o, sqlite3_stmt *st)
 
 int hrc_progress_export_json(hrc_progress *s, const char *path)
 {
+    return hrc_progress_export_json_group(s, path, HRC_GROUP_ALL);
+}
+
+int hrc_progress_export_json_group(hrc_progress *s, const char *path, int64_t group)
+{
     if (!s)
         return HRC_PROGRESS_ERR_NOT_FOUND;
     int r = hrc_progress_require_unlocked(s);
@@ -216,10 +221,14 @@ int hrc_progress_export_json(hrc_progress *s, const char *path)
     r = hrc_progress_this_kiosk(s, &me); /* no key, no signed export */
     if (r)
         return r;
+    char sql[1024];
+    snprintf(sql, sizeof sql, EXPORT_SQL("%s"), hrc_progress_group_where(s, group, "l"));
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, export_sql, -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
         return hrc_progress_fail_db(s, rc, "exporting");
+    if (group > 0)
+        sqlite3_bind_int64(st, 1, group);
     hrc_progress_out out, sig;
     r = hrc_progress_out_open(s, &out, path);
     if (r) {
