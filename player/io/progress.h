@@ -474,6 +474,7 @@ typedef struct hrc_module_progress {
     int64_t last_activity_ms; /* Unix ms UTC */
     int64_t n_events;
     int resets;               /* times the facilitator reset the module's attempts */
+    int64_t completed_ms;     /* when it was (last) completed; 0: not completed */
 } hrc_module_progress;
 
 /* One learner, one module. HRC_PROGRESS_ERR_NOT_FOUND when never started.
@@ -717,6 +718,7 @@ typedef struct hrc_class_cell {
     int resets;
     int64_t time_spent_ms;
     int64_t last_activity_ms;  /* 0 when not started */
+    int64_t completed_ms;      /* when completed; 0 when not */
 } hrc_class_cell;
 
 /* One module over the learners of the table. */
@@ -851,6 +853,49 @@ int hrc_progress_list_trusted_kiosks(hrc_progress *s, hrc_kiosk **out, size_t *n
  * `--trust-kiosk FILE`. Any open store will do (for its error message).
  */
 int hrc_progress_export_signer(hrc_progress *s, const char *path, hrc_kiosk *out);
+
+/* Where a kiosk stands with this store. */
+typedef enum hrc_kiosk_standing {
+    HRC_KIOSK_UNKNOWN,  /* not trusted here: anyone could have made that key */
+    HRC_KIOSK_THIS,     /* this kiosk */
+    HRC_KIOSK_TRUSTED,  /* a kiosk this store trusts */
+} hrc_kiosk_standing;
+
+/* Reads a key as --kiosk-key prints it into out (device, key text,
+ * fingerprint) and public_key (32 bytes; may be NULL). false when it is
+ * not such a key. No store needed. */
+bool hrc_kiosk_key_parse(const char *text, hrc_kiosk *out, unsigned char *public_key);
+/* Whether the kiosk of that key text is this one, a trusted one, or
+ * unknown here; known (may be NULL) gets the store's record of it (with
+ * trusted_ms). Any open store; NULL: unknown. */
+int hrc_progress_kiosk_standing(hrc_progress *s, const char *key, hrc_kiosk_standing *out,
+                                hrc_kiosk *known);
+
+/* ---- Certificates (the signing side; the PDFs are io/paper.h) -------- */
+
+#define HRC_CERTIFICATE_MAGIC "hrc-player certificate 1\n"
+#define HRC_CERTIFICATE_TRAILER_MAGIC "%hrc-player-certificate-signature 1\n"
+#define HRC_CERTIFICATE_NUMBER_MAX 32
+
+/*
+ * Facilitator (unlocked, writable store): the next certificate number of
+ * this kiosk, "<first 8 hex digits of its fingerprint>-<serial, 6 digits>"
+ * such as "3F2A9C01-000042", written in the store's register with the
+ * learner's id and scope ("course" or "module ID") and the time
+ * (*issued_ms, may be NULL), committed before it returns: a number is
+ * never given twice, even when the certificate is not written after all.
+ */
+int hrc_progress_next_certificate(hrc_progress *s, const char *learner_uuid, const char *scope,
+                                  char number[HRC_CERTIFICATE_NUMBER_MAX], int64_t *issued_ms);
+/*
+ * Facilitator: signs text with this kiosk's Ed25519 key (crypto_sign_detached),
+ * but only a certificate's text: it must start with HRC_CERTIFICATE_MAGIC
+ * or HRC_CERTIFICATE_TRAILER_MAGIC (so that this call can never sign an
+ * export's signature file, which starts otherwise). signer (may be NULL)
+ * gets this kiosk's key. HRC_PROGRESS_ERR_INVALID for other text.
+ */
+int hrc_progress_sign_certificate(hrc_progress *s, const void *text, size_t len,
+                                  unsigned char signature[64], hrc_kiosk *signer);
 
 typedef struct hrc_import_stats {
     size_t statements;  /* read from the file */

@@ -120,6 +120,7 @@ static void fill_cell(sqlite3_stmt *st, hrc_class_cell *c)
     c->time_spent_ms = sqlite3_column_int64(st, 6);
     c->last_activity_ms = sqlite3_column_int64(st, 7);
     c->resets = sqlite3_column_int(st, 8);
+    c->completed_ms = completed ? sqlite3_column_int64(st, 9) : 0;
 }
 
 static int read_cells(hrc_progress *s, int64_t group, hrc_class_table *t)
@@ -134,7 +135,8 @@ static int read_cells(hrc_progress *s, int64_t group, hrc_class_table *t)
     snprintf(sql, sizeof sql,
              "SELECT s.learner_id, s.module_id, s.completed, s.success, s.best_score,"
              " s.attempts, s.time_spent_ms, s.last_activity_ms, %s FROM summary s%s",
-             s->schema_version >= 4 ? "s.resets" : "0", group_filter(s, group));
+             s->schema_version >= 4 ? "s.resets, s.completed_ms" : "0, 0",
+             group_filter(s, group));
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc == SQLITE_OK && group > 0)

@@ -39,13 +39,14 @@ static const char refresh_sql[] =
     "   max(after AND verb = 'failed') AS failed,"
     "   max(CASE WHEN after AND verb IN ('passed', 'failed') THEN score END) AS best,"
     "   coalesce(max(CASE WHEN after THEN attempt END), 0) AS attempts,"
-    "   sum(verb = 'reset') AS resets FROM ev),\n"
+    "   sum(verb = 'reset') AS resets,"
+    "   coalesce(max(CASE WHEN after AND verb = 'completed' THEN time_ms END), 0) AS done FROM ev),\n"
     " gaps AS (SELECT coalesce(sum(min(gap, 1800000)), 0) AS spent FROM"
     "   (SELECT time_ms - lag(time_ms) OVER (PARTITION BY session_id ORDER BY time_ms, id)"
     "    AS gap " EVENTS_OF OWN "))\n"
     "INSERT OR REPLACE INTO summary(learner_id, module_id, module_version, resume_item,"
     " completed, success, best_score, last_score, attempts, time_spent_ms,"
-    " last_activity_ms, n_events, resets)\n"
+    " last_activity_ms, n_events, resets, completed_ms)\n"
     "SELECT ?1, ?2,\n"
     " coalesce((SELECT module_version " EVENTS_OF OWN LATEST "),"
     "          (SELECT module_version " EVENTS_OF LATEST ")),\n"
@@ -55,7 +56,7 @@ static const char refresh_sql[] =
     " agg.best,\n"
     " (SELECT score FROM ev WHERE after AND verb IN ('passed', 'failed') AND score IS NOT NULL"
     LATEST "),\n"
-    " agg.attempts, gaps.spent, agg.last_ms, agg.n, agg.resets\n"
+    " agg.attempts, gaps.spent, agg.last_ms, agg.n, agg.resets, agg.done\n"
     "FROM agg, gaps WHERE agg.n > 0";
 
 _Static_assert(MAX_GAP_MS == 1800000, "refresh_sql spells MAX_GAP_MS out");
@@ -334,7 +335,8 @@ int hrc_progress_end_session(hrc_progress *s, hrc_session *session, hrc_verb ver
  * so never upgraded) has no count of resets. */
 static const char *summary_columns(const hrc_progress *s)
 {
-    return s->schema_version >= 4 ? SUMMARY_COLUMNS("s.resets") : SUMMARY_COLUMNS("0");
+    return s->schema_version >= 4 ? SUMMARY_COLUMNS("s.resets, s.completed_ms")
+                                  : SUMMARY_COLUMNS("0, 0");
 }
 
 static void read_summary(sqlite3_stmt *st, hrc_module_progress *p)
@@ -359,6 +361,7 @@ static void read_summary(sqlite3_stmt *st, hrc_module_progress *p)
     p->last_activity_ms = sqlite3_column_int64(st, 11);
     p->n_events = sqlite3_column_int64(st, 12);
     p->resets = sqlite3_column_int(st, 13);
+    p->completed_ms = sqlite3_column_int64(st, 14);
 }
 
 /* Runs a summary query; learner <= 0 means no learner to bind. */

@@ -145,7 +145,8 @@ static const char migrate_v3[] =
  *   quiz attempts start again) and 'merged' (two profiles of one person
  *   became one). SQLite cannot widen a CHECK constraint in place, so the
  *   event table is rebuilt with the same columns, index and trigger.
- * - The summary counts the resets of each learner's module.
+ * - The summary counts the resets of each learner's module and keeps when
+ *   it was completed (for certificates).
  * - learner_alias: the ids of profiles merged into another, so that an
  *   older export naming them still finds their events here.
  * - certificate: the register of certificates this kiosk issued (their
@@ -163,6 +164,7 @@ static const char migrate_v4[] =
     "  REFERENCES learner_group(id) ON DELETE SET NULL;\n"
     "CREATE INDEX learner_by_group ON learner(group_id);\n"
     "ALTER TABLE summary ADD COLUMN resets INTEGER NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE summary ADD COLUMN completed_ms INTEGER NOT NULL DEFAULT 0;\n"
     "CREATE TABLE learner_alias(\n"
     "  uuid TEXT NOT NULL PRIMARY KEY,\n"
     "  home_device TEXT NOT NULL,\n"
