@@ -1,6 +1,8 @@
 /* itemstats.c: how a class answered each question (itemstats.h). */
 #include "core/itemstats.h"
 
+#include "core/i18n.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -442,8 +444,11 @@ static void append(char *out, size_t size, size_t *len, const char *text, size_t
 {
     if (*len + 1 >= size)
         return;
-    if (n > size - 1 - *len)
+    if (n > size - 1 - *len) {
         n = size - 1 - *len;
+        while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
+            n--; /* never half a character */
+    }
     memcpy(out + *len, text, n);
     *len += n;
     out[*len] = '\0';
@@ -490,6 +495,9 @@ void hrc_itemstats_describe(const hrc_question *q, const char *response, const c
             if (c >= 0) {
                 const char *t = text_of(&q->choices[c].text, q->choices[c].id, lang,
                                         default_lang);
+                /* True/false choices have no text: the quiz screen's words. */
+                if (q->kind == HRC_Q_TRUEFALSE && hrc_text_is_empty(&q->choices[c].text))
+                    t = c == 0 ? _("True") : _("False");
                 append(out, size, &len, t, strlen(t));
             } else {
                 append(out, size, &len, p, n);

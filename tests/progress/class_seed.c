@@ -163,7 +163,7 @@ static void take_module(seeder *sd, int64_t learner, size_t l, const hrc_module 
             double total = 0;
             for (size_t k = 0; k < quiz->n_questions; k++) {
                 const hrc_question *q = &quiz->questions[k];
-                double difficulty = chance(sd->seed, mi * 1000 + k, 77) * 0.6;
+                double difficulty = chance(sd->seed, mi * 1000 + k, 77) * 0.45;
                 bool right = chance(sd->seed + (uint64_t)attempt, l, mi * 1000 + k) <
                              ability - difficulty + 0.25 * (attempt - 1);
                 char text[512];

@@ -244,12 +244,31 @@ static void many_learners(void **state)
     hrc_itemstats_free(st);
 }
 
+/* Responses as a trainer reads them. */
+static void responses_described(void **state)
+{
+    (void)state;
+    char out[128];
+    hrc_itemstats_describe(&m1_questions[0], "b", "en", NULL, out, sizeof out);
+    assert_string_equal(out, "b"); /* no text: the id */
+    hrc_itemstats_describe(&m1_questions[1], "false", "en", NULL, out, sizeof out);
+    assert_string_equal(out, "False");
+    hrc_itemstats_describe(&m1_questions[2], "y,x,z", "en", NULL, out, sizeof out);
+    assert_string_equal(out, "y \u203a x \u203a z");
+    hrc_itemstats_describe(&m1_questions[0], "a,zz", "en", NULL, out, sizeof out);
+    assert_string_equal(out, "a, zz");
+    hrc_itemstats_describe(&m1_questions[2], "y,x,z", "en", NULL, out, 4);
+    assert_int_equal(strlen(out), 3); /* cut short at characters, never overrun */
+    assert_string_equal(out, "y x");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(figures_worked_out_by_hand),
         cmocka_unit_test(undefined_indexes),
         cmocka_unit_test(many_learners),
+        cmocka_unit_test(responses_described),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
