@@ -50,4 +50,12 @@ endif()
 # Not a test: fills a store with a class that took a course (the report,
 # certificate and dashboard tests, and bench/40-trainer.sh).
 add_executable(class_seed ${progress_dir}/class_seed.c)
-target_link_libraries(class_seed PRIVATE hrc_io)
+target_link_libraries(class_seed PRIVATE hrc_io PkgConfig::SQLITE3)
+
+# The trainer's command line: class lists, the report and certificates as
+# PDF (pdfinfo, pdftotext, pdftoppm, zbarimg), their verification.
+add_test(NAME progress_paper
+         COMMAND bash ${progress_dir}/paper.sh $<TARGET_FILE:hrc-player>
+                 $<TARGET_FILE:class_seed> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities
+                 ${progress_work}/paper)
+set_tests_properties(progress_paper PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)

@@ -178,8 +178,15 @@ static void build_text(const cert_job *j, size_t learner, cert *c)
 /* The QR code of the signed text, size points wide, at (x, y). */
 static bool draw_qr(paper_doc *d, const char *data, double x, double y, double size)
 {
-    QRcode *qr = QRcode_encodeData((int)strlen(data), (const unsigned char *)data, 0,
-                                   QR_ECLEVEL_M);
+    /* Bytes, announced as UTF-8 (ECI 26) so that readers do not guess. */
+    QRinput *input = QRinput_new2(0, QR_ECLEVEL_M);
+    if (!input)
+        return false;
+    QRcode *qr = NULL;
+    if (QRinput_appendECIheader(input, 26) == 0 &&
+        QRinput_append(input, QR_MODE_8, (int)strlen(data), (const unsigned char *)data) == 0)
+        qr = QRcode_encodeInput(input);
+    QRinput_free(input);
     if (!qr)
         return false;
     int quiet = 4, n = qr->width + 2 * quiet;
@@ -263,7 +270,7 @@ static void draw_certificate(paper_doc *d, const cert_job *j, size_t learner, co
     paper_text(d, x, y, w, line, 11, PAPER_CENTER);
 
     /* The foot: who issued it, its number, how to check it, the QR code. */
-    double qr = 112, qx = W - m * 1.3 - qr, qy = H - m * 1.3 - qr;
+    double qr = 124, qx = W - m * 1.3 - qr, qy = H - m * 1.3 - qr;
     char qr_text[HRC_CERTIFICATE_TEXT_MAX + 128];
     snprintf(qr_text, sizeof qr_text, "%ssignature: %s\n", c->text, c->sig_b64);
     draw_qr(d, qr_text, qx, qy, qr);

@@ -355,9 +355,15 @@ static void question_row(report *r, size_t rank, const hrc_item_stat *it)
     }
     paper_percent(it->p_right, right, sizeof right);
     snprintf(answered, sizeof answered, "%zu", it->answered);
-    if (it->has_discrimination)
+    if (it->has_discrimination) {
         snprintf(disc, sizeof disc, "%.2f %s", it->discrimination,
                  discrimination_word(it->discrimination));
+        /* TRANSLATORS: the decimal mark of numbers such as 0.27 (French: ","). */
+        const char *mark = C_("decimal mark", ".");
+        char *dot = strchr(disc, '.');
+        if (dot && strlen(mark) == 1)
+            *dot = mark[0];
+    }
     double h = paper_measure(d, c.question - 4, prompt, 8, PAPER_MAX_LINES(5)) +
                paper_measure(d, c.question - 4, where, 6.5, 0);
     double hw = paper_measure(d, c.wrong - 4, wrong, 7.5, PAPER_MAX_LINES(5));
@@ -524,7 +530,9 @@ int hrc_report_write(hrc_progress *s, const hrc_course *course, const hrc_paper_
     }
     r.x0 = r.doc.margin;
     r.w = r.doc.width - 2 * r.doc.margin;
-    r.done_w = 34;
+    r.done_w = paper_text_width(&r.doc, _("Done"), 8, PAPER_BOLD) + 6;
+    if (r.done_w < 34)
+        r.done_w = 34;
     r.name_w = r.w * 0.26 > 170 ? 170 : r.w * 0.26;
     r.module_w = r.table->n_modules ? (r.w - r.name_w - r.done_w) / (double)r.table->n_modules
                                     : 0;
