@@ -59,3 +59,7 @@ add_test(NAME progress_paper
                  $<TARGET_FILE:class_seed> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities
                  ${progress_work}/paper)
 set_tests_properties(progress_paper PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
+
+# Not a test: the dashboard's figures for bench/40-trainer.py.
+add_executable(trainer_bench ${PROJECT_SOURCE_DIR}/bench/trainer/trainer_bench.c)
+target_link_libraries(trainer_bench PRIVATE hrc_io)

@@ -87,9 +87,24 @@ void hrc_paper_course_title(const hrc_course *course, const char *title, char *o
 
 /* ---- The document ------------------------------------------------------------ */
 
+/* Pango, cairo and fontconfig keep fonts for the whole process; at its end
+ * they are given back (in this order: each holds on to the next), so that
+ * leak checkers see only the player's own memory. */
+static void release_fonts(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
+}
+
 int paper_open(paper_doc *d, hrc_paper_size size, bool landscape, const char *fonts_dir,
                char *err, size_t err_size)
 {
+    static bool registered;
+    if (!registered) {
+        registered = true;
+        atexit(release_fonts);
+    }
     memset(d, 0, sizeof *d);
     if (size == HRC_PAPER_DEFAULT)
         size = hrc_paper_from_locale();
