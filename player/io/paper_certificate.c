@@ -390,8 +390,8 @@ static void slug(const char *name, char *out, size_t size)
     out[k] = '\0';
 }
 
-static int write_one(cert_job *j, size_t learner, const char *dir, char *path, size_t path_size,
-                     char *err, size_t err_size)
+static int write_one(cert_job *j, size_t learner, const char *number, int64_t issued_ms,
+                     const char *dir, char *path, size_t path_size, char *err, size_t err_size)
 {
     const hrc_learner *l = &j->table->learners[learner];
     cert *c = calloc(1, sizeof *c);
@@ -399,18 +399,10 @@ static int write_one(cert_job *j, size_t learner, const char *dir, char *path, s
         snprintf(err, err_size, "out of memory");
         return HRC_PROGRESS_ERR_NOMEM;
     }
-    char scope[HRC_PROGRESS_ID_MAX + 16];
-    if (j->module >= 0)
-        snprintf(scope, sizeof scope, "module %s", j->course->modules[j->module]->id);
-    else
-        snprintf(scope, sizeof scope, "course");
-    int r = hrc_progress_next_certificate(j->s, l->uuid, scope, c->number, &c->issued_ms);
-    if (!r && j->o->now_ms)
-        c->issued_ms = j->o->now_ms;
-    if (!r) {
-        build_text(j, learner, c);
-        r = hrc_progress_sign_certificate(j->s, c->text, c->text_len, c->sig, NULL);
-    }
+    snprintf(c->number, sizeof c->number, "%s", number);
+    c->issued_ms = j->o->now_ms ? j->o->now_ms : issued_ms;
+    build_text(j, learner, c);
+    int r = hrc_progress_sign_certificate(j->s, c->text, c->text_len, c->sig, NULL);
     if (r) {
         snprintf(err, err_size, "%s", hrc_progress_errmsg(j->s));
         free(c);
@@ -492,15 +484,40 @@ int hrc_certificates_write(hrc_progress *s, const hrc_course *course,
         return r;
     }
     j.table = table;
-    for (size_t i = 0; i < table->n_learners && !r; i++) {
-        if (!eligible(&j, i))
-            continue;
-        result->eligible++;
+    /* Who gets one; their numbers, all at once (one commit). */
+    size_t *who = calloc(table->n_learners ? table->n_learners : 1, sizeof *who);
+    const char **uuids = calloc(table->n_learners ? table->n_learners : 1, sizeof *uuids);
+    char (*numbers)[HRC_CERTIFICATE_NUMBER_MAX] =
+        calloc(table->n_learners ? table->n_learners : 1, sizeof *numbers);
+    if (!who || !uuids || !numbers) {
+        snprintf(err, err_size, "out of memory");
+        r = HRC_PROGRESS_ERR_NOMEM;
+    }
+    for (size_t i = 0; !r && i < table->n_learners; i++)
+        if (eligible(&j, i)) {
+            who[result->eligible] = i;
+            uuids[result->eligible++] = table->learners[i].uuid;
+        }
+    char scope[HRC_PROGRESS_ID_MAX + 16];
+    if (j.module >= 0)
+        snprintf(scope, sizeof scope, "module %s", course->modules[j.module]->id);
+    else
+        snprintf(scope, sizeof scope, "course");
+    int64_t issued = 0;
+    if (!r && result->eligible) {
+        r = hrc_progress_next_certificates(s, uuids, result->eligible, scope, numbers, &issued);
+        if (r)
+            snprintf(err, err_size, "%s", hrc_progress_errmsg(s));
+    }
+    for (size_t k = 0; !r && k < result->eligible; k++) {
         char path[HRC_PROGRESS_PATH_MAX];
-        r = write_one(&j, i, dir, path, sizeof path, err, err_size);
+        r = write_one(&j, who[k], numbers[k], issued, dir, path, sizeof path, err, err_size);
         if (!r && result->written++ == 0)
             snprintf(result->first, sizeof result->first, "%s", path);
     }
+    free(who);
+    free(uuids);
+    free(numbers);
     hrc_class_table_free(table);
     return r;
 }

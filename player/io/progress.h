@@ -814,6 +814,9 @@ const hrc_export_report *hrc_progress_last_export(const hrc_progress *s);
  */
 int hrc_progress_export_to_folder(hrc_progress *s, const char *dir, const char *lang,
                                   char *csv_out, char *json_out);
+/* The same for one group's learners (HRC_GROUP_ALL: everyone). */
+int hrc_progress_export_group_to_folder(hrc_progress *s, const char *dir, const char *lang,
+                                        int64_t group, char *csv_out, char *json_out);
 
 /* ---- Kiosk keys and trust (docs/progress.md, "Merging kiosks") ------- */
 
@@ -887,6 +890,12 @@ int hrc_progress_kiosk_standing(hrc_progress *s, const char *key, hrc_kiosk_stan
  */
 int hrc_progress_next_certificate(hrc_progress *s, const char *learner_uuid, const char *scope,
                                   char number[HRC_CERTIFICATE_NUMBER_MAX], int64_t *issued_ms);
+/* The same for n learners at once, in one transaction: numbers[i] is
+ * learner_uuids[i]'s, in a row. */
+int hrc_progress_next_certificates(hrc_progress *s, const char *const *learner_uuids, size_t n,
+                                   const char *scope,
+                                   char (*numbers)[HRC_CERTIFICATE_NUMBER_MAX],
+                                   int64_t *issued_ms);
 /*
  * Facilitator: signs text with this kiosk's Ed25519 key (crypto_sign_detached),
  * but only a certificate's text: it must start with HRC_CERTIFICATE_MAGIC

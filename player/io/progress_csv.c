@@ -142,6 +142,12 @@ int hrc_progress_export_csv_group(hrc_progress *s, const char *path, const char 
 int hrc_progress_export_to_folder(hrc_progress *s, const char *dir, const char *lang,
                                   char *csv_out, char *json_out)
 {
+    return hrc_progress_export_group_to_folder(s, dir, lang, HRC_GROUP_ALL, csv_out, json_out);
+}
+
+int hrc_progress_export_group_to_folder(hrc_progress *s, const char *dir, const char *lang,
+                                        int64_t group, char *csv_out, char *json_out)
+{
     if (!s)
         return HRC_PROGRESS_ERR_NOT_FOUND;
     int r = hrc_progress_require_unlocked(s);
@@ -159,9 +165,9 @@ int hrc_progress_export_to_folder(hrc_progress *s, const char *dir, const char *
     snprintf(json, sizeof json, "%s/hrc-progress-%.8s-%s.json", dir, s->device_id, stamp);
     if (n < 0 || (size_t)n >= sizeof csv - 1)
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "folder name too long");
-    r = hrc_progress_export_csv(s, csv, lang);
+    r = hrc_progress_export_csv_group(s, csv, lang, group);
     if (!r)
-        r = hrc_progress_export_json(s, json);
+        r = hrc_progress_export_json_group(s, json, group);
     if (r)
         return r;
     if (csv_out)
