@@ -26,12 +26,10 @@
  * after the latest reset (HRC_PROGRESS_CUT). Time spent, the resume point
  * and the last activity count every event of the learner's own.
  * Two passes over the pair's events (the aggregates, the gaps), plus index
- * look-ups for the cut and the latest values.
+ * look-ups for the latest values and the cut (a partial index of resets).
  */
 static const char refresh_sql[] =
     HRC_PROGRESS_CUT ",\n"
-    " ev AS (SELECT e.*, " HRC_PROGRESS_AFTER_CUT " AS after"
-    "   FROM event e, cut WHERE e.learner_id = ?1 AND e.module_id = ?2),\n"
     " agg AS (SELECT count(*) AS n,"
     "   coalesce(max(CASE WHEN verb NOT IN ('reset', 'merged') THEN time_ms END),"
     "            max(time_ms)) AS last_ms,"
@@ -40,7 +38,9 @@ static const char refresh_sql[] =
     "   max(CASE WHEN after AND verb IN ('passed', 'failed') THEN score END) AS best,"
     "   coalesce(max(CASE WHEN after THEN attempt END), 0) AS attempts,"
     "   sum(verb = 'reset') AS resets,"
-    "   coalesce(max(CASE WHEN after AND verb = 'completed' THEN time_ms END), 0) AS done FROM ev),\n"
+    "   coalesce(max(CASE WHEN after AND verb = 'completed' THEN time_ms END), 0) AS done"
+    "   FROM (SELECT e.verb, e.time_ms, e.score, e.attempt, " HRC_PROGRESS_AFTER_CUT " AS after"
+    "         FROM event e, cut WHERE e.learner_id = ?1 AND e.module_id = ?2)),\n"
     " gaps AS (SELECT coalesce(sum(min(gap, 1800000)), 0) AS spent FROM"
     "   (SELECT time_ms - lag(time_ms) OVER (PARTITION BY session_id ORDER BY time_ms, id)"
     "    AS gap " EVENTS_OF OWN "))\n"
@@ -54,8 +54,9 @@ static const char refresh_sql[] =
     " agg.completed,\n"
     " CASE WHEN agg.passed THEN 1 WHEN agg.failed THEN 2 ELSE 0 END,\n"
     " agg.best,\n"
-    " (SELECT score FROM ev WHERE after AND verb IN ('passed', 'failed') AND score IS NOT NULL"
-    LATEST "),\n"
+    " (SELECT e.score FROM event e, cut WHERE e.learner_id = ?1 AND e.module_id = ?2"
+    "  AND e.verb IN ('passed', 'failed') AND e.score IS NOT NULL AND " HRC_PROGRESS_AFTER_CUT
+    "  ORDER BY e.time_ms DESC, e.id DESC LIMIT 1),\n"
     " agg.attempts, gaps.spent, agg.last_ms, agg.n, agg.resets, agg.done\n"
     "FROM agg, gaps WHERE agg.n > 0";
 
@@ -63,14 +64,19 @@ _Static_assert(MAX_GAP_MS == 1800000, "refresh_sql spells MAX_GAP_MS out");
 
 int hrc_progress_refresh_summary(hrc_progress *s, int64_t learner, const char *module_id)
 {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, refresh_sql, -1, &st, NULL);
+    /* Prepared once per store: it runs with every event recorded, and
+     * preparing it costs about as much as running it. */
+    int rc = SQLITE_OK;
+    if (!s->refresh)
+        rc = sqlite3_prepare_v2(s->db, refresh_sql, -1, &s->refresh, NULL);
+    sqlite3_stmt *st = s->refresh;
     if (rc == SQLITE_OK) {
         sqlite3_bind_int64(st, 1, learner);
         sqlite3_bind_text(st, 2, module_id, -1, SQLITE_STATIC);
         rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
     }
-    sqlite3_finalize(st);
     return rc == SQLITE_DONE ? HRC_PROGRESS_OK
                              : hrc_progress_fail_db(s, rc, "updating the progress summary");
 }

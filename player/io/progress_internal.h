@@ -26,6 +26,7 @@ struct hrc_progress {
     void *clock_ctx;
     int64_t wait_ms;      /* after the last PIN check */
     hrc_export_report export_report;
+    sqlite3_stmt *refresh; /* the summary's statement, prepared once (progress_events.c) */
 };
 
 /* Sets s->err (printf-style) and returns result. */
@@ -104,8 +105,9 @@ int hrc_progress_insert_group(hrc_progress *s, const char *clean_name, const cha
     "WITH cut AS (SELECT time_ms AS t, device_id AS d, seq AS q FROM event"          \
     " WHERE learner_id = ?1 AND module_id = ?2 AND verb = 'reset'"                   \
     " UNION ALL SELECT -1, '', -1 ORDER BY 1 DESC, 3 DESC LIMIT 1)"
-#define HRC_PROGRESS_AFTER_CUT \
-    "(CASE WHEN e.device_id = cut.d THEN e.seq > cut.q ELSE e.time_ms > cut.t END)"
+#define HRC_PROGRESS_AFTER_CUT                                                      \
+    "(CASE WHEN cut.q < 0 THEN 1 WHEN e.device_id = cut.d THEN e.seq > cut.q"         \
+    " ELSE e.time_ms > cut.t END)"
 
 /* " WHERE <alias>.group_id ..." keeping the learners of group (alias:
  * the learner table's, in the query); "" for HRC_GROUP_ALL. A group id is

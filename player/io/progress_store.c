@@ -144,7 +144,8 @@ static const char migrate_v3[] =
  * - The event log takes the facilitator's own events: 'reset' (a module's
  *   quiz attempts start again) and 'merged' (two profiles of one person
  *   became one). SQLite cannot widen a CHECK constraint in place, so the
- *   event table is rebuilt with the same columns, index and trigger.
+ *   event table is rebuilt with the same columns, indexes and trigger, and
+ *   a partial index of the resets (the summary looks for the latest).
  * - The summary counts the resets of each learner's module and keeps when
  *   it was completed (for certificates).
  * - learner_alias: the ids of profiles merged into another, so that an
@@ -212,6 +213,8 @@ static const char migrate_v4[] =
     "ALTER TABLE event_v4 RENAME TO event;\n"
     "CREATE INDEX event_by_learner_module ON event(learner_id, module_id, time_ms);\n"
     "CREATE UNIQUE INDEX event_by_device_seq ON event(device_id, seq);\n"
+    "CREATE INDEX event_resets ON event(learner_id, module_id, time_ms)\n"
+    "  WHERE verb = 'reset';\n"
     "CREATE TRIGGER event_append_only BEFORE UPDATE ON event\n"
     "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n";
 
@@ -578,6 +581,8 @@ static int connect(hrc_progress *s, bool readonly, bool immutable)
 
 static void disconnect(hrc_progress *s)
 {
+    sqlite3_finalize(s->refresh);
+    s->refresh = NULL;
     sqlite3_close(s->db);
     s->db = NULL;
 }
@@ -772,6 +777,7 @@ void hrc_progress_close(hrc_progress *s)
 {
     if (!s)
         return;
+    sqlite3_finalize(s->refresh);
     sqlite3_close(s->db);
     sodium_memzero(s, sizeof *s);
     free(s);
