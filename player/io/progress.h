@@ -50,6 +50,11 @@
  *   files signed by this kiosk or by a kiosk this store trusts, and only
  *   events and learners of kiosks it trusts.
  *
+ * - The trainer's session (groups, class lists, the class table, item
+ *   statistics, resets and merges) lives here too; what a facilitator does
+ *   to a learner's record (a reset of a module's attempts, a merge of two
+ *   profiles) is an event of the log like any other, exported and imported.
+ *
  * Not thread-safe: one store per thread. Several processes may share one
  * store file (WAL, 5 s busy timeout).
  */
