@@ -7,7 +7,7 @@ quizzes with all five question kinds. Every text is in English and French.
 The output is the same for the same arguments.
 
     bench/gen_module.py OUT.xml [--pages N] [--questions N] [--cases N]
-                                [--seed N] [--no-images]
+                                [--seed N] [--id ID] [--no-images]
 
 The image the module shows is written to img/bench.png beside it.
 """
@@ -217,9 +217,9 @@ class Writer:
             self.w("    </era>\n")
         self.w("  </timeline>\n")
 
-    def module(self, pages, questions, cases, per_quiz=10):
+    def module(self, pages, questions, cases, per_quiz=10, module_id="bench-large"):
         self.w('<?xml version="1.0" encoding="UTF-8"?>\n'
-               '<module format="1" id="bench-large" version="1" xml:lang="en" '
+               f'<module format="1" id="{module_id}" version="1" xml:lang="en" '
                'languages="en fr" completion="both">\n  <meta>\n')
         self.text("title", "    ", 6)
         self.text("summary", "    ", 30)
@@ -274,12 +274,14 @@ def main():
     ap.add_argument("--questions", type=int, default=10000)
     ap.add_argument("--cases", type=int, default=100)
     ap.add_argument("--seed", type=int, default=2030)
+    ap.add_argument("--id", default="bench-large", help="the module's id")
     ap.add_argument("--no-images", dest="images", action="store_false",
                     help="leave images out (and write no img/ folder)")
     args = ap.parse_args()
     if args.pages < 1:
         ap.error("--pages must be at least 1")
-    text = Writer(args.seed, args.images).module(args.pages, args.questions, args.cases)
+    text = Writer(args.seed, args.images).module(args.pages, args.questions, args.cases,
+                                                 module_id=args.id)
     if args.images:
         folder = os.path.dirname(os.path.abspath(args.out))
         os.makedirs(os.path.join(folder, "img"), exist_ok=True)

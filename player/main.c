@@ -59,6 +59,25 @@ static void print_usage(FILE *out, const char *argv0)
             "                                exports and learner management\n"),
           out);
     fputs(_("\n"
+            "Trainers:\n"
+            "  --import-class FILE.csv       add learners from a class list (a name a\n"
+            "                                line, optionally a group; docs/trainer.md)\n"
+            "  --groups                      list the groups of learners\n"
+            "  --item-stats FILE.csv COURSE  how the class answered each question,\n"
+            "                                hardest first\n"
+            "  --report FILE.pdf COURSE      the class report: learners by module and\n"
+            "                                the questions the room got wrong\n"
+            "  --certificates DIR COURSE     a signed certificate for each learner who\n"
+            "                                completed the course (or --module ID)\n"
+            "  --verify-certificate FILE.pdf say whether a certificate is genuine and\n"
+            "                                which kiosk issued it\n"
+            "  --group NAME                  only the learners of this group (with\n"
+            "                                --export and the commands above)\n"
+            "  --module ID                   --certificates: for one module\n"
+            "  --paper a4|letter             paper size (default: from the locale)\n"
+            "  --title TEXT                  the course's title on paper\n"),
+          out);
+    fputs(_("\n"
             "Kiosk keys:\n"
             "  --kiosk-key                   show this kiosk's key and its fingerprint\n"
             "  --trust-kiosk KEY|FILE.json   accept imports signed by that kiosk (its key,\n"
@@ -107,7 +126,9 @@ static int set_command(hrc_cli *cli, hrc_command cmd)
     if (cli->command != HRC_CMD_PLAY && cli->command != cmd) {
         fprintf(stderr, _("%s: choose one of --validate, --render, --watch, "
                           "--export, --import, --set-facilitator-pin, --kiosk-key, "
-                          "--trust-kiosk, --untrust-kiosk, --trusted-kiosks, --sync\n"),
+                          "--trust-kiosk, --untrust-kiosk, --trusted-kiosks, --sync, "
+                          "--import-class, --groups, --item-stats, --report, "
+                          "--certificates, --verify-certificate\n"),
                 cli->argv0);
         return -1;
     }
@@ -120,7 +141,9 @@ enum {
     OPT_VALIDATE, OPT_WATCH, OPT_GOTO, OPT_RENDER, OPT_REVIEW, OPT_EXPORT,
     OPT_IMPORT, OPT_SET_PIN, OPT_VERSION, OPT_KIOSK_KEY, OPT_TRUST_KIOSK,
     OPT_UNTRUST_KIOSK, OPT_TRUSTED_KIOSKS, OPT_SYNC, OPT_LRS_CA, OPT_RETRY_REFUSED,
-    OPT_SHOW_LEARNERS, OPT_SPEECH,
+    OPT_SHOW_LEARNERS, OPT_SPEECH, OPT_IMPORT_CLASS, OPT_GROUPS, OPT_ITEM_STATS,
+    OPT_REPORT, OPT_CERTIFICATES, OPT_VERIFY_CERTIFICATE, OPT_GROUP, OPT_MODULE, OPT_PAPER,
+    OPT_TITLE,
 };
 
 int main(int argc, char **argv)
@@ -149,6 +172,16 @@ int main(int argc, char **argv)
         {"lrs-ca", required_argument, NULL, OPT_LRS_CA},
         {"retry-refused", no_argument, NULL, OPT_RETRY_REFUSED},
         {"speech", optional_argument, NULL, OPT_SPEECH},
+        {"import-class", required_argument, NULL, OPT_IMPORT_CLASS},
+        {"groups", no_argument, NULL, OPT_GROUPS},
+        {"item-stats", required_argument, NULL, OPT_ITEM_STATS},
+        {"report", required_argument, NULL, OPT_REPORT},
+        {"certificates", required_argument, NULL, OPT_CERTIFICATES},
+        {"verify-certificate", required_argument, NULL, OPT_VERIFY_CERTIFICATE},
+        {"group", required_argument, NULL, OPT_GROUP},
+        {"module", required_argument, NULL, OPT_MODULE},
+        {"paper", required_argument, NULL, OPT_PAPER},
+        {"title", required_argument, NULL, OPT_TITLE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {0, 0, 0, 0},
@@ -237,6 +270,31 @@ int main(int argc, char **argv)
         case OPT_SYNC: bad = set_command(&cli, HRC_CMD_SYNC); break;
         case OPT_LRS_CA: cli.lrs_ca = optarg; break;
         case OPT_RETRY_REFUSED: cli.retry_refused = true; break;
+        case OPT_IMPORT_CLASS:
+            bad = set_command(&cli, HRC_CMD_IMPORT_CLASS);
+            cli.class_file = optarg;
+            break;
+        case OPT_GROUPS: bad = set_command(&cli, HRC_CMD_GROUPS); break;
+        case OPT_ITEM_STATS:
+            bad = set_command(&cli, HRC_CMD_ITEM_STATS);
+            cli.out_path = optarg;
+            break;
+        case OPT_REPORT:
+            bad = set_command(&cli, HRC_CMD_REPORT);
+            cli.out_path = optarg;
+            break;
+        case OPT_CERTIFICATES:
+            bad = set_command(&cli, HRC_CMD_CERTIFICATES);
+            cli.out_path = optarg;
+            break;
+        case OPT_VERIFY_CERTIFICATE:
+            bad = set_command(&cli, HRC_CMD_VERIFY_CERTIFICATE);
+            cli.out_path = optarg;
+            break;
+        case OPT_GROUP: cli.group = optarg; break;
+        case OPT_MODULE: cli.module_id = optarg; break;
+        case OPT_PAPER: cli.paper = optarg; break;
+        case OPT_TITLE: cli.title = optarg; break;
         case 'h': help = true; break; /* after --lang, wherever it stands */
         case OPT_VERSION: printf("hrc-player %s\n", HRC_VERSION); return HRC_EXIT_OK;
         default:
@@ -277,6 +335,12 @@ int main(int argc, char **argv)
             return HRC_EXIT_USAGE;
         }
         return hrc_cmd_sync(&cli);
+    case HRC_CMD_IMPORT_CLASS: return hrc_cmd_import_class(&cli);
+    case HRC_CMD_GROUPS: return hrc_cmd_groups(&cli);
+    case HRC_CMD_ITEM_STATS: return hrc_cmd_item_stats(&cli);
+    case HRC_CMD_REPORT: return hrc_cmd_report(&cli);
+    case HRC_CMD_CERTIFICATES: return hrc_cmd_certificates(&cli);
+    case HRC_CMD_VERIFY_CERTIFICATE: return hrc_cmd_verify_certificate(&cli);
     case HRC_CMD_PLAY:
     case HRC_CMD_RENDER:
     case HRC_CMD_WATCH:

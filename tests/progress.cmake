@@ -8,6 +8,11 @@ hrc_unit_test(test_progress_store SOURCES ${progress_dir}/test_progress_store.c 
 hrc_unit_test(test_names SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_names.c LIBS hrc_core)
 hrc_unit_test(test_progress_exchange SOURCES ${progress_dir}/test_progress_exchange.c
               LIBS hrc_io)
+# Groups, resets, merges and the class table (the trainer's session).
+hrc_unit_test(test_progress_trainer SOURCES ${progress_dir}/test_progress_trainer.c
+              LIBS hrc_io)
+# Class lists from a trainer's spreadsheet (--import-class).
+hrc_unit_test(test_progress_roster SOURCES ${progress_dir}/test_progress_roster.c LIBS hrc_io)
 
 add_executable(progress_driver ${progress_dir}/progress_driver.c)
 target_link_libraries(progress_driver PRIVATE hrc_io)
@@ -41,3 +46,20 @@ if(HRC_FUZZ)
   target_compile_options(fuzz_progress_json PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_options(fuzz_progress_json PRIVATE -fsanitize=fuzzer,address,undefined)
 endif()
+
+# Not a test: fills a store with a class that took a course (the report,
+# certificate and dashboard tests, and bench/50-trainer.sh).
+add_executable(class_seed ${progress_dir}/class_seed.c)
+target_link_libraries(class_seed PRIVATE hrc_io PkgConfig::SQLITE3)
+
+# The trainer's command line: class lists, the report and certificates as
+# PDF (pdfinfo, pdftotext, pdftoppm, zbarimg), their verification.
+add_test(NAME progress_paper
+         COMMAND bash ${progress_dir}/paper.sh $<TARGET_FILE:hrc-player>
+                 $<TARGET_FILE:class_seed> ${PROJECT_SOURCE_DIR}/courses/human-rights-cities
+                 ${progress_work}/paper)
+set_tests_properties(progress_paper PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
+
+# Not a test: the dashboard's figures for bench/50-trainer.py.
+add_executable(trainer_bench ${PROJECT_SOURCE_DIR}/bench/trainer/trainer_bench.c)
+target_link_libraries(trainer_bench PRIVATE hrc_io)

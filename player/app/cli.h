@@ -6,7 +6,9 @@
 #define HRC_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
+struct hrc_progress;
 struct hrc_progress_open_info;
 
 enum { HRC_EXIT_OK = 0, HRC_EXIT_FAILURE = 1, HRC_EXIT_USAGE = 2 };
@@ -24,6 +26,12 @@ typedef enum hrc_command {
     HRC_CMD_UNTRUST_KIOSK,
     HRC_CMD_TRUSTED_KIOSKS,
     HRC_CMD_SYNC,
+    HRC_CMD_IMPORT_CLASS,
+    HRC_CMD_GROUPS,
+    HRC_CMD_ITEM_STATS,
+    HRC_CMD_REPORT,
+    HRC_CMD_CERTIFICATES,
+    HRC_CMD_VERIFY_CERTIFICATE,
 } hrc_command;
 
 typedef struct hrc_cli {
@@ -40,6 +48,13 @@ typedef struct hrc_cli {
     const char *kiosk_arg;   /* --trust-kiosk KEY or FILE, --untrust-kiosk FINGERPRINT */
     const char *goto_id;     /* --goto ID */
     const char *lrs_ca;      /* --lrs-ca FILE: the LRS's private authority */
+    const char *class_file;  /* --import-class FILE.csv */
+    const char *out_path;    /* --item-stats FILE.csv, --report FILE.pdf, --certificates DIR,
+                              * --verify-certificate FILE.pdf */
+    const char *group;       /* --group NAME */
+    const char *module_id;   /* --module ID (certificates) */
+    const char *paper;       /* --paper a4|letter */
+    const char *title;       /* --title TEXT (the course's, on paper) */
     int width, height;       /* --size WxH; 0: default */
     bool kiosk;
     bool show_learners;      /* --show-learners: sign-in lists every learner */
@@ -61,6 +76,16 @@ int hrc_cmd_kiosk_key(const hrc_cli *cli);
 int hrc_cmd_trust_kiosk(const hrc_cli *cli);
 int hrc_cmd_untrust_kiosk(const hrc_cli *cli);
 int hrc_cmd_trusted_kiosks(const hrc_cli *cli);
+int hrc_cmd_import_class(const hrc_cli *cli);
+int hrc_cmd_groups(const hrc_cli *cli);
+int hrc_cmd_item_stats(const hrc_cli *cli);
+int hrc_cmd_report(const hrc_cli *cli);
+int hrc_cmd_certificates(const hrc_cli *cli);
+/* Exit 0: genuine, from this kiosk or a trusted one; 3: whole and signed,
+ * but by a kiosk this machine does not trust; 1: changed, not a
+ * certificate, or unreadable. */
+int hrc_cmd_verify_certificate(const hrc_cli *cli);
+enum { HRC_EXIT_UNTRUSTED = 3 };
 
 /*
  * The progress store's open flags every command uses: with the environment
@@ -68,6 +93,20 @@ int hrc_cmd_trusted_kiosks(const hrc_cli *cli);
  * sanitizer), PIN hashes are made at libsodium's minimum cost.
  */
 unsigned hrc_cli_store_flags(void);
+/* How a command uses the progress store. */
+typedef enum hrc_store_use {
+    STORE_READ,  /* --export, --report: read-only, must exist */
+    STORE_WRITE, /* created as needed */
+    STORE_SHOW,  /* --kiosk-key: written when possible, else read */
+} hrc_store_use;
+/* Opens the store for a command, unlocked for facilitator functions (the
+ * machine's owner runs it), printing why when it cannot (NULL then). */
+struct hrc_progress *hrc_cli_open_store(const hrc_cli *cli, hrc_store_use use);
+
+/* --group NAME as the store's group id (HRC_GROUP_ALL without --group);
+ * -1 after saying that no group has that name. */
+int hrc_cli_group(const hrc_cli *cli, struct hrc_progress *s, int64_t *group);
+
 /* Prints to stderr, in the interface language, that the store's folder or
  * files were readable by others (made private, or not: info->status). */
 void hrc_cli_store_warning(const hrc_cli *cli, const struct hrc_progress_open_info *info);

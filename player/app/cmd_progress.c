@@ -46,11 +46,6 @@ void hrc_cli_store_warning(const hrc_cli *cli, const hrc_progress_open_info *inf
                 info->exposed);
 }
 
-enum store_use {
-    STORE_READ,  /* --export: read-only, must exist */
-    STORE_WRITE, /* created as needed */
-    STORE_SHOW,  /* --kiosk-key: written when possible, else read */
-};
 
 static void report_open_failure(const hrc_cli *cli, int r, const hrc_progress_open_info *info)
 {
@@ -83,8 +78,7 @@ static void report_open_failure(const hrc_cli *cli, int r, const hrc_progress_op
     }
 }
 
-/* Opens the store for a command, printing why when it cannot. */
-static hrc_progress *open_store(const hrc_cli *cli, enum store_use use)
+hrc_progress *hrc_cli_open_store(const hrc_cli *cli, hrc_store_use use)
 {
     char dir[HRC_PROGRESS_PATH_MAX];
     if (hrc_progress_default_dir(cli->data_dir, dir, sizeof dir) != HRC_PROGRESS_OK) {
@@ -153,14 +147,21 @@ int hrc_cmd_export(const hrc_cli *cli)
             return HRC_EXIT_FAILURE;
         }
     }
-    hrc_progress *s = open_store(cli, STORE_READ);
+    hrc_progress *s = hrc_cli_open_store(cli, STORE_READ);
     if (!s) {
         hrc_course_free(course);
         return HRC_EXIT_FAILURE;
     }
     hrc_progress_set_course(s, course);
+    int64_t group = HRC_GROUP_ALL;
+    if (hrc_cli_group(cli, s, &group) != 0) {
+        hrc_progress_close(s);
+        hrc_course_free(course);
+        return HRC_EXIT_FAILURE;
+    }
     const char *lang = cli->lang ? cli->lang : hrc_i18n_language();
-    int r = csv ? hrc_progress_export_csv(s, file, lang) : hrc_progress_export_json(s, file);
+    int r = csv ? hrc_progress_export_csv_group(s, file, lang, group)
+                : hrc_progress_export_json_group(s, file, group);
     if (r == HRC_PROGRESS_ERR_NOT_FOUND && json)
         fprintf(stderr, _("%s: this store has no kiosk key yet, so its export cannot be signed. "
                           "Run %s --kiosk-key once to make the key.\n"),
@@ -209,7 +210,7 @@ static void explain_untrusted(const hrc_cli *cli, const hrc_import_stats *stats)
 
 int hrc_cmd_import(const hrc_cli *cli)
 {
-    hrc_progress *s = open_store(cli, STORE_WRITE);
+    hrc_progress *s = hrc_cli_open_store(cli, STORE_WRITE);
     if (!s)
         return HRC_EXIT_FAILURE;
     hrc_import_stats stats;
@@ -289,7 +290,7 @@ int hrc_cmd_set_facilitator_pin(const hrc_cli *cli)
             return HRC_EXIT_FAILURE;
         }
     }
-    hrc_progress *s = open_store(cli, STORE_WRITE);
+    hrc_progress *s = hrc_cli_open_store(cli, STORE_WRITE);
     if (!s)
         return HRC_EXIT_FAILURE;
     bool has = false;
@@ -310,7 +311,7 @@ int hrc_cmd_set_facilitator_pin(const hrc_cli *cli)
 
 int hrc_cmd_kiosk_key(const hrc_cli *cli)
 {
-    hrc_progress *s = open_store(cli, STORE_SHOW);
+    hrc_progress *s = hrc_cli_open_store(cli, STORE_SHOW);
     if (!s)
         return HRC_EXIT_FAILURE;
     hrc_kiosk me;
@@ -330,7 +331,7 @@ int hrc_cmd_kiosk_key(const hrc_cli *cli)
 
 int hrc_cmd_trust_kiosk(const hrc_cli *cli)
 {
-    hrc_progress *s = open_store(cli, STORE_WRITE);
+    hrc_progress *s = hrc_cli_open_store(cli, STORE_WRITE);
     if (!s)
         return HRC_EXIT_FAILURE;
     /* A key as --kiosk-key prints it, or an export (or its .sig) whose
@@ -364,7 +365,7 @@ int hrc_cmd_trust_kiosk(const hrc_cli *cli)
 
 int hrc_cmd_untrust_kiosk(const hrc_cli *cli)
 {
-    hrc_progress *s = open_store(cli, STORE_WRITE);
+    hrc_progress *s = hrc_cli_open_store(cli, STORE_WRITE);
     if (!s)
         return HRC_EXIT_FAILURE;
     int r = hrc_progress_untrust_kiosk(s, cli->kiosk_arg);
@@ -382,7 +383,7 @@ int hrc_cmd_untrust_kiosk(const hrc_cli *cli)
 
 int hrc_cmd_trusted_kiosks(const hrc_cli *cli)
 {
-    hrc_progress *s = open_store(cli, STORE_SHOW);
+    hrc_progress *s = hrc_cli_open_store(cli, STORE_SHOW);
     if (!s)
         return HRC_EXIT_FAILURE;
     hrc_kiosk *all = NULL;

@@ -249,3 +249,62 @@ bool hrc_name_matches(const char *name, const char *typed)
             return false;
     }
 }
+
+/* Appends code point c to out as UTF-8; false when it does not fit. */
+static bool put_utf8(uint32_t c, char *out, size_t size, size_t *len)
+{
+    unsigned char b[4];
+    size_t n;
+    if (c < 0x80)
+        b[0] = (unsigned char)c, n = 1;
+    else if (c < 0x800)
+        b[0] = (unsigned char)(0xc0 | c >> 6), b[1] = (unsigned char)(0x80 | (c & 0x3f)), n = 2;
+    else if (c < 0x10000)
+        b[0] = (unsigned char)(0xe0 | c >> 12), b[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f)),
+        b[2] = (unsigned char)(0x80 | (c & 0x3f)), n = 3;
+    else if (c < 0x110000)
+        b[0] = (unsigned char)(0xf0 | c >> 18), b[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f)),
+        b[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f)), b[3] = (unsigned char)(0x80 | (c & 0x3f)),
+        n = 4;
+    else
+        b[0] = (unsigned char)(c - 0x110000), n = 1; /* an invalid byte, as itself */
+    if (*len + n >= size)
+        return false;
+    memcpy(out + *len, b, n);
+    *len += n;
+    return true;
+}
+
+size_t hrc_name_key(const char *name, char *out, size_t size)
+{
+    if (!out || size == 0)
+        return 0;
+    out[0] = '\0';
+    if (!name)
+        return 0;
+    const unsigned char *p = (const unsigned char *)name, *end = p + strlen(name);
+    size_t len = 0;
+    bool space = false;
+    while (p < end) {
+        uint32_t c = next_folded(&p, end);
+        if (!c)
+            break; /* only combining marks were left */
+        if (is_space(c)) {
+            space = len > 0; /* runs become one space; none at the start */
+            continue;
+        }
+        if ((space && !put_utf8(' ', out, size, &len)) || !put_utf8(c, out, size, &len))
+            break;
+        space = false;
+    }
+    out[len] = '\0';
+    return len;
+}
+
+bool hrc_name_same(const char *a, const char *b)
+{
+    char ka[HRC_NAME_MAX_BYTES * 2], kb[HRC_NAME_MAX_BYTES * 2];
+    hrc_name_key(a, ka, sizeof ka);
+    hrc_name_key(b, kb, sizeof kb);
+    return ka[0] && strcmp(ka, kb) == 0;
+}

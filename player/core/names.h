@@ -66,4 +66,16 @@ void hrc_name_printable(const char *name, char *out, size_t size);
  */
 bool hrc_name_matches(const char *name, const char *typed);
 
+/*
+ * The form two names are compared in, to find the same person entered
+ * twice (a class list, an existing learner): lower case, accents of Latin
+ * letters and combining marks dropped (as hrc_name_matches), white space
+ * trimmed and each run of it one space. Writes it into out (cut short
+ * when it does not fit) and returns its length; "" for NULL.
+ */
+size_t hrc_name_key(const char *name, char *out, size_t size);
+/* Whether two names have the same key ("Zoé  MARTIN" and "zoe martin");
+ * never for empty names. */
+bool hrc_name_same(const char *a, const char *b);
+
 #endif

@@ -50,6 +50,11 @@
  *   files signed by this kiosk or by a kiosk this store trusts, and only
  *   events and learners of kiosks it trusts.
  *
+ * - The trainer's session (groups, class lists, the class table, item
+ *   statistics, resets and merges) lives here too; what a facilitator does
+ *   to a learner's record (a reset of a module's attempts, a merge of two
+ *   profiles) is an event of the log like any other, exported and imported.
+ *
  * Not thread-safe: one store per thread. Several processes may share one
  * store file (WAL, 5 s busy timeout).
  */
@@ -302,6 +307,7 @@ typedef struct hrc_learner {
     int pin_failures;                /* wrong PINs in a row */
     hrc_learner_prefs prefs;
     int64_t created_ms;              /* Unix time, milliseconds, UTC */
+    int64_t group_id;                /* the learner's group; 0: none */
 } hrc_learner;
 
 /*
@@ -374,6 +380,10 @@ typedef enum hrc_verb {
     HRC_VERB_COMPLETED, /* the module's completion rule was met */
     HRC_VERB_SUSPENDED, /* the learner left the module before the end */
     HRC_VERB_RESUMED,   /* a module was opened again after a suspension */
+    /* The facilitator's own events, recorded only by the calls of
+     * "Facilitator actions" below (hrc_progress_record refuses them). */
+    HRC_VERB_RESET,     /* the module's quiz attempts start again */
+    HRC_VERB_MERGED,    /* another profile of the same person was merged in */
     HRC_VERB_COUNT
 } hrc_verb;
 
@@ -485,10 +495,14 @@ typedef struct hrc_module_progress {
     bool has_score;           /* best/last come from passed/failed events */
     double best_score;        /* 0..1 */
     double last_score;
+    /* Since the latest reset (hrc_progress_reset_attempts), if any:
+     * completed, success, has_score, best_score, last_score, attempts. */
     int attempts;             /* highest quiz attempt number recorded (started or finished; see hrc_item_progress for finished ones) */
     int64_t time_spent_ms;    /* sum over sessions; gaps over 30 min not counted */
     int64_t last_activity_ms; /* Unix ms UTC */
     int64_t n_events;
+    int resets;               /* times the facilitator reset the module's attempts */
+    int64_t completed_ms;     /* when it was (last) completed; 0: not completed */
 } hrc_module_progress;
 
 /* One learner, one module. HRC_PROGRESS_ERR_NOT_FOUND when never started.
@@ -504,7 +518,10 @@ int hrc_progress_list_all(hrc_progress *s, hrc_module_progress **out, size_t *n)
 int hrc_progress_rebuild_summaries(hrc_progress *s);
 
 /* What the log says of one item (page, timeline, case study or quiz) of a
- * module, for the learner's ticks and quiz attempts (progress_items.c). */
+ * module, for the learner's ticks and quiz attempts (progress_items.c).
+ * After a reset of the module (hrc_progress_reset_attempts) the quiz
+ * fields count only what came after it, so the next attempt is number 1
+ * again; viewed counts every event. */
 typedef struct hrc_item_progress {
     char item_id[HRC_PROGRESS_ID_MAX];
     bool viewed;           /* a "viewed" event: pages, timelines, case studies */
@@ -528,10 +545,265 @@ typedef struct hrc_answer_record {
 } hrc_answer_record;
 
 /* The answers the learner gave in the module during quiz attempt number
- * `attempt`, oldest first (a question answered twice appears twice; the
- * later one wins). Free with free(). On a NULL store: none. */
+ * `attempt` since the module's latest reset, oldest first (a question
+ * answered twice appears twice; the later one wins). Free with free(). On
+ * a NULL store: none. */
 int hrc_progress_list_answers(hrc_progress *s, int64_t learner, const char *module_id,
                               int attempt, hrc_answer_record **out, size_t *n);
+
+/* ---- Groups (a training session: "Rouen, 12 March") ---------------- */
+
+/*
+ * A learner belongs to one group or to none. While a group is open
+ * (hrc_progress_set_open_group), every learner created (sign-up,
+ * hrc_progress_add_learner, a class list import line without a group)
+ * joins it. Group names follow the rule of learners' names (core/names.h)
+ * and are unique, case ignored. Creating, changing and deleting groups,
+ * moving learners and opening a group need the facilitator (unlocked
+ * store); reading them does not (the sign-in screen shows the open
+ * group). Deleting a group leaves its learners in no group.
+ * Where a call takes a group to filter by: HRC_GROUP_ALL (everyone),
+ * HRC_GROUP_NONE (learners in no group) or a group's id.
+ */
+#define HRC_GROUP_ALL 0
+#define HRC_GROUP_NONE (-1)
+#define HRC_GROUP_NAME_MAX HRC_LEARNER_NAME_MAX
+
+typedef struct hrc_group {
+    int64_t id;
+    char name[HRC_GROUP_NAME_MAX];
+    char day[11];          /* "2026-03-12", or "" when not given */
+    int64_t created_ms;
+    size_t n_learners;
+} hrc_group;
+
+/* day: "YYYY-MM-DD" (a real date) or NULL/"" for none. HRC_PROGRESS_ERR_NAME
+ * for a refused name, HRC_PROGRESS_ERR_INVALID for a bad day or a name
+ * another group has. */
+int hrc_progress_add_group(hrc_progress *s, const char *name, const char *day,
+                           int64_t *out_id);
+/* The same checks; NULL name or day: unchanged. */
+int hrc_progress_update_group(hrc_progress *s, int64_t group, const char *name,
+                              const char *day);
+int hrc_progress_delete_group(hrc_progress *s, int64_t group);
+/* Every group, the latest day first (groups without a day last), then by
+ * name. Free with free(). On a NULL store or a store older than version 6
+ * opened read-only: none. */
+int hrc_progress_list_groups(hrc_progress *s, hrc_group **out, size_t *n);
+int hrc_progress_get_group(hrc_progress *s, int64_t group, hrc_group *out);
+/* The group called name (trimmed, case ignored): HRC_PROGRESS_ERR_NOT_FOUND
+ * when there is none. For the command line's --group NAME. */
+int hrc_progress_find_group(hrc_progress *s, const char *name, hrc_group *out);
+/* Moves a learner into group (0: into no group). */
+int hrc_progress_set_learner_group(hrc_progress *s, int64_t learner, int64_t group);
+/* The group new learners join (0: none). Reading needs no PIN. */
+int hrc_progress_open_group(hrc_progress *s, int64_t *out);
+int hrc_progress_set_open_group(hrc_progress *s, int64_t group); /* 0 closes it */
+/* Learners in group (HRC_GROUP_ALL, HRC_GROUP_NONE or an id), by name.
+ * Facilitator. Free with free(). */
+int hrc_progress_list_group_learners(hrc_progress *s, int64_t group, hrc_learner **out,
+                                     size_t *n);
+
+/* ---- Class lists (--import-class; a USB stick) ---------------------- */
+
+/*
+ * A class list is a text file of learners' names, one a line, with an
+ * optional second column naming each one's group (docs/trainer.md):
+ * - UTF-8 (with or without a byte order mark) or, when the bytes are not
+ *   UTF-8, Latin-1 as Windows writes it (Windows-1252); UTF-16 is refused;
+ * - fields separated by ';', ',' or tabs (the one found on most of the
+ *   first lines), quoted with '"' as in RFC 4180 when they hold one;
+ * - an optional header line, recognised by its words (Name, Nom, Nombre,
+ *   First name / Last name, Prénom / Nom, Nombre / Apellidos, Group,
+ *   Groupe, Grupo...), which may put the columns in any order and name
+ *   first and last names apart (they are joined, first name first);
+ *   without a header, the name comes first and the group second;
+ * - empty lines are skipped.
+ * Each name is checked by hrc_name_clean(); a name that is the same
+ * (hrc_name_same) as an earlier line's or an existing learner's is a
+ * duplicate: reported and skipped, never added twice. Any other problem
+ * (a refused name or group name, a quote left open, more fields than a
+ * name and a group) refuses the whole file: nothing is added, and every
+ * problem is reported with its line number. Groups named in the file, and
+ * opts->group, are created when no group has that name (case ignored).
+ * Lines without a group join opts->group, else the open group, else none.
+ * Imported
+ * learners have no PIN (when the kiosk requires one, they choose it at
+ * their first sign-in). One transaction: all of it or nothing.
+ */
+#define HRC_ROSTER_MAX_BYTES (4 * 1024 * 1024)
+#define HRC_ROSTER_MAX_LINES 20000
+
+typedef enum hrc_roster_issue_kind {
+    /* Errors: the file is refused. */
+    HRC_ROSTER_BAD_NAME,   /* detail: hrc_name_problem_text() of the name */
+    HRC_ROSTER_BAD_GROUP,  /* the group's name is refused */
+    HRC_ROSTER_BAD_LINE,   /* a quote left open, too many fields, no name */
+    /* Warnings: the line is skipped. */
+    HRC_ROSTER_DUPLICATE,  /* the same name as line other_line */
+    HRC_ROSTER_EXISTS,     /* a learner with this name is already here */
+    HRC_ROSTER_IGNORED_COLUMN, /* a header column that is neither name nor group */
+} hrc_roster_issue_kind;
+
+typedef struct hrc_roster_issue {
+    size_t line;                       /* 1-based, in the file */
+    hrc_roster_issue_kind kind;
+    bool error;                        /* the first three kinds */
+    size_t other_line;                 /* HRC_ROSTER_DUPLICATE */
+    char name[HRC_LEARNER_NAME_MAX];   /* the name (or column) concerned, trimmed, valid UTF-8 */
+    /* The whole problem as one line in the interface language, such as
+     * "line 7: Marie Dupont is already on line 3; skipped". */
+    char message[HRC_LEARNER_NAME_MAX + 256];
+} hrc_roster_issue;
+
+typedef struct hrc_roster_options {
+    const char *group; /* the group of lines without one; NULL: the open group */
+    bool dry_run;      /* check and count, but add nothing (a preview) */
+} hrc_roster_options;
+
+typedef struct hrc_roster_report {
+    const char *encoding;  /* "UTF-8" or "Windows-1252" (static) */
+    char separator;        /* ';', ',', '\t', or 0 for one column */
+    bool header;
+    size_t lines;          /* lines with a learner (not empty, not the header) */
+    size_t learners_added; /* with dry_run: that would be added */
+    size_t groups_added;
+    size_t skipped;        /* duplicates, in the file or with learners here */
+    size_t errors;         /* problems that refused the file */
+    size_t n_issues;       /* at most HRC_ROSTER_MAX_ISSUES are kept */
+    hrc_roster_issue *issues;
+} hrc_roster_report;
+#define HRC_ROSTER_MAX_ISSUES 200
+
+/*
+ * Facilitator (unlocked, writable store). HRC_PROGRESS_OK when the file
+ * was imported (duplicates skipped are not errors); HRC_PROGRESS_ERR_FORMAT
+ * when it was refused (report->errors > 0, report->issues say why, nothing
+ * added) or is not a text file (hrc_progress_errmsg() says why);
+ * HRC_PROGRESS_ERR_NOT_FOUND for a missing file; HRC_PROGRESS_ERR_NAME for
+ * a refused opts->group; store errors as usual. report may be NULL; free
+ * it with hrc_roster_report_free().
+ */
+int hrc_progress_import_class(hrc_progress *s, const char *path, const hrc_roster_options *opts,
+                              hrc_roster_report *report);
+/* The same from bytes in memory. */
+int hrc_progress_import_class_data(hrc_progress *s, const char *data, size_t len,
+                                   const hrc_roster_options *opts, hrc_roster_report *report);
+void hrc_roster_report_free(hrc_roster_report *report); /* its issues; NULL is fine */
+
+/* ---- Facilitator actions (unlocked store) ---------------------------- */
+
+/*
+ * Starts a learner's module again for its quizzes: records a "reset"
+ * event (exported like any other, so a report shows it), after which the
+ * summary and hrc_progress_list_items()/list_answers() count only what
+ * comes later in the log: not completed, no result, no score, attempts 0.
+ * The learner's next quiz attempt is therefore number 1 again and has the
+ * quiz's full allowance; the attempts before stay in the log (the reset
+ * event's attempt field keeps how many there were). Pages viewed stay
+ * viewed, and time spent still counts. An attempt left open is dropped.
+ * HRC_PROGRESS_ERR_NOT_FOUND when the learner never started the module.
+ * *out_seq (may be NULL) gets the event's sequence number.
+ */
+int hrc_progress_reset_attempts(hrc_progress *s, int64_t learner, const char *module_id,
+                                int64_t *out_seq);
+
+typedef struct hrc_merge_stats {
+    size_t events_moved;  /* events of the merged profile, now the kept one's */
+    size_t modules;       /* modules whose summary was rebuilt */
+} hrc_merge_stats;
+
+/*
+ * Two profiles of one person become one: every event of `merged` moves to
+ * `keep` (nothing is lost), a "merged" event is recorded in each module
+ * the merged profile had events in (its response is the merged profile's
+ * id), the summaries of those modules are rebuilt, and `merged` is
+ * deleted. `keep` keeps its name, PIN, preferences and group. The merged
+ * profile's id is remembered, so that importing an older export that
+ * names it adds its events to `keep`. One transaction. stats may be NULL.
+ * HRC_PROGRESS_ERR_INVALID when keep == merged.
+ */
+int hrc_progress_merge_learners(hrc_progress *s, int64_t keep, int64_t merged,
+                                hrc_merge_stats *stats);
+
+/* ---- The class table (facilitator) ------------------------------------- */
+
+typedef enum hrc_cell_status {
+    HRC_CELL_NOT_STARTED, /* no event in the module */
+    HRC_CELL_IN_PROGRESS, /* started; no quiz result, not completed */
+    HRC_CELL_FAILED,      /* quiz attempts finished, none passed; not completed */
+    HRC_CELL_PASSED,      /* a quiz attempt passed; not completed yet */
+    HRC_CELL_COMPLETED,   /* the module's completion rule was met */
+} hrc_cell_status;
+
+/* One learner in one module. */
+typedef struct hrc_class_cell {
+    hrc_cell_status status;
+    hrc_success success;
+    bool has_score;
+    double best_score;         /* 0..1 */
+    int attempts;              /* quiz attempts since the latest reset */
+    int resets;
+    int64_t time_spent_ms;
+    int64_t last_activity_ms;  /* 0 when not started */
+    int64_t completed_ms;      /* when completed; 0 when not */
+} hrc_class_cell;
+
+/* One module over the learners of the table. */
+typedef struct hrc_class_column {
+    char module_id[HRC_PROGRESS_ID_MAX];
+    size_t started, completed, passed, failed; /* learners; passed: success PASSED */
+} hrc_class_column;
+
+typedef struct hrc_class_table {
+    size_t n_learners, n_modules;
+    hrc_learner *learners;     /* the rows, by name (hrc_name_key: case and accents ignored) */
+    hrc_class_column *columns; /* in the order asked for */
+    hrc_class_cell *cells;     /* n_learners x n_modules, row after row */
+    int64_t group;             /* as asked for */
+} hrc_class_table;
+
+/*
+ * Everything the class dashboard and the report show, in two queries:
+ * the learners of group (HRC_GROUP_ALL, HRC_GROUP_NONE or an id), and
+ * their summaries for the modules module_ids[0..n_modules) (the course's,
+ * in its order; NULL: every module the store has, by id). Free with
+ * hrc_class_table_free().
+ */
+int hrc_progress_class_table(hrc_progress *s, int64_t group, const char *const *module_ids,
+                             size_t n_modules, hrc_class_table **out);
+void hrc_class_table_free(hrc_class_table *t); /* NULL is fine */
+const hrc_class_cell *hrc_class_table_cell(const hrc_class_table *t, size_t learner,
+                                           size_t module);
+
+typedef enum hrc_class_sort {
+    HRC_CLASS_BY_NAME,          /* A to Z, case and accents ignored */
+    HRC_CLASS_BY_PROGRESS,      /* most modules completed first, then passed, then name */
+    HRC_CLASS_BY_LAST_ACTIVITY, /* most recent first */
+} hrc_class_sort;
+/* Reorders the rows (cells follow). Stable. */
+void hrc_class_table_sort(hrc_class_table *t, hrc_class_sort by);
+
+/* ---- Item statistics (core/itemstats.h) ---------------------------- */
+
+struct hrc_course;
+struct hrc_itemstats;
+
+/*
+ * Facilitator: feeds every recorded answer of the learners of group
+ * (HRC_GROUP_ALL, HRC_GROUP_NONE or an id), oldest first, to a new
+ * hrc_itemstats for course; compute and free it with core/itemstats.h.
+ */
+int hrc_progress_item_stats(hrc_progress *s, const struct hrc_course *course, int64_t group,
+                            struct hrc_itemstats **out);
+/*
+ * Facilitator: the item statistics as CSV (RFC 4180, UTF-8 with a byte
+ * order mark, CRLF), hardest first, one row per question, headers and
+ * question texts in the interface language; written whole or not at all,
+ * privately, as the other exports (docs/trainer.md lists the columns).
+ */
+int hrc_progress_export_item_stats(hrc_progress *s, const struct hrc_course *course,
+                                   int64_t group, const char *path);
 
 /* ---- Exports and imports (facilitator: unlocked store) -------------- */
 
@@ -550,6 +822,11 @@ int hrc_progress_list_answers(hrc_progress *s, int64_t learner, const char *modu
  */
 int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang);
 int hrc_progress_export_json(hrc_progress *s, const char *path);
+/* The same for the learners of one group (HRC_GROUP_ALL: everyone;
+ * HRC_GROUP_NONE: those in no group; or a group's id). */
+int hrc_progress_export_csv_group(hrc_progress *s, const char *path, const char *lang,
+                                  int64_t group);
+int hrc_progress_export_json_group(hrc_progress *s, const char *path, int64_t group);
 
 /*
  * The course the kiosk plays, borrowed until the store is closed or this
@@ -579,6 +856,9 @@ const hrc_export_report *hrc_progress_last_export(const hrc_progress *s);
  */
 int hrc_progress_export_to_folder(hrc_progress *s, const char *dir, const char *lang,
                                   char *csv_out, char *json_out);
+/* The same for one group's learners (HRC_GROUP_ALL: everyone). */
+int hrc_progress_export_group_to_folder(hrc_progress *s, const char *dir, const char *lang,
+                                        int64_t group, char *csv_out, char *json_out);
 
 /* ---- Kiosk keys and trust (docs/progress.md, "Merging kiosks") ------- */
 
@@ -618,6 +898,55 @@ int hrc_progress_list_trusted_kiosks(hrc_progress *s, hrc_kiosk **out, size_t *n
  * `--trust-kiosk FILE`. Any open store will do (for its error message).
  */
 int hrc_progress_export_signer(hrc_progress *s, const char *path, hrc_kiosk *out);
+
+/* Where a kiosk stands with this store. */
+typedef enum hrc_kiosk_standing {
+    HRC_KIOSK_UNKNOWN,  /* not trusted here: anyone could have made that key */
+    HRC_KIOSK_THIS,     /* this kiosk */
+    HRC_KIOSK_TRUSTED,  /* a kiosk this store trusts */
+} hrc_kiosk_standing;
+
+/* Reads a key as --kiosk-key prints it into out (device, key text,
+ * fingerprint) and public_key (32 bytes; may be NULL). false when it is
+ * not such a key. No store needed. */
+bool hrc_kiosk_key_parse(const char *text, hrc_kiosk *out, unsigned char *public_key);
+/* Whether the kiosk of that key text is this one, a trusted one, or
+ * unknown here; known (may be NULL) gets the store's record of it (with
+ * trusted_ms). Any open store; NULL: unknown. */
+int hrc_progress_kiosk_standing(hrc_progress *s, const char *key, hrc_kiosk_standing *out,
+                                hrc_kiosk *known);
+
+/* ---- Certificates (the signing side; the PDFs are io/paper.h) -------- */
+
+#define HRC_CERTIFICATE_MAGIC "hrc-player certificate 1\n"
+#define HRC_CERTIFICATE_TRAILER_MAGIC "%hrc-player-certificate-signature 1\n"
+#define HRC_CERTIFICATE_NUMBER_MAX 32
+
+/*
+ * Facilitator (unlocked, writable store): the next certificate number of
+ * this kiosk, "<first 8 hex digits of its fingerprint>-<serial, 6 digits>"
+ * such as "3F2A9C01-000042", written in the store's register with the
+ * learner's id and scope ("course" or "module ID") and the time
+ * (*issued_ms, may be NULL), committed before it returns: a number is
+ * never given twice, even when the certificate is not written after all.
+ */
+int hrc_progress_next_certificate(hrc_progress *s, const char *learner_uuid, const char *scope,
+                                  char number[HRC_CERTIFICATE_NUMBER_MAX], int64_t *issued_ms);
+/* The same for n learners at once, in one transaction: numbers[i] is
+ * learner_uuids[i]'s, in a row. */
+int hrc_progress_next_certificates(hrc_progress *s, const char *const *learner_uuids, size_t n,
+                                   const char *scope,
+                                   char (*numbers)[HRC_CERTIFICATE_NUMBER_MAX],
+                                   int64_t *issued_ms);
+/*
+ * Facilitator: signs text with this kiosk's Ed25519 key (crypto_sign_detached),
+ * but only a certificate's text: it must start with HRC_CERTIFICATE_MAGIC
+ * or HRC_CERTIFICATE_TRAILER_MAGIC (so that this call can never sign an
+ * export's signature file, which starts otherwise). signer (may be NULL)
+ * gets this kiosk's key. HRC_PROGRESS_ERR_INVALID for other text.
+ */
+int hrc_progress_sign_certificate(hrc_progress *s, const void *text, size_t len,
+                                  unsigned char signature[64], hrc_kiosk *signer);
 
 typedef struct hrc_import_stats {
     size_t statements;  /* read from the file */

@@ -30,7 +30,7 @@ static const struct {
  * = + - @ or tab would make a spreadsheet run the field as a formula (a
  * learner can type any name), so such a field starts with a ' instead.
  */
-static void put_field(hrc_progress_out *o, const char *text, bool last)
+void hrc_progress_csv_field(hrc_progress_out *o, const char *text, bool last)
 {
     FILE *f = o->f;
     bool formula = strchr("=+-@\t\r", text[0]) && text[0];
@@ -64,6 +64,12 @@ static void format_percent(char *out, size_t size, bool has, double scaled)
 
 int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang)
 {
+    return hrc_progress_export_csv_group(s, path, lang, HRC_GROUP_ALL);
+}
+
+int hrc_progress_export_csv_group(hrc_progress *s, const char *path, const char *lang,
+                                  int64_t group)
+{
     if (!s)
         return HRC_PROGRESS_ERR_NOT_FOUND;
     int r = hrc_progress_require_unlocked(s);
@@ -74,14 +80,19 @@ int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang)
         if (lang && strncmp(lang, headers[i].lang, 2) == 0)
             h = i;
 
+    char sql[640];
+    snprintf(sql, sizeof sql,
+             "SELECT l.name, s.module_id, s.completed, s.success, s.best_score, s.last_score,"
+             " s.attempts, s.time_spent_ms, s.last_activity_ms, l.uuid"
+             " FROM summary s JOIN learner l ON l.id = s.learner_id%s"
+             " ORDER BY l.name COLLATE NOCASE, l.id, s.module_id",
+             hrc_progress_group_where(s, group, "l"));
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db,
-        "SELECT l.name, s.module_id, s.completed, s.success, s.best_score, s.last_score,"
-        " s.attempts, s.time_spent_ms, s.last_activity_ms, l.uuid"
-        " FROM summary s JOIN learner l ON l.id = s.learner_id"
-        " ORDER BY l.name COLLATE NOCASE, l.id, s.module_id", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
         return hrc_progress_fail_db(s, rc, "exporting");
+    if (group > 0)
+        sqlite3_bind_int64(st, 1, group);
     hrc_progress_out out;
     r = hrc_progress_out_open(s, &out, path);
     if (r) {
@@ -90,7 +101,7 @@ int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang)
     }
     fputs("\xef\xbb\xbf", out.f); /* so that spreadsheets read UTF-8 as such */
     for (int c = 0; c < N_COLUMNS; c++)
-        put_field(&out, headers[h].names[c], c == N_COLUMNS - 1);
+        hrc_progress_csv_field(&out, headers[h].names[c], c == N_COLUMNS - 1);
     size_t records = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         records++;
@@ -112,7 +123,7 @@ int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang)
             (const char *)sqlite3_column_text(st, 9),
         };
         for (int c = 0; c < N_COLUMNS; c++)
-            put_field(&out, fields[c] ? fields[c] : "", c == N_COLUMNS - 1);
+            hrc_progress_csv_field(&out, fields[c] ? fields[c] : "", c == N_COLUMNS - 1);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -131,6 +142,12 @@ int hrc_progress_export_csv(hrc_progress *s, const char *path, const char *lang)
 int hrc_progress_export_to_folder(hrc_progress *s, const char *dir, const char *lang,
                                   char *csv_out, char *json_out)
 {
+    return hrc_progress_export_group_to_folder(s, dir, lang, HRC_GROUP_ALL, csv_out, json_out);
+}
+
+int hrc_progress_export_group_to_folder(hrc_progress *s, const char *dir, const char *lang,
+                                        int64_t group, char *csv_out, char *json_out)
+{
     if (!s)
         return HRC_PROGRESS_ERR_NOT_FOUND;
     int r = hrc_progress_require_unlocked(s);
@@ -148,9 +165,9 @@ int hrc_progress_export_to_folder(hrc_progress *s, const char *dir, const char *
     snprintf(json, sizeof json, "%s/hrc-progress-%.8s-%s.json", dir, s->device_id, stamp);
     if (n < 0 || (size_t)n >= sizeof csv - 1)
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "folder name too long");
-    r = hrc_progress_export_csv(s, csv, lang);
+    r = hrc_progress_export_csv_group(s, csv, lang, group);
     if (!r)
-        r = hrc_progress_export_json(s, json);
+        r = hrc_progress_export_json_group(s, json, group);
     if (r)
         return r;
     if (csv_out)

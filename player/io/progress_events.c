@@ -17,44 +17,66 @@
 
 #define EVENTS_OF "FROM event WHERE learner_id = ?1 AND module_id = ?2"
 #define LATEST " ORDER BY time_ms DESC, id DESC LIMIT 1"
+/* The learner's own events: not the facilitator's resets and merges. */
+#define OWN " AND verb NOT IN ('reset', 'merged')"
 
-/* Two passes over the pair's events (the aggregates, the gaps), plus index
- * look-ups for the latest values. */
+/*
+ * A reset (hrc_progress_reset_attempts) starts the module's quiz results
+ * again: completion, success, scores and attempts count only the events
+ * after the latest reset (HRC_PROGRESS_CUT). Time spent, the resume point
+ * and the last activity count every event of the learner's own.
+ * Two passes over the pair's events (the aggregates, the gaps), plus index
+ * look-ups for the latest values and the cut (a partial index of resets).
+ */
 static const char refresh_sql[] =
-    "WITH agg AS (SELECT count(*) AS n, max(time_ms) AS last_ms,"
-    "   max(verb = 'completed') AS completed, max(verb = 'passed') AS passed,"
-    "   max(verb = 'failed') AS failed,"
-    "   max(CASE WHEN verb IN ('passed', 'failed') THEN score END) AS best,"
-    "   coalesce(max(attempt), 0) AS attempts " EVENTS_OF "),\n"
+    HRC_PROGRESS_CUT ",\n"
+    " agg AS (SELECT count(*) AS n,"
+    "   coalesce(max(CASE WHEN verb NOT IN ('reset', 'merged') THEN time_ms END),"
+    "            max(time_ms)) AS last_ms,"
+    "   max(after AND verb = 'completed') AS completed, max(after AND verb = 'passed') AS passed,"
+    "   max(after AND verb = 'failed') AS failed,"
+    "   max(CASE WHEN after AND verb IN ('passed', 'failed') THEN score END) AS best,"
+    "   coalesce(max(CASE WHEN after THEN attempt END), 0) AS attempts,"
+    "   sum(verb = 'reset') AS resets,"
+    "   coalesce(max(CASE WHEN after AND verb = 'completed' THEN time_ms END), 0) AS done"
+    "   FROM (SELECT e.verb, e.time_ms, e.score, e.attempt, " HRC_PROGRESS_AFTER_CUT " AS after"
+    "         FROM event e, cut WHERE e.learner_id = ?1 AND e.module_id = ?2)),\n"
     " gaps AS (SELECT coalesce(sum(min(gap, 1800000)), 0) AS spent FROM"
     "   (SELECT time_ms - lag(time_ms) OVER (PARTITION BY session_id ORDER BY time_ms, id)"
-    "    AS gap " EVENTS_OF "))\n"
+    "    AS gap " EVENTS_OF OWN "))\n"
     "INSERT OR REPLACE INTO summary(learner_id, module_id, module_version, resume_item,"
     " completed, success, best_score, last_score, attempts, time_spent_ms,"
-    " last_activity_ms, n_events)\n"
+    " last_activity_ms, n_events, resets, completed_ms)\n"
     "SELECT ?1, ?2,\n"
-    " (SELECT module_version " EVENTS_OF LATEST "),\n"
-    " coalesce((SELECT item_id " EVENTS_OF " AND item_id IS NOT NULL" LATEST "), ''),\n"
+    " coalesce((SELECT module_version " EVENTS_OF OWN LATEST "),"
+    "          (SELECT module_version " EVENTS_OF LATEST ")),\n"
+    " coalesce((SELECT item_id " EVENTS_OF OWN " AND item_id IS NOT NULL" LATEST "), ''),\n"
     " agg.completed,\n"
     " CASE WHEN agg.passed THEN 1 WHEN agg.failed THEN 2 ELSE 0 END,\n"
     " agg.best,\n"
-    " (SELECT score " EVENTS_OF " AND verb IN ('passed', 'failed') AND score IS NOT NULL"
-    LATEST "),\n"
-    " agg.attempts, gaps.spent, agg.last_ms, agg.n\n"
+    " (SELECT e.score FROM event e, cut WHERE e.learner_id = ?1 AND e.module_id = ?2"
+    "  AND e.verb IN ('passed', 'failed') AND e.score IS NOT NULL AND " HRC_PROGRESS_AFTER_CUT
+    "  ORDER BY e.time_ms DESC, e.id DESC LIMIT 1),\n"
+    " agg.attempts, gaps.spent, agg.last_ms, agg.n, agg.resets, agg.done\n"
     "FROM agg, gaps WHERE agg.n > 0";
 
 _Static_assert(MAX_GAP_MS == 1800000, "refresh_sql spells MAX_GAP_MS out");
 
 int hrc_progress_refresh_summary(hrc_progress *s, int64_t learner, const char *module_id)
 {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, refresh_sql, -1, &st, NULL);
+    /* Prepared once per store: it runs with every event recorded, and
+     * preparing it costs about as much as running it. */
+    int rc = SQLITE_OK;
+    if (!s->refresh)
+        rc = sqlite3_prepare_v2(s->db, refresh_sql, -1, &s->refresh, NULL);
+    sqlite3_stmt *st = s->refresh;
     if (rc == SQLITE_OK) {
         sqlite3_bind_int64(st, 1, learner);
         sqlite3_bind_text(st, 2, module_id, -1, SQLITE_STATIC);
         rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
     }
-    sqlite3_finalize(st);
     return rc == SQLITE_DONE ? HRC_PROGRESS_OK
                              : hrc_progress_fail_db(s, rc, "updating the progress summary");
 }
@@ -103,6 +125,8 @@ static int check_event(hrc_progress *s, const hrc_session *session,
         bad = "the session was not begun, or has ended";
     else if ((unsigned)ev->verb >= HRC_VERB_COUNT || (unsigned)ev->end >= HRC_END_COUNT)
         bad = "unknown verb or session end";
+    else if (ev->verb == HRC_VERB_RESET || ev->verb == HRC_VERB_MERGED)
+        bad = "resets and merges are recorded by the facilitator's calls only";
     else if (ev->item_id && !hrc_progress_id_is_valid(ev->item_id))
         bad = "an item id is [A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
     else if (ev->response && (strlen(ev->response) > HRC_PROGRESS_RESPONSE_MAX ||
@@ -173,6 +197,18 @@ static int insert_event(hrc_progress *s, const hrc_session *session,
     if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_NOT_FOUND, "no such learner");
     return rc == SQLITE_DONE ? HRC_PROGRESS_OK : hrc_progress_fail_db(s, rc, "recording");
+}
+
+int hrc_progress_append_event(hrc_progress *s, const hrc_session *session,
+                              const hrc_progress_event *event, int64_t *out_seq)
+{
+    int64_t seq = 0;
+    int r = next_seq(s, &seq);
+    if (!r)
+        r = insert_event(s, session, event, seq);
+    if (!r && out_seq)
+        *out_seq = seq;
+    return r;
 }
 
 int hrc_progress_record(hrc_progress *s, const hrc_session *session,
@@ -306,10 +342,19 @@ void hrc_progress_on_session_end(hrc_progress *s, void (*fn)(void *user), void *
 
 /* ---- Reading the derived state ---------------------------------------- */
 
-static const char summary_columns[] =
-    "SELECT s.learner_id, l.name, s.module_id, s.module_version, s.resume_item, s.completed,"
-    " s.success, s.best_score, s.last_score, s.attempts, s.time_spent_ms,"
-    " s.last_activity_ms, s.n_events FROM summary s JOIN learner l ON l.id = s.learner_id ";
+#define SUMMARY_COLUMNS(resets)                                                           \
+    "SELECT s.learner_id, l.name, s.module_id, s.module_version, s.resume_item, s.completed," \
+    " s.success, s.best_score, s.last_score, s.attempts, s.time_spent_ms,"                 \
+    " s.last_activity_ms, s.n_events, " resets                                             \
+    " FROM summary s JOIN learner l ON l.id = s.learner_id "
+
+/* The summary's columns; a store older than version 6 (opened read-only,
+ * so never upgraded) has no count of resets. */
+static const char *summary_columns(const hrc_progress *s)
+{
+    return s->schema_version >= 6 ? SUMMARY_COLUMNS("s.resets, s.completed_ms")
+                                  : SUMMARY_COLUMNS("0, 0");
+}
 
 static void read_summary(sqlite3_stmt *st, hrc_module_progress *p)
 {
@@ -332,6 +377,8 @@ static void read_summary(sqlite3_stmt *st, hrc_module_progress *p)
     p->time_spent_ms = sqlite3_column_int64(st, 10);
     p->last_activity_ms = sqlite3_column_int64(st, 11);
     p->n_events = sqlite3_column_int64(st, 12);
+    p->resets = sqlite3_column_int(st, 13);
+    p->completed_ms = sqlite3_column_int64(st, 14);
 }
 
 /* Runs a summary query; learner <= 0 means no learner to bind. */
@@ -339,7 +386,7 @@ static int list_summaries(hrc_progress *s, const char *where, int64_t learner,
                           hrc_module_progress **out, size_t *n)
 {
     char sql[1024];
-    snprintf(sql, sizeof sql, "%s%s", summary_columns, where);
+    snprintf(sql, sizeof sql, "%s%s", summary_columns(s), where);
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
@@ -377,7 +424,7 @@ int hrc_progress_get_module(hrc_progress *s, int64_t learner, const char *module
         return HRC_PROGRESS_ERR_NOT_FOUND;
     char sql[1024];
     snprintf(sql, sizeof sql, "%sWHERE s.learner_id = ?1 AND s.module_id = ?2",
-             summary_columns);
+             summary_columns(s));
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc == SQLITE_OK) {

@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
-#define HRC_PROGRESS_SCHEMA_VERSION 5
+#define HRC_PROGRESS_SCHEMA_VERSION 6
 #define HRC_PROGRESS_RESPONSE_MAX 4096 /* bytes of an answer's text */
 
 struct hrc_progress {
@@ -30,6 +30,7 @@ struct hrc_progress {
     void (*on_session_end)(void *user); /* hrc_progress_on_session_end() */
     void *on_session_end_user;
     const struct hrc_course *course; /* borrowed: hrc_progress_set_course() */
+    sqlite3_stmt *refresh; /* the summary's statement, prepared once (progress_events.c) */
 };
 
 /* Sets s->err (printf-style) and returns result. */
@@ -98,6 +99,49 @@ void hrc_progress_put_statement(struct hrc_progress_out *out, sqlite3_stmt *st,
 bool hrc_verb_parse(const char *name, hrc_verb *out);
 bool hrc_session_end_parse(const char *name, hrc_session_end *out);
 
+/* "SELECT <the columns of hrc_learner> FROM learner ", for this store's
+ * schema, and the reader of one such row. */
+const char *hrc_progress_learner_columns(const hrc_progress *s);
+void hrc_progress_read_learner(sqlite3_stmt *st, hrc_learner *l);
+
+/* Groups (progress_groups.c): "YYYY-MM-DD", a real date; and a new group
+ * of an already cleaned name, inside or outside a transaction. */
+bool hrc_progress_day_is_valid(const char *day);
+int hrc_progress_insert_group(hrc_progress *s, const char *clean_name, const char *day,
+                              int64_t *out_id);
+
+/* The trigger that keeps the event log append-only; a merge lifts it
+ * for its one change of owner, inside its transaction. */
+#define HRC_PROGRESS_APPEND_ONLY_TRIGGER                                  \
+    "CREATE TRIGGER event_append_only BEFORE UPDATE ON event\n"          \
+    "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
+
+/*
+ * The latest reset of a learner's module (learner ?1, module ?2), as a
+ * common table "cut" of one row: its time t, device d and sequence q, or
+ * (-1, '', -1) when there was none. An event e comes after it when it was
+ * recorded later on the same device (by sequence, whatever the clocks
+ * say), or, recorded by another kiosk, at a later time
+ * (HRC_PROGRESS_AFTER_CUT, with e and cut in the FROM clause).
+ */
+#define HRC_PROGRESS_CUT                                                            \
+    "WITH cut AS (SELECT time_ms AS t, device_id AS d, seq AS q FROM event"          \
+    " WHERE learner_id = ?1 AND module_id = ?2 AND verb = 'reset'"                   \
+    " UNION ALL SELECT -1, '', -1 ORDER BY 1 DESC, 3 DESC LIMIT 1)"
+#define HRC_PROGRESS_AFTER_CUT                                                      \
+    "(CASE WHEN cut.q < 0 THEN 1 WHEN e.device_id = cut.d THEN e.seq > cut.q"         \
+    " ELSE e.time_ms > cut.t END)"
+
+/* " WHERE <alias>.group_id ..." keeping the learners of group (alias:
+ * the learner table's, in the query); "" for HRC_GROUP_ALL. A group id is
+ * bound as ?1 by the caller. */
+const char *hrc_progress_group_where(const hrc_progress *s, int64_t group, const char *alias);
+
+/* Appends one event (checked by the caller) inside the caller's
+ * transaction, without refreshing the summary. */
+int hrc_progress_append_event(hrc_progress *s, const hrc_session *session,
+                              const hrc_progress_event *event, int64_t *out_seq);
+
 /* Recomputes the summary row of one learner in one module from the log.
  * Runs inside the caller's transaction. */
 int hrc_progress_refresh_summary(hrc_progress *s, int64_t learner,
@@ -129,6 +173,9 @@ void hrc_progress_out_abort(hrc_progress_out *out);
  * json: escaped as a JSON string's content. */
 void hrc_progress_out_text(hrc_progress_out *out, const char *text, bool json);
 void hrc_progress_out_textn(hrc_progress_out *out, const char *text, size_t len, bool json);
+
+/* One CSV field (RFC 4180; a leading = + - @ quoted behind a '). */
+void hrc_progress_csv_field(hrc_progress_out *o, const char *text, bool last);
 
 /* ---- Keys (progress_keys.c) ---- */
 

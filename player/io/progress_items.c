@@ -35,12 +35,15 @@ int hrc_progress_list_items(hrc_progress *s, int64_t learner, const char *module
     if (!s)
         return HRC_PROGRESS_OK;
     static const char sql[] =
-        "SELECT item_id, max(verb = 'viewed'),"
-        " max(CASE WHEN verb IN ('passed', 'failed') THEN score END),"
-        " max(verb = 'passed'),"
-        " coalesce(max(CASE WHEN verb IN ('passed', 'failed') THEN attempt END), 0)"
-        " FROM event WHERE learner_id = ?1 AND module_id = ?2 AND item_id IS NOT NULL"
-        " AND verb IN ('viewed', 'passed', 'failed')"
+        HRC_PROGRESS_CUT
+        " SELECT item_id, max(verb = 'viewed'),"
+        " max(CASE WHEN after AND verb IN ('passed', 'failed') THEN score END),"
+        " max(after AND verb = 'passed'),"
+        " coalesce(max(CASE WHEN after AND verb IN ('passed', 'failed') THEN attempt END), 0)"
+        " FROM (SELECT e.item_id, e.verb, e.score, e.attempt,"
+        "       " HRC_PROGRESS_AFTER_CUT " AS after FROM event e, cut"
+        "       WHERE e.learner_id = ?1 AND e.module_id = ?2 AND e.item_id IS NOT NULL"
+        "       AND e.verb IN ('viewed', 'passed', 'failed'))"
         " GROUP BY item_id ORDER BY item_id";
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
@@ -83,9 +86,11 @@ int hrc_progress_list_answers(hrc_progress *s, int64_t learner, const char *modu
     if (!s)
         return HRC_PROGRESS_OK;
     static const char sql[] =
-        "SELECT item_id, response, score, hints_used FROM event"
-        " WHERE learner_id = ?1 AND module_id = ?2 AND verb = 'answered' AND attempt = ?3"
-        " AND item_id IS NOT NULL ORDER BY time_ms, id";
+        HRC_PROGRESS_CUT
+        " SELECT e.item_id, e.response, e.score, e.hints_used FROM event e, cut"
+        " WHERE e.learner_id = ?1 AND e.module_id = ?2 AND e.verb = 'answered'"
+        " AND e.attempt = ?3 AND e.item_id IS NOT NULL AND " HRC_PROGRESS_AFTER_CUT
+        " ORDER BY e.time_ms, e.id";
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)

@@ -565,3 +565,84 @@ int hrc_progress_export_signer(hrc_progress *s, const char *path, hrc_kiosk *out
     describe(sf.device, sf.pk, 0, out);
     return HRC_PROGRESS_OK;
 }
+
+/* ---- Certificates and standing ------------------------------------------- */
+
+bool hrc_kiosk_key_parse(const char *text, hrc_kiosk *out, unsigned char *public_key)
+{
+    char device[33];
+    unsigned char pk[32];
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!parse_key(text, device, pk))
+        return false;
+    if (out)
+        describe(device, pk, 0, out);
+    if (public_key)
+        memcpy(public_key, pk, 32);
+    return true;
+}
+
+int hrc_progress_kiosk_standing(hrc_progress *s, const char *key, hrc_kiosk_standing *out,
+                                hrc_kiosk *known)
+{
+    *out = HRC_KIOSK_UNKNOWN;
+    hrc_kiosk scratch;
+    if (!known)
+        known = &scratch;
+    memset(known, 0, sizeof *known);
+    char device[33];
+    unsigned char pk[32];
+    if (!parse_key(key, device, pk))
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "not a kiosk key");
+    if (!s)
+        return HRC_PROGRESS_OK;
+    unsigned char own[32];
+    if (s->schema_version >= 3 && load_key(s, own, NULL) == HRC_PROGRESS_OK &&
+        memcmp(own, pk, 32) == 0 && strcmp(device, s->device_id) == 0) {
+        describe(device, pk, 0, known);
+        *out = HRC_KIOSK_THIS;
+        return HRC_PROGRESS_OK;
+    }
+    if (s->schema_version < 3)
+        return HRC_PROGRESS_OK;
+    bool found = false;
+    int r = find_trusted(s, device, pk, known, &found);
+    if (r)
+        return r;
+    if (found) {
+        hrc_kiosk asked;
+        describe(device, pk, 0, &asked);
+        if (strcmp(asked.key, known->key) == 0)
+            *out = HRC_KIOSK_TRUSTED; /* the same device with the same key */
+        else
+            memset(known, 0, sizeof *known);
+    }
+    return HRC_PROGRESS_OK;
+}
+
+int hrc_progress_sign_certificate(hrc_progress *s, const void *text, size_t len,
+                                  unsigned char signature[64], hrc_kiosk *signer)
+{
+    if (!s)
+        return HRC_PROGRESS_ERR_READONLY;
+    int r = hrc_progress_require_unlocked(s);
+    if (r)
+        return r;
+    static const char *const magics[] = {HRC_CERTIFICATE_MAGIC, HRC_CERTIFICATE_TRAILER_MAGIC};
+    bool ok = false;
+    for (size_t i = 0; i < 2 && !ok; i++)
+        ok = len >= strlen(magics[i]) && memcmp(text, magics[i], strlen(magics[i])) == 0;
+    if (!ok)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID,
+                                 "only a certificate's text is signed this way");
+    unsigned char pk[32], sk[64];
+    r = load_key(s, pk, sk);
+    if (r)
+        return r;
+    crypto_sign_detached(signature, NULL, text, (unsigned long long)len, sk);
+    sodium_memzero(sk, sizeof sk);
+    if (signer)
+        describe(s->device_id, pk, 0, signer);
+    return HRC_PROGRESS_OK;
+}

@@ -91,10 +91,13 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
     if (r)
         return r;
     sqlite3_stmt *st;
-    r = prepare(s, "INSERT INTO learner(uuid, name, home_device, lang, text_size, "
-                   "high_contrast, created_ms, speech, speech_rate) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                &st, "adding a learner");
+    int64_t group = 0;
+    r = hrc_progress_open_group(s, &group);
+    if (!r)
+        r = prepare(s, "INSERT INTO learner(uuid, name, home_device, lang, text_size, "
+                       "high_contrast, created_ms, speech, speech_rate, group_id) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    &st, "adding a learner");
     if (r) {
         hrc_progress_rollback(s);
         return r;
@@ -111,6 +114,8 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
     sqlite3_bind_int64(st, 7, hrc_progress_now_ms());
     sqlite3_bind_int(st, 8, prefs->speech);
     sqlite3_bind_int(st, 9, prefs->speech_rate);
+    if (group > 0)
+        sqlite3_bind_int64(st, 10, group);
     r = step_write(s, st, "adding a learner");
     int64_t id = sqlite3_last_insert_rowid(s->db);
     /* The new learner has no PIN yet, so setting one needs no old one. */
@@ -126,18 +131,22 @@ int hrc_progress_add_learner(hrc_progress *s, const char *name, const char *pin,
     return r;
 }
 
-/* The query's start; its end (WHERE, ORDER BY) follows. The spoken
- * guidance columns came with schema 4: a store of an older schema opened
- * read-only has none, and reads as "never chosen". */
-static void learner_query(const hrc_progress *s, char *sql, size_t size, const char *rest)
+#define LEARNER_COLUMNS(later)                                                      \
+    "SELECT id, uuid, name, pin_hash IS NOT NULL, lang, text_size, high_contrast, "    \
+    "created_ms, pin_reset, pin_failures, " later " FROM learner "
+
+/* A store of an older version opened read-only lacks what later versions
+ * added: spoken guidance (5) reads as never chosen, groups (6) as none. */
+const char *hrc_progress_learner_columns(const hrc_progress *s)
 {
-    snprintf(sql, size,
-             "SELECT id, uuid, name, pin_hash IS NOT NULL, lang, text_size, high_contrast, "
-             "created_ms, pin_reset, pin_failures, %s FROM learner %s",
-             s->schema_version >= 5 ? "speech, speech_rate" : "0, 0", rest);
+    if (s->schema_version >= 6)
+        return LEARNER_COLUMNS("speech, speech_rate, coalesce(group_id, 0)");
+    if (s->schema_version >= 5)
+        return LEARNER_COLUMNS("speech, speech_rate, 0");
+    return LEARNER_COLUMNS("0, 0, 0");
 }
 
-static void read_learner(sqlite3_stmt *st, hrc_learner *l)
+void hrc_progress_read_learner(sqlite3_stmt *st, hrc_learner *l)
 {
     memset(l, 0, sizeof *l);
     l->id = sqlite3_column_int64(st, 0);
@@ -153,6 +162,7 @@ static void read_learner(sqlite3_stmt *st, hrc_learner *l)
     l->pin_failures = sqlite3_column_int(st, 9);
     l->prefs.speech = sqlite3_column_int(st, 10);
     l->prefs.speech_rate = sqlite3_column_int(st, 11);
+    l->group_id = sqlite3_column_int64(st, 12);
 }
 
 int hrc_progress_list_learners(hrc_progress *s, hrc_learner **out, size_t *n)
@@ -161,8 +171,8 @@ int hrc_progress_list_learners(hrc_progress *s, hrc_learner **out, size_t *n)
     *n = 0;
     if (!s)
         return HRC_PROGRESS_OK;
-    char sql[384];
-    learner_query(s, sql, sizeof sql, "ORDER BY name COLLATE NOCASE, id");
+    char sql[512];
+    snprintf(sql, sizeof sql, "%sORDER BY name COLLATE NOCASE, id", hrc_progress_learner_columns(s));
     sqlite3_stmt *st;
     int r = prepare(s, sql, &st, "listing learners");
     if (r)
@@ -179,7 +189,7 @@ int hrc_progress_list_learners(hrc_progress *s, hrc_learner **out, size_t *n)
             }
             *out = grown;
         }
-        read_learner(st, &(*out)[(*n)++]);
+        hrc_progress_read_learner(st, &(*out)[(*n)++]);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -214,8 +224,8 @@ int hrc_progress_get_learner(hrc_progress *s, int64_t learner, hrc_learner *out)
     memset(out, 0, sizeof *out);
     if (!s)
         return HRC_PROGRESS_ERR_NOT_FOUND;
-    char sql[384];
-    learner_query(s, sql, sizeof sql, "WHERE id = ?1");
+    char sql[512];
+    snprintf(sql, sizeof sql, "%sWHERE id = ?1", hrc_progress_learner_columns(s));
     sqlite3_stmt *st;
     int r = prepare(s, sql, &st, "reading a learner");
     if (r)
@@ -223,7 +233,7 @@ int hrc_progress_get_learner(hrc_progress *s, int64_t learner, hrc_learner *out)
     sqlite3_bind_int64(st, 1, learner);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
-        read_learner(st, out);
+        hrc_progress_read_learner(st, out);
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_NOT_FOUND, "no such learner");

@@ -136,6 +136,88 @@ static const char migrate_v3[] =
     "  trusted_ms INTEGER NOT NULL\n"
     ");\n";
 
+/* Version 6: the trainer's session (self-contained: it needs nothing of
+ * any other step after version 3).
+ * - Groups of learners (a training session: "Rouen, 12 March" and its
+ *   day); a learner belongs to one group or none. Deleting a group leaves
+ *   its learners in no group.
+ * - The event log takes the facilitator's own events: 'reset' (a module's
+ *   quiz attempts start again) and 'merged' (two profiles of one person
+ *   became one). SQLite cannot widen a CHECK constraint in place, so the
+ *   event table is rebuilt with the same columns, indexes and trigger, and
+ *   a partial index of the resets (the summary looks for the latest).
+ * - The summary counts the resets of each learner's module and keeps when
+ *   it was completed (for certificates).
+ * - learner_alias: the ids of profiles merged into another, so that an
+ *   older export naming them still finds their events here.
+ * - certificate: the register of certificates this kiosk issued (their
+ *   numbers; the learner by id only, no name). */
+static const char migrate_trainer_sql[] =
+    "CREATE TABLE learner_group(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  name TEXT NOT NULL UNIQUE COLLATE NOCASE\n"
+    "       CHECK(length(CAST(name AS BLOB)) BETWEEN 1 AND 256),\n"
+    "  day TEXT NOT NULL DEFAULT '' CHECK(day = '' OR day GLOB"
+    " '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+    "  created_ms INTEGER NOT NULL\n"
+    ");\n"
+    "ALTER TABLE learner ADD COLUMN group_id INTEGER\n"
+    "  REFERENCES learner_group(id) ON DELETE SET NULL;\n"
+    "CREATE INDEX learner_by_group ON learner(group_id);\n"
+    "ALTER TABLE summary ADD COLUMN resets INTEGER NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE summary ADD COLUMN completed_ms INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE TABLE learner_alias(\n"
+    "  uuid TEXT NOT NULL PRIMARY KEY,\n"
+    "  home_device TEXT NOT NULL,\n"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,\n"
+    "  merged_ms INTEGER NOT NULL\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX learner_alias_by_learner ON learner_alias(learner_id);\n"
+    "CREATE TABLE certificate(\n"
+    "  serial INTEGER PRIMARY KEY,\n"
+    "  number TEXT NOT NULL UNIQUE,\n"
+    "  learner_uuid TEXT NOT NULL,\n"
+    "  scope TEXT NOT NULL,\n"
+    "  issued_ms INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE TABLE event_new(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,\n"
+    "  session_id TEXT NOT NULL,\n"
+    "  module_id TEXT NOT NULL,\n"
+    "  module_version INTEGER NOT NULL,\n"
+    "  content_hash TEXT NOT NULL DEFAULT '',\n"
+    "  item_id TEXT,\n"
+    "  item_revision INTEGER NOT NULL DEFAULT 0,\n"
+    "  verb TEXT NOT NULL CHECK(verb IN ('launched', 'viewed', 'answered', 'passed',\n"
+    "                                   'failed', 'completed', 'suspended', 'resumed',\n"
+    "                                   'reset', 'merged')),\n"
+    "  response TEXT,\n"
+    "  success INTEGER CHECK(success IN (0, 1)),\n"
+    "  score REAL CHECK(score BETWEEN 0 AND 1),\n"
+    "  hints_used INTEGER NOT NULL DEFAULT 0,\n"
+    "  attempt INTEGER NOT NULL DEFAULT 0,\n"
+    "  duration_ms INTEGER NOT NULL DEFAULT 0,\n"
+    "  time_ms INTEGER NOT NULL,\n"
+    "  session_end TEXT NOT NULL DEFAULT 'none',\n"
+    "  device_id TEXT NOT NULL DEFAULT '',\n"
+    "  seq INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "INSERT INTO event_new(id, learner_id, session_id, module_id, module_version, content_hash,\n"
+    "                     item_id, item_revision, verb, response, success, score, hints_used,\n"
+    "                     attempt, duration_ms, time_ms, session_end, device_id, seq)\n"
+    "  SELECT id, learner_id, session_id, module_id, module_version, content_hash, item_id,\n"
+    "         item_revision, verb, response, success, score, hints_used, attempt,\n"
+    "         duration_ms, time_ms, session_end, device_id, seq FROM event;\n"
+    "DROP TABLE event;\n"
+    "ALTER TABLE event_new RENAME TO event;\n"
+    "CREATE INDEX event_by_learner_module ON event(learner_id, module_id, time_ms);\n"
+    "CREATE UNIQUE INDEX event_by_device_seq ON event(device_id, seq);\n"
+    "CREATE INDEX event_resets ON event(learner_id, module_id, time_ms)\n"
+    "  WHERE verb = 'reset';\n"
+    "CREATE TRIGGER event_append_only BEFORE UPDATE ON event\n"
+    "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n";
+
 /* No row may point at a learner that the rebuild lost. */
 static int check_foreign_keys(hrc_progress *s)
 {
@@ -209,6 +291,19 @@ static int migrate_speech_prefs(hrc_progress *s)
     return hrc_progress_exec(s, sql, "adding spoken guidance to learner profiles");
 }
 
+/* The version 6 step (see migrate_trainer_sql), inside migrate()'s
+ * transaction. It reads and writes only what version 3 defines, so it
+ * comes after any other step that leaves the event table's columns alone
+ * (the sync's records point at events by their id, which it keeps). */
+static int migrate_trainer(hrc_progress *s)
+{
+    int r = hrc_progress_exec(s, migrate_trainer_sql,
+                              "adding groups and the trainer's records to the store");
+    if (!r)
+        r = check_foreign_keys(s);
+    return r;
+}
+
 static int set_device_id(hrc_progress *s)
 {
     unsigned char raw[16];
@@ -275,6 +370,11 @@ static int migrate(hrc_progress *s, int from)
         r = migrate_speech_prefs(s);
         if (!r)
             r = set_user_version(s, 5);
+    }
+    if (!r && from < 6) {
+        r = migrate_trainer(s);
+        if (!r)
+            r = set_user_version(s, 6);
     }
     if (r)
         hrc_progress_rollback(s);
@@ -541,6 +641,8 @@ static int connect(hrc_progress *s, bool readonly, bool immutable)
 
 static void disconnect(hrc_progress *s)
 {
+    sqlite3_finalize(s->refresh);
+    s->refresh = NULL;
     sqlite3_close(s->db);
     s->db = NULL;
 }
@@ -736,6 +838,7 @@ void hrc_progress_close(hrc_progress *s)
 {
     if (!s)
         return;
+    sqlite3_finalize(s->refresh);
     sqlite3_close(s->db);
     sodium_memzero(s, sizeof *s);
     free(s);

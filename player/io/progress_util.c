@@ -252,6 +252,7 @@ bool hrc_progress_utf8_is_valid(const char *s, size_t len)
 
 static const char *const verb_names[HRC_VERB_COUNT] = {
     "launched", "viewed", "answered", "passed", "failed", "completed", "suspended", "resumed",
+    "reset", "merged",
 };
 static const char *const end_names[HRC_END_COUNT] = {
     "none", "normal", "idle-timeout", "sign-out", "quit",

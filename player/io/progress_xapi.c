@@ -24,13 +24,22 @@
 #define KIOSK_PREFIX "urn:hrc-player:kiosk:"
 #define MODULE_PREFIX "urn:hrc-player:module:"
 #define EXT "urn:hrc-player:ext:"
-#define VERB_PREFIX "http://adlnet.gov/expapi/verbs/"
+#define ADL "http://adlnet.gov/expapi/verbs/"
+#define VERB_URN "urn:hrc-player:verb:"
 #define MAX_IMPORT_BYTES (512L * 1024 * 1024)
 
-/* ADL verb ids; "viewed" is ADL's "experienced". */
-static const char *const adl_verbs[HRC_VERB_COUNT] = {
-    "launched", "experienced", "answered", "passed", "failed", "completed", "suspended",
-    "resumed",
+/* Verb ids and their English display: ADL's for the learner's events
+ * ("viewed" is ADL's "experienced"), hrc-player's own for the
+ * facilitator's, which no ADL verb says. */
+static const struct {
+    const char *id, *display;
+} verbs[HRC_VERB_COUNT] = {
+    {ADL "launched", "launched"},   {ADL "experienced", "experienced"},
+    {ADL "answered", "answered"},   {ADL "passed", "passed"},
+    {ADL "failed", "failed"},       {ADL "completed", "completed"},
+    {ADL "suspended", "suspended"}, {ADL "resumed", "resumed"},
+    {VERB_URN "reset-attempts", "reset attempts"},
+    {VERB_URN "merged-profile", "merged a profile"},
 };
 
 /* ---- Writing ----------------------------------------------------------- */
@@ -206,8 +215,9 @@ static void put_interaction(hrc_progress_out *o, const hrc_question *q)
     fputc(']', o->f);
 }
 
-static const char export_sql[] =
-    "SELECT " HRC_STATEMENT_COLUMNS HRC_STATEMENT_FROM " ORDER BY e.device_id, e.seq";
+/* The export's query; `where` filters the learners (a group). */
+#define EXPORT_SQL(where)                                                                \
+    "SELECT " HRC_STATEMENT_COLUMNS HRC_STATEMENT_FROM where " ORDER BY e.device_id, e.seq"
 
 static const char *text_at(sqlite3_stmt *st, int col)
 {
@@ -239,8 +249,8 @@ void hrc_progress_put_statement(hrc_progress_out *o, sqlite3_stmt *st, const hrc
     put_string(o, home);
     fputs(",\"name\":", f);
     put_string(o, text_at(st, 2));
-    fprintf(f, "}},\"verb\":{\"id\":\"" VERB_PREFIX "%s\",\"display\":{\"en-US\":\"%s\"}},",
-            adl_verbs[verb], adl_verbs[verb]);
+    fprintf(f, "}},\"verb\":{\"id\":\"%s\",\"display\":{\"en-US\":\"%s\"}},",
+            verbs[verb].id, verbs[verb].display);
     fputs("\"object\":{\"objectType\":\"Activity\",\"id\":\"" MODULE_PREFIX, f);
     hrc_progress_out_text(o, text_at(st, 5), true);
     if (item) {
@@ -302,6 +312,11 @@ void hrc_progress_put_statement(hrc_progress_out *o, sqlite3_stmt *st, const hrc
 
 int hrc_progress_export_json(hrc_progress *s, const char *path)
 {
+    return hrc_progress_export_json_group(s, path, HRC_GROUP_ALL);
+}
+
+int hrc_progress_export_json_group(hrc_progress *s, const char *path, int64_t group)
+{
     if (!s)
         return HRC_PROGRESS_ERR_NOT_FOUND;
     int r = hrc_progress_require_unlocked(s);
@@ -311,10 +326,14 @@ int hrc_progress_export_json(hrc_progress *s, const char *path)
     r = hrc_progress_this_kiosk(s, &me); /* no key, no signed export */
     if (r)
         return r;
+    char sql[1024];
+    snprintf(sql, sizeof sql, EXPORT_SQL("%s"), hrc_progress_group_where(s, group, "l"));
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, export_sql, -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
         return hrc_progress_fail_db(s, rc, "exporting");
+    if (group > 0)
+        sqlite3_bind_int64(st, 1, group);
     hrc_progress_out out, sig;
     r = hrc_progress_out_open(s, &out, path);
     if (r) {
@@ -436,12 +455,11 @@ static const char *take_apart(const hrc_json *st, imported *im)
 
     const char *verb = hrc_json_get_string(hrc_json_get(st, "verb"), "id");
     bool verb_ok = false;
-    if (verb && strncmp(verb, VERB_PREFIX, strlen(VERB_PREFIX)) == 0)
-        for (int v = 0; v < HRC_VERB_COUNT && !verb_ok; v++)
-            if (strcmp(verb + strlen(VERB_PREFIX), adl_verbs[v]) == 0) {
-                im->verb = (hrc_verb)v;
-                verb_ok = true;
-            }
+    for (int v = 0; verb && v < HRC_VERB_COUNT && !verb_ok; v++)
+        if (strcmp(verb, verbs[v].id) == 0) {
+            im->verb = (hrc_verb)v;
+            verb_ok = true;
+        }
     if (!verb_ok)
         return "unknown verb";
 
@@ -542,6 +560,20 @@ static int learner_for(hrc_progress *s, const imported *im, size_t n, int64_t *i
         }
     }
     sqlite3_finalize(st);
+    if (rc == SQLITE_DONE && s->schema_version >= 6) {
+        /* A profile merged into another here: its events go to that one. */
+        rc = sqlite3_prepare_v2(s->db, "SELECT learner_id, home_device FROM learner_alias"
+                                       " WHERE uuid = ?1", -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, im->learner_uuid, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW) {
+                *id = sqlite3_column_int64(st, 0);
+                snprintf(home, sizeof home, "%s", (const char *)sqlite3_column_text(st, 1));
+            }
+        }
+        sqlite3_finalize(st);
+    }
     if (rc == SQLITE_ROW && strcmp(home, im->home) != 0)
         return hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT,
                                  "statement %zu: learner %s belongs to kiosk %s here, not to "
@@ -623,13 +655,15 @@ static void digest_of(const imported *im, bool with_name, unsigned char out[16])
     crypto_generichash_final(&h, out, 16);
 }
 
-/* Whether the event (device, seq) this store has is the one imported. */
-static int same_as_stored(hrc_progress *s, const imported *im, bool *same)
+/* Whether the event (device, seq) this store has is the one imported.
+ * learner: whom the statement's learner is here (a merged profile's events
+ * belong to the profile it was merged into). */
+static int same_as_stored(hrc_progress *s, const imported *im, int64_t learner, bool *same)
 {
     *same = false;
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db,
-        "SELECT l.uuid, e.session_id, e.module_id, e.module_version, e.content_hash,"
+        "SELECT CASE WHEN e.learner_id = ?3 THEN ?4 ELSE l.uuid END, e.session_id, e.module_id, e.module_version, e.content_hash,"
         " e.item_id, e.item_revision, e.verb, e.response, e.success, e.score, e.hints_used,"
         " e.attempt, e.duration_ms, e.time_ms, e.session_end"
         " FROM event e JOIN learner l ON l.id = e.learner_id"
@@ -637,6 +671,8 @@ static int same_as_stored(hrc_progress *s, const imported *im, bool *same)
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, im->device, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 2, im->seq);
+        sqlite3_bind_int64(st, 3, learner);
+        sqlite3_bind_text(st, 4, im->learner_uuid, -1, SQLITE_STATIC);
         rc = sqlite3_step(st);
     }
     if (rc == SQLITE_ROW) {
@@ -842,7 +878,7 @@ static int import_one(hrc_progress *s, const hrc_json *st, const char *path,
                                  "which has no such event", n);
     if (!event_added) {
         bool same = false;
-        r = same_as_stored(s, &im, &same);
+        r = same_as_stored(s, &im, learner, &same);
         if (!r && !same)
             r = hrc_progress_fail(s, HRC_PROGRESS_ERR_FORMAT,
                                   "statement %zu has the id of an event already here (in this "

@@ -6,6 +6,7 @@
  */
 #include "io/lrs_config.h"
 #include "io/progress_sync.h"
+#include "../progress/old_store.h"
 #include "../progress/progress_test_util.h"
 
 #include <setjmp.h>
@@ -285,35 +286,27 @@ static void test_store_is_current_with_sync_tables(void **state)
 {
     fixture *f = *state;
     open_store(f);
-    assert_int_equal(hrc_progress_schema_version(f->s), 5);
+    assert_int_equal(hrc_progress_schema_version(f->s), sql_int(f->dir, "PRAGMA user_version"));
     assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                      " ('sync_target', 'sync_state')"), 2);
 }
 
-static void test_store_upgrades_from_version_3(void **state)
+/* A store from before the sync (version 1, as released): every event it
+ * holds is pending for a new LRS once upgraded. */
+static void test_store_upgrades_from_version_1(void **state)
 {
     fixture *f = *state;
-    open_store(f);
-    record(f, "Ada", 5);
-    hrc_progress_close(f->s);
-    f->s = NULL;
-    /* What a version 3 store looks like: no sync tables, nor what later
-     * versions added. */
-    assert_int_equal(sql_exec(f->dir, "DROP TABLE sync_state; DROP TABLE sync_target;"
-                                      "ALTER TABLE learner DROP COLUMN speech;"
-                                      "ALTER TABLE learner DROP COLUMN speech_rate;"
-                                      "PRAGMA user_version = 3;"), SQLITE_OK);
+    assert_int_equal(sql_exec(f->dir, hrc_test_v1_store), SQLITE_OK);
     hrc_progress_open_info info;
     assert_int_equal(hrc_progress_open(f->dir, 0, &f->s, &info), HRC_PROGRESS_OK);
     assert_true(info.status & HRC_PROGRESS_MIGRATED);
-    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 5);
-    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM event"), 5);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM event"), 3);
     hrc_sync_counts counts;
     int64_t target;
     assert_int_equal(hrc_progress_sync_target(f->s, "https://lrs.example", "k", &target),
                      HRC_PROGRESS_OK);
     assert_int_equal(hrc_progress_sync_counts(f->s, target, &counts), HRC_PROGRESS_OK);
-    assert_int_equal(counts.pending, 5);
+    assert_int_equal(counts.pending, 3);
 }
 
 /* Read in batches of 7, the statements are exactly those of --export, with
@@ -523,7 +516,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_config_default_paths, setup, teardown),
         cmocka_unit_test_setup_teardown(test_store_is_current_with_sync_tables, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(test_store_upgrades_from_version_3, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_store_upgrades_from_version_1, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batches_are_the_export_statements, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_marks_and_counts, setup, teardown),

@@ -14,6 +14,8 @@
 #include <sodium.h>
 #include <sys/stat.h>
 
+#include "old_store.h"
+
 typedef struct fixture {
     char dir[256];
     hrc_progress *s;
@@ -81,7 +83,7 @@ static void test_open_creates_folders_and_configures(void **state)
     assert_int_equal(hrc_progress_open(nested, 0, &f->s, &f->info), HRC_PROGRESS_OK);
     assert_true(f->info.status & HRC_PROGRESS_CREATED);
     assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
-    assert_int_equal(hrc_progress_schema_version(f->s), 5);
+    assert_int_equal(hrc_progress_schema_version(f->s), 6);
     assert_int_equal(strlen(hrc_progress_device_id(f->s)), 32);
     assert_true(hrc_progress_is_recording(f->s));
     assert_non_null(strstr(f->info.path, "/a/b/progress.db"));
@@ -609,57 +611,18 @@ static void test_foreign_and_newer_databases(void **state)
 
 /* ---- Upgrading a version 1 store ------------------------------------- */
 
-/* The version 1 schema as released: frozen here on purpose, so that this
- * test keeps checking old files even when the store's code moves on. */
-static const char v1_schema[] =
-    "CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
-    "CREATE TABLE learner(id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
-    " name TEXT NOT NULL CHECK(length(CAST(name AS BLOB)) BETWEEN 1 AND 127), pin_hash TEXT,"
-    " lang TEXT NOT NULL DEFAULT '',"
-    " text_size INTEGER NOT NULL DEFAULT 100 CHECK(text_size IN (100, 150, 200)),"
-    " high_contrast INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL);"
-    "CREATE TABLE event(id INTEGER PRIMARY KEY,"
-    " learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
-    " session_id TEXT NOT NULL, module_id TEXT NOT NULL, module_version INTEGER NOT NULL,"
-    " content_hash TEXT NOT NULL DEFAULT '', item_id TEXT,"
-    " item_revision INTEGER NOT NULL DEFAULT 0,"
-    " verb TEXT NOT NULL CHECK(verb IN ('launched', 'viewed', 'answered', 'passed',"
-    "  'failed', 'completed', 'suspended', 'resumed')),"
-    " response TEXT, success INTEGER CHECK(success IN (0, 1)),"
-    " score REAL CHECK(score BETWEEN 0 AND 1), hints_used INTEGER NOT NULL DEFAULT 0,"
-    " attempt INTEGER NOT NULL DEFAULT 0, duration_ms INTEGER NOT NULL DEFAULT 0,"
-    " time_ms INTEGER NOT NULL, session_end TEXT NOT NULL DEFAULT 'none');"
-    "CREATE INDEX event_by_learner_module ON event(learner_id, module_id, time_ms);"
-    "CREATE TRIGGER event_append_only BEFORE UPDATE ON event"
-    " BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
-    "CREATE TABLE summary(learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
-    " module_id TEXT NOT NULL, module_version INTEGER NOT NULL,"
-    " resume_item TEXT NOT NULL DEFAULT '', completed INTEGER NOT NULL DEFAULT 0,"
-    " success INTEGER NOT NULL DEFAULT 0, best_score REAL, last_score REAL,"
-    " attempts INTEGER NOT NULL DEFAULT 0, time_spent_ms INTEGER NOT NULL DEFAULT 0,"
-    " last_activity_ms INTEGER NOT NULL, n_events INTEGER NOT NULL,"
-    " PRIMARY KEY(learner_id, module_id)) WITHOUT ROWID;"
-    "PRAGMA user_version = 1;"
-    "INSERT INTO learner(id, uuid, name, created_ms)"
-    " VALUES(1, '0b5c3d4e-1111-4222-8333-944455556666', 'Old Timer', 1700000000000),"
-    " (2, '0b5c3d4e-1111-4222-8333-944455556667', 'No Events Yet', 1700000000000);"
-    "INSERT INTO event(learner_id, session_id, module_id, module_version, item_id, verb,"
-    " time_ms) VALUES(1, 's1', 'm1-what-is', 1, NULL, 'launched', 1700000000000),"
-    " (1, 's1', 'm1-what-is', 1, 'page-2', 'viewed', 1700000060000),"
-    " (1, 's1', 'm1-what-is', 1, 'quiz', 'passed', 1700000090000);";
-
 static void test_upgrade_from_version_1(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(sql_exec(f->dir, v1_schema), SQLITE_OK);
+    assert_int_equal(sql_exec(f->dir, hrc_test_v1_store), SQLITE_OK);
     assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 1);
     assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM summary"), 0);
 
     assert_int_equal(hrc_progress_open(f->dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
     assert_true(f->info.status & HRC_PROGRESS_MIGRATED);
     assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
-    assert_int_equal(hrc_progress_schema_version(f->s), 5);
-    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 5);
+    assert_int_equal(hrc_progress_schema_version(f->s), 6);
+    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 6);
     /* Old events now carry this store's device id and their row id. */
     char sql[200];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM event WHERE device_id = '%s' AND seq = id",
@@ -714,7 +677,7 @@ static void test_upgrade_from_version_1(void **state)
 static void test_upgrade_keeps_old_pins(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(sql_exec(f->dir, v1_schema), SQLITE_OK);
+    assert_int_equal(sql_exec(f->dir, hrc_test_v1_store), SQLITE_OK);
     char hash[crypto_pwhash_STRBYTES];
     assert_int_equal(crypto_pwhash_str(hash, "2468", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE,
                                        crypto_pwhash_MEMLIMIT_INTERACTIVE), 0);

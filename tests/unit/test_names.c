@@ -138,9 +138,31 @@ static void printable_copies(void **state)
     assert_string_equal(out, "");
 }
 
+/* The same person entered twice: a class list, an existing learner. */
+static void same_names(void **state)
+{
+    (void)state;
+    char key[64];
+    assert_int_equal(hrc_name_key("  Zoé   MARTÍN\t", key, sizeof key), strlen("zoe martin"));
+    assert_string_equal(key, "zoe martin");
+    assert_true(hrc_name_same("Zoé Martín", "zoe  martin "));
+    assert_true(hrc_name_same("Zoe\xcc\x81 Martin", "ZOÉ MARTIN"));
+    assert_true(hrc_name_same("Ελένη", "ΕΛΈΝΗ") == hrc_name_matches("Ελένη", "ΕΛΈΝΗ"));
+    assert_false(hrc_name_same("Zoé Martín", "Zoé Martínez"));
+    assert_false(hrc_name_same("Zoé Martín", "ZoéMartín"));
+    assert_false(hrc_name_same("", ""));
+    assert_false(hrc_name_same(NULL, "a"));
+    assert_int_equal(hrc_name_key(NULL, key, sizeof key), 0);
+    assert_string_equal(key, "");
+    /* Cut short, never overrun. */
+    assert_int_equal(hrc_name_key("abcdef", key, 4), 3);
+    assert_string_equal(key, "abc");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_names),
         cmocka_unit_test(accepted_names_are_trimmed),
         cmocka_unit_test(length_is_counted_in_characters),
         cmocka_unit_test(refused_names),
