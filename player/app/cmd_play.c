@@ -13,6 +13,7 @@
 #include "io/lrs_config.h"
 #include "io/lrs_worker.h"
 #include "io/progress.h"
+#include "sdl/assets.h"
 #include "sdl/front.h"
 
 #include <dirent.h>
@@ -92,7 +93,7 @@ static void start_sync(const hrc_cli *cli, hrc_progress *progress, const hrc_cou
  * facilitator's screens. Its PINs are hashed at the lowest cost: it is
  * removed once the pictures are made. NULL when it cannot be made.
  */
-static hrc_progress *scratch_store(char *dir, size_t size)
+static hrc_progress *scratch_store(char *dir, size_t size, const hrc_course *course)
 {
     const char *tmp = getenv("TMPDIR");
     snprintf(dir, size, "%s/hrc-render-XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -100,6 +101,9 @@ static hrc_progress *scratch_store(char *dir, size_t size)
         dir[0] = '\0';
         return NULL;
     }
+    /* A class for the trainer's screens (app/render_class.c). */
+    if (hrc_render_class_seed(dir, course) != 0)
+        fprintf(stderr, "render: the class for the trainer's screens could not be made\n");
     hrc_progress *s = NULL;
     if (hrc_progress_open(dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL) != HRC_PROGRESS_OK)
         return NULL;
@@ -155,7 +159,7 @@ int hrc_cmd_play(const hrc_cli *cli)
     hrc_progress *progress = NULL;
     char scratch[4096] = "";
     if (rendering && cli->kiosk) /* the kiosk's own screens too */
-        progress = scratch_store(scratch, sizeof scratch);
+        progress = scratch_store(scratch, sizeof scratch, course);
     /* Store problems go to the log and on screen (screens/app.h): playing
      * without saving is the facilitator's choice there, kiosk or not. */
     hrc_progress_open_info info = {0};
@@ -191,6 +195,11 @@ int hrc_cmd_play(const hrc_cli *cli)
     }
     bool exposed = !rendering && (info.status & (HRC_PROGRESS_TIGHTENED | HRC_PROGRESS_EXPOSED));
 
+    /* The trainer's PDFs from the facilitator screen use the player's fonts. */
+    char fonts[4096 + 8] = "", assets[4096], why[256];
+    if (hrc_assets_find(assets, sizeof assets, why, sizeof why) == 0)
+        snprintf(fonts, sizeof fonts, "%s/fonts", assets);
+
     sync_view sync = {0};
     if (!rendering && progress)
         start_sync(cli, progress, course, &sync);
@@ -220,6 +229,7 @@ int hrc_cmd_play(const hrc_cli *cli)
             .sync_status = sync.worker || sync.failed ? sync_status : NULL,
             .sync_status_user = &sync,
             .speech = cli->speech,
+            .fonts_dir = fonts[0] ? fonts : NULL,
         },
         .width = cli->width,
         .height = cli->height,

@@ -27,6 +27,13 @@ static const screen_ops *ops_for(hrc_screen s)
     case HRC_SCREEN_FACILITATOR: return &screen_facilitator;
     case HRC_SCREEN_COMPLETE: return &screen_complete;
     case HRC_SCREEN_SETUP: return &screen_setup;
+    case HRC_SCREEN_CLASS: return &screen_class;
+    case HRC_SCREEN_LEARNER_ADMIN: return &screen_learner_admin;
+    case HRC_SCREEN_GROUPS: return &screen_groups;
+    case HRC_SCREEN_QUESTIONS: return &screen_questions;
+    case HRC_SCREEN_PAPER: return &screen_paper;
+    case HRC_SCREEN_CLASS_IMPORT: return &screen_class_import;
+    case HRC_SCREEN_KIOSK_ADMIN: return &screen_kiosk_admin;
     case HRC_SCREEN_COUNT: break;
     }
     return &screen_home;
@@ -198,7 +205,8 @@ bool hrc_app_wants_text(const hrc_app *app)
            (s == HRC_SCREEN_FACILITATOR && facilitator_wants_text(app)) ||
            (s == HRC_SCREEN_SETTINGS && settings_wants_text(app)) ||
            (s == HRC_SCREEN_SETUP && setup_wants_text(app)) ||
-           (s == HRC_SCREEN_QUIZ && quiz_wants_text(app));
+           (s == HRC_SCREEN_QUIZ && quiz_wants_text(app)) ||
+           (screen_is_trainer(s) && trainer_wants_text(app));
 }
 
 bool hrc_app_is_kiosk(const hrc_app *app)
@@ -459,8 +467,9 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
         if (app->reveal_focus && u.focus_seen && u.focus_scrolled) {
             int top = u.focus_content.y - u.pad, bottom = u.focus_content.y +
                                                          u.focus_content.h + u.pad;
-            if (top < scroll)
-                scroll = top;
+            /* Below what stays at the top of the view (a table's header). */
+            if (top < scroll + u.covered_top)
+                scroll = top - u.covered_top;
             else if (bottom > scroll + u.view.h)
                 scroll = bottom - u.view.h;
             if (scroll > max_scroll)
@@ -559,10 +568,18 @@ static unsigned move_focus(hrc_app *app, int step)
 {
     refresh_targets(app);
     hrc_nav_loc *loc = hrc_nav_top(&app->nav);
-    if (loc->focus < 0 && app->main_target >= 0 && app->main_target < app->n_targets)
+    if (loc->focus < 0 && app->main_target >= 0 && app->main_target < app->n_targets) {
         loc->focus = app->main_target; /* the first key lands on the main action */
-    else
-        loc->focus = hrc_nav_focus_step(loc->focus, app->n_targets, step);
+    } else {
+        /* Past what only takes pointer presses (ui_shield). */
+        int f = loc->focus;
+        for (int i = 0; i < app->n_targets; i++) {
+            f = hrc_nav_focus_step(f, app->n_targets, step);
+            if (f < 0 || f >= app->n_targets || app->targets[f].focusable)
+                break;
+        }
+        loc->focus = f;
+    }
     app->reveal_focus = true;
     return HRC_APP_REDRAW;
 }
@@ -720,9 +737,11 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
             eff |= HRC_APP_REDRAW;
             break;
         case HRC_IN_FACILITATOR:
-            /* Not before a kiosk's first start chose its PIN (setup.c). */
-            if (loc->screen != HRC_SCREEN_FACILITATOR && !app->store_choice_pending &&
-                !setup_needed(app)) {
+            /* Not before a kiosk's first start chose its PIN (setup.c),
+             * nor over the trainer's own screens (the PIN again would
+             * lock the store under them). */
+            if (loc->screen != HRC_SCREEN_FACILITATOR && !screen_is_trainer(loc->screen) &&
+                !app->store_choice_pending && !setup_needed(app)) {
                 app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
                 eff |= HRC_APP_REDRAW;
             }

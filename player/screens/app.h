@@ -80,6 +80,10 @@ typedef struct hrc_app_config {
     /* Spoken guidance is on at start and after each sign-out (--speech
      * on); a learner's own choice is kept in their profile. */
     bool speech;
+    /* The player's own fonts (assets/fonts), for the trainer's paper
+     * (io/paper.h: the class report and certificates made from the
+     * facilitator screen); NULL: the system's fonts. */
+    const char *fonts_dir;
 } hrc_app_config;
 
 /* What the back end should do after an input. */

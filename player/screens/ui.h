@@ -190,6 +190,10 @@ typedef struct ui {
     char bar_status[256];     /* a line of text between the two ends */
     bool bar_status_alert;    /* ... a problem, in the alert colour */
     int content_w;            /* the widest comfortable column (about 70 characters) */
+    /* Pixels at the top of the scroll view that content which does not
+     * scroll covers (a table's header kept in sight): the focused target
+     * is brought into view below them. */
+    int covered_top;
 } ui;
 
 typedef enum button_state {
@@ -233,6 +237,23 @@ int ui_icon(ui *u, const char *icon, int x, int y, int px, hrc_color color);
 void ui_progress(ui *u, hrc_rect r, int done, int total);
 /* Marks the target just added as the screen's main action. */
 void ui_mark_main(ui *u, int target);
+/* A region (content coordinates) that takes pointer presses and does
+ * nothing with them: what is drawn over the targets beneath it (a table's
+ * header kept in sight). Never focused, never described. */
+void ui_shield(ui *u, hrc_rect content);
+/* text cut to fit width w on one line at (style, px), with "..." when it
+ * had to be cut (whole UTF-8 characters). */
+void ui_fit(ui *u, const char *text, unsigned style, int px, int w, char *out, size_t size);
+/* One line of text at content coordinates (x, y), at most w wide (cut
+ * with "..." when longer): for tables, where nothing may wrap. Not read
+ * by spoken guidance (the row's target says it). Returns the line's
+ * height. */
+int ui_line_at(ui *u, const char *text, unsigned style, int px, hrc_color color, int x, int y,
+               int w);
+/* The same wrapped on at most max_lines lines, the last cut with "...".
+ * Returns the height. */
+int ui_lines_at(ui *u, const char *text, unsigned style, int px, hrc_color color, int x, int y,
+                int w, int max_lines);
 
 /* Bars (bars.c): buttons queued with ui_bar_add(), laid out in one or more
  * rows (left group, status text, right group) by ui_bar_layout(), drawn
@@ -343,6 +364,14 @@ typedef struct screen_ops {
 extern const screen_ops screen_signin, screen_home, screen_module, screen_page,
     screen_timeline, screen_case, screen_quiz, screen_results, screen_settings,
     screen_facilitator, screen_complete, screen_setup;
+/* The trainer's screens (screens/trainer.h). */
+extern const screen_ops screen_class, screen_learner_admin, screen_groups, screen_questions,
+    screen_paper, screen_class_import, screen_kiosk_admin;
+/* Whether s is one of the trainer's screens behind the facilitator PIN
+ * (not the PIN's own screen). */
+bool screen_is_trainer(hrc_screen s);
+/* Whether the trainer's screen on top takes typed text (a name, a PIN). */
+bool trainer_wants_text(const hrc_app *app);
 
 /* The state of the screen on top of the navigation stack (NULL when it
  * has none), and the same for a given entry. */
@@ -361,8 +390,9 @@ void app_reset(hrc_app *app, hrc_nav_loc root);   /* the history starts again */
 void app_back(hrc_app *app);
 void app_sign_in(hrc_app *app, const char *name, int64_t learner_id, bool guest);
 void app_sign_out(hrc_app *app, hrc_session_end why);
-/* The same, keeping the screen on top (and its state) above sign-in: the
- * facilitator deleting the learner who is signed in. */
+/* The same, keeping the screen on top (and its state), with the trainer's
+ * screens it stands on, above sign-in: the facilitator deleting (or
+ * merging away) the learner who is signed in. */
 void app_sign_out_beneath(hrc_app *app, hrc_session_end why);
 void app_set_lang(hrc_app *app, const char *lang);
 void app_apply_prefs(hrc_app *app);

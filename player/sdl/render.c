@@ -535,6 +535,8 @@ static int tour_module(renderer_state *s, size_t index)
  * in Settings, finding a name, a PIN locked by wrong tries, and the
  * facilitator's screens. Ends on the sign-in screen.
  */
+static int tour_trainer(renderer_state *s);
+
 static int tour_kiosk(renderer_state *s)
 {
     static const char pin[] = "246810", learner_pin[] = "1357";
@@ -587,20 +589,98 @@ static int tour_kiosk(renderer_state *s)
         return -1;
     send_text(s, pin);
     send(s, HRC_IN_ACTIVATE);
+    return tour_trainer(s);
+}
+
+/* Back to the class dashboard from one of the trainer's screens. */
+static void back_to_class(renderer_state *s, int steps)
+{
+    for (int i = 0; i < steps; i++)
+        send(s, HRC_IN_BACK);
+}
+
+/*
+ * The trainer's screens, from the class dashboard the PIN opens (with the
+ * class of app/render_class.c): the dashboard and its rows further down,
+ * every group's class, a learner (with a reset asked, a merge and a
+ * rename), the groups and a new one, the questions the room got wrong,
+ * the paper, a class list, the kiosk's settings and its PIN. Ends locked,
+ * on the sign-in screen.
+ */
+static int tour_trainer(renderer_state *s)
+{
     if (snapshot(s, "facilitator"))
         return -1;
-    send(s, HRC_IN_PAGE_DOWN);
+    send_wheel(s);
     if (snapshot(s, "facilitator-more"))
         return -1;
-    if (click(s, "Zo\xc3\xa9", 0)) { /* "PIN of Zoé..." */
+    send(s, HRC_IN_HOME);
+    if (click(s, _("All learners"), 0) && snapshot(s, "class-all"))
+        return -1;
+    if (click(s, _("Progress"), 0) && snapshot(s, "class-by-progress"))
+        return -1;
+    if (click(s, "Jean-Luc", 0)) {
         if (snapshot(s, "facilitator-learner"))
             return -1;
-        send(s, HRC_IN_BACK);
+        if (click(s, _("Reset the attempts\xe2\x80\xa6"), 0)) {
+            if (snapshot(s, "learner-reset-ask"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        if (click(s, _("Merge with another profile"), 0)) {
+            if (snapshot(s, "learner-merge-pick"))
+                return -1;
+            if (click(s, "Zo\xc3\xa9", 0) && snapshot(s, "learner-merge-ask"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        if (click(s, _("Rename"), 0)) {
+            if (snapshot(s, "learner-rename"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        if (click(s, _("Move to a group"), 0)) {
+            if (snapshot(s, "learner-move"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        back_to_class(s, 1);
     }
-    if (click(s, _("Change the facilitator PIN"), 0)) {
-        if (snapshot(s, "facilitator-change-pin"))
+    if (click(s, _("Groups"), 0)) {
+        if (snapshot(s, "trainer-groups"))
             return -1;
-        send(s, HRC_IN_BACK);
+        if (click(s, _("New group"), 0)) {
+            send_text(s, "Lille");
+            if (snapshot(s, "trainer-group-new"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        back_to_class(s, 1);
+    }
+    if (click(s, _("Questions the room got wrong"), 0)) {
+        if (snapshot(s, "trainer-questions"))
+            return -1;
+        back_to_class(s, 1);
+    }
+    if (click(s, _("Reports and certificates"), 0)) {
+        if (snapshot(s, "trainer-paper"))
+            return -1;
+        back_to_class(s, 1);
+    }
+    if (click(s, _("Import a class list"), 0)) {
+        if (snapshot(s, "trainer-import"))
+            return -1;
+        back_to_class(s, 1);
+    }
+    if (click(s, _("Kiosk settings"), 0)) {
+        if (snapshot(s, "trainer-kiosk"))
+            return -1;
+        if (click(s, _("Change the facilitator PIN"), 0)) {
+            if (snapshot(s, "facilitator-change-pin"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        back_to_class(s, 1);
     }
     send(s, HRC_IN_BACK); /* locks, back to sign-in */
     return 0;
