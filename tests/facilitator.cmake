@@ -7,3 +7,11 @@ add_test(NAME facilitator_store_xvfb
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/facilitator/store_xvfb.sh
                  $<TARGET_FILE:hrc-player> ${HRC_TEST_DATA})
 set_tests_properties(facilitator_store_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
+# The trainer's screens (class dashboard, learner, groups, questions, paper,
+# class list) on the bundled course with a class seeded by class_seed.c.
+hrc_unit_test(test_dashboard SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_dashboard.c
+              ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c
+              ${CMAKE_CURRENT_SOURCE_DIR}/progress/class_seed.c
+              LIBS hrc_screens hrc_io PkgConfig::SQLITE3)
+target_compile_definitions(test_dashboard PRIVATE CLASS_SEED_NO_MAIN)
+target_include_directories(test_dashboard PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/progress)

@@ -228,6 +228,7 @@ void class_tell(hrc_app *app, const char *text, bool error)
 typedef struct geometry {
     int x, w;            /* the table */
     int name_w, mod_w, done_w, last_w;
+    int more_w;          /* the row's chevron: it opens the learner */
     int row_h, head_h, sum_h;
     int cell_pad;
     bool stacked;        /* too narrow for a table: one card a learner */
@@ -295,14 +296,16 @@ static void measure(ui *u, const class_state *st, geometry *g)
     /* A cell needs its icon and "100 % · 3×". */
     int cell_min = icon_w + u->pad / 3 + ui_text_width(u, "100\xc2\xa0% \xc2\xb7 3\xc3\x97", 0,
                                                         u->small_px) + 2 * g->cell_pad;
-    int room = g->w - g->name_w - g->done_w - g->last_w;
+    int chevron = icon_w + g->cell_pad;
+    int room = g->w - g->name_w - g->done_w - g->last_w - chevron;
     if (nm && room / (int)nm < cell_min) {
         g->last_w = 0; /* the last activity goes first (the sort still has it) */
-        room = g->w - g->name_w - g->done_w;
+        room = g->w - g->name_w - g->done_w - chevron;
     }
     g->stacked = nm == 0 || room / (int)nm < cell_min;
     g->mod_w = nm ? room / (int)nm : 0;
     g->row_h = max_i(u->min_target, line_h(u, 0, u->px) + u->pad / 2);
+    g->more_w = icon_w + g->cell_pad;
     /* The header: "Module 2" over the title on two lines at most. */
     g->head_h = line_h(u, HRC_FONT_BOLD, u->small_px) * 3 + u->pad / 2;
     g->sum_h = line_h(u, 0, u->small_px) * 2 + u->pad / 2;
@@ -453,6 +456,8 @@ static int draw_rows(ui *u, const class_state *st, const geometry *g, int y)
         if (g->last_w)
             ui_line_at(u, st->last[r], 0, u->small_px, p->muted, x + cp,
                        ry + (g->row_h - sh) / 2, g->last_w - 2 * cp);
+        int ih = line_h(u, HRC_FONT_ICON, u->px);
+        ui_icon(u, ICON_NEXT, g->x + g->w - g->more_w, ry + (g->row_h - ih) / 2, u->px, p->muted);
     }
     return (int)(last - first) * g->row_h;
 }
@@ -604,7 +609,7 @@ static void draw_filters(ui *u, const class_state *st)
     if (st->n_groups > FILTER_CHIPS)
         trainer_button(u, NULL, _("Other groups\xe2\x80\xa6"), ACT_MORE_GROUPS, 0, BTN_QUIET);
     trainer_chip(u, _("No group"), st->group == HRC_GROUP_NONE, ACT_FILTER, HRC_GROUP_NONE);
-    ui_flow_end(u);
+    u->flow_x += u->pad; /* the sort in the same row when it fits */
     flow_label(u, _("Sort by:"));
     trainer_chip(u, _("Name"), st->sort == HRC_CLASS_BY_NAME, ACT_SORT, HRC_CLASS_BY_NAME);
     trainer_chip(u, _("Progress"), st->sort == HRC_CLASS_BY_PROGRESS, ACT_SORT,
@@ -661,16 +666,23 @@ static void class_draw(ui *u)
     if (!st)
         return;
     trainer_wide(u, u->px * 96);
-    char line[HRC_GROUP_NAME_MAX + 256], name[HRC_GROUP_NAME_MAX + 32];
-    trainer_group_label(st->group, st->groups, st->n_groups, name, sizeof name);
+    char line[HRC_GROUP_NAME_MAX + 256];
     if (st->open_group > 0) {
         char open[HRC_GROUP_NAME_MAX + 32];
         trainer_group_label(st->open_group, st->groups, st->n_groups, open, sizeof open);
-        snprintf(line, sizeof line, _("%s \xc2\xb7 new learners join \xe2\x80\x9c%s\xe2\x80\x9d"),
-                 name, open);
+        if (st->open_group == st->group)
+            snprintf(line, sizeof line,
+                     _("\xe2\x80\x9c%s\xe2\x80\x9d is the open group: learners who sign up "
+                       "now join it."),
+                     open);
+        else
+            snprintf(line, sizeof line,
+                     _("Learners who sign up now join \xe2\x80\x9c%s\xe2\x80\x9d, the open "
+                       "group."),
+                     open);
     } else {
-        snprintf(line, sizeof line, _("%s \xc2\xb7 no group is open: new learners join none"),
-                 name);
+        snprintf(line, sizeof line, "%s",
+                 _("No group is open: learners who sign up join no group."));
     }
     trainer_heading(u, ICON_CLASS, _("Class"), line);
     if (facilitator_damaged_notice_due(app)) {

@@ -125,6 +125,8 @@ static void toggle(ui *u, bool on, const char *label, int action)
 static void draw_settings(ui *u, const kiosk_state *k)
 {
     const hrc_palette *p = u->pal;
+    hrc_rect box;
+    ui_box_begin(u, &box);
     ui_plain(u, _("Signing in"), HRC_FONT_BOLD, u->h2_px, p->text);
     ui_gap(u, u->pad / 3);
     toggle(u, k->pins_required, _("Learners must have a PIN"), ACT_TOGGLE_PINS_REQUIRED);
@@ -145,13 +147,15 @@ static void draw_settings(ui *u, const kiosk_state *k)
         ui_plain(u, _("Outside kiosk mode the list is always shown."), 0, u->small_px,
                  p->muted);
     }
-    ui_gap(u, u->pad);
+    ui_box_end(u, box, p->surface);
+    ui_box_begin(u, &box);
     ui_plain(u, _("Facilitator PIN"), HRC_FONT_BOLD, u->h2_px, p->text);
     ui_gap(u, u->pad / 3);
     trainer_button(u, ICON_KEY, _("Change the facilitator PIN"), ACT_CHANGE_PIN_OPEN, 0,
                    BTN_QUIET);
     ui_flow_end(u);
-    ui_gap(u, u->pad);
+    ui_box_end(u, box, p->surface);
+    ui_box_begin(u, &box);
     ui_plain(u, _("Everyone's progress"), HRC_FONT_BOLD, u->h2_px, p->text);
     ui_plain(u, _("Every learner's progress, as a spreadsheet (CSV) and a data file (JSON) "
                   "that another kiosk can import."),
@@ -159,12 +163,15 @@ static void draw_settings(ui *u, const kiosk_state *k)
     ui_gap(u, u->pad / 3);
     trainer_button(u, ICON_SAVE, _("Export progress"), ACT_EXPORT_OPEN, 0, BTN_QUIET);
     ui_flow_end(u);
+    ui_box_end(u, box, p->surface);
 }
 
 static void draw_trusted_kiosks(ui *u, const kiosk_state *k)
 {
     const hrc_palette *p = u->pal;
     char line[256];
+    hrc_rect box;
+    ui_box_begin(u, &box);
     ui_plain(u, _("Kiosks whose exports this one accepts"), HRC_FONT_BOLD, u->h2_px, p->text);
     ui_gap(u, u->pad / 3);
     if (k->have_me) {
@@ -191,6 +198,7 @@ static void draw_trusted_kiosks(ui *u, const kiosk_state *k)
                   "check that the fingerprint it prints is the one shown on the other kiosk's "
                   "facilitator screen."),
              0, u->small_px, p->muted);
+    ui_box_end(u, box, p->surface);
 }
 
 static void draw_confirm_untrust(ui *u, const kiosk_state *k)
@@ -235,7 +243,8 @@ static void draw_sync_status(ui *u)
     if (!app->cfg.sync_status || !app->cfg.sync_status(app->cfg.sync_status_user, &st))
         return;
     const hrc_palette *p = u->pal;
-    ui_gap(u, u->pad);
+    hrc_rect box;
+    ui_box_begin(u, &box);
     ui_plain(u, _("Learning record store"), HRC_FONT_BOLD, u->h2_px, p->text);
     char line[1200];
     if (st.last_success_s > 0) {
@@ -273,6 +282,7 @@ static void draw_sync_status(ui *u)
         snprintf(line, sizeof line, _("Last problem: %s"), why);
         ui_plain(u, line, 0, u->px, p->wrong);
     }
+    ui_box_end(u, box, p->surface);
 }
 
 /* ---- Leaving kiosk mode ---------------------------------------------------- */
@@ -281,13 +291,15 @@ static void draw_kiosk_mode(ui *u)
 {
     if (!u->app->kiosk)
         return;
-    ui_gap(u, u->pad);
+    hrc_rect box;
+    ui_box_begin(u, &box);
     ui_plain(u, _("Kiosk mode"), HRC_FONT_BOLD, u->h2_px, u->pal->text);
     ui_plain(u, _("Leaving kiosk mode ends full screen, so that the player can be closed."), 0,
              u->small_px, u->pal->muted);
     ui_gap(u, u->pad / 3);
     trainer_button(u, ICON_QUIT, _("Leave kiosk mode"), ACT_LEAVE_KIOSK, 0, BTN_QUIET);
     ui_flow_end(u);
+    ui_box_end(u, box, u->pal->surface);
 }
 
 /* ---- Changing the facilitator PIN ---------------------------------------- */
@@ -449,6 +461,7 @@ static void kiosk_draw(ui *u)
     const kiosk_state *k = kiosk_of(u->app);
     if (!k)
         return;
+    trainer_wide(u, u->px * 48);
     trainer_heading(u, ICON_TUNE, _("Kiosk settings"), NULL);
     if (k->changing_pin) {
         draw_change_pin(u, k);
@@ -464,7 +477,6 @@ static void kiosk_draw(ui *u)
     }
     draw_settings(u, k);
     draw_sync_status(u);
-    ui_gap(u, u->pad);
     draw_trusted_kiosks(u, k);
     draw_kiosk_mode(u);
 }

@@ -350,13 +350,13 @@ static void draw_merge_pick(ui *u, const learner_state *st)
         ui_plain(u, _("No other profile has such a name."), 0, u->px, p->muted);
     for (size_t i = 0; i < st->n_shown; i++) {
         const hrc_learner *o = &st->others[st->shown[i]];
-        char group[HRC_GROUP_NAME_MAX + 32], prefix[HRC_GROUP_NAME_MAX + 128];
+        char group[HRC_GROUP_NAME_MAX + 32], text[UI_NAME_MAX + HRC_GROUP_NAME_MAX + 64];
         trainer_group_label(o->group_id ? o->group_id : HRC_GROUP_NONE, st->groups,
                             st->n_groups, group, sizeof group);
-        snprintf(prefix, sizeof prefix, "%s%s", group,
-                 hrc_name_same(o->name, st->learner.name) ? _(" \xc2\xb7 the same name") : "");
-        trainer_block(u, ICON_PERSON, prefix, o->name, ACT_MERGE_PICK, (int)st->shown[i],
-                      BTN_QUIET);
+        snprintf(text, sizeof text, "%s \xc2\xb7 %s", o->name, group);
+        trainer_block(u, ICON_PERSON,
+                      hrc_name_same(o->name, st->learner.name) ? _("The same name") : NULL, text,
+                      ACT_MERGE_PICK, (int)st->shown[i], BTN_QUIET);
     }
     if (st->n_shown == MERGE_SHOWN)
         ui_plain(u, _("More profiles match: type more letters."), 0, u->small_px, p->muted);
@@ -438,6 +438,11 @@ static void draw_move(ui *u, const learner_state *st)
     ui_flow_end(u);
 }
 
+static bool resettable(const hrc_module_progress *r)
+{
+    return r && (r->attempts > 0 || r->completed || r->has_score);
+}
+
 /* One module: status, figures, and its reset. */
 static void draw_module(ui *u, const learner_state *st, size_t m)
 {
@@ -482,6 +487,8 @@ static void draw_module(ui *u, const learner_state *st, size_t m)
                               " \xc2\xb7 attempts reset %d times", (unsigned long)r->resets),
                      r->resets);
         ui_plain(u, line, 0, u->px, p->text);
+    }
+    if (resettable(r)) {
         ui_gap(u, u->pad / 3);
         char name[400];
         snprintf(name, sizeof name, _("Reset the attempts of module %d\xe2\x80\xa6"), (int)m + 1);
@@ -490,6 +497,140 @@ static void draw_module(ui *u, const learner_state *st, size_t m)
         ui_flow_end(u);
     }
     ui_box_end(u, box, p->surface);
+}
+
+/* A button at content (x, y), within w; returns its height. */
+static int button_at(ui *u, const char *icon, const char *label, const char *name, int action,
+                     int arg, int x, int y, int w)
+{
+    int sx = u->x, sw = u->w, sy = u->y;
+    u->x = x;
+    u->w = w;
+    u->y = y;
+    trainer_button_named(u, icon, label, name, action, arg, BTN_QUIET);
+    int h = u->flow_h;
+    ui_flow_end(u);
+    u->x = sx;
+    u->w = sw;
+    u->y = sy;
+    return h;
+}
+
+/* The figures of module m: attempts, best score, time spent, completion. */
+static void module_figures(const learner_state *st, const hrc_module_progress *r, size_t m,
+                           char fig[5][96])
+{
+    for (int i = 0; i < 5; i++)
+        snprintf(fig[i], 96, "%s", "\xe2\x80\x93");
+    if (!r)
+        return;
+    snprintf(fig[0], 96, "%d", r->attempts);
+    if (r->has_score)
+        snprintf(fig[1], 96, "%d\xc2\xa0%%", (int)(r->best_score * 100 + 0.5));
+    trainer_duration(r->time_spent_ms, fig[2], 96);
+    if (st->completed_day && st->completed_day[m][0])
+        snprintf(fig[3], 96, "%s", st->completed_day[m]);
+    if (r->resets > 0)
+        snprintf(fig[4], 96, "%d", r->resets);
+}
+
+/* The modules as a table: one row a module, its figures in columns, its
+ * reset at the end. false when the column is too narrow for it. */
+static bool draw_modules_table(ui *u, const learner_state *st)
+{
+    const hrc_app *app = u->app;
+    const hrc_palette *p = u->pal;
+    const char *heads[7] = {_("Module"), _("Status"), _("Quiz attempts"), _("Best score"),
+                            _("Time spent"), _("Completed on"), _("Resets")};
+    size_t nm = app->cfg.course->n_modules;
+    int cp = u->pad / 2;
+    int w[7] = {0};
+    int icon_w = u->m->width(u->m->ctx, (hrc_font){HRC_FONT_ICON, u->px}, ICON_DONE,
+                             strlen(ICON_DONE));
+    for (int c = 1; c < 7; c++)
+        w[c] = ui_text_width(u, heads[c], HRC_FONT_BOLD, u->small_px);
+    for (size_t m = 0; m < nm; m++) {
+        const hrc_module_progress *r = module_row(st, app, m);
+        char fig[5][96];
+        module_figures(st, r, m, fig);
+        int sw = icon_w + u->pad / 3 +
+                 ui_text_width(u, trainer_status_title(status_of(r)), 0, u->small_px);
+        w[1] = w[1] > sw ? w[1] : sw;
+        for (int c = 0; c < 5; c++) {
+            int fw = ui_text_width(u, fig[c], 0, u->small_px);
+            w[c + 2] = w[c + 2] > fw ? w[c + 2] : fw;
+        }
+    }
+    /* TRANSLATORS: a short button at the end of a module's row: its quiz attempts start again. */
+    const char *reset = _("Reset\xe2\x80\xa6");
+    int action_w = ui_text_width(u, reset, HRC_FONT_BOLD, u->px) + icon_w * 6 / 5 + u->pad * 3;
+    int fixed = action_w;
+    for (int c = 1; c < 7; c++)
+        fixed += (w[c] += 2 * cp);
+    w[0] = u->w - fixed;
+    if (w[0] < u->px * 9)
+        return false;
+    int small = u->m->line_height(u->m->ctx, (hrc_font){0, u->small_px});
+    int head_h = small + cp;
+    int x = u->x, y = u->y;
+    for (int c = 0; c < 7; x += w[c], c++)
+        ui_line_at(u, heads[c], HRC_FONT_BOLD, u->small_px, p->muted, x + cp, y, w[c] - 2 * cp);
+    y += head_h;
+    hrc_draw_rect(u->list, (hrc_rect){u->x, u->view.y + y - u->scroll, u->w, 1}, p->border, 0);
+    for (size_t m = 0; m < nm; m++) {
+        const hrc_module_progress *r = module_row(st, app, m);
+        hrc_cell_status s = status_of(r);
+        char number[64], fig[5][96];
+        snprintf(number, sizeof number, _("Module %d"), (int)m + 1);
+        module_figures(st, r, m, fig);
+        int row_h = u->min_target + u->pad;
+        int title_h = small * 3 + cp;
+        row_h = row_h > title_h ? row_h : title_h;
+        if (m % 2)
+            hrc_draw_rect(u->list, (hrc_rect){u->x, u->view.y + y - u->scroll, u->w, row_h},
+                          p->surface, 0);
+        ui_line_at(u, number, HRC_FONT_BOLD, u->small_px, p->muted, u->x + cp, y + cp / 2,
+                   w[0] - 2 * cp);
+        ui_lines_at(u, trainer_module_title(app, m), HRC_FONT_BOLD, u->small_px, p->text,
+                    u->x + cp, y + cp / 2 + small, w[0] - 2 * cp, 2);
+        int cx = u->x + w[0];
+        int ty = y + (row_h - small) / 2;
+        int ih = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_ICON, u->px});
+        int iw = ui_icon(u, trainer_status_icon(s), cx + cp, y + (row_h - ih) / 2, u->px,
+                         trainer_status_color(u, s));
+        ui_line_at(u, trainer_status_title(s), 0, u->small_px,
+                   s == HRC_CELL_NOT_STARTED ? p->muted : p->text, cx + cp + iw + u->pad / 3, ty,
+                   w[1] - 2 * cp - iw - u->pad / 3);
+        cx += w[1];
+        for (int c = 0; c < 5; c++) {
+            ui_line_at(u, fig[c], 0, u->small_px, p->text, cx + cp, ty, w[c + 2] - 2 * cp);
+            cx += w[c + 2];
+        }
+        if (resettable(r)) {
+            char name[400];
+            snprintf(name, sizeof name, _("Reset the attempts of module %d\xe2\x80\xa6"),
+                     (int)m + 1);
+            button_at(u, ICON_RESET, reset, name, ACT_RESET_ASK,
+                      (int)m, cx + cp, y + (row_h - u->min_target) / 2, action_w - cp);
+        }
+        y += row_h;
+        hrc_draw_rect(u->list, (hrc_rect){u->x, u->view.y + y - 1 - u->scroll, u->w, 1},
+                      p->border, 0);
+    }
+    u->y = y + u->pad;
+    /* Said as text, a module a line. */
+    for (size_t m = 0; m < nm; m++) {
+        const hrc_module_progress *r = module_row(st, app, m);
+        char fig[5][96], said[800];
+        module_figures(st, r, m, fig);
+        snprintf(said, sizeof said, _("Module %d: %s"), (int)m + 1, trainer_module_title(app, m));
+        size_t n = strlen(said);
+        snprintf(said + n, sizeof said - n, ", %s; %s %s; %s %s; %s %s; %s %s", 
+                 trainer_status_word(status_of(r)), heads[2], fig[0], heads[3], fig[1], heads[4],
+                 fig[2], heads[5], fig[3]);
+        ui_say(u, said);
+    }
+    return true;
 }
 
 static void draw_view(ui *u, const learner_state *st)
@@ -534,6 +675,8 @@ static void draw_view(ui *u, const learner_state *st)
     ui_gap(u, u->pad);
     ui_plain(u, _("Modules"), HRC_FONT_BOLD, u->h2_px, p->text);
     ui_gap(u, u->pad / 3);
+    if (draw_modules_table(u, st))
+        return;
     for (size_t m = 0; m < u->app->cfg.course->n_modules; m++)
         draw_module(u, st, m);
 }
@@ -543,7 +686,7 @@ static void learner_draw(ui *u)
     learner_state *st = learner_of(u->app);
     if (!st)
         return;
-    trainer_wide(u, u->px * 48);
+    trainer_wide(u, u->px * 64);
     if (!st->found) {
         trainer_heading(u, ICON_PERSON, _("Learner"), NULL);
         ui_plain(u, _("This learner is no longer on this kiosk."), 0, u->px, u->pal->text);

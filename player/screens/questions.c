@@ -151,33 +151,59 @@ static void decimal(double v, char *out, size_t size)
         *dot = mark[0];
 }
 
+/* One question: its share right on the first try large at the left (the
+ * colour and the words say the same), what it is and what the room
+ * answered at the right. */
 static void draw_item(ui *u, const questions_state *st, size_t i)
 {
     const hrc_palette *p = u->pal;
     const hrc_item_stat *it = &st->items[i];
     const char *lang = u->app->lang;
     char line[1200], where[200];
+    int pct = (int)(it->p_right * 100 + 0.5);
     hrc_rect box;
     ui_box_begin(u, &box);
+    int x0 = u->x, w0 = u->w, y0 = u->y;
+    /* The figure: "32 %" over "right the first time". */
+    int tile = u->px * 7;
+    bool side = u->w > tile * 4;
+    if (side) {
+        snprintf(line, sizeof line, "%d\xc2\xa0%%", pct);
+        hrc_color c = pct < 50 ? p->wrong : pct < 80 ? p->text : p->right;
+        int bh = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_BOLD, u->h1_px});
+        ui_line_at(u, line, HRC_FONT_BOLD, u->h1_px, c, x0, y0, tile - u->pad / 2);
+        u->w = tile - u->pad / 2;
+        u->y = y0 + bh;
+        ui_plain(u, _("right the first time"), 0, u->small_px, p->muted);
+        int bar = u->pad / 3 > 4 ? u->pad / 3 : 4;
+        ui_progress(u, (hrc_rect){x0, u->y + bar, tile - u->pad, bar}, (int)it->right_first,
+                    (int)it->answered);
+        u->y += bar * 3;
+        int tile_end = u->y;
+        u->x = x0 + tile;
+        u->w = w0 - tile;
+        u->y = y0;
+        y0 = tile_end;
+    }
     snprintf(where, sizeof where, _("Module %zu \xc2\xb7 quiz %zu \xc2\xb7 question %zu"),
              it->module_index + 1, it->quiz_number, it->question_number);
-    snprintf(line, sizeof line, "%zu \xc2\xb7 %s", i + 1, where);
+    snprintf(line, sizeof line, _("Hardest %zu \xc2\xb7 %s"), i + 1, where);
     ui_plain(u, line, HRC_FONT_BOLD, u->small_px, p->muted);
     ui_plain(u, hrc_text_plain(&it->question->prompt, lang, it->module->default_lang),
              HRC_FONT_BOLD, u->px, p->text);
     ui_gap(u, u->pad / 3);
-    int pct = (int)(it->p_right * 100 + 0.5);
     snprintf(line, sizeof line,
              ngettext("%zu of %zu learner right on the first try (%d %%)",
                       "%zu of %zu learners right on the first try (%d %%)",
                       (unsigned long)it->answered),
              it->right_first, it->answered, pct);
     ui_plain(u, line, 0, u->px, p->text);
-    int bar = u->pad / 2 > 6 ? u->pad / 2 : 6;
-    int bw = u->w < u->px * 24 ? u->w : u->px * 24;
-    ui_progress(u, (hrc_rect){u->x, u->y + bar / 2, bw, bar}, (int)it->right_first,
-                (int)it->answered);
-    u->y += bar * 2;
+    if (!side) {
+        int bar = u->pad / 2 > 6 ? u->pad / 2 : 6;
+        ui_progress(u, (hrc_rect){u->x, u->y + bar / 2, u->w, bar}, (int)it->right_first,
+                    (int)it->answered);
+        u->y += bar * 2;
+    }
     if (st->wrong && st->wrong[i][0]) {
         size_t times = it->wrong_choice >= 0 ? it->wrong_choice_count : it->wrong_response_count;
         snprintf(line, sizeof line,
@@ -196,6 +222,10 @@ static void draw_item(ui *u, const questions_state *st, size_t i)
     }
     ui_plain(u, line, 0, u->small_px,
              it->has_discrimination && it->discrimination < 0 ? p->wrong : p->muted);
+    if (u->y < y0)
+        u->y = y0;
+    u->x = x0;
+    u->w = w0;
     ui_box_end(u, box, p->surface);
 }
 
@@ -205,7 +235,7 @@ static void questions_draw(ui *u)
     questions_state *st = questions_of(u->app);
     if (!st)
         return;
-    trainer_wide(u, u->px * 48);
+    trainer_wide(u, u->px * 56);
     char sub[HRC_GROUP_NAME_MAX + 256];
     if (st->loaded && !st->failed)
         snprintf(sub, sizeof sub,

@@ -21,11 +21,15 @@
  * and the summaries rebuilt from the log by hrc_progress_rebuild_summaries():
  * a hundred times faster than one commit each.
  * Prints one line: "learners N events M".
+ *
+ * The same from a test program: class_seed_fill() (class_seed.h), with
+ * this file built with CLASS_SEED_NO_MAIN.
  */
 #include "core/answer.h"
 #include "core/quiz.h"
 #include "io/loader.h"
 #include "io/progress.h"
+#include "class_seed.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -300,35 +304,20 @@ static void take_module(seeder *sd, int64_t learner, size_t l, const hrc_module 
     record(sd, &session, &end);
 }
 
-int main(int argc, char **argv)
+long class_seed_fill(hrc_progress *s, const hrc_course *course, long learners,
+                     const char *group, uint64_t seed, const char *bulk_dir)
 {
-    if (argc < 4 || argc > 6) {
-        fprintf(stderr, "usage: class_seed COURSE DIR LEARNERS [GROUP [SEED]]\n");
-        return 2;
-    }
-    hrc_diags diags;
-    hrc_diags_init(&diags);
-    hrc_course *course = NULL;
-    if (hrc_course_open(argv[1], &course, &diags) != 0) {
-        fprintf(stderr, "class_seed: cannot load %s\n", argv[1]);
-        return 1;
-    }
-    hrc_diags_clear(&diags);
-    seeder sd = {.seed = argc > 5 ? strtoull(argv[5], NULL, 10) : 1,
+    seeder sd = {.s = s, .seed = seed ? seed : 1,
                  .clock = INT64_C(1773302400000)}; /* 2026-03-12 08:00 UTC */
-    check(hrc_progress_open(argv[2], HRC_PROGRESS_OPEN_FACILITATOR |
-                                         HRC_PROGRESS_OPEN_FAST_PIN_HASH, &sd.s, NULL),
-          NULL, "opening the store");
-    if (argc > 4) {
+    if (group) {
         hrc_group g;
         int64_t id = 0;
-        if (hrc_progress_find_group(sd.s, argv[4], &g) == HRC_PROGRESS_OK)
+        if (hrc_progress_find_group(sd.s, group, &g) == HRC_PROGRESS_OK)
             id = g.id;
         else
-            check(hrc_progress_add_group(sd.s, argv[4], "2026-03-12", &id), sd.s, "a group");
+            check(hrc_progress_add_group(sd.s, group, "2026-03-12", &id), sd.s, "a group");
         check(hrc_progress_set_open_group(sd.s, id), sd.s, "opening the group");
     }
-    long learners = atol(argv[3]);
     size_t nf = sizeof first_names / sizeof *first_names;
     size_t nl = sizeof last_names / sizeof *last_names;
     int64_t *ids = calloc(learners > 0 ? (size_t)learners : 1, sizeof *ids);
@@ -344,10 +333,9 @@ int main(int argc, char **argv)
             snprintf(name, sizeof name, "%s %s %ld", first_names[f], last_names[k], l);
         check(hrc_progress_add_learner(sd.s, name, NULL, NULL, &ids[l]), sd.s, "a learner");
     }
-    const char *bulk = getenv("CLASS_SEED_BULK");
     sd.device = hrc_progress_device_id(sd.s);
-    if (bulk && strcmp(bulk, "1") == 0)
-        bulk_begin(&sd, argv[2]);
+    if (bulk_dir)
+        bulk_begin(&sd, bulk_dir);
     for (long l = 0; l < learners; l++) {
         int64_t id = ids[l];
         double ability = 0.35 + 0.6 * chance(sd.seed, (uint64_t)l, 1);
@@ -364,8 +352,36 @@ int main(int argc, char **argv)
         bulk_end(&sd);
     free(ids);
     check(hrc_progress_set_open_group(sd.s, 0), sd.s, "closing the group");
-    printf("learners %ld events %ld\n", learners, sd.events);
-    hrc_progress_close(sd.s);
+    return sd.events;
+}
+
+#ifndef CLASS_SEED_NO_MAIN
+int main(int argc, char **argv)
+{
+    if (argc < 4 || argc > 6) {
+        fprintf(stderr, "usage: class_seed COURSE DIR LEARNERS [GROUP [SEED]]\n");
+        return 2;
+    }
+    hrc_diags diags;
+    hrc_diags_init(&diags);
+    hrc_course *course = NULL;
+    if (hrc_course_open(argv[1], &course, &diags) != 0) {
+        fprintf(stderr, "class_seed: cannot load %s\n", argv[1]);
+        return 1;
+    }
+    hrc_diags_clear(&diags);
+    hrc_progress *s = NULL;
+    check(hrc_progress_open(argv[2], HRC_PROGRESS_OPEN_FACILITATOR |
+                                         HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL),
+          NULL, "opening the store");
+    long learners = atol(argv[3]);
+    const char *bulk = getenv("CLASS_SEED_BULK");
+    long events = class_seed_fill(s, course, learners, argc > 4 ? argv[4] : NULL,
+                                  argc > 5 ? strtoull(argv[5], NULL, 10) : 1,
+                                  bulk && strcmp(bulk, "1") == 0 ? argv[2] : NULL);
+    printf("learners %ld events %ld\n", learners, events);
+    hrc_progress_close(s);
     hrc_course_free(course);
     return 0;
 }
+#endif

@@ -14,7 +14,7 @@ extern const hrc_text_metrics fake_metrics;
 
 /*
  * The machine the screen tests run on (io/host.h), faked: no folder is
- * ever listed or looked at on disk. Removable drives are "plugged in" by
+ * ever listed or looked at on disk, and the wall clock stands still. Removable drives are "plugged in" by
  * the test; a typed folder exists only when the test says so. The
  * language switch is gettext's own, which is the process's, not a file.
  * harness_start() uses it unless the test gives its own host.
@@ -23,7 +23,13 @@ const struct hrc_host *harness_host(void);
 void harness_plug(const char *path);   /* a removable drive mounted at path */
 void harness_unplug(const char *path); /* ... pulled out */
 void harness_add_folder(const char *path); /* a folder a facilitator may type */
-void harness_forget_folders(void);     /* nothing plugged in, no folder */
+void harness_forget_folders(void);     /* nothing plugged in, no folder, no file */
+/* A file the host lists in its folder (a class list on a stick): the test
+ * writes it for real when the screen is to read it. */
+void harness_add_file(const char *path, int64_t size);
+void harness_forget_files(void);
+/* The host's wall clock: 12 March 2026, 10:00 UTC (the time zone is UTC). */
+#define HARNESS_WALL_MS INT64_C(1773309600000)
 
 typedef struct harness {
     hrc_course *course;
