@@ -15,3 +15,10 @@ hrc_unit_test(test_dashboard SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_dashb
               LIBS hrc_screens hrc_io PkgConfig::SQLITE3)
 target_compile_definitions(test_dashboard PRIVATE CLASS_SEED_NO_MAIN)
 target_include_directories(test_dashboard PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/progress)
+# The trainer's dashboard in a real kiosk window: a learner's module reset
+# by keyboard alone, then by pointer alone.
+add_test(NAME facilitator_dashboard_xvfb
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/facilitator/dashboard_xvfb.sh
+                 $<TARGET_FILE:hrc-player> $<TARGET_FILE:class_seed>
+                 ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
+set_tests_properties(facilitator_dashboard_xvfb PROPERTIES TIMEOUT 180 SKIP_RETURN_CODE 77)

@@ -622,7 +622,9 @@ static int tour_trainer(renderer_state *s)
     if (click(s, "Jean-Luc", 0)) {
         if (snapshot(s, "facilitator-learner"))
             return -1;
-        if (click(s, _("Reset the attempts\xe2\x80\xa6"), 0)) {
+        char reset[200];
+        snprintf(reset, sizeof reset, _("Reset the attempts of module %d\xe2\x80\xa6"), 1);
+        if (click(s, reset, 0)) {
             if (snapshot(s, "learner-reset-ask"))
                 return -1;
             send(s, HRC_IN_BACK);
