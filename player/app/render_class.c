@@ -3,7 +3,7 @@
  * trainer's screens show what a trainer sees after a session: two groups
  * (the open one first) and two dozen learners at every stage of the
  * course, with scores, several attempts, a reset, a PIN locked by wrong
- * tries. Their answers follow a fixed rule (no randomness): the same
+ * tries; and a class list next to the store. Their answers follow a fixed rule (no randomness): the same
  * course gives the same class, but for the times, which are the last days
  * before now.
  */
@@ -187,5 +187,16 @@ int hrc_render_class_seed(const char *dir, const hrc_course *course)
     }
     int rc = sd.failed ? -1 : hrc_progress_set_open_group(sd.s, rouen) == HRC_PROGRESS_OK ? 0 : -1;
     hrc_progress_close(sd.s);
+    /* A class list next to the store (the folder "this computer" offers),
+     * with names already here and a new group. */
+    char path[4200];
+    snprintf(path, sizeof path, "%s/class-list.csv", dir);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("Name;Group\nInès Martin;Rouen\nPaul Girard;Lille\nMarie Dupont;Rouen\n"
+              "Anne Roux;\nOmar Nkosi;\n", f);
+        if (fclose(f) != 0)
+            rc = -1;
+    }
     return rc;
 }

@@ -230,6 +230,7 @@ typedef struct geometry {
     int name_w, mod_w, done_w, last_w;
     int more_w;          /* the row's chevron: it opens the learner */
     int row_h, head_h, sum_h;
+    int sum_lines;       /* the summary's lines: 2, or more for narrow columns */
     int cell_pad;
     bool stacked;        /* too narrow for a table: one card a learner */
 } geometry;
@@ -296,9 +297,14 @@ static void measure(ui *u, const class_state *st, geometry *g)
     /* A cell needs its icon and "100 % · 3×". */
     int cell_min = icon_w + u->pad / 3 + ui_text_width(u, "100\xc2\xa0% \xc2\xb7 3\xc3\x97", 0,
                                                         u->small_px) + 2 * g->cell_pad;
+    /* The summary's first line reads best whole: "Completed: 18 of 30". */
+    char count[64], summary[128];
+    snprintf(count, sizeof count, _("%zu of %zu"), t->n_learners, t->n_learners);
+    snprintf(summary, sizeof summary, _("Completed: %s"), count);
+    int whole = ui_text_width(u, summary, HRC_FONT_BOLD, u->small_px) + 2 * g->cell_pad;
     int chevron = icon_w + g->cell_pad;
     int room = g->w - g->name_w - g->done_w - g->last_w - chevron;
-    if (nm && room / (int)nm < cell_min) {
+    if (nm && room / (int)nm < (cell_min > whole ? cell_min : whole)) {
         g->last_w = 0; /* the last activity goes first (the sort still has it) */
         room = g->w - g->name_w - g->done_w - chevron;
     }
@@ -308,7 +314,21 @@ static void measure(ui *u, const class_state *st, geometry *g)
     g->more_w = icon_w + g->cell_pad;
     /* The header: "Module 2" over the title on two lines at most. */
     g->head_h = line_h(u, HRC_FONT_BOLD, u->small_px) * 3 + u->pad / 2;
-    g->sum_h = line_h(u, 0, u->small_px) * 2 + u->pad / 2;
+    /* The summary: each of its two lines on two at most when the columns
+     * are narrow. */
+    int lines = 2;
+    for (size_t m = 0; m < nm && g->mod_w > 2 * g->cell_pad; m++) {
+        const hrc_class_column *c = &t->columns[m];
+        char line[160];
+        snprintf(count, sizeof count, _("%zu of %zu"), c->completed, t->n_learners);
+        snprintf(line, sizeof line, _("Completed: %s"), count);
+        int n = ui_text_width(u, line, HRC_FONT_BOLD, u->small_px) > g->mod_w - 2 * g->cell_pad;
+        snprintf(line, sizeof line, _("Quiz passed: %zu, failed: %zu"), c->passed, c->failed);
+        n += ui_text_width(u, line, 0, u->small_px) > g->mod_w - 2 * g->cell_pad;
+        lines = 2 + n > lines ? 2 + n : lines;
+    }
+    g->sum_lines = lines;
+    g->sum_h = line_h(u, 0, u->small_px) * lines + u->pad / 2;
 }
 
 /* ---- Drawing ----------------------------------------------------------- */
@@ -365,14 +385,14 @@ static int draw_head(ui *u, const class_state *st, const geometry *g, int y)
         snprintf(count, sizeof count, _("%zu of %zu"), c->completed, n);
         /* TRANSLATORS: the dashboard's summary of a module: "Completed: 7 of 20". */
         snprintf(line, sizeof line, _("Completed: %s"), count);
-        ui_line_at(u, line, HRC_FONT_BOLD, u->small_px, p->text, x + cp, sy + cp / 4,
-                   g->mod_w - 2 * cp);
+        int h = ui_lines_at(u, line, HRC_FONT_BOLD, u->small_px, p->text, x + cp, sy + cp / 4,
+                            g->mod_w - 2 * cp, g->sum_lines > 2 ? 2 : 1);
         if (m < sizeof st->has_quiz && st->has_quiz[m]) {
             /* TRANSLATORS: the dashboard's summary of a module's quiz. */
             snprintf(line, sizeof line, _("Quiz passed: %zu, failed: %zu"), c->passed,
                      c->failed);
-            ui_line_at(u, line, 0, u->small_px, p->muted, x + cp, sy + cp / 4 + small,
-                       g->mod_w - 2 * cp);
+            ui_lines_at(u, line, 0, u->small_px, p->muted, x + cp, sy + cp / 4 + h,
+                        g->mod_w - 2 * cp, g->sum_lines - h / small > 1 ? 2 : 1);
         }
     }
     return g->head_h + g->sum_h;

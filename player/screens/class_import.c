@@ -219,15 +219,14 @@ static void draw_preview(ui *u, const import_state *st)
              r->lines);
     ui_plain(u, line, 0, u->px, p->text);
     bool refused = r->errors > 0;
-    snprintf(line, sizeof line,
-             refused ? ngettext("%zu learner would be added, once the file is corrected",
-                                "%zu learners would be added, once the file is corrected",
-                                (unsigned long)r->learners_added)
-                     : ngettext("%zu learner will be added", "%zu learners will be added",
-                                (unsigned long)r->learners_added),
-             r->learners_added);
-    ui_plain(u, line, HRC_FONT_BOLD, u->px, p->text);
-    if (r->groups_added) {
+    if (!refused) {
+        snprintf(line, sizeof line,
+                 ngettext("%zu learner will be added", "%zu learners will be added",
+                          (unsigned long)r->learners_added),
+                 r->learners_added);
+        ui_plain(u, line, HRC_FONT_BOLD, u->px, p->text);
+    }
+    if (r->groups_added && !refused) {
         snprintf(line, sizeof line, ngettext("%zu new group", "%zu new groups",
                                              (unsigned long)r->groups_added),
                  r->groups_added);

@@ -672,6 +672,13 @@ static int tour_trainer(renderer_state *s)
     if (click(s, _("Import a class list"), 0)) {
         if (snapshot(s, "trainer-import"))
             return -1;
+        /* The list next to the throwaway store (app/render_class.c). */
+        if (click(s, _("This computer"), 0)) {
+            if (snapshot(s, "trainer-import-files"))
+                return -1;
+            if (click(s, "class-list.csv", 0) && snapshot(s, "trainer-import-preview"))
+                return -1;
+        }
         back_to_class(s, 1);
     }
     if (click(s, _("Kiosk settings"), 0)) {
