@@ -115,7 +115,7 @@ static void draw_pin_form(ui *u, settings_state *st)
     ui_plain(u, st->has_pin ? _("Change my PIN") : _("Choose a PIN"), HRC_FONT_BOLD, u->h1_px,
              p->text);
     ui_gap(u, u->pad / 2);
-    const char *prompt = st->step == PIN_OLD   ? _("Your PIN now:")
+    const char *prompt = st->step == PIN_OLD   ? _("Current PIN:")
                          : st->step == PIN_NEW ? _("Your new PIN (4 to 8 digits):")
                                                : _("Type the same PIN again:");
     pin_entry_draw(u, &st->pin, prompt, ACT_PIN_FIELD, ACT_PIN_KEY);

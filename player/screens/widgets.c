@@ -739,7 +739,7 @@ void ui_blocks_from(ui *u, const hrc_block *blocks, size_t from, size_t to, int 
                 spoken_record_image(app, alt->plain, alt->lang, u->in_scroll,
                                     (hrc_rect){u->x, u->y, u->w, 1});
             if (known && alts)
-                ui_button(u, open ? _("Hide description") : _("Describe image"),
+                ui_button(u, open ? _("Hide description") : _("Show image description"),
                           action_alt, (int)i, BTN_QUIET);
             ui_flow_end(u);
             if (open) {

@@ -124,7 +124,7 @@ static void keyboard_only_journey(void **state)
     assert_true(harness_has_text(&t, "A heading"));
     /* The image description opens on request. */
     assert_false(harness_has_text(&t, "An orange square"));
-    harness_activate_label(&t, "Describe image");
+    harness_activate_label(&t, "Show image description");
     assert_true(shows_somewhere(&t, "An orange square"));
     harness_key(&t, HRC_IN_END); /* the end of a long page scrolls into view */
     harness_activate_label(&t, "Next");
