@@ -265,6 +265,8 @@ void ui_behind(ui *u, size_t at, hrc_rect r, hrc_color bg);
 /* An image of the model scaled into r (content coordinates), aspect kept. */
 void ui_image(ui *u, const hrc_image *img, hrc_rect r);
 int ui_text_height(ui *u, const char *s, unsigned style, int px, int width);
+/* The height ui_text() would take for t at this width. */
+int ui_text_block_height(ui *u, const hrc_text *t, unsigned style, int px, int width);
 /* The language of interface strings (and plain strings): the learner's;
  * its typography applies to them (French spacing). */
 const char *ui_lang(const ui *u);

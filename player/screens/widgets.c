@@ -322,6 +322,19 @@ int ui_text_height(ui *u, const char *s, unsigned style, int px, int width)
     return u->lay.height;
 }
 
+int ui_text_block_height(ui *u, const hrc_text *t, unsigned style, int px, int width)
+{
+    const hrc_module *m = ui_module(u->app, hrc_nav_top(&u->app->nav)->module);
+    const hrc_variant *v = hrc_text_pick(t, u->app->lang, m ? m->default_lang : NULL);
+    if (!v)
+        return 0;
+    hrc_span one = {.style = 0, .text = v->plain};
+    if (hrc_layout_wrap(&u->lay, v->n_spans ? v->spans : &one, v->n_spans ? v->n_spans : 1,
+                        style, px, width, v->lang, u->m) < 0)
+        return 0;
+    return u->lay.height;
+}
+
 int ui_fixed_text(ui *u, const char *s, unsigned style, int px, hrc_color color,
                   hrc_rect bounds)
 {
