@@ -216,6 +216,11 @@ int ui_button(ui *u, const char *label, int action, int arg, button_state st);
 /* The same with an icon before the label (screens/icons.h). */
 int ui_button_icon(ui *u, const char *icon, const char *label, int action, int arg,
                    button_state st);
+/* One option of a choice (language, text size...): a radio mark and the
+ * label, filled when selected, so that the choice shows by shape too. */
+int ui_option(ui *u, const char *label, int action, int arg, bool selected);
+/* A section's heading: an icon (may be NULL) and the words, h2. */
+void ui_section_heading(ui *u, const char *icon, const char *text);
 /* The same, where what the button does needs more words than it shows
  * ("Start" on a module's card is "Start · Module 2 · Key steps"): name is
  * the target's label, for speech and tests. */

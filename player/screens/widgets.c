@@ -322,6 +322,27 @@ int ui_text_height(ui *u, const char *s, unsigned style, int px, int width)
     return u->lay.height;
 }
 
+int ui_option(ui *u, const char *label, int action, int arg, bool selected)
+{
+    return ui_button_icon(u, selected ? ICON_RADIO_ON : ICON_RADIO_OFF, label, action, arg,
+                          selected ? BTN_SELECTED : BTN_QUIET);
+}
+
+void ui_section_heading(ui *u, const char *icon, const char *text)
+{
+    ui_flow_end(u);
+    if (!icon) {
+        ui_plain(u, text, HRC_FONT_BOLD, u->h2_px, u->pal->text);
+        return;
+    }
+    int iw = ui_icon(u, icon, u->x, u->y, u->h2_px, u->pal->accent);
+    u->x += iw + u->pad / 2;
+    u->w -= iw + u->pad / 2;
+    ui_plain(u, text, HRC_FONT_BOLD, u->h2_px, u->pal->text);
+    u->x -= iw + u->pad / 2;
+    u->w += iw + u->pad / 2;
+}
+
 int ui_text_block_height(ui *u, const hrc_text *t, unsigned style, int px, int width)
 {
     const hrc_module *m = ui_module(u->app, hrc_nav_top(&u->app->nav)->module);
