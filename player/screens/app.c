@@ -256,8 +256,7 @@ static void top_bar(ui *u)
     else if (app->cfg.store_unavailable && !app->store_choice_pending)
         ui_bar_status(u, _("Progress is not being saved on this computer."), true);
     else if (module >= 0)
-        ui_bar_status(u, ui_pick(app, ui_module(app, module), &ui_module(app, module)->title),
-                      false);
+        ui_bar_title(u, ui_pick(app, ui_module(app, module), &ui_module(app, module)->title));
     int bar_h = ui_bar_height(u, u->W);
     ui_bar_draw(u, (hrc_rect){0, 0, u->W, bar_h}, u->pal->surface);
     ui_bar_clear(u);

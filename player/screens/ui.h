@@ -189,6 +189,7 @@ typedef struct ui {
     int n_bar;
     char bar_status[256];     /* a line of text between the two ends */
     bool bar_status_alert;    /* ... a problem, in the alert colour */
+    bool bar_status_short;    /* ... information only: cut to fit (ui_bar_title) */
     int content_w;            /* the widest comfortable column (about 70 characters) */
 } ui;
 
@@ -249,6 +250,10 @@ void ui_bar_add(ui *u, bool right, const char *icon, const char *label, int acti
 /* The same, as the screen's main action. */
 void ui_bar_main(ui *u, const char *icon, const char *label, int action, int arg);
 void ui_bar_status(ui *u, const char *text, bool alert);
+/* A status that only informs (the top bar's module title): cut with an
+ * ellipsis to the room between the groups, or left out, rather than given
+ * a row of its own. */
+void ui_bar_title(ui *u, const char *text);
 /* Height the queued bar needs at this width. */
 int ui_bar_height(ui *u, int width);
 void ui_bar_draw(ui *u, hrc_rect area, hrc_color bg);
