@@ -18,17 +18,6 @@ void hrc_layout_free(hrc_layout *layout)
     memset(layout, 0, sizeof *layout);
 }
 
-size_t hrc_utf8_char_len(const char *s, size_t left)
-{
-    if (left == 0)
-        return 0;
-    size_t n = 1;
-    /* Continuation bytes are 10xxxxxx; a lead byte is followed by them. */
-    while (n < left && n < 4 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n++;
-    return n;
-}
-
 typedef struct wrap_state {
     hrc_layout *lay;
     const hrc_text_metrics *m;

@@ -23,6 +23,7 @@
 #ifndef HRC_LAYOUT_H
 #define HRC_LAYOUT_H
 
+#include "core/utf8.h"
 #include "core/draw.h"
 #include "core/model.h"
 #include "core/typography.h"
@@ -70,9 +71,5 @@ int hrc_layout_wrap(hrc_layout *layout, const hrc_span *spans, size_t n_spans,
 int hrc_layout_wrap_plain(hrc_layout *layout, const char *text, unsigned style,
                           int px, int max_width, const char *lang,
                           const hrc_text_metrics *metrics);
-
-/* Byte length of the UTF-8 character starting at s (1 for a stray byte),
- * at most `left`. */
-size_t hrc_utf8_char_len(const char *s, size_t left);
 
 #endif

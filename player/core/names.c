@@ -3,44 +3,17 @@
  */
 #include "core/names.h"
 
+#include "core/utf8.h"
+
 #include "core/i18n.h"
 
 #include <stdint.h>
 #include <string.h>
 
-/*
- * Decodes one UTF-8 character at p (at most end - p bytes). Returns its
- * length and the code point in *cp, or 0 when the bytes are not valid
- * UTF-8 (overlong forms, surrogates and values above U+10FFFF included).
- */
+/* One UTF-8 character at p, before end: its length, or 0 (utf8.h). */
 static size_t decode(const unsigned char *p, const unsigned char *end, uint32_t *cp)
 {
-    uint32_t c = p[0];
-    size_t n;
-    uint32_t min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xe0) == 0xc0) {
-        n = 2, min = 0x80, c &= 0x1f;
-    } else if ((c & 0xf0) == 0xe0) {
-        n = 3, min = 0x800, c &= 0x0f;
-    } else if ((c & 0xf8) == 0xf0) {
-        n = 4, min = 0x10000, c &= 0x07;
-    } else {
-        return 0;
-    }
-    if ((size_t)(end - p) < n)
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-        c = (c << 6) | (p[i] & 0x3f);
-    }
-    if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-        return 0;
-    *cp = c;
-    return n;
+    return hrc_utf8_decode((const char *)p, (size_t)(end - p), cp);
 }
 
 /* Unicode White_Space, and the invisible U+200B and U+FEFF. */

@@ -1,6 +1,7 @@
 /* The author's preview session. See preview.h. */
 #include "io/preview.h"
 
+#include "core/utf8.h"
 #include "io/loader.h"
 
 #include <dirent.h>
@@ -202,22 +203,9 @@ void hrc_preview_each_dir(const hrc_preview *p, void (*add)(void *ctx, const cha
  * 0 when the byte there is not the start of one. */
 static size_t printable_char(const unsigned char *s, size_t n)
 {
-    if (s[0] >= 0x20 && s[0] < 0x7f)
-        return 1;
-    size_t len = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-    if (s[0] >= 0xf5 || len == 0 || len > n)
-        return 0;
-    uint32_t cp = s[0] & (0x7f >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3f);
-    }
-    bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    if (overlong || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
-        (cp >= 0x80 && cp < 0xa0))
-        return 0;
-    return len;
+    uint32_t cp;
+    size_t len = hrc_utf8_decode((const char *)s, n, &cp);
+    return len && cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) ? len : 0;
 }
 
 char *hrc_source_line(const char *file, unsigned line, size_t max_bytes)

@@ -4,6 +4,8 @@
  */
 #include "io/progress_internal.h"
 
+#include "core/utf8.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -215,35 +217,12 @@ bool hrc_progress_hex32_is_valid(const char *s)
 
 bool hrc_progress_utf8_is_valid(const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    while (p < end) {
-        unsigned c = *p;
-        size_t n;
-        unsigned min;
-        if (c < 0x80) {
-            if (c == 0)
-                return false;
-            p++;
-            continue;
-        } else if ((c & 0xe0) == 0xc0) {
-            n = 1, min = 0x80, c &= 0x1f;
-        } else if ((c & 0xf0) == 0xe0) {
-            n = 2, min = 0x800, c &= 0x0f;
-        } else if ((c & 0xf8) == 0xf0) {
-            n = 3, min = 0x10000, c &= 0x07;
-        } else {
+    for (size_t at = 0; at < len;) {
+        uint32_t c;
+        size_t n = hrc_utf8_decode(s + at, len - at, &c);
+        if (n == 0 || c == 0)
             return false;
-        }
-        if ((size_t)(end - p) <= n)
-            return false;
-        for (size_t i = 1; i <= n; i++) {
-            if ((p[i] & 0xc0) != 0x80)
-                return false;
-            c = (c << 6) | (p[i] & 0x3f);
-        }
-        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-            return false;
-        p += n + 1;
+        at += n;
     }
     return true;
 }
@@ -529,27 +508,7 @@ void hrc_progress_out_abort(hrc_progress_out *out)
 /* The length of the valid UTF-8 character at p, or 0 (never past end). */
 static size_t utf8_char(const unsigned char *p, const unsigned char *end)
 {
-    unsigned c = *p;
-    size_t n;
-    unsigned min;
-    if (c < 0x80)
-        return 1;
-    else if ((c & 0xe0) == 0xc0)
-        n = 2, min = 0x80, c &= 0x1f;
-    else if ((c & 0xf0) == 0xe0)
-        n = 3, min = 0x800, c &= 0x0f;
-    else if ((c & 0xf8) == 0xf0)
-        n = 4, min = 0x10000, c &= 0x07;
-    else
-        return 0;
-    if ((size_t)(end - p) < n)
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-        c = (c << 6) | (p[i] & 0x3f);
-    }
-    return c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ? 0 : n;
+    return hrc_utf8_decode((const char *)p, (size_t)(end - p), NULL);
 }
 
 void hrc_progress_out_text(hrc_progress_out *out, const char *text, bool json)

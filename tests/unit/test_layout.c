@@ -122,6 +122,30 @@ static void keeps_styles_and_words_across_spans(void **state)
 
 #define NNBSP "\xe2\x80\xaf"
 
+/* Strict reading for what must be valid; lenient cutting for layout. */
+static void utf8_reading(void **state)
+{
+    (void)state;
+    uint32_t cp = 0;
+    assert_int_equal(hrc_utf8_decode("a", 1, &cp), 1);
+    assert_int_equal(cp, 'a');
+    assert_int_equal(hrc_utf8_decode("\xc3\xa9", 2, &cp), 2);
+    assert_int_equal(cp, 0xe9);
+    assert_int_equal(hrc_utf8_decode("\xe2\x80\xaf", 3, &cp), 3);
+    assert_int_equal(cp, 0x202f);
+    assert_int_equal(hrc_utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+    assert_int_equal(cp, 0x1f600);
+    assert_int_equal(hrc_utf8_decode("\xc0\x80", 2, &cp), 0);         /* overlong NUL */
+    assert_int_equal(hrc_utf8_decode("\xe0\x80\xaf", 3, &cp), 0);     /* overlong */
+    assert_int_equal(hrc_utf8_decode("\xed\xa0\x80", 3, &cp), 0);     /* a surrogate */
+    assert_int_equal(hrc_utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0); /* past U+10FFFF */
+    assert_int_equal(hrc_utf8_decode("\xc3\xa9", 1, &cp), 0);         /* cut short */
+    assert_int_equal(hrc_utf8_decode("\x80", 1, &cp), 0);              /* a stray byte */
+    assert_int_equal(hrc_utf8_decode("a", 0, &cp), 0);
+    assert_int_equal(hrc_utf8_char_len("\x80x", 2), 1); /* lenient: one character */
+    assert_int_equal(hrc_utf8_char_len("\xc3\xa9x", 3), 2);
+}
+
 #define RSQUO "\xe2\x80\x99" /* U+2019 */
 
 static void french_spacing_rule(void **state)
@@ -366,6 +390,7 @@ int main(void)
         cmocka_unit_test(wraps_at_spaces),
         cmocka_unit_test(breaks_long_words_between_characters),
         cmocka_unit_test(keeps_styles_and_words_across_spans),
+        cmocka_unit_test(utf8_reading),
         cmocka_unit_test(french_spacing_rule),
         cmocka_unit_test(french_spacing_across_spans),
         cmocka_unit_test(no_french_line_starts_with_punctuation),
