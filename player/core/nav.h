@@ -30,6 +30,7 @@ typedef enum hrc_screen {
     HRC_SCREEN_FACILITATOR,
     HRC_SCREEN_COMPLETE, /* a module (or the whole course) completed */
     HRC_SCREEN_SETUP,    /* a kiosk's first start: choose the facilitator PIN */
+    HRC_SCREEN_PRESENT,  /* presenter mode: the questions the room got wrong */
     HRC_SCREEN_COUNT
 } hrc_screen;
 

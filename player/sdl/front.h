@@ -16,6 +16,11 @@ typedef struct hrc_sdl_options {
     bool exit_after_first_frame;
     bool trace_screens;    /* print "screen: ID" to stderr on each change */
     const char *render_dir;/* hrc_sdl_render: where the PNGs go */
+    /* The display to open the window on, 1 for the first; 0: the first,
+     * or with app.present the second when there are two. With app.present
+     * (or app.kiosk) the window fills that display, unless width and
+     * height are given. */
+    int display;
     bool review;           /* hrc_sdl_render: also DIR/index.html (io/review.h) */
     /* --watch (sdl/watch.c): sees events and frames before the app; NULL
      * otherwise. See sdl/hooks.h. */
