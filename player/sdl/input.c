@@ -97,7 +97,8 @@ static int map_key(hrc_input_map *map, const SDL_KeyboardEvent *k, uint64_t now_
     if (k->repeat && (kind == HRC_IN_ACTIVATE || kind == HRC_IN_BACK ||
                       kind == HRC_IN_FACILITATOR || kind == HRC_IN_SPEECH_TOGGLE ||
                       kind == HRC_IN_SPEECH_STOP || kind == HRC_IN_SPEECH_READ ||
-                      kind == HRC_IN_SPEECH_NEXT || kind == HRC_IN_SPEECH_REPEAT))
+                      kind == HRC_IN_SPEECH_NEXT || kind == HRC_IN_SPEECH_REPEAT ||
+                      kind == HRC_IN_BLANK))
         return 0;
     out[0] = make(kind, now_ms);
     return 1;
