@@ -31,6 +31,12 @@ typedef struct hrc_sdl_options {
  * a one-line message in err. */
 int hrc_sdl_play(const hrc_sdl_options *opts, char *err, size_t err_size);
 
+/* The display (0-based) the window opens on, of n: the one asked for
+ * (the last when there are fewer), else the first; presenter mode takes
+ * the second when there are two (a laptop's projector), so that the
+ * trainer's own screen stays free. */
+int hrc_sdl_display_for(const hrc_sdl_options *opts, int n);
+
 /* Writes one PNG per screen into opts->render_dir, with no display.
  * Returns 0, or -1 with a one-line message in err. */
 int hrc_sdl_render(const hrc_sdl_options *opts, char *err, size_t err_size);

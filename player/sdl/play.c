@@ -291,12 +291,8 @@ static void run(player *p)
     }
 }
 
-/* The display the window opens on: the one asked for, else the first;
- * presenter mode takes the second when there are two (the projector of a
- * laptop), so the trainer's own screen stays free. */
-static int pick_display(const hrc_sdl_options *o)
+int hrc_sdl_display_for(const hrc_sdl_options *o, int n)
 {
-    int n = SDL_GetNumVideoDisplays();
     if (n < 1)
         return 0;
     if (o->display > 0)
@@ -313,7 +309,7 @@ static int open_window(player *p, char *err, size_t err_size)
     bool full = o->app.kiosk || (o->app.present && o->width <= 0);
     if (full)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    int display = pick_display(o);
+    int display = hrc_sdl_display_for(o, SDL_GetNumVideoDisplays());
     int x = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
     int y = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
     int w = o->width > 0 ? o->width : DEFAULT_W;
