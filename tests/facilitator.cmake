@@ -22,3 +22,11 @@ add_test(NAME facilitator_dashboard_xvfb
                  $<TARGET_FILE:hrc-player> $<TARGET_FILE:class_seed>
                  ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
 set_tests_properties(facilitator_dashboard_xvfb PROPERTIES TIMEOUT 180 SKIP_RETURN_CODE 77)
+# Presenter mode in a real window under Xvfb, driven as a presentation
+# remote would (Page Down, Page Up, B, Escape) on a seeded class; skipped
+# without Xvfb, xdotool or ImageMagick.
+add_test(NAME facilitator_present_xvfb
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/facilitator/present_xvfb.sh
+                 $<TARGET_FILE:hrc-player> $<TARGET_FILE:class_seed>
+                 ${PROJECT_SOURCE_DIR}/courses/human-rights-cities)
+set_tests_properties(facilitator_present_xvfb PROPERTIES TIMEOUT 180 SKIP_RETURN_CODE 77)

@@ -64,6 +64,8 @@ typedef struct hrc_cli {
                                 with --render: what each screen says, too */
     bool exit_after_first_frame;
     bool retry_refused;      /* --retry-refused, with --sync */
+    bool present;            /* --present: presenter mode (also with --render) */
+    int display;             /* --display N: 1 for the first; 0: automatic */
 } hrc_cli;
 
 int hrc_cmd_validate(const hrc_cli *cli);

@@ -39,6 +39,7 @@ typedef enum hrc_screen {
     HRC_SCREEN_PAPER,         /* the class report and certificates to a USB stick */
     HRC_SCREEN_CLASS_IMPORT,  /* a class list from a USB stick */
     HRC_SCREEN_KIOSK_ADMIN,   /* sign-in settings, the PIN, trusted kiosks, exports */
+    HRC_SCREEN_PRESENT,  /* presenter mode: the questions the room got wrong */
     HRC_SCREEN_COUNT
 } hrc_screen;
 

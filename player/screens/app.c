@@ -4,6 +4,7 @@
 
 #include "screens/goto.h"
 #include "screens/icons.h"
+#include "screens/present.h"
 
 #include "core/i18n.h"
 
@@ -34,6 +35,7 @@ static const screen_ops *ops_for(hrc_screen s)
     case HRC_SCREEN_PAPER: return &screen_paper;
     case HRC_SCREEN_CLASS_IMPORT: return &screen_class_import;
     case HRC_SCREEN_KIOSK_ADMIN: return &screen_kiosk_admin;
+    case HRC_SCREEN_PRESENT: return &screen_present;
     case HRC_SCREEN_COUNT: break;
     }
     return &screen_home;
@@ -177,7 +179,9 @@ hrc_app *hrc_app_new(const hrc_app_config *config)
     /* Sets the kiosk defaults and sign-in (a kiosk's first start: its
      * facilitator PIN before anything, setup.c). */
     app_sign_out(app, HRC_END_NORMAL);
-    if (config->start_id && !setup_needed(app)) /* --goto (screens/goto.c) */
+    if (config->present) /* --present: presenter mode alone */
+        presenter_start(app, config->present_group);
+    else if (config->start_id && !setup_needed(app)) /* --goto (screens/goto.c) */
         hrc_app_goto(app, config->start_id);
     return app;
 }
@@ -396,11 +400,14 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
         setup_ui(&u, app, list);
         u.focus = app->idle.prompt ? -1 : loc->focus;
         hrc_draw_rect(list, (hrc_rect){0, 0, u.W, u.H}, u.pal->background, 0);
-        top_bar(&u);
+        const screen_ops *ops = current_ops(app);
+        if (ops->no_top_bar)
+            u.view = (hrc_rect){0, 0, u.W, u.H};
+        else
+            top_bar(&u);
         /* The bottom bar is laid out first, for the room it leaves, and
          * drawn last, so that its buttons come after the content's in the
          * focus order. */
-        const screen_ops *ops = current_ops(app);
         ui_bar_clear(&u);
         if (ops->bar && !app->idle.prompt)
             ops->bar(&u);
@@ -742,9 +749,10 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
         case HRC_IN_FACILITATOR:
             /* Not before a kiosk's first start chose its PIN (setup.c),
              * nor over the trainer's own screens (the PIN again would
-             * lock the store under them). */
+             * lock the store under them), nor in --present, whose store
+             * is only read. */
             if (loc->screen != HRC_SCREEN_FACILITATOR && !screen_is_trainer(loc->screen) &&
-                !app->store_choice_pending && !setup_needed(app)) {
+                !app->store_choice_pending && !setup_needed(app) && !app->cfg.present) {
                 app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
                 eff |= HRC_APP_REDRAW;
             }

@@ -54,6 +54,7 @@
 #define ICON_SHIFT "\xee\x97\x98" /* arrow_upward */
 #define ICON_WARNING "\xee\x80\x82" /* warning */
 #define ICON_FINGERPRINT "\xee\xa4\x8d" /* fingerprint */
+#define ICON_BLANK "\xee\xa3\xb5" /* visibility_off: blank the screen */
 #define ICON_EDIT "\xee\x8f\x89" /* edit: a field being typed in */
 #define ICON_ADD "\xee\x9f\xbe" /* person_add */
 #define ICON_LANGUAGE "\xee\xa3\xa2" /* translate */

@@ -11,25 +11,19 @@
  * takes a moment, so they are counted at the tick after the screen first
  * says so, never inside a frame.
  *
- * Presenter mode (one question at a time on a projector) is another
- * screen; when it is built in, PRESENTER below points to its way in and
- * this screen's bar offers "Show on the projector".
+ * "Show on the projector" opens presenter mode (screens/present.h) for
+ * the same group: one question at a time, large, on a projector.
  */
 #include "screens/trainer.h"
 
 #include "core/itemstats.h"
 #include "screens/icons.h"
+#include "screens/present.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * Presenter mode's way in: called with the group shown and the index of
- * the question to start with in the hardest-first list. NULL while the
- * player has no presenter mode: no button is drawn.
- */
-static unsigned (*const PRESENTER)(hrc_app *app, int64_t group, size_t first) = NULL;
 
 enum {
     ACT_EXPORT_OPEN = ACT_SCREEN,
@@ -293,8 +287,7 @@ static void questions_bar(ui *u)
     if (!st->exporting && st->loaded && !st->failed && st->n_answered) {
         ui_bar_add(u, true, ICON_SAVE, _("Save as a spreadsheet (CSV)"), ACT_EXPORT_OPEN, 0,
                    BTN_QUIET);
-        if (PRESENTER)
-            ui_bar_main(u, ICON_PROJECTOR, _("Show on the projector"), ACT_PRESENT, 0);
+        ui_bar_main(u, ICON_PROJECTOR, _("Show on the projector"), ACT_PRESENT, 0);
     }
     trainer_bar_status(u, &st->base);
 }
@@ -343,9 +336,10 @@ static unsigned questions_activate(hrc_app *app, int action, int arg)
         hrc_nav_top(&app->nav)->focus = -1;
         break;
     case ACT_PRESENT:
-        if (PRESENTER)
-            return PRESENTER(app, st->group, 0);
-        break;
+        /* The same group's answers, read again by presenter mode;
+         * Escape comes back here. */
+        presenter_open(app, st->group);
+        return HRC_APP_REDRAW;
     }
     return HRC_APP_REDRAW;
 }

@@ -371,11 +371,14 @@ typedef struct screen_ops {
      * the earlier of it and the idle prompt's. tick() then gets the TICK. */
     int64_t (*timer)(const hrc_app *app, uint64_t now);
     unsigned (*tick)(hrc_app *app, uint64_t now);
+    /* The screen fills the window itself, with no top bar (presenter
+     * mode: a slide for a projector); its own bar has the way out. */
+    bool no_top_bar;
 } screen_ops;
 
 extern const screen_ops screen_signin, screen_home, screen_module, screen_page,
     screen_timeline, screen_case, screen_quiz, screen_results, screen_settings,
-    screen_facilitator, screen_complete, screen_setup;
+    screen_facilitator, screen_complete, screen_setup, screen_present;
 /* The trainer's screens (screens/trainer.h). */
 extern const screen_ops screen_class, screen_learner_admin, screen_groups, screen_questions,
     screen_paper, screen_class_import, screen_kiosk_admin;
@@ -431,6 +434,12 @@ void screen_quiz_status(const hrc_app *app, int module, int item, char *out, siz
 /* A choice's text ("True"/"False" for true/false without text) (quiz.c). */
 const char *screen_choice_label(const hrc_app *app, const hrc_module *m,
                                 const hrc_question *q, size_t c);
+/* The right answer of a question in words: "The right one", "1. One,
+ * 2. Two", "Cat → Meow; ...", a fill-in's answers, a number (results.c). */
+void screen_right_answer_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
+                              char *out, size_t size);
+/* The question presenter mode shows (present.c), for hrc_app_current_id(). */
+const hrc_question *present_question(const hrc_app *app, const hrc_module **module);
 /* A response in words (results.c). */
 void screen_response_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
                           const hrc_response *r, char *out, size_t size);

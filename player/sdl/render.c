@@ -695,11 +695,40 @@ static int tour_trainer(renderer_state *s)
     return 0;
 }
 
+/*
+ * --present: presenter mode, every question the way the room sees it (the
+ * question, its answer, the room's answers), the closing slide and the
+ * blank screen. Files are numbered by the question's place in the list.
+ */
+static int tour_present(renderer_state *s)
+{
+    static const char *const steps[] = {"question", "answer", "room"};
+    char name[300];
+    for (int q = 1; q <= 999; q++) {
+        const char *id = hrc_app_current_id(s->app, NULL, NULL);
+        if (!id)
+            break; /* the closing slide */
+        for (int k = 0; k < 3; k++) {
+            snprintf(name, sizeof name, "present-%03d-%s-%s", q, id, steps[k]);
+            if (snapshot(s, name))
+                return -1;
+            send(s, HRC_IN_PAGE_DOWN);
+        }
+    }
+    if (snapshot(s, "present-end"))
+        return -1;
+    send(s, HRC_IN_HOME);
+    send(s, HRC_IN_BLANK);
+    return snapshot(s, "present-blank");
+}
+
 /* The tour of every screen. */
 static int tour(renderer_state *s)
 {
     hrc_input resize = {.kind = HRC_IN_RESIZE, .x = s->surface->w, .y = s->surface->h};
     hrc_app_handle_input(s->app, &resize);
+    if (s->opts->app.present)
+        return tour_present(s);
     if (s->opts->app.start_id) /* --goto: that one screen */
         return snapshot(s, s->opts->app.start_id);
     if (s->opts->app.kiosk && s->opts->app.progress && tour_kiosk(s))

@@ -83,7 +83,7 @@ void harness_check_targets(const harness *t, int min);
 void harness_check_main_action(const harness *t);
 /* Draws the current screen at 1024x600, 1280x800, 1920x1080, 3840x2160 and 1080x1920
  * with the geometry checked and the main action on screen, paging down
- * `pages` times at each size; with targets_1080p the targets are checked
+ * `pages` times at each size (then Home; with 0 pages, no key at all); with targets_1080p the targets are checked
  * (44 px at 1080p, as large physically elsewhere). Ends at 1920x1080. */
 void harness_check_all_sizes(harness *t, int pages, bool targets_1080p);
 

@@ -705,6 +705,15 @@ static void questions_are_the_groups_item_statistics(void **state)
         found |= strncmp(e->d_name, "hrc-questions-rouen-12-march-", 29) == 0;
     closedir(d);
     assert_true(found);
+    /* On the projector: the same group's hardest question, no names;
+     * Escape comes back to the figures. */
+    harness_activate_label(&t, "Show on the projector");
+    assert_true(harness_find_exact(&t, "Leave presenter mode") >= 0);
+    assert_false(shows(&t, "Aïcha"));
+    harness_key(&t, HRC_IN_BACK);
+    assert_true(harness_find_exact(&t, "Leave presenter mode") < 0);
+    assert_true(shows(&t, "Wrong answer given most"));
+    assert_true(hrc_progress_is_unlocked(s));
     harness_stop(&t);
     hrc_progress_close(s);
 }
