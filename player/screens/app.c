@@ -136,6 +136,18 @@ void app_resume_item(hrc_app *app, int module, int item)
         top->scroll = scroll;
 }
 
+bool app_facilitator_reachable(const hrc_app *app)
+{
+    /* Not before a kiosk's first start chose its PIN (setup.c), nor over
+     * the trainer's own screens, even under Settings (the PIN again would
+     * lock the store under them), nor in --present, whose store is only read. */
+    for (size_t i = 0; i < app->nav.depth; i++)
+        if (app->nav.stack[i].screen == HRC_SCREEN_FACILITATOR ||
+            screen_is_trainer(app->nav.stack[i].screen))
+            return false;
+    return !app->store_choice_pending && !setup_needed(app) && !app->cfg.present;
+}
+
 void app_back(hrc_app *app)
 {
     hrc_screen s = hrc_nav_top(&app->nav)->screen;
@@ -747,12 +759,7 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
             eff |= HRC_APP_REDRAW;
             break;
         case HRC_IN_FACILITATOR:
-            /* Not before a kiosk's first start chose its PIN (setup.c),
-             * nor over the trainer's own screens (the PIN again would
-             * lock the store under them), nor in --present, whose store
-             * is only read. */
-            if (loc->screen != HRC_SCREEN_FACILITATOR && !screen_is_trainer(loc->screen) &&
-                !app->store_choice_pending && !setup_needed(app) && !app->cfg.present) {
+            if (app_facilitator_reachable(app)) {
                 app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
                 eff |= HRC_APP_REDRAW;
             }

@@ -320,7 +320,7 @@ static void draw_change_pin(ui *u, const kiosk_state *k)
 {
     ui_plain(u, _("Change the facilitator PIN"), HRC_FONT_BOLD, u->h2_px, u->pal->text);
     ui_gap(u, u->pad / 2);
-    const char *prompt = k->step == PIN_CHANGE_OLD   ? _("The facilitator PIN now:")
+    const char *prompt = k->step == PIN_CHANGE_OLD   ? _("Current facilitator PIN:")
                          : k->step == PIN_CHANGE_NEW ? _("New facilitator PIN (4 to 12 digits):")
                                                      : _("Type the same PIN again:");
     pin_entry_draw(u, &k->pin, prompt, ACT_PIN_FIELD, ACT_PIN_KEY);

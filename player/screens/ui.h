@@ -403,6 +403,10 @@ void app_replace(hrc_app *app, hrc_nav_loc loc);
 void app_resume_item(hrc_app *app, int module, int item);
 void app_reset(hrc_app *app, hrc_nav_loc root);   /* the history starts again */
 void app_back(hrc_app *app);
+/* Whether the facilitator screen may open now (Ctrl+Alt+F, or Settings'
+ * button for touch): not before a kiosk's first PIN, not over the
+ * trainer's own screens, not in --present. */
+bool app_facilitator_reachable(const hrc_app *app);
 void app_sign_in(hrc_app *app, const char *name, int64_t learner_id, bool guest);
 void app_sign_out(hrc_app *app, hrc_session_end why);
 /* The same, keeping the screen on top (and its state), with the trainer's

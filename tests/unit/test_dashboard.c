@@ -382,6 +382,39 @@ static void rows_by_keyboard_and_pointer(void **state)
     hrc_progress_close(s);
 }
 
+/* A touch screen has no Ctrl+Alt+F: Settings has the trainer's way in,
+ * behind the same PIN. */
+static void the_trainer_gets_in_by_touch_alone(void **state)
+{
+    hrc_progress *s = class_copy("touch");
+    harness t;
+    start(&t, s, true);
+    harness_click(&t, "Settings");
+    harness_click(&t, "Facilitator sign-in");
+    assert_true(shows(&t, "Type the facilitator PIN:"));
+    for (const char *d = "1111"; *d; d++) {
+        char key[2] = {*d, '\0'};
+        harness_tap_exact(&t, key);
+    }
+    harness_click(&t, "Unlock");
+    assert_true(shows(&t, "Wrong PIN."));
+    assert_false(hrc_progress_is_unlocked(s));
+    for (size_t i = 0; i < 4; i++)
+        harness_tap_exact(&t, "Erase");
+    for (const char *d = PIN; *d; d++) {
+        char key[2] = {*d, '\0'};
+        harness_tap_exact(&t, key);
+    }
+    harness_click(&t, "Unlock");
+    assert_true(harness_find_target(&t, "Kiosk settings") >= 0);
+    assert_true(hrc_progress_is_unlocked(s));
+    /* Over the trainer's screens, Settings does not offer it again. */
+    harness_click(&t, "Settings");
+    assert_true(harness_find_target(&t, "Facilitator sign-in") < 0);
+    harness_stop(&t);
+    hrc_progress_close(s);
+}
+
 /* ---- A learner -------------------------------------------------------- */
 
 /* A learner of group who used every attempt of module m's quiz. */
@@ -904,6 +937,7 @@ int main(void)
         cmocka_unit_test(reset_attempts_then_the_quiz_starts_at_attempt_1),
         cmocka_unit_test(rename_move_merge_delete),
         cmocka_unit_test(groups_made_opened_renamed_deleted),
+        cmocka_unit_test(the_trainer_gets_in_by_touch_alone),
         cmocka_unit_test(questions_are_the_groups_item_statistics),
         cmocka_unit_test(report_and_certificates_to_a_stick),
         cmocka_unit_test(class_list_previewed_then_imported),
