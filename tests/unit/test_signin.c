@@ -762,7 +762,7 @@ static void facilitator_changes_the_pin(void **state)
     unlock(&t);
     harness_activate_label(&t, "Kiosk settings");
     harness_activate_label(&t, "Change the facilitator PIN");
-    assert_true(shows(&t, "The facilitator PIN now:"));
+    assert_true(shows(&t, "Current facilitator PIN:"));
     type(&t, "1111");
     enter(&t);
     type(&t, "135790");
