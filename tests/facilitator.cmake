@@ -12,6 +12,7 @@ set_tests_properties(facilitator_store_xvfb PROPERTIES TIMEOUT 120 SKIP_RETURN_C
 hrc_unit_test(test_dashboard SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_dashboard.c
               ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c
               ${CMAKE_CURRENT_SOURCE_DIR}/progress/class_seed.c
+              ${PROJECT_SOURCE_DIR}/player/app/sample_answer.c
               LIBS hrc_screens hrc_io PkgConfig::SQLITE3)
 target_compile_definitions(test_dashboard PRIVATE CLASS_SEED_NO_MAIN)
 target_include_directories(test_dashboard PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/progress)

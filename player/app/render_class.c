@@ -9,7 +9,7 @@
  */
 #include "app/cli.h"
 
-#include "core/answer.h"
+#include "app/sample_answer.h"
 #include "core/quiz.h"
 #include "io/progress.h"
 
@@ -26,52 +26,6 @@ static const char *const names[] = {
     "Noémie Ibáñez", "Thabo Petit", "Renée Schäfer", "José Ferreira",
 };
 
-/* A right or a wrong response to q, as the quiz screen records it. */
-static void respond(const hrc_question *q, bool right, char *out, size_t size)
-{
-    size_t n = q->n_choices > q->n_pairs ? q->n_choices : q->n_pairs;
-    int *slots = calloc(n ? n : 1, sizeof *slots);
-    hrc_response r = {.n = n, .slot = slots};
-    out[0] = '\0';
-    if (!slots)
-        return;
-    switch (q->kind) {
-    case HRC_Q_SINGLE:
-    case HRC_Q_TRUEFALSE:
-        r.n = 1;
-        for (size_t c = 0; c < q->n_choices; c++)
-            if (q->choices[c].correct == right) {
-                slots[0] = (int)c;
-                break;
-            }
-        break;
-    case HRC_Q_MULTIPLE:
-        for (size_t c = 0; c < q->n_choices; c++)
-            slots[c] = q->choices[c].correct ? right : !right;
-        break;
-    case HRC_Q_ORDERING:
-    case HRC_Q_MATCHING:
-        for (size_t c = 0; c < n; c++)
-            slots[c] = (int)c;
-        if (!right && n > 1)
-            slots[0] = 1, slots[1] = 0;
-        break;
-    case HRC_Q_FILLIN:
-        for (size_t g = 0; g < q->n_gaps; g++) {
-            size_t used = strlen(out);
-            const char *t = right && q->gaps[g].n_accepts ? q->gaps[g].accepts[0].text : "?";
-            snprintf(out + used, size - used, "%s%s", g ? "[,]" : "", t);
-        }
-        free(slots);
-        return;
-    case HRC_Q_NUMERIC:
-        hrc_number_format(right ? q->value : q->value + q->tolerance + 3, '.', out, size);
-        free(slots);
-        return;
-    }
-    hrc_response_format(q, &r, out, size);
-    free(slots);
-}
 
 typedef struct seeder {
     hrc_progress *s;
@@ -122,7 +76,7 @@ static void take_module(seeder *sd, int64_t learner, size_t l, const hrc_module 
                 int roll = (int)((l * 7 + k * 5 + mi * 3) % 10);
                 bool right = roll < 5 + attempt + (int)(l % 3) - (k % 4 == 1 ? 3 : 0);
                 char text[512];
-                respond(q, right, text, sizeof text);
+                hrc_sample_answer(q, right, (uint64_t)(l + k), text, sizeof text);
                 hrc_progress_event ev = {.verb = HRC_VERB_ANSWERED, .item_id = q->id,
                                          .item_revision = q->revision, .response = text,
                                          .has_success = true, .success = right,

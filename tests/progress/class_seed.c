@@ -25,7 +25,7 @@
  * The same from a test program: class_seed_fill() (class_seed.h), with
  * this file built with CLASS_SEED_NO_MAIN.
  */
-#include "core/answer.h"
+#include "app/sample_answer.h"
 #include "core/quiz.h"
 #include "io/loader.h"
 #include "io/progress.h"
@@ -65,74 +65,6 @@ static double chance(uint64_t a, uint64_t b, uint64_t c)
     return (double)(hrc_rng_next(&rng) >> 11) / 9007199254740992.0;
 }
 
-/* A right or a wrong response, as the quiz screen records it. */
-static void respond(const hrc_question *q, bool right, uint64_t pick, char *out, size_t size)
-{
-    size_t n = q->n_choices > q->n_pairs ? q->n_choices : q->n_pairs;
-    int *slots = calloc(n ? n : 1, sizeof *slots);
-    hrc_response r = {.n = n, .slot = slots};
-    switch (q->kind) {
-    case HRC_Q_SINGLE:
-    case HRC_Q_TRUEFALSE: {
-        r.n = 1;
-        size_t wrong = 0, k = 0;
-        for (size_t c = 0; c < q->n_choices; c++)
-            wrong += !q->choices[c].correct;
-        size_t want = wrong ? pick % wrong : 0;
-        slots[0] = 0;
-        for (size_t c = 0; c < q->n_choices; c++) {
-            if (right && q->choices[c].correct) {
-                slots[0] = (int)c;
-                break;
-            }
-            if (!right && !q->choices[c].correct && k++ == want) {
-                slots[0] = (int)c;
-                break;
-            }
-        }
-        break;
-    }
-    case HRC_Q_MULTIPLE: {
-        bool dropped = false, added = false;
-        for (size_t c = 0; c < q->n_choices; c++) {
-            slots[c] = q->choices[c].correct;
-            if (!right && q->choices[c].correct && !dropped)
-                slots[c] = 0, dropped = true;
-            else if (!right && !q->choices[c].correct && !added && pick % 2)
-                slots[c] = 1, added = true;
-        }
-        break;
-    }
-    case HRC_Q_ORDERING:
-        for (size_t c = 0; c < n; c++)
-            slots[c] = (int)c;
-        if (!right && n > 1)
-            slots[0] = 1, slots[1] = 0;
-        break;
-    case HRC_Q_MATCHING:
-        for (size_t c = 0; c < n; c++)
-            slots[c] = (int)c;
-        if (!right && n > 1)
-            slots[0] = 1, slots[1] = 0;
-        break;
-    case HRC_Q_FILLIN: /* the recorded form: the blanks joined by "[,]" */
-        out[0] = '\0';
-        for (size_t g = 0; g < q->n_gaps; g++) {
-            size_t used = strlen(out);
-            const char *t = right && q->gaps[g].n_accepts ? q->gaps[g].accepts[0].text : "?";
-            snprintf(out + used, size - used, "%s%s", g ? "[,]" : "", t);
-        }
-        free(slots);
-        return;
-    case HRC_Q_NUMERIC:
-        hrc_number_format(right ? q->value : q->value + q->tolerance + 1 + (double)(pick % 5),
-                          '.', out, size);
-        free(slots);
-        return;
-    }
-    hrc_response_format(q, &r, out, size);
-    free(slots);
-}
 
 typedef struct seeder {
     hrc_progress *s;
@@ -270,14 +202,8 @@ static void take_module(seeder *sd, int64_t learner, size_t l, const hrc_module 
                 bool right = chance(sd->seed + (uint64_t)attempt, l, mi * 1000 + k) <
                              ability - difficulty + 0.25 * (attempt - 1);
                 char text[512];
-                respond(q, right, (uint64_t)(l + k), text, sizeof text);
-                size_t n = q->n_choices > q->n_pairs ? q->n_choices : q->n_pairs;
-                int *slots = calloc(n ? n : 1, sizeof *slots);
-                hrc_response r = {.n = q->kind == HRC_Q_SINGLE || q->kind == HRC_Q_TRUEFALSE
-                                           ? 1 : n, .slot = slots};
-                double score = hrc_response_parse(q, text, &r) == 0 ? hrc_question_score(q, &r)
-                                                                   : 0;
-                free(slots);
+                hrc_sample_answer(q, right, (uint64_t)(l + k), text, sizeof text);
+                double score = hrc_sample_answer_score(q, text);
                 total += score;
                 hrc_progress_event ev = {.verb = HRC_VERB_ANSWERED, .item_id = q->id,
                                          .item_revision = q->revision, .response = text,
