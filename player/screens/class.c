@@ -259,7 +259,7 @@ static void cell_text(const hrc_class_cell *c, char *out, size_t size)
     size_t n = 0;
     out[0] = '\0';
     if (c->has_score)
-        n += (size_t)snprintf(out + n, size - n, "%d\xc2\xa0%%", (int)(c->best_score * 100 + 0.5));
+        n += (size_t)snprintf(out + n, size - n, _("%d%%"), (int)(c->best_score * 100 + 0.5));
     if (c->attempts > 0 && n < size)
         n += (size_t)snprintf(out + n, size - n, "%s%d\xc3\x97", n ? " \xc2\xb7 " : "",
                               c->attempts);
@@ -295,8 +295,11 @@ static void measure(ui *u, const class_state *st, geometry *g)
         last = max_i(last, ui_text_width(u, st->last[r], 0, u->small_px));
     g->last_w = last + 2 * g->cell_pad;
     /* A cell needs its icon and "100 % · 3×". */
-    int cell_min = icon_w + u->pad / 3 + ui_text_width(u, "100\xc2\xa0% \xc2\xb7 3\xc3\x97", 0,
-                                                        u->small_px) + 2 * g->cell_pad;
+    char widest[48], pct[16];
+    snprintf(pct, sizeof pct, _("%d%%"), 100);
+    snprintf(widest, sizeof widest, "%s \xc2\xb7 3\xc3\x97", pct);
+    int cell_min = icon_w + u->pad / 3 + ui_text_width(u, widest, 0, u->small_px) +
+                   2 * g->cell_pad;
     /* The summary's first line reads best whole: "Completed: 18 of 30". */
     char count[64], summary[128];
     snprintf(count, sizeof count, _("%zu of %zu"), t->n_learners, t->n_learners);
@@ -550,8 +553,12 @@ static void draw_legend(ui *u)
                    u->x + u->w - x - iw - u->pad / 4);
         x += iw + ww + u->pad / 4 + u->pad;
     }
-    char more[160];
-    snprintf(more, sizeof more, "85\xc2\xa0%% \xc2\xb7 2\xc3\x97 \xc2\xb7 \xe2\x86\xba" "1: %s",
+    char more[160], score[16], sample[48];
+    snprintf(score, sizeof score, _("%d%%"), 85);
+    snprintf(sample, sizeof sample, "%s \xc2\xb7 2\xc3\x97 \xc2\xb7 \xe2\x86\xba" "1", score);
+    /* TRANSLATORS: a label and what it says, "Statuses: completed, ...";
+     * French puts a narrow no-break space before the colon. */
+    snprintf(more, sizeof more, _("%s: %s"), sample,
              _("best score, quiz attempts, attempts reset"));
     int mw = ui_text_width(u, more, 0, u->small_px);
     if (x + mw > u->x + u->w && x > u->x) {
@@ -562,10 +569,12 @@ static void draw_legend(ui *u)
     u->y = y + lh + u->pad / 2;
     /* Said once, as text. */
     char said[512];
-    snprintf(said, sizeof said, "%s: %s, %s, %s, %s, %s.", _("Statuses"),
-             trainer_status_word(HRC_CELL_COMPLETED), trainer_status_word(HRC_CELL_PASSED),
-             trainer_status_word(HRC_CELL_FAILED), trainer_status_word(HRC_CELL_IN_PROGRESS),
+    char words[400];
+    snprintf(words, sizeof words, "%s, %s, %s, %s, %s.", trainer_status_word(HRC_CELL_COMPLETED),
+             trainer_status_word(HRC_CELL_PASSED), trainer_status_word(HRC_CELL_FAILED),
+             trainer_status_word(HRC_CELL_IN_PROGRESS),
              trainer_status_word(HRC_CELL_NOT_STARTED));
+    snprintf(said, sizeof said, _("%s: %s"), _("Statuses"), words);
     ui_say(u, said);
 }
 

@@ -526,7 +526,7 @@ static void module_figures(const learner_state *st, const hrc_module_progress *r
         return;
     snprintf(fig[0], 96, "%d", r->attempts);
     if (r->has_score)
-        snprintf(fig[1], 96, "%d\xc2\xa0%%", (int)(r->best_score * 100 + 0.5));
+        snprintf(fig[1], 96, _("%d%%"), (int)(r->best_score * 100 + 0.5));
     trainer_duration(r->time_spent_ms, fig[2], 96);
     if (st->completed_day && st->completed_day[m][0])
         snprintf(fig[3], 96, "%s", st->completed_day[m]);

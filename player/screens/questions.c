@@ -162,7 +162,7 @@ static void draw_item(ui *u, const questions_state *st, size_t i)
     int tile = u->px * 7;
     bool side = u->w > tile * 4;
     if (side) {
-        snprintf(line, sizeof line, "%d\xc2\xa0%%", pct);
+        snprintf(line, sizeof line, _("%d%%"), pct);
         hrc_color c = pct < 50 ? p->wrong : pct < 80 ? p->text : p->right;
         int bh = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_BOLD, u->h1_px});
         ui_line_at(u, line, HRC_FONT_BOLD, u->h1_px, c, x0, y0, tile - u->pad / 2);
