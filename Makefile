@@ -14,7 +14,8 @@ DEB_PACKAGES := gcc make cmake pkg-config \
 	dpkg-dev lintian fonts-dejavu-core fonts-dejavu-extra man-db groff-base \
 	desktop-file-utils appstream systemd procps util-linux python3 \
 	cage xwayland grim fonts-material-design-icons-iconfont trang \
-	libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils zbar-tools
+	libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils zbar-tools \
+	imagemagick
 COURSE ?= courses/human-rights-cities
 BUILD ?= build
 ASAN_BUILD ?= build-asan

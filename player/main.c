@@ -77,6 +77,14 @@ static void print_usage(FILE *out, const char *argv0)
             "  --paper a4|letter             paper size (default: from the locale)\n"
             "  --title TEXT                  the course's title on paper\n"),
           out);
+    fputs(_("  --present COURSE              presenter mode: the questions the group got\n"
+            "                                wrong, one at a time, full screen on the\n"
+            "                                second display (Page Down: next step, Page\n"
+            "                                Up: back, B: blank screen, Escape: quit);\n"
+            "                                with --group NAME, else the open group\n"
+            "  --display N                   open the window on display N (1 is the\n"
+            "                                first); --size WxH: a window, not full screen\n"),
+          out);
     fputs(_("\n"
             "Kiosk keys:\n"
             "  --kiosk-key                   show this kiosk's key and its fingerprint\n"
@@ -143,7 +151,7 @@ enum {
     OPT_UNTRUST_KIOSK, OPT_TRUSTED_KIOSKS, OPT_SYNC, OPT_LRS_CA, OPT_RETRY_REFUSED,
     OPT_SHOW_LEARNERS, OPT_SPEECH, OPT_IMPORT_CLASS, OPT_GROUPS, OPT_ITEM_STATS,
     OPT_REPORT, OPT_CERTIFICATES, OPT_VERIFY_CERTIFICATE, OPT_GROUP, OPT_MODULE, OPT_PAPER,
-    OPT_TITLE,
+    OPT_TITLE, OPT_PRESENT, OPT_DISPLAY,
 };
 
 int main(int argc, char **argv)
@@ -182,6 +190,8 @@ int main(int argc, char **argv)
         {"module", required_argument, NULL, OPT_MODULE},
         {"paper", required_argument, NULL, OPT_PAPER},
         {"title", required_argument, NULL, OPT_TITLE},
+        {"present", no_argument, NULL, OPT_PRESENT},
+        {"display", required_argument, NULL, OPT_DISPLAY},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {0, 0, 0, 0},
@@ -295,6 +305,17 @@ int main(int argc, char **argv)
         case OPT_MODULE: cli.module_id = optarg; break;
         case OPT_PAPER: cli.paper = optarg; break;
         case OPT_TITLE: cli.title = optarg; break;
+        case OPT_PRESENT: cli.present = true; break;
+        case OPT_DISPLAY: {
+            char *end;
+            long d = strtol(optarg, &end, 10);
+            if (end == optarg || *end || d < 1 || d > 16) {
+                fprintf(stderr, _("%s: --display takes a display number, 1 to 16\n"), argv[0]);
+                return HRC_EXIT_USAGE;
+            }
+            cli.display = (int)d;
+            break;
+        }
         case 'h': help = true; break; /* after --lang, wherever it stands */
         case OPT_VERSION: printf("hrc-player %s\n", HRC_VERSION); return HRC_EXIT_OK;
         default:
@@ -310,6 +331,17 @@ int main(int argc, char **argv)
     }
     cli.paths = argv + optind;
     cli.n_paths = argc - optind;
+    if (cli.present && cli.command != HRC_CMD_PLAY && cli.command != HRC_CMD_RENDER) {
+        fprintf(stderr, _("%s: --present goes with a COURSE to show, or with --render\n"),
+                argv[0]);
+        return HRC_EXIT_USAGE;
+    }
+    if (cli.present && cli.kiosk) {
+        fprintf(stderr, _("%s: --present cannot go with --kiosk: on a kiosk, presenter mode "
+                          "is opened from the facilitator screen\n"),
+                argv[0]);
+        return HRC_EXIT_USAGE;
+    }
     if (cli.retry_refused && cli.command != HRC_CMD_SYNC) {
         fprintf(stderr, _("%s: --retry-refused goes with --sync\n"), argv[0]);
         return HRC_EXIT_USAGE;

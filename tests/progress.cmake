@@ -49,7 +49,8 @@ endif()
 
 # Not a test: fills a store with a class that took a course (the report,
 # certificate and dashboard tests, and bench/50-trainer.sh).
-add_executable(class_seed ${progress_dir}/class_seed.c)
+add_executable(class_seed ${progress_dir}/class_seed.c
+               ${PROJECT_SOURCE_DIR}/player/app/sample_answer.c)
 target_link_libraries(class_seed PRIVATE hrc_io PkgConfig::SQLITE3)
 
 # The trainer's command line: class lists, the report and certificates as

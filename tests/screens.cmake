@@ -19,3 +19,8 @@ hrc_unit_test(test_signin SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_signin.c
 # meets them, by keyboard and by pointer, across a restart.
 hrc_unit_test(test_additions SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_additions.c
               ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
+# Presenter mode: the questions a group got wrong on a projector, with a real
+# progress store: the order, the steps, the bars, the blank screen, keyboard
+# and touch, every size.
+hrc_unit_test(test_present SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_present.c
+              ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)

@@ -64,6 +64,8 @@ typedef struct hrc_cli {
                                 with --render: what each screen says, too */
     bool exit_after_first_frame;
     bool retry_refused;      /* --retry-refused, with --sync */
+    bool present;            /* --present: presenter mode (also with --render) */
+    int display;             /* --display N: 1 for the first; 0: automatic */
 } hrc_cli;
 
 int hrc_cmd_validate(const hrc_cli *cli);
@@ -111,6 +113,12 @@ int hrc_cli_group(const hrc_cli *cli, struct hrc_progress *s, int64_t *group);
  * files were readable by others (made private, or not: info->status). */
 void hrc_cli_store_warning(const hrc_cli *cli, const struct hrc_progress_open_info *info);
 int hrc_cmd_sync(const hrc_cli *cli); /* --sync: app/cmd_sync.c */
+
+/* --render --kiosk: fills the new store in dir with a class that took the
+ * course (app/render_class.c), for the pictures of the trainer's screens.
+ * 0, or -1 when the store would not take it. */
+struct hrc_course;
+int hrc_render_class_seed(const char *dir, const struct hrc_course *course);
 
 /* The LRS configuration (io/lrs_config.h) with --lrs-ca applied. Prints
  * why and returns false when it is refused; *configured is false (and

@@ -13,6 +13,7 @@
 #include "io/lrs_config.h"
 #include "io/lrs_worker.h"
 #include "io/progress.h"
+#include "sdl/assets.h"
 #include "sdl/front.h"
 
 #include <dirent.h>
@@ -92,7 +93,7 @@ static void start_sync(const hrc_cli *cli, hrc_progress *progress, const hrc_cou
  * facilitator's screens. Its PINs are hashed at the lowest cost: it is
  * removed once the pictures are made. NULL when it cannot be made.
  */
-static hrc_progress *scratch_store(char *dir, size_t size)
+static hrc_progress *scratch_store(char *dir, size_t size, const hrc_course *course)
 {
     const char *tmp = getenv("TMPDIR");
     snprintf(dir, size, "%s/hrc-render-XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -100,6 +101,9 @@ static hrc_progress *scratch_store(char *dir, size_t size)
         dir[0] = '\0';
         return NULL;
     }
+    /* A class for the trainer's screens (app/render_class.c). */
+    if (hrc_render_class_seed(dir, course) != 0)
+        fprintf(stderr, "render: the class for the trainer's screens could not be made\n");
     hrc_progress *s = NULL;
     if (hrc_progress_open(dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL) != HRC_PROGRESS_OK)
         return NULL;
@@ -123,6 +127,28 @@ static void remove_scratch(const char *dir)
     if (d)
         closedir(d);
     rmdir(dir);
+}
+
+/*
+ * --present: the store read-only, unlocked for the facilitator's figures
+ * (whoever runs the command owns the machine: no PIN, as for --report),
+ * and the group shown: --group NAME, else the group open for sign-ups,
+ * else everyone. Returns 0, or -1 after saying why.
+ */
+static int present_store(const hrc_cli *cli, hrc_progress **out, int64_t *group)
+{
+    *out = hrc_cli_open_store(cli, STORE_READ);
+    if (!*out)
+        return -1;
+    if (hrc_cli_group(cli, *out, group) != 0) {
+        hrc_progress_close(*out);
+        *out = NULL;
+        return -1;
+    }
+    int64_t open = 0;
+    if (!cli->group && hrc_progress_open_group(*out, &open) == HRC_PROGRESS_OK && open > 0)
+        *group = open;
+    return 0;
 }
 
 int hrc_cmd_play(const hrc_cli *cli)
@@ -154,13 +180,20 @@ int hrc_cmd_play(const hrc_cli *cli)
     bool rendering = cli->command == HRC_CMD_RENDER;
     hrc_progress *progress = NULL;
     char scratch[4096] = "";
+    int64_t group = HRC_GROUP_ALL;
+    if (cli->present && present_store(cli, &progress, &group)) {
+        hrc_course_free(course);
+        return HRC_EXIT_FAILURE;
+    }
     if (rendering && cli->kiosk) /* the kiosk's own screens too */
-        progress = scratch_store(scratch, sizeof scratch);
+        progress = scratch_store(scratch, sizeof scratch, course);
     /* Store problems go to the log and on screen (screens/app.h): playing
      * without saving is the facilitator's choice there, kiosk or not. */
     hrc_progress_open_info info = {0};
     bool store_unavailable = false;
-    if (!rendering) {
+    if (rendering && progress) /* its folder is "this computer" for exports and lists */
+        snprintf(info.path, sizeof info.path, "%s/progress.db", scratch);
+    if (!rendering && !cli->present) {
         if (hrc_progress_open(cli->data_dir, HRC_PROGRESS_OPEN_DEFAULT | hrc_cli_store_flags(),
                               &progress, &info) != HRC_PROGRESS_OK) {
             fprintf(stderr, _("%s: cannot open the progress store: %s\n"), cli->argv0,
@@ -191,8 +224,13 @@ int hrc_cmd_play(const hrc_cli *cli)
     }
     bool exposed = !rendering && (info.status & (HRC_PROGRESS_TIGHTENED | HRC_PROGRESS_EXPOSED));
 
+    /* The trainer's PDFs from the facilitator screen use the player's fonts. */
+    char fonts[4096 + 8] = "", assets[4096], why[256];
+    if (hrc_assets_find(assets, sizeof assets, why, sizeof why) == 0)
+        snprintf(fonts, sizeof fonts, "%s/fonts", assets);
+
     sync_view sync = {0};
-    if (!rendering && progress)
+    if (!rendering && progress && !cli->present)
         start_sync(cli, progress, course, &sync);
 
     hrc_sdl_options opts = {
@@ -211,7 +249,7 @@ int hrc_cmd_play(const hrc_cli *cli)
             .store_moved_aside = info.status & HRC_PROGRESS_RECOVERED ? info.moved_to : NULL,
             .store_unavailable = store_unavailable,
             .store_error = info.message,
-            .store_path = progress ? info.path : NULL,
+            .store_path = progress && info.path[0] ? info.path : NULL,
             .show_learners = cli->show_learners,
             .store_exposed = exposed ? info.exposed : NULL,
             .store_exposed_mode = info.exposed_mode,
@@ -220,7 +258,11 @@ int hrc_cmd_play(const hrc_cli *cli)
             .sync_status = sync.worker || sync.failed ? sync_status : NULL,
             .sync_status_user = &sync,
             .speech = cli->speech,
+            .fonts_dir = fonts[0] ? fonts : NULL,
+            .present = cli->present,
+            .present_group = group,
         },
+        .display = cli->display,
         .width = cli->width,
         .height = cli->height,
         .exit_after_first_frame = cli->exit_after_first_frame,

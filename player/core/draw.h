@@ -197,6 +197,9 @@ typedef enum hrc_input_kind {
     HRC_IN_SPEECH_QUIETER, /* F9 */
     HRC_IN_SPEECH_LOUDER,  /* F10 */
     HRC_IN_SPEECH_DONE,    /* the back end: everything said has been heard */
+    /* B or '.' outside text fields, as presentation remotes send their
+     * "blank screen" key: presenter mode blanks the screen (and back). */
+    HRC_IN_BLANK,
 } hrc_input_kind;
 
 typedef struct hrc_input {

@@ -30,13 +30,24 @@ typedef enum hrc_screen {
     HRC_SCREEN_FACILITATOR,
     HRC_SCREEN_COMPLETE, /* a module (or the whole course) completed */
     HRC_SCREEN_SETUP,    /* a kiosk's first start: choose the facilitator PIN */
+    /* The trainer's screens, behind the facilitator PIN (screens/trainer.h):
+     * the class at a glance, then what it leads to. */
+    HRC_SCREEN_CLASS,         /* the class dashboard: the hub after the PIN */
+    HRC_SCREEN_LEARNER_ADMIN, /* one learner: modules, PIN, rename, move, merge, delete */
+    HRC_SCREEN_GROUPS,        /* the training sessions */
+    HRC_SCREEN_QUESTIONS,     /* the questions the room got wrong */
+    HRC_SCREEN_PAPER,         /* the class report and certificates to a USB stick */
+    HRC_SCREEN_CLASS_IMPORT,  /* a class list from a USB stick */
+    HRC_SCREEN_KIOSK_ADMIN,   /* sign-in settings, the PIN, trusted kiosks, exports */
+    HRC_SCREEN_PRESENT,  /* presenter mode: the questions the room got wrong */
     HRC_SCREEN_COUNT
 } hrc_screen;
 
 typedef struct hrc_nav_loc {
     hrc_screen screen;
     int module;  /* index in the course, or -1 */
-    int item;    /* index in the module's items, or -1 */
+    int item;    /* index in the module's items, or -1; the trainer's learner
+                    detail: the learner's id */
     int scroll;  /* pixels the content is scrolled by */
     int focus;   /* focused target; -1 none; HRC_NAV_FOCUS_MAIN: the screen's
                     main action once the screen is drawn (keyboard users) */

@@ -804,6 +804,11 @@ int hrc_progress_item_stats(hrc_progress *s, const struct hrc_course *course, in
  */
 int hrc_progress_export_item_stats(hrc_progress *s, const struct hrc_course *course,
                                    int64_t group, const char *path);
+/* For the facilitator screen: the same as
+ * DIR/hrc-questions-<group's name or "all">-<UTC time>.csv; the path
+ * written goes to path_out (HRC_PROGRESS_PATH_MAX bytes, may be NULL). */
+int hrc_progress_export_item_stats_to_folder(hrc_progress *s, const struct hrc_course *course,
+                                             int64_t group, const char *dir, char *path_out);
 
 /* ---- Exports and imports (facilitator: unlocked store) -------------- */
 

@@ -28,12 +28,30 @@ static const struct {
 /*
  * One field, quoted when it holds a comma, quote or line break. A leading
  * = + - @ or tab would make a spreadsheet run the field as a formula (a
- * learner can type any name), so such a field starts with a ' instead.
+ * learner can type any name), so such a field starts with a ' instead;
+ * a signed number ("-0.10") is left as it is.
  */
+/* A signed number such as "-0.10": a spreadsheet reads it as a number,
+ * never as a formula, so it needs no guard. */
+static bool plain_number(const char *text)
+{
+    const char *p = text + (text[0] == '-' || text[0] == '+');
+    bool digits = false, mark = false;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits = true;
+        else if (*p == '.' && !mark)
+            mark = true;
+        else
+            return false;
+    }
+    return digits;
+}
+
 void hrc_progress_csv_field(hrc_progress_out *o, const char *text, bool last)
 {
     FILE *f = o->f;
-    bool formula = strchr("=+-@\t\r", text[0]) && text[0];
+    bool formula = strchr("=+-@\t\r", text[0]) && text[0] && !plain_number(text);
     bool quote = formula || strpbrk(text, ",\"\r\n") != NULL;
     if (quote)
         fputc('"', f);

@@ -7,9 +7,12 @@
 #include "core/i18n.h"
 #include "core/itemstats.h"
 #include "core/model.h"
+#include "core/names.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int hrc_progress_item_stats(hrc_progress *s, const hrc_course *course, int64_t group,
                             hrc_itemstats **out)
@@ -132,5 +135,56 @@ int hrc_progress_export_item_stats(hrc_progress *s, const hrc_course *course, in
         s->export_report.records = n;
         s->export_report.replaced = out.replaced;
     }
+    return r;
+}
+
+/* "rouen-12-march": a group's name for a file name, ASCII only. */
+static void name_slug(const char *name, char *out, size_t size)
+{
+    char key[HRC_GROUP_NAME_MAX * 2];
+    hrc_name_key(name, key, sizeof key);
+    size_t k = 0;
+    bool dash = false;
+    for (const char *p = key; *p && k + 2 < size && k < 40; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
+            if (dash && k)
+                out[k++] = '-';
+            out[k++] = *p;
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    out[k] = '\0';
+}
+
+int hrc_progress_export_item_stats_to_folder(hrc_progress *s, const hrc_course *course,
+                                             int64_t group, const char *dir, char *path_out)
+{
+    if (!s)
+        return HRC_PROGRESS_ERR_NOT_FOUND;
+    if (!dir || !*dir)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "no folder to export to");
+    char name[64] = "all", stamp[32], path[HRC_PROGRESS_PATH_MAX];
+    if (group == HRC_GROUP_NONE) {
+        snprintf(name, sizeof name, "no-group");
+    } else if (group > 0) {
+        hrc_group g;
+        name[0] = '\0';
+        if (hrc_progress_get_group(s, group, &g) == HRC_PROGRESS_OK)
+            name_slug(g.name, name, sizeof name);
+        if (!name[0])
+            snprintf(name, sizeof name, "group-%lld", (long long)group);
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    int n = snprintf(path, sizeof path, "%s/hrc-questions-%s-%s.csv", dir, name, stamp);
+    if (n < 0 || (size_t)n >= sizeof path)
+        return hrc_progress_fail(s, HRC_PROGRESS_ERR_INVALID, "folder name too long");
+    int r = hrc_progress_export_item_stats(s, course, group, path);
+    if (!r && path_out)
+        snprintf(path_out, HRC_PROGRESS_PATH_MAX, "%s", path);
     return r;
 }

@@ -4,6 +4,7 @@
 
 #include "screens/goto.h"
 #include "screens/icons.h"
+#include "screens/present.h"
 
 #include "core/i18n.h"
 
@@ -27,6 +28,14 @@ static const screen_ops *ops_for(hrc_screen s)
     case HRC_SCREEN_FACILITATOR: return &screen_facilitator;
     case HRC_SCREEN_COMPLETE: return &screen_complete;
     case HRC_SCREEN_SETUP: return &screen_setup;
+    case HRC_SCREEN_CLASS: return &screen_class;
+    case HRC_SCREEN_LEARNER_ADMIN: return &screen_learner_admin;
+    case HRC_SCREEN_GROUPS: return &screen_groups;
+    case HRC_SCREEN_QUESTIONS: return &screen_questions;
+    case HRC_SCREEN_PAPER: return &screen_paper;
+    case HRC_SCREEN_CLASS_IMPORT: return &screen_class_import;
+    case HRC_SCREEN_KIOSK_ADMIN: return &screen_kiosk_admin;
+    case HRC_SCREEN_PRESENT: return &screen_present;
     case HRC_SCREEN_COUNT: break;
     }
     return &screen_home;
@@ -127,6 +136,18 @@ void app_resume_item(hrc_app *app, int module, int item)
         top->scroll = scroll;
 }
 
+bool app_facilitator_reachable(const hrc_app *app)
+{
+    /* Not before a kiosk's first start chose its PIN (setup.c), nor over
+     * the trainer's own screens, even under Settings (the PIN again would
+     * lock the store under them), nor in --present, whose store is only read. */
+    for (size_t i = 0; i < app->nav.depth; i++)
+        if (app->nav.stack[i].screen == HRC_SCREEN_FACILITATOR ||
+            screen_is_trainer(app->nav.stack[i].screen))
+            return false;
+    return !app->store_choice_pending && !setup_needed(app) && !app->cfg.present;
+}
+
 void app_back(hrc_app *app)
 {
     hrc_screen s = hrc_nav_top(&app->nav)->screen;
@@ -170,7 +191,9 @@ hrc_app *hrc_app_new(const hrc_app_config *config)
     /* Sets the kiosk defaults and sign-in (a kiosk's first start: its
      * facilitator PIN before anything, setup.c). */
     app_sign_out(app, HRC_END_NORMAL);
-    if (config->start_id && !setup_needed(app)) /* --goto (screens/goto.c) */
+    if (config->present) /* --present: presenter mode alone */
+        presenter_start(app, config->present_group);
+    else if (config->start_id && !setup_needed(app)) /* --goto (screens/goto.c) */
         hrc_app_goto(app, config->start_id);
     return app;
 }
@@ -198,7 +221,8 @@ bool hrc_app_wants_text(const hrc_app *app)
            (s == HRC_SCREEN_FACILITATOR && facilitator_wants_text(app)) ||
            (s == HRC_SCREEN_SETTINGS && settings_wants_text(app)) ||
            (s == HRC_SCREEN_SETUP && setup_wants_text(app)) ||
-           (s == HRC_SCREEN_QUIZ && quiz_wants_text(app));
+           (s == HRC_SCREEN_QUIZ && quiz_wants_text(app)) ||
+           (screen_is_trainer(s) && trainer_wants_text(app));
 }
 
 bool hrc_app_is_kiosk(const hrc_app *app)
@@ -388,11 +412,14 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
         setup_ui(&u, app, list);
         u.focus = app->idle.prompt ? -1 : loc->focus;
         hrc_draw_rect(list, (hrc_rect){0, 0, u.W, u.H}, u.pal->background, 0);
-        top_bar(&u);
+        const screen_ops *ops = current_ops(app);
+        if (ops->no_top_bar)
+            u.view = (hrc_rect){0, 0, u.W, u.H};
+        else
+            top_bar(&u);
         /* The bottom bar is laid out first, for the room it leaves, and
          * drawn last, so that its buttons come after the content's in the
          * focus order. */
-        const screen_ops *ops = current_ops(app);
         ui_bar_clear(&u);
         if (ops->bar && !app->idle.prompt)
             ops->bar(&u);
@@ -462,8 +489,9 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
         if (app->reveal_focus && u.focus_seen && u.focus_scrolled) {
             int top = u.focus_content.y - u.pad, bottom = u.focus_content.y +
                                                          u.focus_content.h + u.pad;
-            if (top < scroll)
-                scroll = top;
+            /* Below what stays at the top of the view (a table's header). */
+            if (top < scroll + u.covered_top)
+                scroll = top - u.covered_top;
             else if (bottom > scroll + u.view.h)
                 scroll = bottom - u.view.h;
             if (scroll > max_scroll)
@@ -562,10 +590,18 @@ static unsigned move_focus(hrc_app *app, int step)
 {
     refresh_targets(app);
     hrc_nav_loc *loc = hrc_nav_top(&app->nav);
-    if (loc->focus < 0 && app->main_target >= 0 && app->main_target < app->n_targets)
+    if (loc->focus < 0 && app->main_target >= 0 && app->main_target < app->n_targets) {
         loc->focus = app->main_target; /* the first key lands on the main action */
-    else
-        loc->focus = hrc_nav_focus_step(loc->focus, app->n_targets, step);
+    } else {
+        /* Past what only takes pointer presses (ui_shield). */
+        int f = loc->focus;
+        for (int i = 0; i < app->n_targets; i++) {
+            f = hrc_nav_focus_step(f, app->n_targets, step);
+            if (f < 0 || f >= app->n_targets || app->targets[f].focusable)
+                break;
+        }
+        loc->focus = f;
+    }
     app->reveal_focus = true;
     return HRC_APP_REDRAW;
 }
@@ -723,9 +759,7 @@ unsigned hrc_app_handle_input(hrc_app *app, const hrc_input *in)
             eff |= HRC_APP_REDRAW;
             break;
         case HRC_IN_FACILITATOR:
-            /* Not before a kiosk's first start chose its PIN (setup.c). */
-            if (loc->screen != HRC_SCREEN_FACILITATOR && !app->store_choice_pending &&
-                !setup_needed(app)) {
+            if (app_facilitator_reachable(app)) {
                 app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
                 eff |= HRC_APP_REDRAW;
             }

@@ -80,6 +80,16 @@ typedef struct hrc_app_config {
     /* Spoken guidance is on at start and after each sign-out (--speech
      * on); a learner's own choice is kept in their profile. */
     bool speech;
+    /* The player's own fonts (assets/fonts), for the trainer's paper
+     * (io/paper.h: the class report and certificates made from the
+     * facilitator screen); NULL: the system's fonts. */
+    const char *fonts_dir;
+    /* hrc-player --present: the app shows presenter mode only
+     * (screens/present.h) for the learners of present_group
+     * (HRC_GROUP_ALL, HRC_GROUP_NONE or a group's id), whose answers it
+     * reads from progress (which must be unlocked); leaving it quits. */
+    bool present;
+    int64_t present_group;
 } hrc_app_config;
 
 /* What the back end should do after an input. */
@@ -141,6 +151,7 @@ const char *hrc_app_lang(const hrc_app *app);
  *                            (dy > 0: away from the user, i.e. up)
  *   typed text, Backspace    HRC_IN_TEXT, HRC_IN_BACKSPACE
  *   Ctrl+Alt+F               HRC_IN_FACILITATOR
+ *   B, '.' (no text field)   HRC_IN_BLANK (presenter mode blanks the screen)
  *   F1, a finger held two seconds  HRC_IN_SPEECH_TOGGLE
  *   F2 / F3                  HRC_IN_SPEECH_SLOWER / FASTER
  *   F4                       HRC_IN_SPEECH_STOP

@@ -35,6 +35,17 @@ const char *hrc_app_current_id(const hrc_app *app, const hrc_module **module,
     if (!app)
         return NULL;
     const hrc_nav_loc *loc = hrc_nav_top_const(&app->nav);
+    if (loc->screen == HRC_SCREEN_PRESENT) { /* the question on the projector */
+        const hrc_module *pm = NULL;
+        const hrc_question *q = present_question(app, &pm);
+        if (!q)
+            return NULL;
+        if (module)
+            *module = pm;
+        if (pos)
+            *pos = q->pos;
+        return q->id;
+    }
     const hrc_module *m = ui_module(app, loc->module);
     if (!m)
         return NULL;

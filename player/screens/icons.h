@@ -54,6 +54,7 @@
 #define ICON_SHIFT "\xee\x97\x98" /* arrow_upward */
 #define ICON_WARNING "\xee\x80\x82" /* warning */
 #define ICON_FINGERPRINT "\xee\xa4\x8d" /* fingerprint */
+#define ICON_BLANK "\xee\xa3\xb5" /* visibility_off: blank the screen */
 #define ICON_EDIT "\xee\x8f\x89" /* edit: a field being typed in */
 #define ICON_ADD "\xee\x9f\xbe" /* person_add */
 #define ICON_LANGUAGE "\xee\xa3\xa2" /* translate */
@@ -77,5 +78,30 @@
 #define ICON_AREA_ACCOUNTABILITY "\xee\xa3\xb4" /* visibility */
 #define ICON_AREA_HEALTH "\xee\x95\x88" /* local_hospital */
 #define ICON_AREA_SERVICES "\xee\x9e\x98" /* water_drop */
+
+/* The trainer's screens. */
+#define ICON_DASH "\xee\x85\x9b" /* remove: not started */
+#define ICON_USB "\xee\x87\xa0" /* usb */
+#define ICON_FOLDER "\xee\x8b\x87" /* folder */
+#define ICON_PRINT "\xee\xa2\xad" /* print */
+#define ICON_UPLOAD_FILE "\xee\xa7\xbc" /* upload_file */
+#define ICON_BAR_CHART "\xee\x89\xab" /* bar_chart */
+#define ICON_TUNE "\xee\x90\xa9" /* tune */
+#define ICON_LOCK_RESET "\xee\xab\x9e" /* lock_reset */
+#define ICON_RESET "\xef\x81\x93" /* restart_alt */
+#define ICON_RENAME "\xee\xa6\xa2" /* drive_file_rename_outline */
+#define ICON_MOVE "\xee\xa3\x94" /* swap_horiz */
+#define ICON_MERGE "\xee\x82\xb3" /* call_merge */
+#define ICON_DELETE "\xee\xa1\xb2" /* delete */
+#define ICON_GROUP_ADD "\xee\x9f\xb0" /* group_add */
+#define ICON_SAVE "\xee\x85\xb1" /* save_alt */
+#define ICON_PROJECTOR "\xee\xab\xb0" /* co_present */
+#define ICON_SORT "\xee\x85\xa4" /* sort */
+#define ICON_FILTER "\xee\x85\x92" /* filter_list */
+#define ICON_CLASS "\xee\x89\xa5" /* table_chart */
+#define ICON_CERTIFICATE "\xee\xa3\xb7" /* card_membership */
+#define ICON_TODAY "\xee\xa3\x9f" /* today */
+#define ICON_DESCRIPTION "\xee\xa1\xb3" /* description */
+#define ICON_CLOSE "\xee\x97\x8d" /* close */
 
 #endif

@@ -9,12 +9,14 @@ static uint64_t idle_limit_ms(const hrc_app *app)
     return (uint64_t)s * 1000u;
 }
 
-/* Only a signed-in learner's session can be left open. */
+/* Only a signed-in learner's session can be left open. Presenter mode
+ * never asks: the trainer talks over it (present.c guards its way out). */
 static bool idle_applies(const hrc_app *app)
 {
-    return app->kiosk && (app->signed_in || hrc_nav_top_const(&app->nav)->screen !=
-                                                HRC_SCREEN_SIGNIN ||
-                          signin_in_progress(app));
+    hrc_screen s = hrc_nav_top_const(&app->nav)->screen;
+    if (s == HRC_SCREEN_PRESENT)
+        return false;
+    return app->kiosk && (app->signed_in || s != HRC_SCREEN_SIGNIN || signin_in_progress(app));
 }
 
 int64_t idle_timeout_ms(const hrc_app *app, uint64_t now)

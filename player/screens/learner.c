@@ -84,8 +84,17 @@ void app_sign_out(hrc_app *app, hrc_session_end why)
 
 void app_sign_out_beneath(hrc_app *app, hrc_session_end why)
 {
-    hrc_nav_loc top = *hrc_nav_top(&app->nav);
-    hrc_nav_top(&app->nav)->state = NULL; /* kept, not released with the rest */
+    /* The screen on top, and the trainer's screens it stands on. */
+    hrc_nav *nav = &app->nav;
+    size_t keep = 1;
+    while (keep < nav->depth && screen_is_trainer(nav->stack[nav->depth - keep - 1].screen))
+        keep++;
+    hrc_nav_loc kept[HRC_NAV_DEPTH];
+    for (size_t i = 0; i < keep; i++) {
+        kept[i] = nav->stack[nav->depth - keep + i];
+        nav->stack[nav->depth - keep + i].state = NULL; /* not released with the rest */
+    }
     app_sign_out(app, why);
-    hrc_nav_push(&app->nav, top);
+    for (size_t i = 0; i < keep; i++)
+        hrc_nav_push(nav, kept[i]);
 }

@@ -109,7 +109,7 @@ void screen_response_text(const hrc_app *app, const hrc_module *m, const hrc_que
 }
 
 /* The right answer in words. */
-static void right_answer_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
+void screen_right_answer_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
                               char *out, size_t size)
 {
     if (q->kind == HRC_Q_NUMERIC) {
@@ -193,7 +193,7 @@ static void review(ui *u, const hrc_module *m, hrc_quiz_attempt *a)
         screen_response_text(app, m, it->q, &it->response, text, sizeof text);
         snprintf(line, sizeof line, _("Your answer: %s"), text[0] ? text : _("none"));
         ui_plain(u, line, 0, u->px, p->wrong);
-        right_answer_text(app, m, it->q, text, sizeof text);
+        screen_right_answer_text(app, m, it->q, text, sizeof text);
         snprintf(line, sizeof line, _("Right answer: %s"), text);
         ui_plain(u, line, HRC_FONT_BOLD, u->px, p->right);
         ui_gap(u, u->pad / 3);

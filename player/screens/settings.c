@@ -21,6 +21,7 @@ enum {
     ACT_PIN_KEY,
     ACT_PIN_NEXT,
     ACT_PIN_CANCEL,
+    ACT_FACILITATOR, /* the trainer's way in by touch: Ctrl+Alt+F's screen */
 };
 
 static const int sizes[] = {100, 150, 200};
@@ -309,6 +310,20 @@ static void settings_draw(ui *u)
         draw_pin_section(u, st);
     spoken_settings_draw(u); /* spoken guidance: spoken.c */
     ui_flow_end(u);
+    /* The trainer's way in for a touch screen, where Ctrl+Alt+F cannot be
+     * typed; the facilitator PIN (throttled) still guards it. */
+    if (app->cfg.progress && app_facilitator_reachable(app)) {
+        ui_gap(u, u->pad);
+        ui_section_heading(u, ICON_CLASS, _("For the trainer"));
+        ui_gap(u, u->pad / 3);
+        ui_plain(u, _("The class, groups, reports and the kiosk's settings, with the facilitator "
+                      "PIN (Ctrl+Alt+F from any screen)."),
+                 0, u->small_px, p->muted);
+        ui_gap(u, u->pad / 3);
+        ui_button_icon(u, ICON_LOCKED, _("Facilitator sign-in"), ACT_FACILITATOR, 0,
+                       BTN_QUIET);
+        ui_flow_end(u);
+    }
 }
 
 static unsigned settings_activate(hrc_app *app, int action, int arg)
@@ -344,6 +359,10 @@ static unsigned settings_activate(hrc_app *app, int action, int arg)
         return st ? pin_next(app, st) : eff;
     case ACT_PIN_CANCEL:
         return st ? pin_cancel(app, st) : eff;
+    case ACT_FACILITATOR:
+        if (app_facilitator_reachable(app))
+            app_go(app, hrc_nav_location(HRC_SCREEN_FACILITATOR, -1, -1));
+        return eff;
     default:
         return eff;
     }

@@ -688,6 +688,7 @@ static unsigned explore(hrc_app *app, const hrc_input *in, bool *taken)
     int t = app->ptr.pressed;
     hrc_nav_loc *loc = hrc_nav_top(&app->nav);
     if (!in->touch || app->ptr.dragging || t < 0 || t >= app->n_targets || t == loc->focus ||
+        !app->targets[t].focusable ||
         !hrc_rect_has_point(app->targets[t].rect, in->x, in->y) || app->idle.prompt)
         return 0;
     *taken = true;

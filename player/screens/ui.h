@@ -191,6 +191,10 @@ typedef struct ui {
     bool bar_status_alert;    /* ... a problem, in the alert colour */
     bool bar_status_short;    /* ... information only: cut to fit (ui_bar_title) */
     int content_w;            /* the widest comfortable column (about 70 characters) */
+    /* Pixels at the top of the scroll view that content which does not
+     * scroll covers (a table's header kept in sight): the focused target
+     * is brought into view below them. */
+    int covered_top;
 } ui;
 
 typedef enum button_state {
@@ -239,6 +243,23 @@ int ui_icon(ui *u, const char *icon, int x, int y, int px, hrc_color color);
 void ui_progress(ui *u, hrc_rect r, int done, int total);
 /* Marks the target just added as the screen's main action. */
 void ui_mark_main(ui *u, int target);
+/* A region (content coordinates) that takes pointer presses and does
+ * nothing with them: what is drawn over the targets beneath it (a table's
+ * header kept in sight). Never focused, never described. */
+void ui_shield(ui *u, hrc_rect content);
+/* text cut to fit width w on one line at (style, px), with "..." when it
+ * had to be cut (whole UTF-8 characters). */
+void ui_fit(ui *u, const char *text, unsigned style, int px, int w, char *out, size_t size);
+/* One line of text at content coordinates (x, y), at most w wide (cut
+ * with "..." when longer): for tables, where nothing may wrap. Not read
+ * by spoken guidance (the row's target says it). Returns the line's
+ * height. */
+int ui_line_at(ui *u, const char *text, unsigned style, int px, hrc_color color, int x, int y,
+               int w);
+/* The same wrapped on at most max_lines lines, the last cut with "...".
+ * Returns the height. */
+int ui_lines_at(ui *u, const char *text, unsigned style, int px, hrc_color color, int x, int y,
+                int w, int max_lines);
 
 /* Bars (bars.c): buttons queued with ui_bar_add(), laid out in one or more
  * rows (left group, status text, right group) by ui_bar_layout(), drawn
@@ -350,11 +371,22 @@ typedef struct screen_ops {
      * the earlier of it and the idle prompt's. tick() then gets the TICK. */
     int64_t (*timer)(const hrc_app *app, uint64_t now);
     unsigned (*tick)(hrc_app *app, uint64_t now);
+    /* The screen fills the window itself, with no top bar (presenter
+     * mode: a slide for a projector); its own bar has the way out. */
+    bool no_top_bar;
 } screen_ops;
 
 extern const screen_ops screen_signin, screen_home, screen_module, screen_page,
     screen_timeline, screen_case, screen_quiz, screen_results, screen_settings,
-    screen_facilitator, screen_complete, screen_setup;
+    screen_facilitator, screen_complete, screen_setup, screen_present;
+/* The trainer's screens (screens/trainer.h). */
+extern const screen_ops screen_class, screen_learner_admin, screen_groups, screen_questions,
+    screen_paper, screen_class_import, screen_kiosk_admin;
+/* Whether s is one of the trainer's screens behind the facilitator PIN
+ * (not the PIN's own screen). */
+bool screen_is_trainer(hrc_screen s);
+/* Whether the trainer's screen on top takes typed text (a name, a PIN). */
+bool trainer_wants_text(const hrc_app *app);
 
 /* The state of the screen on top of the navigation stack (NULL when it
  * has none), and the same for a given entry. */
@@ -371,10 +403,15 @@ void app_replace(hrc_app *app, hrc_nav_loc loc);
 void app_resume_item(hrc_app *app, int module, int item);
 void app_reset(hrc_app *app, hrc_nav_loc root);   /* the history starts again */
 void app_back(hrc_app *app);
+/* Whether the facilitator screen may open now (Ctrl+Alt+F, or Settings'
+ * button for touch): not before a kiosk's first PIN, not over the
+ * trainer's own screens, not in --present. */
+bool app_facilitator_reachable(const hrc_app *app);
 void app_sign_in(hrc_app *app, const char *name, int64_t learner_id, bool guest);
 void app_sign_out(hrc_app *app, hrc_session_end why);
-/* The same, keeping the screen on top (and its state) above sign-in: the
- * facilitator deleting the learner who is signed in. */
+/* The same, keeping the screen on top (and its state), with the trainer's
+ * screens it stands on, above sign-in: the facilitator deleting (or
+ * merging away) the learner who is signed in. */
 void app_sign_out_beneath(hrc_app *app, hrc_session_end why);
 void app_set_lang(hrc_app *app, const char *lang);
 void app_apply_prefs(hrc_app *app);
@@ -401,6 +438,12 @@ void screen_quiz_status(const hrc_app *app, int module, int item, char *out, siz
 /* A choice's text ("True"/"False" for true/false without text) (quiz.c). */
 const char *screen_choice_label(const hrc_app *app, const hrc_module *m,
                                 const hrc_question *q, size_t c);
+/* The right answer of a question in words: "The right one", "1. One,
+ * 2. Two", "Cat → Meow; ...", a fill-in's answers, a number (results.c). */
+void screen_right_answer_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
+                              char *out, size_t size);
+/* The question presenter mode shows (present.c), for hrc_app_current_id(). */
+const hrc_question *present_question(const hrc_app *app, const hrc_module **module);
 /* A response in words (results.c). */
 void screen_response_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
                           const hrc_response *r, char *out, size_t size);

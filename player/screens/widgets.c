@@ -804,3 +804,88 @@ void ui_blocks_from(ui *u, const hrc_block *blocks, size_t from, size_t to, int 
         }
     }
 }
+
+void ui_shield(ui *u, hrc_rect content)
+{
+    hrc_app *app = u->app;
+    if (app->n_targets >= UI_MAX_TARGETS)
+        return;
+    hrc_rect visible = hrc_rect_intersect(to_screen(u, content), clip_area(u));
+    app->targets[app->n_targets++] = (ui_target){.rect = visible, .content = content,
+                                                 .scrolled = u->in_scroll, .focusable = false,
+                                                 .action = ACT_NONE};
+}
+
+void ui_fit(ui *u, const char *text, unsigned style, int px, int w, char *out, size_t size)
+{
+    if (!size)
+        return;
+    snprintf(out, size, "%s", text ? text : "");
+    if (ui_text_width(u, out, style, px) <= w)
+        return;
+    static const char dots[] = "\xe2\x80\xa6"; /* U+2026 */
+    /* The character boundaries, then the longest start that fits with the
+     * dots (the widths grow with the length: a binary search). */
+    size_t len = strlen(out), cuts[1024], k = 0;
+    for (size_t i = 0; i < len && k < sizeof cuts / sizeof cuts[0]; i++)
+        if (((unsigned char)out[i] & 0xC0) != 0x80)
+            cuts[k++] = i;
+    size_t lo = 0, hi = k; /* cuts[lo] fits (0: the dots alone); cuts[hi] may not */
+    char trial[1100];
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        snprintf(trial, sizeof trial, "%.*s%s", (int)cuts[mid], out, dots);
+        if (ui_text_width(u, trial, style, px) <= w)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t keep = k ? cuts[lo] : 0;
+    while (keep > 0 && out[keep - 1] == ' ')
+        keep--;
+    if (keep + sizeof dots > size)
+        keep = 0;
+    memcpy(out + keep, dots, sizeof dots);
+}
+
+int ui_line_at(ui *u, const char *text, unsigned style, int px, hrc_color color, int x, int y,
+               int w)
+{
+    char line[1024];
+    int h = u->m->line_height(u->m->ctx, (hrc_font){style, px});
+    if (w <= 0 || !text || !*text)
+        return h;
+    ui_fit(u, text, style, px, w, line, sizeof line);
+    int tw = ui_text_width(u, line, style, px);
+    if (tw > w) /* not even the dots fit */
+        return h;
+    hrc_rect area = clip_area(u);
+    hrc_rect r = to_screen(u, (hrc_rect){x, y, tw, h});
+    hrc_rect bounds = hrc_rect_intersect((hrc_rect){x, area.y, w, area.h}, area);
+    if (!u->in_scroll)
+        bounds = hrc_rect_intersect((hrc_rect){x, y, w, h}, area);
+    if (hrc_rect_contains(bounds, r))
+        hrc_draw_text(u->list, r, bounds, (hrc_font){style, px}, color, line, strlen(line));
+    return h;
+}
+
+int ui_lines_at(ui *u, const char *text, unsigned style, int px, hrc_color color, int x, int y,
+                int w, int max_lines)
+{
+    if (!text || !*text || w <= 0 || max_lines < 1 ||
+        hrc_layout_wrap_plain(&u->lay, text, style, px, w, ui_lang(u), u->m) < 0)
+        return 0;
+    int lh = u->lay.line_height;
+    if (u->lay.n_lines <= (size_t)max_lines) {
+        emit_layout(u, x, y, w, color, px);
+        return u->lay.height;
+    }
+    /* The first lines as they are, the rest on the last one, cut. */
+    char rest[1024];
+    const hrc_layout_line *last = &u->lay.lines[max_lines - 1];
+    snprintf(rest, sizeof rest, "%s", u->lay.runs[last->first_run].text);
+    u->lay.n_lines = (size_t)max_lines - 1;
+    emit_layout(u, x, y, w, color, px);
+    ui_line_at(u, rest, style, px, color, x, y + (max_lines - 1) * lh, w);
+    return max_lines * lh;
+}

@@ -68,6 +68,11 @@ static hrc_input_kind key_kind(const hrc_input_map *map, const SDL_KeyboardEvent
     if (ctrl || alt)
         return HRC_IN_NONE; /* Alt+F4 and Ctrl+Alt+F1 belong to the system */
     switch (k->keysym.sym) {
+    /* A presentation remote's "blank screen" key sends one or the other;
+     * in a text field they are letters. */
+    case SDLK_b:
+    case SDLK_PERIOD:
+        return map->text_field ? HRC_IN_NONE : HRC_IN_BLANK;
     case SDLK_F1: return HRC_IN_SPEECH_TOGGLE;
     case SDLK_F2: return HRC_IN_SPEECH_SLOWER;
     case SDLK_F3: return HRC_IN_SPEECH_FASTER;
@@ -92,7 +97,8 @@ static int map_key(hrc_input_map *map, const SDL_KeyboardEvent *k, uint64_t now_
     if (k->repeat && (kind == HRC_IN_ACTIVATE || kind == HRC_IN_BACK ||
                       kind == HRC_IN_FACILITATOR || kind == HRC_IN_SPEECH_TOGGLE ||
                       kind == HRC_IN_SPEECH_STOP || kind == HRC_IN_SPEECH_READ ||
-                      kind == HRC_IN_SPEECH_NEXT || kind == HRC_IN_SPEECH_REPEAT))
+                      kind == HRC_IN_SPEECH_NEXT || kind == HRC_IN_SPEECH_REPEAT ||
+                      kind == HRC_IN_BLANK))
         return 0;
     out[0] = make(kind, now_ms);
     return 1;
@@ -105,7 +111,8 @@ static int map_text(hrc_input_map *map, const SDL_TextInputEvent *t, uint64_t no
 {
     if (!map->text_field &&
         (!strcmp(t->text, " ") || !strcmp(t->text, "+") || !strcmp(t->text, "-") ||
-         !strcmp(t->text, "=")))
+         !strcmp(t->text, "=") || !strcmp(t->text, "b") || !strcmp(t->text, "B") ||
+         !strcmp(t->text, ".")))
         return 0;
     if (SDL_GetModState() & (KMOD_CTRL | KMOD_ALT))
         return 0;

@@ -10,6 +10,7 @@
  *            PageUp/PageDown, Home/End   PAGE_UP / PAGE_DOWN / HOME / END
  *            + / = / - (also keypad)   ZOOM_IN / ZOOM_OUT (typed in text fields)
  *            Backspace             BACKSPACE
+ *            B, '.'                BLANK (presenter mode; letters in text fields)
  *            Ctrl+Alt+F            FACILITATOR
  *            F1                    SPEECH_TOGGLE (spoken guidance on or off)
  *            F2 / F3               SPEECH_SLOWER / SPEECH_FASTER

@@ -52,7 +52,8 @@ static void set_hints(bool kiosk)
     /* SDL_QUIT then means a signal only; window close is handled apart. */
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
-    /* A kiosk keeps the screen on; a desktop window lets it sleep. */
+    /* A kiosk (and presenter mode) keeps the screen on; a desktop window
+     * lets it sleep. */
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, kiosk ? "0" : "1");
 }
 
@@ -290,17 +291,31 @@ static void run(player *p)
     }
 }
 
+int hrc_sdl_display_for(const hrc_sdl_options *o, int n)
+{
+    if (n < 1)
+        return 0;
+    if (o->display > 0)
+        return o->display <= n ? o->display - 1 : n - 1;
+    return o->app.present && n >= 2 ? 1 : 0;
+}
+
 static int open_window(player *p, char *err, size_t err_size)
 {
     const hrc_sdl_options *o = p->opts;
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (o->app.kiosk)
+    /* A kiosk fills its display; so does presenter mode, unless a size
+     * was asked for (a window to try it in). */
+    bool full = o->app.kiosk || (o->app.present && o->width <= 0);
+    if (full)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    int display = hrc_sdl_display_for(o, SDL_GetNumVideoDisplays());
+    int x = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
+    int y = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
     int w = o->width > 0 ? o->width : DEFAULT_W;
     int h = o->height > 0 ? o->height : DEFAULT_H;
     SDL_Rect screen;
-    if (o->app.kiosk && SDL_GetDisplayBounds(0, &screen) == 0) {
+    if (full && SDL_GetDisplayBounds(display, &screen) == 0) {
         /* With no window manager (X started by xinit) nothing honours the
          * full-screen request: the window covers the display by itself. */
         x = screen.x;
@@ -352,7 +367,7 @@ int hrc_sdl_play(const hrc_sdl_options *opts, char *err, size_t err_size)
     char assets[4096];
     if (hrc_assets_find(assets, sizeof assets, err, err_size))
         return -1;
-    set_hints(opts->app.kiosk);
+    set_hints(opts->app.kiosk || opts->app.present);
     if (SDL_InitSubSystem(SDL_INIT_VIDEO)) {
         snprintf(err, err_size, "cannot start the display: %s", SDL_GetError());
         return -1;
@@ -391,7 +406,7 @@ int hrc_sdl_play(const hrc_sdl_options *opts, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         goto out;
     }
-    if (opts->app.kiosk)
+    if (opts->app.kiosk || opts->app.present) /* nor a projector in a discussion */
         SDL_DisableScreenSaver();
     SDL_StopTextInput(); /* SDL starts with it on; the app turns it on */
     send_resize(&p);

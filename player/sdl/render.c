@@ -535,6 +535,8 @@ static int tour_module(renderer_state *s, size_t index)
  * in Settings, finding a name, a PIN locked by wrong tries, and the
  * facilitator's screens. Ends on the sign-in screen.
  */
+static int tour_trainer(renderer_state *s);
+
 static int tour_kiosk(renderer_state *s)
 {
     static const char pin[] = "246810", learner_pin[] = "1357";
@@ -587,23 +589,137 @@ static int tour_kiosk(renderer_state *s)
         return -1;
     send_text(s, pin);
     send(s, HRC_IN_ACTIVATE);
+    return tour_trainer(s);
+}
+
+/* Back to the class dashboard from one of the trainer's screens. */
+static void back_to_class(renderer_state *s, int steps)
+{
+    for (int i = 0; i < steps; i++)
+        send(s, HRC_IN_BACK);
+}
+
+/*
+ * The trainer's screens, from the class dashboard the PIN opens (with the
+ * class of app/render_class.c): the dashboard and its rows further down,
+ * every group's class, a learner (with a reset asked, a merge and a
+ * rename), the groups and a new one, the questions the room got wrong,
+ * the paper, a class list, the kiosk's settings and its PIN. Ends locked,
+ * on the sign-in screen.
+ */
+static int tour_trainer(renderer_state *s)
+{
     if (snapshot(s, "facilitator"))
         return -1;
-    send(s, HRC_IN_PAGE_DOWN);
+    send_wheel(s);
     if (snapshot(s, "facilitator-more"))
         return -1;
-    if (click(s, "Zo\xc3\xa9", 0)) { /* "PIN of Zoé..." */
+    send(s, HRC_IN_HOME);
+    if (click(s, _("All learners"), 0) && snapshot(s, "class-all"))
+        return -1;
+    if (click(s, _("Progress"), 0) && snapshot(s, "class-by-progress"))
+        return -1;
+    if (click(s, "Jean-Luc", 0)) {
         if (snapshot(s, "facilitator-learner"))
             return -1;
-        send(s, HRC_IN_BACK);
+        char reset[200];
+        snprintf(reset, sizeof reset, _("Reset the attempts of module %d\xe2\x80\xa6"), 1);
+        if (click(s, reset, 0)) {
+            if (snapshot(s, "learner-reset-ask"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        if (click(s, _("Merge with another profile"), 0)) {
+            if (snapshot(s, "learner-merge-pick"))
+                return -1;
+            if (click(s, "Zo\xc3\xa9", 0) && snapshot(s, "learner-merge-ask"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        if (click(s, _("Rename"), 0)) {
+            if (snapshot(s, "learner-rename"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        if (click(s, _("Move to a group"), 0)) {
+            if (snapshot(s, "learner-move"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        back_to_class(s, 1);
     }
-    if (click(s, _("Change the facilitator PIN"), 0)) {
-        if (snapshot(s, "facilitator-change-pin"))
+    if (click(s, _("Groups"), 0)) {
+        if (snapshot(s, "trainer-groups"))
             return -1;
-        send(s, HRC_IN_BACK);
+        if (click(s, _("New group"), 0)) {
+            send_text(s, "Lille");
+            if (snapshot(s, "trainer-group-new"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        back_to_class(s, 1);
+    }
+    if (click(s, _("Questions the room got wrong"), 0)) {
+        if (snapshot(s, "trainer-questions"))
+            return -1;
+        back_to_class(s, 1);
+    }
+    if (click(s, _("Reports and certificates"), 0)) {
+        if (snapshot(s, "trainer-paper"))
+            return -1;
+        back_to_class(s, 1);
+    }
+    if (click(s, _("Import a class list"), 0)) {
+        if (snapshot(s, "trainer-import"))
+            return -1;
+        /* The list next to the throwaway store (app/render_class.c). */
+        if (click(s, _("This computer"), 0)) {
+            if (snapshot(s, "trainer-import-files"))
+                return -1;
+            if (click(s, "class-list.csv", 0) && snapshot(s, "trainer-import-preview"))
+                return -1;
+        }
+        back_to_class(s, 1);
+    }
+    if (click(s, _("Kiosk settings"), 0)) {
+        if (snapshot(s, "trainer-kiosk"))
+            return -1;
+        if (click(s, _("Change the facilitator PIN"), 0)) {
+            if (snapshot(s, "facilitator-change-pin"))
+                return -1;
+            send(s, HRC_IN_BACK);
+        }
+        back_to_class(s, 1);
     }
     send(s, HRC_IN_BACK); /* locks, back to sign-in */
     return 0;
+}
+
+/*
+ * --present: presenter mode, every question the way the room sees it (the
+ * question, its answer, the room's answers), the closing slide and the
+ * blank screen. Files are numbered by the question's place in the list.
+ */
+static int tour_present(renderer_state *s)
+{
+    static const char *const steps[] = {"question", "answer", "room"};
+    char name[300];
+    for (int q = 1; q <= 999; q++) {
+        const char *id = hrc_app_current_id(s->app, NULL, NULL);
+        if (!id)
+            break; /* the closing slide */
+        for (int k = 0; k < 3; k++) {
+            snprintf(name, sizeof name, "present-%03d-%s-%s", q, id, steps[k]);
+            if (snapshot(s, name))
+                return -1;
+            send(s, HRC_IN_PAGE_DOWN);
+        }
+    }
+    if (snapshot(s, "present-end"))
+        return -1;
+    send(s, HRC_IN_HOME);
+    send(s, HRC_IN_BLANK);
+    return snapshot(s, "present-blank");
 }
 
 /* The tour of every screen. */
@@ -611,6 +727,8 @@ static int tour(renderer_state *s)
 {
     hrc_input resize = {.kind = HRC_IN_RESIZE, .x = s->surface->w, .y = s->surface->h};
     hrc_app_handle_input(s->app, &resize);
+    if (s->opts->app.present)
+        return tour_present(s);
     if (s->opts->app.start_id) /* --goto: that one screen */
         return snapshot(s, s->opts->app.start_id);
     if (s->opts->app.kiosk && s->opts->app.progress && tour_kiosk(s))

@@ -2,7 +2,9 @@
 # --render --kiosk on the smallest supported screen, in French: the
 # kiosk's own screens (first start, sign-up with a PIN, the learner's PIN
 # in Settings, finding a name, a PIN locked by wrong tries, the
-# facilitator's screens) are drawn with nothing reported on stderr, and
+# facilitator's screens with a seeded class: the dashboard, a learner and
+# what is done to one, groups, questions, paper, a class list, the kiosk's
+# settings) are drawn with nothing reported on stderr, and
 # the throwaway store they need is gone afterwards.
 # Usage: render_kiosk.sh PLAYER COURSE_DIR
 set -u
@@ -17,7 +19,10 @@ TMPDIR="$out/tmp" "$player" --render "$out/png" --kiosk --size 1024x600 --lang f
 [ -s "$out/err" ] && fail "--render --kiosk said: $(head -c 2000 "$out/err")"
 for name in kiosk-setup kiosk-setup-done sign-up-name sign-up-pin settings-learner \
             settings-change-pin sign-in-search sign-in-pin-locked facilitator-locked \
-            facilitator facilitator-learner facilitator-change-pin sign-in home; do
+            facilitator facilitator-more class-all class-by-progress facilitator-learner \
+            learner-reset-ask learner-merge-pick learner-merge-ask learner-rename learner-move \
+            trainer-groups trainer-group-new trainer-questions trainer-paper trainer-import \
+            trainer-kiosk facilitator-change-pin sign-in home; do
   ls "$out/png" | grep -q -- "-$name\.png$" || fail "no $name screen"
 done
 [ -z "$(ls -A "$out/tmp")" ] || fail "the throwaway store was left: $(ls -A "$out/tmp")"

@@ -86,8 +86,10 @@ wait_screen "Facilitator"
 sleep 0.2
 xdotool type --delay 20 "2468"
 xdotool key Return
-wait_target "Leave kiosk mode"
+wait_target "Kiosk settings"
 shot 95-facilitator
+click "Kiosk settings"
+wait_target "Leave kiosk mode"
 click "Leave kiosk mode"
 for _ in $(seq 100); do
   geometry=$(xdotool search --classname hrc-player getwindowgeometry --shell | grep -E '^(WIDTH|HEIGHT)=' | tr '\n' ' ')

@@ -21,11 +21,15 @@
  * and the summaries rebuilt from the log by hrc_progress_rebuild_summaries():
  * a hundred times faster than one commit each.
  * Prints one line: "learners N events M".
+ *
+ * The same from a test program: class_seed_fill() (class_seed.h), with
+ * this file built with CLASS_SEED_NO_MAIN.
  */
-#include "core/answer.h"
+#include "app/sample_answer.h"
 #include "core/quiz.h"
 #include "io/loader.h"
 #include "io/progress.h"
+#include "class_seed.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -61,74 +65,6 @@ static double chance(uint64_t a, uint64_t b, uint64_t c)
     return (double)(hrc_rng_next(&rng) >> 11) / 9007199254740992.0;
 }
 
-/* A right or a wrong response, as the quiz screen records it. */
-static void respond(const hrc_question *q, bool right, uint64_t pick, char *out, size_t size)
-{
-    size_t n = q->n_choices > q->n_pairs ? q->n_choices : q->n_pairs;
-    int *slots = calloc(n ? n : 1, sizeof *slots);
-    hrc_response r = {.n = n, .slot = slots};
-    switch (q->kind) {
-    case HRC_Q_SINGLE:
-    case HRC_Q_TRUEFALSE: {
-        r.n = 1;
-        size_t wrong = 0, k = 0;
-        for (size_t c = 0; c < q->n_choices; c++)
-            wrong += !q->choices[c].correct;
-        size_t want = wrong ? pick % wrong : 0;
-        slots[0] = 0;
-        for (size_t c = 0; c < q->n_choices; c++) {
-            if (right && q->choices[c].correct) {
-                slots[0] = (int)c;
-                break;
-            }
-            if (!right && !q->choices[c].correct && k++ == want) {
-                slots[0] = (int)c;
-                break;
-            }
-        }
-        break;
-    }
-    case HRC_Q_MULTIPLE: {
-        bool dropped = false, added = false;
-        for (size_t c = 0; c < q->n_choices; c++) {
-            slots[c] = q->choices[c].correct;
-            if (!right && q->choices[c].correct && !dropped)
-                slots[c] = 0, dropped = true;
-            else if (!right && !q->choices[c].correct && !added && pick % 2)
-                slots[c] = 1, added = true;
-        }
-        break;
-    }
-    case HRC_Q_ORDERING:
-        for (size_t c = 0; c < n; c++)
-            slots[c] = (int)c;
-        if (!right && n > 1)
-            slots[0] = 1, slots[1] = 0;
-        break;
-    case HRC_Q_MATCHING:
-        for (size_t c = 0; c < n; c++)
-            slots[c] = (int)c;
-        if (!right && n > 1)
-            slots[0] = 1, slots[1] = 0;
-        break;
-    case HRC_Q_FILLIN: /* the recorded form: the blanks joined by "[,]" */
-        out[0] = '\0';
-        for (size_t g = 0; g < q->n_gaps; g++) {
-            size_t used = strlen(out);
-            const char *t = right && q->gaps[g].n_accepts ? q->gaps[g].accepts[0].text : "?";
-            snprintf(out + used, size - used, "%s%s", g ? "[,]" : "", t);
-        }
-        free(slots);
-        return;
-    case HRC_Q_NUMERIC:
-        hrc_number_format(right ? q->value : q->value + q->tolerance + 1 + (double)(pick % 5),
-                          '.', out, size);
-        free(slots);
-        return;
-    }
-    hrc_response_format(q, &r, out, size);
-    free(slots);
-}
 
 typedef struct seeder {
     hrc_progress *s;
@@ -266,14 +202,8 @@ static void take_module(seeder *sd, int64_t learner, size_t l, const hrc_module 
                 bool right = chance(sd->seed + (uint64_t)attempt, l, mi * 1000 + k) <
                              ability - difficulty + 0.25 * (attempt - 1);
                 char text[512];
-                respond(q, right, (uint64_t)(l + k), text, sizeof text);
-                size_t n = q->n_choices > q->n_pairs ? q->n_choices : q->n_pairs;
-                int *slots = calloc(n ? n : 1, sizeof *slots);
-                hrc_response r = {.n = q->kind == HRC_Q_SINGLE || q->kind == HRC_Q_TRUEFALSE
-                                           ? 1 : n, .slot = slots};
-                double score = hrc_response_parse(q, text, &r) == 0 ? hrc_question_score(q, &r)
-                                                                   : 0;
-                free(slots);
+                hrc_sample_answer(q, right, (uint64_t)(l + k), text, sizeof text);
+                double score = hrc_sample_answer_score(q, text);
                 total += score;
                 hrc_progress_event ev = {.verb = HRC_VERB_ANSWERED, .item_id = q->id,
                                          .item_revision = q->revision, .response = text,
@@ -300,35 +230,20 @@ static void take_module(seeder *sd, int64_t learner, size_t l, const hrc_module 
     record(sd, &session, &end);
 }
 
-int main(int argc, char **argv)
+long class_seed_fill(hrc_progress *s, const hrc_course *course, long learners,
+                     const char *group, uint64_t seed, const char *bulk_dir)
 {
-    if (argc < 4 || argc > 6) {
-        fprintf(stderr, "usage: class_seed COURSE DIR LEARNERS [GROUP [SEED]]\n");
-        return 2;
-    }
-    hrc_diags diags;
-    hrc_diags_init(&diags);
-    hrc_course *course = NULL;
-    if (hrc_course_open(argv[1], &course, &diags) != 0) {
-        fprintf(stderr, "class_seed: cannot load %s\n", argv[1]);
-        return 1;
-    }
-    hrc_diags_clear(&diags);
-    seeder sd = {.seed = argc > 5 ? strtoull(argv[5], NULL, 10) : 1,
+    seeder sd = {.s = s, .seed = seed ? seed : 1,
                  .clock = INT64_C(1773302400000)}; /* 2026-03-12 08:00 UTC */
-    check(hrc_progress_open(argv[2], HRC_PROGRESS_OPEN_FACILITATOR |
-                                         HRC_PROGRESS_OPEN_FAST_PIN_HASH, &sd.s, NULL),
-          NULL, "opening the store");
-    if (argc > 4) {
+    if (group) {
         hrc_group g;
         int64_t id = 0;
-        if (hrc_progress_find_group(sd.s, argv[4], &g) == HRC_PROGRESS_OK)
+        if (hrc_progress_find_group(sd.s, group, &g) == HRC_PROGRESS_OK)
             id = g.id;
         else
-            check(hrc_progress_add_group(sd.s, argv[4], "2026-03-12", &id), sd.s, "a group");
+            check(hrc_progress_add_group(sd.s, group, "2026-03-12", &id), sd.s, "a group");
         check(hrc_progress_set_open_group(sd.s, id), sd.s, "opening the group");
     }
-    long learners = atol(argv[3]);
     size_t nf = sizeof first_names / sizeof *first_names;
     size_t nl = sizeof last_names / sizeof *last_names;
     int64_t *ids = calloc(learners > 0 ? (size_t)learners : 1, sizeof *ids);
@@ -344,10 +259,9 @@ int main(int argc, char **argv)
             snprintf(name, sizeof name, "%s %s %ld", first_names[f], last_names[k], l);
         check(hrc_progress_add_learner(sd.s, name, NULL, NULL, &ids[l]), sd.s, "a learner");
     }
-    const char *bulk = getenv("CLASS_SEED_BULK");
     sd.device = hrc_progress_device_id(sd.s);
-    if (bulk && strcmp(bulk, "1") == 0)
-        bulk_begin(&sd, argv[2]);
+    if (bulk_dir)
+        bulk_begin(&sd, bulk_dir);
     for (long l = 0; l < learners; l++) {
         int64_t id = ids[l];
         double ability = 0.35 + 0.6 * chance(sd.seed, (uint64_t)l, 1);
@@ -364,8 +278,36 @@ int main(int argc, char **argv)
         bulk_end(&sd);
     free(ids);
     check(hrc_progress_set_open_group(sd.s, 0), sd.s, "closing the group");
-    printf("learners %ld events %ld\n", learners, sd.events);
-    hrc_progress_close(sd.s);
+    return sd.events;
+}
+
+#ifndef CLASS_SEED_NO_MAIN
+int main(int argc, char **argv)
+{
+    if (argc < 4 || argc > 6) {
+        fprintf(stderr, "usage: class_seed COURSE DIR LEARNERS [GROUP [SEED]]\n");
+        return 2;
+    }
+    hrc_diags diags;
+    hrc_diags_init(&diags);
+    hrc_course *course = NULL;
+    if (hrc_course_open(argv[1], &course, &diags) != 0) {
+        fprintf(stderr, "class_seed: cannot load %s\n", argv[1]);
+        return 1;
+    }
+    hrc_diags_clear(&diags);
+    hrc_progress *s = NULL;
+    check(hrc_progress_open(argv[2], HRC_PROGRESS_OPEN_FACILITATOR |
+                                         HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL),
+          NULL, "opening the store");
+    long learners = atol(argv[3]);
+    const char *bulk = getenv("CLASS_SEED_BULK");
+    long events = class_seed_fill(s, course, learners, argc > 4 ? argv[4] : NULL,
+                                  argc > 5 ? strtoull(argv[5], NULL, 10) : 1,
+                                  bulk && strcmp(bulk, "1") == 0 ? argv[2] : NULL);
+    printf("learners %ld events %ld\n", learners, events);
+    hrc_progress_close(s);
     hrc_course_free(course);
     return 0;
 }
+#endif

@@ -368,6 +368,8 @@ static void test_csv_headers_and_quoting(void **state)
     kiosks *k = *state;
     play(k->sa, "=cmd|' /C calc'!A0", "m1", 1767225600000);
     play(k->sa, "Zoé, \"the clerk\"", "m2", 1767225600000);
+    play(k->sa, "-12.5", "m2", 1767225600000);
+    play(k->sa, "-12.5-3", "m2", 1767225600000);
     char path[400];
     snprintf(path, sizeof path, "%s/out.csv", k->dir);
     assert_int_equal(hrc_progress_export_csv(k->sa, path, "fr"), HRC_PROGRESS_OK);
@@ -377,6 +379,9 @@ static void test_csv_headers_and_quoting(void **state)
     /* A name that a spreadsheet would run as a formula is defused. */
     assert_non_null(strstr(text, "\r\n\"'=cmd|' /C calc'!A0\",m1,completed,passed,80.0,80.0,1,"));
     assert_non_null(strstr(text, "\r\n\"Zoé, \"\"the clerk\"\"\",m2,completed,passed,"));
+    /* A signed number is a number, not a formula; a sum is defused. */
+    assert_non_null(strstr(text, "\r\n-12.5,m2,completed,"));
+    assert_non_null(strstr(text, "\r\n\"'-12.5-3\",m2,completed,"));
     free(text);
     assert_int_equal(hrc_progress_export_csv(k->sa, path, "de"), HRC_PROGRESS_OK);
     text = slurp(path);

@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- The fake machine ---------------------------------------------------- */
 
@@ -21,6 +22,10 @@ static char fake_drives[FAKE_MAX][HRC_EXPORT_PATH_MAX];
 static size_t n_fake_drives;
 static char fake_folders[FAKE_MAX][HRC_EXPORT_PATH_MAX];
 static size_t n_fake_folders;
+static char fake_files[FAKE_MAX][HRC_EXPORT_PATH_MAX];
+static int64_t fake_file_sizes[FAKE_MAX];
+static size_t n_fake_files;
+
 
 static void add_path(char list[][HRC_EXPORT_PATH_MAX], size_t *n, const char *path)
 {
@@ -51,7 +56,7 @@ void harness_add_folder(const char *path)
 
 void harness_forget_folders(void)
 {
-    n_fake_drives = n_fake_folders = 0;
+    n_fake_drives = n_fake_folders = n_fake_files = 0;
 }
 
 static const char *last_name(const char *path)
@@ -89,6 +94,62 @@ static bool fake_is_folder(void *ctx, const char *path)
     return false;
 }
 
+void harness_add_file(const char *path, int64_t size)
+{
+    fake_file_sizes[n_fake_files] = size;
+    add_path(fake_files, &n_fake_files, path);
+}
+
+void harness_forget_files(void)
+{
+    n_fake_files = 0;
+}
+
+static bool ends_with_case(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    if (n <= k)
+        return false;
+    for (size_t i = 0; i < k; i++) {
+        char a = s[n - k + i], b = suffix[i];
+        if ((a | 0x20) != (b | 0x20))
+            return false;
+    }
+    return true;
+}
+
+/* The files the test put in dir, in the order it put them. */
+static size_t fake_list_files(void *ctx, const char *dir, const char *suffix, hrc_host_file *out,
+                              size_t max)
+{
+    size_t n = 0, len = strlen(dir);
+    for (size_t i = 0; i < n_fake_files && n < max; i++) {
+        const char *f = fake_files[i];
+        if (strncmp(f, dir, len) != 0 || f[len] != '/' || strchr(f + len + 1, '/') ||
+            !ends_with_case(f, suffix))
+            continue;
+        snprintf(out[n].path, sizeof out[n].path, "%s", f);
+        snprintf(out[n].name, sizeof out[n].name, "%s", f + len + 1);
+        out[n].size = fake_file_sizes[i];
+        out[n].modified_ms = HARNESS_WALL_MS;
+        n++;
+    }
+    return n;
+}
+
+/* The wall clock stands still on 12 March 2026, 10:00 UTC; the time zone
+ * is UTC. */
+static int64_t fake_now_ms(void *ctx)
+{
+    return HARNESS_WALL_MS;
+}
+
+static bool fake_local_time(void *ctx, int64_t ms, struct tm *out)
+{
+    time_t t = (time_t)(ms / 1000);
+    return gmtime_r(&t, out) != NULL;
+}
+
 static int fake_set_language(void *ctx, const char *lang)
 {
     return hrc_locale_set_language(lang);
@@ -98,7 +159,10 @@ const hrc_host *harness_host(void)
 {
     static const hrc_host host = {.set_language = fake_set_language,
                                   .export_folders = fake_export_folders,
-                                  .is_folder = fake_is_folder};
+                                  .is_folder = fake_is_folder,
+                                  .list_files = fake_list_files,
+                                  .now_ms = fake_now_ms,
+                                  .local_time = fake_local_time};
     return &host;
 }
 
@@ -342,10 +406,13 @@ void harness_check_all_sizes(harness *t, int pages, bool targets_1080p)
             harness_check_targets(t, (int)(44 * scale));
         }
         harness_check_main_action(t);
-        /* Scroll to the end and back: every part of the screen is checked. */
+        /* Scroll to the end and back: every part of the screen is checked.
+         * With no page, the screen is left as it is (presenter mode's Home
+         * is its first question, not the top of the page). */
         for (int k = 0; k < pages; k++)
             harness_page_down(t);
-        harness_key(t, HRC_IN_HOME);
+        if (pages > 0)
+            harness_key(t, HRC_IN_HOME);
     }
     t->w = 1920;
     t->h = 1080;

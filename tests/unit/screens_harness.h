@@ -14,7 +14,7 @@ extern const hrc_text_metrics fake_metrics;
 
 /*
  * The machine the screen tests run on (io/host.h), faked: no folder is
- * ever listed or looked at on disk. Removable drives are "plugged in" by
+ * ever listed or looked at on disk, and the wall clock stands still. Removable drives are "plugged in" by
  * the test; a typed folder exists only when the test says so. The
  * language switch is gettext's own, which is the process's, not a file.
  * harness_start() uses it unless the test gives its own host.
@@ -23,7 +23,13 @@ const struct hrc_host *harness_host(void);
 void harness_plug(const char *path);   /* a removable drive mounted at path */
 void harness_unplug(const char *path); /* ... pulled out */
 void harness_add_folder(const char *path); /* a folder a facilitator may type */
-void harness_forget_folders(void);     /* nothing plugged in, no folder */
+void harness_forget_folders(void);     /* nothing plugged in, no folder, no file */
+/* A file the host lists in its folder (a class list on a stick): the test
+ * writes it for real when the screen is to read it. */
+void harness_add_file(const char *path, int64_t size);
+void harness_forget_files(void);
+/* The host's wall clock: 12 March 2026, 10:00 UTC (the time zone is UTC). */
+#define HARNESS_WALL_MS INT64_C(1773309600000)
 
 typedef struct harness {
     hrc_course *course;
@@ -77,7 +83,7 @@ void harness_check_targets(const harness *t, int min);
 void harness_check_main_action(const harness *t);
 /* Draws the current screen at 1024x600, 1280x800, 1920x1080, 3840x2160 and 1080x1920
  * with the geometry checked and the main action on screen, paging down
- * `pages` times at each size; with targets_1080p the targets are checked
+ * `pages` times at each size (then Home; with 0 pages, no key at all); with targets_1080p the targets are checked
  * (44 px at 1080p, as large physically elsewhere). Ends at 1920x1080. */
 void harness_check_all_sizes(harness *t, int pages, bool targets_1080p);
 

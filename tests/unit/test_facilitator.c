@@ -119,7 +119,7 @@ static hrc_progress *store_with(const char *name, const char *const *learners, s
     for (size_t i = 0; i < n; i++) {
         assert_int_equal(hrc_progress_add_learner(s, learners[i], NULL, NULL, &ids[i]),
                          HRC_PROGRESS_OK);
-        hrc_module_ref ref = {"m1", 1, NULL};
+        hrc_module_ref ref = {"screens-fixture", 1, NULL}; /* the fixture course's */
         hrc_session session;
         assert_int_equal(hrc_progress_begin_session(s, ids[i], &ref, &session), HRC_PROGRESS_OK);
         assert_int_equal(hrc_progress_record_view(s, &session, "p1", 1000), HRC_PROGRESS_OK);
@@ -133,7 +133,7 @@ static void unlock(harness *t)
     assert_true(shows(t, "Type the facilitator PIN"));
     type(t, PIN);
     harness_key(t, HRC_IN_ACTIVATE);
-    assert_true(shows(t, "Everyone's progress"));
+    assert_true(harness_find_target(t, "Kiosk settings") >= 0); /* the class dashboard */
 }
 
 static size_t count_learners(hrc_progress *s)
@@ -235,32 +235,35 @@ static void delete_learner_by_keyboard(void **state)
     unlock(&t);
     assert_false(hrc_app_wants_text(t.app));
     assert_true(shows(&t, "Ana"));
-    assert_true(shows(&t, "m1: in progress"));
+    /* Her row of the class says her module in words. */
+    assert_true(harness_find_target(&t, "Ana; Module 1: in progress") >= 0);
 
     /* Asked first; the focus lands on Cancel, so Enter deletes nothing. */
-    harness_activate_label(&t, "Delete Ana");
+    harness_activate_label(&t, "Ana");
+    harness_activate_label(&t, "Delete");
     assert_true(shows(&t, "Delete Ana and all their records?"));
     assert_string_equal(focused(&t), "Cancel");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_false(shows(&t, "Delete Ana and all their records?"));
     assert_int_equal(count_learners(s), 2);
-    /* Escape also cancels, and stays on the facilitator screen. */
-    harness_activate_label(&t, "Delete Ana");
+    /* Escape also cancels, and stays on the learner. */
+    harness_activate_label(&t, "Delete");
     harness_key(&t, HRC_IN_BACK);
-    assert_true(shows(&t, "Everyone's progress"));
+    assert_true(shows(&t, "They have no PIN"));
     assert_int_equal(count_learners(s), 2);
 
-    harness_activate_label(&t, "Delete Ana");
+    harness_activate_label(&t, "Delete");
     assert_true(harness_tab_to(&t, "Delete"));
     assert_string_equal(focused(&t), "Delete");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(shows(&t, "Ana and all their records were deleted."));
-    assert_int_equal(harness_find_target(&t, "Delete Ana"), -1);
-    assert_true(harness_find_target(&t, "Delete Ben") >= 0);
+    assert_int_equal(harness_find_target(&t, "Ana"), -1); /* back on the class, without her */
+    assert_true(harness_find_target(&t, "Ben") >= 0);
     assert_int_equal(count_learners(s), 1);
     hrc_module_progress mp;
-    assert_int_equal(hrc_progress_get_module(s, ids[0], "m1", &mp), HRC_PROGRESS_ERR_NOT_FOUND);
-    assert_int_equal(hrc_progress_get_module(s, ids[1], "m1", &mp), HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_get_module(s, ids[0], "screens-fixture", &mp),
+                     HRC_PROGRESS_ERR_NOT_FOUND);
+    assert_int_equal(hrc_progress_get_module(s, ids[1], "screens-fixture", &mp), HRC_PROGRESS_OK);
 
     /* Leaving locks the store; sign-in no longer finds Ana. */
     harness_key(&t, HRC_IN_BACK);
@@ -286,14 +289,15 @@ static void delete_learner_by_pointer(void **state)
     harness_click(&t, "Ben");
     assert_true(shows(&t, "Welcome, Ben"));
     unlock(&t);
-    harness_click(&t, "Delete Ben");
+    harness_click(&t, "Ben");
+    harness_click(&t, "Delete");
     assert_true(shows(&t, "Delete Ben and all their records?"));
     assert_string_equal(focused(&t), ""); /* pointer users get no ring */
     harness_key(&t, HRC_IN_ACTIVATE);     /* Enter with nothing focused: nothing */
     assert_int_equal(count_learners(s), 2);
     harness_click(&t, "Cancel");
     assert_int_equal(count_learners(s), 2);
-    harness_click(&t, "Delete Ben");
+    harness_click(&t, "Delete");
     harness_click(&t, "Delete");
     assert_int_equal(count_learners(s), 1);
     assert_true(shows(&t, "Ben and all their records were deleted."));
@@ -378,6 +382,7 @@ static void export_to_a_usb_stick(void **state)
     harness t;
     harness_start(&t, &(hrc_app_config){.progress = s, .store_path = store_file});
     unlock(&t);
+    harness_activate_label(&t, "Kiosk settings");
     harness_activate_label(&t, "Export progress");
     assert_true(shows(&t, "Choose where to save"));
     assert_false(shows(&t, "No USB stick"));
@@ -398,7 +403,7 @@ static void export_to_a_usb_stick(void **state)
     char text[8192];
     read_export(stick, ".csv", text, sizeof text);
     assert_non_null(strstr(text, "Ana"));
-    assert_non_null(strstr(text, "m1"));
+    assert_non_null(strstr(text, "screens-fixture"));
     read_export(stick, ".json", text, sizeof text);
     assert_non_null(strstr(text, "\"verb\""));
 
@@ -450,6 +455,7 @@ static void export_to_a_typed_folder(void **state)
     harness_start(&t, &(hrc_app_config){.progress = s});
     unlock(&t);
     assert_false(hrc_app_wants_text(t.app));
+    harness_click(&t, "Kiosk settings");
     harness_click(&t, "Export progress");
     assert_true(shows(&t, "No USB stick"));
     assert_true(hrc_app_wants_text(t.app)); /* typing goes to the folder field */
@@ -606,7 +612,7 @@ static void kiosk_without_pin_cannot_get_one_from_the_screen(void **state)
     harness_key(&t, HRC_IN_ACTIVATE);
     type(&t, "1111");
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, "Everyone's progress"));
+    assert_true(harness_find_target(&t, "Kiosk settings") >= 0); /* the class dashboard */
     assert_int_equal(hrc_progress_has_facilitator_pin(s, &has), HRC_PROGRESS_OK);
     assert_true(has);
     harness_stop(&t);
@@ -644,11 +650,16 @@ static void facilitator_screens_fit(void **state)
         harness_check_all_sizes(&t, 6, true); /* locked */
         type(&t, PIN);
         harness_key(&t, HRC_IN_ACTIVATE);
-        harness_check_all_sizes(&t, 12, true); /* everyone's progress */
-        harness_activate_label(&t, "Delete Maria");
+        harness_check_all_sizes(&t, 12, true); /* the class dashboard */
+        harness_activate_label(&t, "Maria");
+        harness_check_all_sizes(&t, 6, true); /* the learner */
+        harness_activate_label(&t, "Delete");
         assert_true(shows(&t, "and all their records"));
         harness_check_all_sizes(&t, 6, true); /* the question */
         harness_key(&t, HRC_IN_BACK);
+        harness_key(&t, HRC_IN_BACK);
+        harness_activate_label(&t, "Kiosk settings");
+        harness_check_all_sizes(&t, 8, true); /* the kiosk's settings */
         harness_activate_label(&t, "Export progress");
         harness_check_all_sizes(&t, 6, true); /* the folders */
         harness_stop(&t);
@@ -686,7 +697,9 @@ static void random_facilitator_inputs(void **state)
             type(&t, PIN);
             harness_key(&t, HRC_IN_ACTIVATE);
         }
-        bool asking = shows(&t, "and all their records");
+        /* Deleting asks; a merge says which profile goes. */
+        bool asking = shows(&t, "and all their records") ||
+                      shows(&t, "Merged into it, then removed");
         size_t before = count_learners(s);
         size_t r = hrc_rng_below(&rng, 100);
         if (r < 50 && t.list.n_targets) {
@@ -744,6 +757,7 @@ static void sync_status_is_shown(void **state)
     assert_false(shows(&t, "Learning record store")); /* not before the PIN */
     type(&t, PIN);
     harness_key(&t, HRC_IN_ACTIVATE);
+    harness_activate_label(&t, "Kiosk settings");
     assert_true(shows(&t, "Learning record store"));
     char when[64], line[128];
     time_t at = (time_t)st.last_success_s;

@@ -102,6 +102,30 @@ static void typing_names_and_pins(void **state)
     assert_int_equal(key_kind(&map, SDLK_RETURN, 0), HRC_IN_ACTIVATE);
 }
 
+/* A presentation remote's "blank screen" key sends B or '.': presenter
+ * mode's blank, once per press; in a text field they are typed. */
+static void remote_blank_key(void **state)
+{
+    (void)state;
+    hrc_input_map map = doubled();
+    hrc_input out[HRC_INPUT_MAX_PER_EVENT];
+    assert_int_equal(key_kind(&map, SDLK_b, 0), HRC_IN_BLANK);
+    assert_int_equal(key_kind(&map, SDLK_b, KMOD_LSHIFT), HRC_IN_BLANK);
+    assert_int_equal(key_kind(&map, SDLK_PERIOD, 0), HRC_IN_BLANK);
+    assert_int_equal(key_kind(&map, SDLK_b, KMOD_LCTRL), HRC_IN_NONE);
+    assert_int_equal(text(&map, "b", out), 0); /* not typed as well */
+    assert_int_equal(text(&map, ".", out), 0);
+    SDL_Event e = {.key = {.type = SDL_KEYDOWN, .repeat = 1}};
+    e.key.keysym.sym = SDLK_b; /* held: blanks once, not on and off */
+    assert_int_equal(hrc_input_map_event(&map, &e, 1, out), 0);
+    map.text_field = true;
+    assert_int_equal(key_kind(&map, SDLK_b, 0), HRC_IN_NONE);
+    assert_int_equal(key_kind(&map, SDLK_PERIOD, 0), HRC_IN_NONE);
+    assert_int_equal(text(&map, "b", out), 1);
+    assert_string_equal(out[0].text, "b");
+    assert_int_equal(text(&map, ".", out), 1);
+}
+
 static void mouse_in_output_pixels(void **state)
 {
     (void)state;
@@ -287,6 +311,7 @@ int main(void)
         cmocka_unit_test(keyboard_navigation),
         cmocka_unit_test(held_enter_does_not_repeat_the_action),
         cmocka_unit_test(typing_names_and_pins),
+        cmocka_unit_test(remote_blank_key),
         cmocka_unit_test(mouse_in_output_pixels),
         cmocka_unit_test(wheel_scrolls_and_ctrl_wheel_zooms),
         cmocka_unit_test(one_tap_acts_once),

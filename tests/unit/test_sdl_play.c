@@ -176,6 +176,28 @@ static void window_close_ends_a_window(void **state)
     hrc_course_free(course);
 }
 
+/* The window's display: presenter mode on the second when there are two
+ * (a laptop and its projector), else the first; --display N wins. */
+static void the_window_s_display(void **state)
+{
+    (void)state;
+    hrc_sdl_options o = {0};
+    assert_int_equal(hrc_sdl_display_for(&o, 2), 0);
+    assert_int_equal(hrc_sdl_display_for(&o, 1), 0);
+    o.app.present = true;
+    assert_int_equal(hrc_sdl_display_for(&o, 2), 1);
+    assert_int_equal(hrc_sdl_display_for(&o, 3), 1);
+    assert_int_equal(hrc_sdl_display_for(&o, 1), 0);
+    assert_int_equal(hrc_sdl_display_for(&o, 0), 0);
+    o.display = 1; /* the first, asked for */
+    assert_int_equal(hrc_sdl_display_for(&o, 2), 0);
+    o.display = 3;
+    assert_int_equal(hrc_sdl_display_for(&o, 3), 2);
+    assert_int_equal(hrc_sdl_display_for(&o, 2), 1); /* fewer: the last */
+    o.app.present = false;
+    assert_int_equal(hrc_sdl_display_for(&o, 3), 2);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -184,6 +206,7 @@ int main(void)
         cmocka_unit_test(random_input_never_crashes),
         cmocka_unit_test(kiosk_ignores_window_close),
         cmocka_unit_test(window_close_ends_a_window),
+        cmocka_unit_test(the_window_s_display),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

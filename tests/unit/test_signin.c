@@ -307,11 +307,13 @@ static void classroom_list(void **state)
     harness_key(&t, HRC_IN_FACILITATOR);
     type(&t, FACILITATOR_PIN);
     enter(&t);
+    harness_activate_label(&t, "Kiosk settings");
     harness_activate_label(&t, "The sign-in screen lists every learner");
     bool on = false;
     assert_int_equal(hrc_progress_show_learners(s, &on), HRC_PROGRESS_OK);
     assert_true(on);
-    harness_key(&t, HRC_IN_BACK);
+    harness_key(&t, HRC_IN_BACK); /* the dashboard */
+    harness_key(&t, HRC_IN_BACK); /* locked */
     harness_key(&t, HRC_IN_BACK); /* the sign-in beneath follows at once */
     assert_true(harness_find_target(&t, "Ben") >= 0);
     harness_click(&t, ZOE);
@@ -568,7 +570,7 @@ static void unlock(harness *t)
     assert_true(shows(t, "Type the facilitator PIN"));
     type(t, FACILITATOR_PIN);
     enter(t);
-    assert_true(harness_find_target(t, "Export progress") >= 0);
+    assert_true(harness_find_target(t, "Kiosk settings") >= 0); /* the class dashboard */
 }
 
 static void reset_then_the_learner_chooses_again(void **state)
@@ -585,8 +587,7 @@ static void reset_then_the_learner_chooses_again(void **state)
         enter(&t);
     }
     unlock(&t);
-    assert_true(shows(&t, "has a PIN; 3 wrong PINs in a row"));
-    harness_activate_label(&t, "PIN of Zo\xc3\xa9");
+    harness_activate_label(&t, ZOE); /* her row of the class */
     assert_true(shows(&t, "They have a PIN."));
     assert_true(shows(&t, "3 wrong PINs in a row since the last right one."));
     assert_true(shows(&t, "Locked: the next try can be made in 1 s."));
@@ -601,8 +602,8 @@ static void reset_then_the_learner_chooses_again(void **state)
     assert_false(learner(s, zoe).has_pin);
     assert_true(learner(s, zoe).pin_reset);
     harness_key(&t, HRC_IN_BACK); /* the detail */
-    assert_true(shows(&t, "PIN reset: they choose a new one at their next sign-in"));
-    harness_key(&t, HRC_IN_BACK); /* the screen, locked again */
+    assert_true(harness_find_target(&t, "Kiosk settings") >= 0);
+    harness_key(&t, HRC_IN_BACK); /* the dashboard, locked again */
     assert_false(hrc_progress_is_unlocked(s));
     harness_key(&t, HRC_IN_BACK); /* the PIN she was typing */
     harness_click(&t, ZOE);
@@ -728,7 +729,7 @@ static void kiosk_first_start_asks_for_the_pin(void **state)
     harness_key(&t, HRC_IN_FACILITATOR);
     type(&t, "482910");
     enter(&t);
-    assert_true(shows(&t, "Everyone's progress"));
+    assert_true(harness_find_target(&t, "Kiosk settings") >= 0);
     harness_stop(&t);
     /* Started again: straight to sign-in. */
     start(&t, s, true);
@@ -759,8 +760,9 @@ static void facilitator_changes_the_pin(void **state)
     harness t;
     start(&t, s, true);
     unlock(&t);
+    harness_activate_label(&t, "Kiosk settings");
     harness_activate_label(&t, "Change the facilitator PIN");
-    assert_true(shows(&t, "The facilitator PIN now:"));
+    assert_true(shows(&t, "Current facilitator PIN:"));
     type(&t, "1111");
     enter(&t);
     type(&t, "135790");
@@ -778,14 +780,15 @@ static void facilitator_changes_the_pin(void **state)
     type(&t, "135790");
     enter(&t);
     assert_true(shows(&t, "The facilitator PIN was changed."));
-    harness_key(&t, HRC_IN_BACK); /* locks */
+    harness_activate_label(&t, "Lock");
+    assert_false(hrc_progress_is_unlocked(s));
     harness_key(&t, HRC_IN_FACILITATOR);
     type(&t, FACILITATOR_PIN);
     enter(&t);
     assert_true(shows(&t, "Wrong PIN."));
     type(&t, "135790");
     enter(&t);
-    assert_true(shows(&t, "Everyone's progress"));
+    assert_true(harness_find_target(&t, "Kiosk settings") >= 0);
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -804,7 +807,7 @@ static void facilitator_pin_throttled(void **state)
     assert_true(countdown_shows(&t, "1 s"));
     type(&t, FACILITATOR_PIN);
     enter(&t);
-    assert_false(shows(&t, "Everyone's progress"));
+    assert_int_equal(harness_find_target(&t, "Kiosk settings"), -1);
     uint64_t now = t.now;
     harness_stop(&t);
     start(&t, s, true);
@@ -815,7 +818,7 @@ static void facilitator_pin_throttled(void **state)
     assert_false(shows(&t, "Try again in"));
     type(&t, FACILITATOR_PIN);
     enter(&t);
-    assert_true(shows(&t, "Everyone's progress"));
+    assert_true(harness_find_target(&t, "Kiosk settings") >= 0);
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -842,6 +845,7 @@ static void facilitator_kiosk_settings(void **state)
     assert_true(shows(&t, "/var/lib/hrc-player can be read by other users of this machine "
                           "(mode 0755)."));
     assert_true(shows(&t, "chmod go-rwx /var/lib/hrc-player"));
+    harness_activate_label(&t, "Kiosk settings");
     char line[128];
     harness_key(&t, HRC_IN_END); /* the kiosks come last */
     snprintf(line, sizeof line, "This kiosk's fingerprint: %s", me.fingerprint);
@@ -969,16 +973,19 @@ static void new_screens_fit(void **state)
 
         /* The facilitator's screens. */
         unlock(&t);
-        harness_check_all_sizes(&t, 12, true);
-        click_below(&t, "PIN of Maria Fernanda");
-        harness_check_all_sizes(&t, 4, true);
+        harness_check_all_sizes(&t, 12, true); /* the class dashboard */
+        click_below(&t, "Maria Fernanda");
+        harness_check_all_sizes(&t, 4, true); /* a learner */
         harness_key(&t, HRC_IN_BACK);
+        click_below(&t, "Kiosk settings");
+        harness_check_all_sizes(&t, 8, true);
         click_below(&t, "Change the facilitator PIN");
         type(&t, "1");
         enter(&t);
         harness_check_all_sizes(&t, 4, true);
-        harness_key(&t, HRC_IN_BACK);
-        harness_key(&t, HRC_IN_BACK);
+        harness_key(&t, HRC_IN_BACK); /* the change */
+        harness_key(&t, HRC_IN_BACK); /* the settings */
+        harness_key(&t, HRC_IN_BACK); /* the dashboard: locked */
 
         /* Settings with the learner's PIN, and its form. */
         for (int i = 0; i < 10; i++)
