@@ -145,12 +145,12 @@ int hrc_duration_format(int minutes, char *buf, size_t size)
     return expand(C_("duration", "{hours} {minutes}"), fields, n, buf, size);
 }
 
+static bool same_month_days(const hrc_date *from, const hrc_date *to);
+
 int hrc_date_range_format(const hrc_date *from, const hrc_date *to, char *buf, size_t size)
 {
     /* Days of one month: "10–14 October 2022". */
-    if (from->precision == HRC_DATE_DAY && to->precision == HRC_DATE_DAY &&
-        from->year == to->year && from->month == to->month && from->month >= 1 &&
-        from->month <= 12 && from->day >= 1 && to->day <= 31) {
+    if (same_month_days(from, to)) {
         char year[16], day[16], end_day[16];
         snprintf(year, sizeof year, "%d", from->year);
         snprintf(day, sizeof day, "%d", from->day);
@@ -174,4 +174,43 @@ int hrc_date_range_format(const hrc_date *from, const hrc_date *to, char *buf, s
     /* TRANSLATORS: a period on a timeline between two dates:
        "May 2021 – April 2022" (an en dash with spaces). */
     return expand(C_("date", "{from} \xe2\x80\x93 {to}"), fields, 2, buf, size);
+}
+
+/* The days of one month, as hrc_date_range_format() writes them together. */
+static bool same_month_days(const hrc_date *from, const hrc_date *to)
+{
+    return from->precision == HRC_DATE_DAY && to->precision == HRC_DATE_DAY &&
+           from->year == to->year && from->month == to->month && from->month >= 1 &&
+           from->month <= 12 && from->day >= 1 && to->day <= 31;
+}
+
+int hrc_date_range_spoken(const hrc_date *from, const hrc_date *to, char *buf, size_t size)
+{
+    if (same_month_days(from, to)) {
+        char year[16], day[16], end_day[16];
+        snprintf(year, sizeof year, "%d", from->year);
+        snprintf(day, sizeof day, "%d", from->day);
+        snprintf(end_day, sizeof end_day, "%d", to->day);
+        const field fields[] = {{"year", year},
+                                {"month", hrc_month_name(from->month)},
+                                {"day", day},
+                                {"end_day", end_day}};
+        /* TRANSLATORS: days of one month, as spoken guidance reads a period
+           of a timeline aloud: "from 10 to 14 October 2022" (French "du 10
+           au 14 octobre 2022"). */
+        return expand(C_("spoken period", "from {day} to {end_day} {month} {year}"), fields,
+                      sizeof fields / sizeof fields[0], buf, size);
+    }
+    char a[64], b[64];
+    if (hrc_date_format(from, a, sizeof a) < 0 || hrc_date_format(to, b, sizeof b) < 0)
+        return invalid(buf, size);
+    const field fields[] = {{"from", a}, {"to", b}};
+    if (from->precision == HRC_DATE_DAY && to->precision == HRC_DATE_DAY)
+        /* TRANSLATORS: a period between two full dates, read aloud: "from
+           28 May 2021 to 3 June 2022" (French "du ... au ..."). */
+        return expand(C_("spoken period: days", "from {from} to {to}"), fields, 2, buf, size);
+    /* TRANSLATORS: a period between two years or months, read aloud: "from
+       2014 to 2018", "from May 2021 to April 2022" (French "de 2014 à
+       2018"). */
+    return expand(C_("spoken period", "from {from} to {to}"), fields, 2, buf, size);
 }

@@ -35,6 +35,14 @@ int hrc_date_format(const hrc_date *date, char *buf, size_t size);
  */
 int hrc_date_range_format(const hrc_date *from, const hrc_date *to, char *buf, size_t size);
 
+/*
+ * The same period as a reader says it aloud, for spoken guidance: "from
+ * 2014 to 2018", "from 10 to 14 October 2022", "from May 2021 to April
+ * 2022" (French "de 2014 à 2018", "du 10 au 14 octobre 2022"). Returns as
+ * hrc_date_range_format().
+ */
+int hrc_date_range_spoken(const hrc_date *from, const hrc_date *to, char *buf, size_t size);
+
 /* The month's name, 1-12, in the current language; "" otherwise. */
 const char *hrc_month_name(int month);
 

@@ -406,7 +406,8 @@ static void walk_module(walk *w, const hrc_module *m)
         if (it->kind != HRC_ITEM_TIMELINE)
             continue;
         /* The events, one by one with the Right arrow, as a learner steps
-         * through them: the date as a reader says it, then the headline. */
+         * through them: the date as one says it aloud ("from 2021 to
+         * 2022"), then the headline. */
         const hrc_timeline *tl = it->u.timeline;
         for (size_t e = 0; e < tl->n_eras; e++)
             for (size_t v = 0; v < tl->eras[e].n_events; v++) {
@@ -414,7 +415,7 @@ static void walk_module(walk *w, const hrc_module *m)
                 press(w, HRC_IN_RIGHT);
                 const char *said = heard(w, ev->id, true);
                 char date[64];
-                assert_true((ev->has_end ? hrc_date_range_format(&ev->date, &ev->end, date,
+                assert_true((ev->has_end ? hrc_date_range_spoken(&ev->date, &ev->end, date,
                                                                  sizeof date)
                                          : hrc_date_format(&ev->date, date, sizeof date)) > 0);
                 expect_said(w, said, date, ev->id);
