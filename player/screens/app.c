@@ -256,8 +256,7 @@ static void top_bar(ui *u)
     else if (app->cfg.store_unavailable && !app->store_choice_pending)
         ui_bar_status(u, _("Progress is not being saved on this computer."), true);
     else if (module >= 0)
-        ui_bar_status(u, ui_pick(app, ui_module(app, module), &ui_module(app, module)->title),
-                      false);
+        ui_bar_title(u, ui_pick(app, ui_module(app, module), &ui_module(app, module)->title));
     int bar_h = ui_bar_height(u, u->W);
     ui_bar_draw(u, (hrc_rect){0, 0, u->W, bar_h}, u->pal->surface);
     ui_bar_clear(u);
@@ -368,7 +367,11 @@ static void setup_ui(ui *u, hrc_app *app, hrc_draw_list *list)
     u->h2_px = (int)lround(25 * u->scale * text);
     u->h1_px = (int)lround(30 * u->scale * text);
     u->pad = (int)lround(16 * u->scale);
-    u->min_target = (int)ceil(44 * u->scale);
+    /* A finger needs 44 pixels at 96 dpi (WCAG 2.5.5, about 12 mm) whatever
+     * the window's size: on a small window targets keep that size while
+     * text scales down. */
+    double finger = 44 * dpi;
+    u->min_target = (int)ceil(44 * u->scale > finger ? 44 * u->scale : finger);
     u->ring = (int)lround(3 * u->scale) > 2 ? (int)lround(3 * u->scale) : 2;
     hrc_layout_init(&u->lay);
 }

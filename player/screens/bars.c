@@ -16,6 +16,7 @@ void ui_bar_clear(ui *u)
     u->n_bar = 0;
     u->bar_status[0] = '\0';
     u->bar_status_alert = false;
+    u->bar_status_short = false;
 }
 
 void ui_bar_add(ui *u, bool right, const char *icon, const char *label, int action,
@@ -44,6 +45,13 @@ void ui_bar_status(ui *u, const char *text, bool alert)
 {
     snprintf(u->bar_status, sizeof u->bar_status, "%s", text ? text : "");
     u->bar_status_alert = alert;
+    u->bar_status_short = false;
+}
+
+void ui_bar_title(ui *u, const char *text)
+{
+    ui_bar_status(u, text, false);
+    u->bar_status_short = true;
 }
 
 /* Button sizes as ui_button_icon() will draw them, on one line when they can. */
@@ -82,6 +90,35 @@ typedef struct bar_rows {
     int n;
 } bar_rows;
 
+/* Cuts text to fit `room` pixels with an ellipsis, at a space when one is
+ * near the end. */
+static void shorten(ui *u, char *text, size_t size, int room)
+{
+    static const char ellipsis[] = "\xe2\x80\xa6";
+    int ew = ui_text_width(u, ellipsis, 0, u->small_px);
+    size_t n = strlen(text);
+    while (n > 0) {
+        /* Back one character. */
+        do
+            n--;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80);
+        char saved = text[n];
+        text[n] = '\0';
+        int w = ui_text_width(u, text, 0, u->small_px);
+        text[n] = saved;
+        if (w + ew <= room)
+            break;
+    }
+    size_t cut = n;
+    while (cut > 0 && text[cut - 1] == ' ')
+        cut--;
+    if (cut + sizeof ellipsis <= size) {
+        memcpy(text + cut, ellipsis, sizeof ellipsis);
+    } else {
+        text[0] = '\0';
+    }
+}
+
 static void plan(ui *u, int width, bar_rows *r)
 {
     measure(u, width);
@@ -103,6 +140,21 @@ static void plan(ui *u, int width, bar_rows *r)
         for (int i = 0; i < u->n_bar; i++)
             if (u->bar[i].h > r->height[0])
                 r->height[0] = u->bar[i].h;
+        /* A status that is only information (a module's title) is cut to the
+         * room between the groups rather than given a row of its own; an
+         * alert is never cut. */
+        int room = avail - total - 2 * u->pad;
+        if (u->bar_status[0] && r->n && !u->bar_status_alert && status_w > room &&
+            u->bar_status_short) {
+            if (room >= u->small_px * 8)
+                shorten(u, u->bar_status, sizeof u->bar_status, room);
+            else
+                u->bar_status[0] = '\0';
+            status_w = u->bar_status[0] ? ui_text_width(u, u->bar_status, 0, u->small_px) : 0;
+            r->status_h = u->bar_status[0] ? ui_text_height(u, u->bar_status, 0, u->small_px,
+                                                            avail)
+                                           : 0;
+        }
         if (u->bar_status[0] && r->n && total + status_w + 2 * u->pad <= avail &&
             r->status_h <= r->height[0])
             r->status_row = 0; /* between the two groups */

@@ -41,14 +41,15 @@ static const char *theme_label(hrc_theme t)
         [HRC_THEME_HUMAN_RIGHTS_EDUCATION] = N_("Human rights education"),
         [HRC_THEME_EQUALITY_POVERTY] = N_("Equality and the fight against poverty"),
         [HRC_THEME_INCLUSION_MARGINALISED] =
-            N_("Inclusion of migrants, homeless people, LGBTIQ+"),
+            N_("Inclusion of marginalised groups (migrants, homeless people, LGBTIQ+)"),
         [HRC_THEME_YOUTH_CHILDREN] = N_("Youth and children"),
         [HRC_THEME_HOUSING] = N_("Housing"),
         [HRC_THEME_MEMORY_PEACE_SECURITY] =
             N_("Historical memory, culture of peace and security"),
         [HRC_THEME_ACCOUNTABILITY_TRANSPARENCY] = N_("Accountability and transparency"),
         [HRC_THEME_PUBLIC_HEALTH] = N_("Public health"),
-        [HRC_THEME_BASIC_SERVICES] = N_("Basic services, water and sanitation"),
+        [HRC_THEME_BASIC_SERVICES] =
+            N_("Basic services (including the rights of access to water and sanitation)"),
     };
     return (unsigned)t < HRC_THEME_COUNT ? _(labels[t]) : "";
 }
@@ -206,6 +207,7 @@ static void case_draw(ui *u)
     if (side) {
         u->x = main_x + main_w + gap;
         u->w = panel_w;
+        u->y = top + u->pad / 2; /* level with the first heading's text */
         fact_panel(u, m, c, true);
         panel_bottom = u->y;
         u->x = main_x;

@@ -109,17 +109,28 @@ static void progress_line(const hrc_app *app, int module, char *out, size_t size
                  done, total);
 }
 
-/* A picture filling the width w, in its own aspect, at most max_h tall. */
-static int picture(ui *u, const hrc_image *img, int x, int w, int max_h)
+/* The height of a picture filling the width w, in its own aspect, at most
+ * max_h tall; its width in *iw. */
+static int picture_height(const hrc_image *img, int w, int max_h, int *iw)
 {
+    *iw = w;
     if (!img->resolved || img->width <= 0 || img->height <= 0 || w <= 0)
         return 0;
     int h = (int)((long long)img->height * w / img->width);
-    int iw = w;
     if (h > max_h) {
         h = max_h;
-        iw = (int)((long long)img->width * h / img->height);
+        *iw = (int)((long long)img->width * h / img->height);
     }
+    return h;
+}
+
+/* That picture, drawn. */
+static int picture(ui *u, const hrc_image *img, int x, int w, int max_h)
+{
+    int iw;
+    int h = picture_height(img, w, max_h, &iw);
+    if (h <= 0)
+        return 0;
     ui_image(u, img, (hrc_rect){x + (w - iw) / 2, u->y, iw, h});
     /* Spoken guidance reads a picture by its description. */
     const hrc_variant *alt = hrc_text_pick(&img->alt, u->app->lang, NULL);
@@ -129,8 +140,24 @@ static int picture(ui *u, const hrc_image *img, int x, int w, int max_h)
     return h;
 }
 
-/* One module card at the cursor, w wide; returns its height. */
-static int module_card(ui *u, int index, int w)
+/* The height of a card's cover, number, title and summary, w wide: the
+ * cards of a row start their state at the same height. */
+static int card_top_height(ui *u, int index, int w)
+{
+    const hrc_module *m = ui_module(u->app, index);
+    int inner = w - 2 * u->pad, iw;
+    int h = u->pad;
+    if (m->has_cover)
+        h += picture_height(&m->cover, inner, u->view.h / 3, &iw) + u->pad * 2 / 3;
+    h += u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_BOLD, u->small_px});
+    h += ui_text_block_height(u, &m->title, HRC_FONT_BOLD, u->h2_px, inner) + u->pad / 3;
+    h += ui_text_block_height(u, &m->summary, 0, u->px, inner) + u->pad / 2;
+    return h;
+}
+
+/* One module card at the cursor, w wide, its state top_h below its top;
+ * returns its height. */
+static int module_card(ui *u, int index, int w, int top_h)
 {
     hrc_app *app = u->app;
     const hrc_palette *p = u->pal;
@@ -150,6 +177,8 @@ static int module_card(ui *u, int index, int w)
     ui_gap(u, u->pad / 3);
     ui_text(u, &m->summary, 0, u->px, p->text);
     ui_gap(u, u->pad / 2);
+    if (u->y < y0 + top_h)
+        u->y = y0 + top_h;
     /* State: an icon and words, then the bar. */
     const module_state *s = session_module(app, index);
     bool complete = s->completed || session_module_complete(app, index);
@@ -173,7 +202,15 @@ static int module_card(ui *u, int index, int w)
     u->x -= iw + u->pad / 3;
     u->w += iw + u->pad / 3;
     int quiz = module_quiz(m);
-    if (quiz >= 0 && s->best[quiz] >= 0) {
+    if (quiz >= 0 && s->best[quiz] < 0) {
+        /* The line is kept, so that the cards of a row stay aligned. */
+        iw = ui_icon(u, ICON_QUIZ, u->x, u->y, icon_px, p->muted);
+        u->x += iw + u->pad / 3;
+        u->w -= iw + u->pad / 3;
+        ui_plain(u, _("Quiz: not taken yet"), 0, u->small_px, p->muted);
+        u->x -= iw + u->pad / 3;
+        u->w += iw + u->pad / 3;
+    } else if (quiz >= 0) {
         char status[256], q[300];
         screen_quiz_status(app, index, quiz, status, sizeof status);
         snprintf(q, sizeof q, _("Quiz: %s"), status);
@@ -188,7 +225,8 @@ static int module_card(ui *u, int index, int w)
     }
     ui_gap(u, u->pad / 3);
     int bar = u->pad / 2 > 6 ? u->pad / 2 : 6;
-    ui_progress(u, (hrc_rect){u->x, u->y, u->w, bar}, done, total);
+    if (done > 0 || complete) /* an empty bar says nothing "Not started" does not */
+        ui_progress(u, (hrc_rect){u->x, u->y, u->w, bar}, done, total);
     u->y += bar + u->pad * 2 / 3;
     const char *label = complete ? _("Review") : done ? _("Continue") : _("Start");
     char name[600];
@@ -272,11 +310,15 @@ static void home_draw(ui *u)
         size_t at[3];
         int heights[3], row_h = 0;
         size_t first = row * (size_t)cols;
-        int x0 = u->x;
+        int x0 = u->x, top_h = 0;
+        for (int k = 0; k < cols && first + (size_t)k < c->n_modules; k++) {
+            int t = card_top_height(u, (int)(first + (size_t)k), card_w);
+            top_h = t > top_h ? t : top_h;
+        }
         for (int k = 0; k < cols && first + (size_t)k < c->n_modules; k++) {
             at[k] = u->list->count;
             u->x = x0 + k * (card_w + gap);
-            heights[k] = module_card(u, (int)(first + (size_t)k), card_w);
+            heights[k] = module_card(u, (int)(first + (size_t)k), card_w, top_h);
             if (heights[k] > row_h)
                 row_h = heights[k];
         }

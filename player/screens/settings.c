@@ -92,7 +92,7 @@ static void draw_pin_section(ui *u, settings_state *st)
 {
     const hrc_palette *p = u->pal;
     ui_gap(u, u->pad);
-    ui_plain(u, _("Your PIN"), HRC_FONT_BOLD, u->h2_px, p->text);
+    ui_section_heading(u, ICON_KEY, _("Your PIN"));
     ui_gap(u, u->pad / 3);
     ui_plain(u, st->has_pin ? _("You type your PIN each time you sign in, so that nobody else "
                                 "opens your progress.")
@@ -115,7 +115,7 @@ static void draw_pin_form(ui *u, settings_state *st)
     ui_plain(u, st->has_pin ? _("Change my PIN") : _("Choose a PIN"), HRC_FONT_BOLD, u->h1_px,
              p->text);
     ui_gap(u, u->pad / 2);
-    const char *prompt = st->step == PIN_OLD   ? _("Your PIN now:")
+    const char *prompt = st->step == PIN_OLD   ? _("Current PIN:")
                          : st->step == PIN_NEW ? _("Your new PIN (4 to 8 digits):")
                                                : _("Type the same PIN again:");
     pin_entry_draw(u, &st->pin, prompt, ACT_PIN_FIELD, ACT_PIN_KEY);
@@ -125,8 +125,11 @@ static void settings_bar(ui *u)
 {
     hrc_app *app = u->app;
     settings_state *st = settings_of(app);
-    if (!st || st->step == PIN_NONE)
+    if (!st || st->step == PIN_NONE) {
+        /* Every choice applies at once: Done only goes back. */
+        ui_bar_main(u, ICON_DONE, _("Done"), ACT_DONE, 0);
         return;
+    }
     ui_bar_add(u, false, NULL, _("Cancel"), ACT_PIN_CANCEL, 0, BTN_QUIET);
     ui_bar_main(u, ICON_FORWARD, st->step == PIN_AGAIN ? _("Save") : _("Next"), ACT_PIN_NEXT,
                 0);
@@ -281,33 +284,30 @@ static void settings_draw(ui *u)
     }
     ui_plain(u, _("Settings"), HRC_FONT_BOLD, u->h1_px, p->text);
     ui_gap(u, u->pad);
-    ui_plain(u, _("Language"), HRC_FONT_BOLD, u->h2_px, p->text);
+    ui_section_heading(u, ICON_LANGUAGE, _("Language"));
     ui_gap(u, u->pad / 3);
     size_t n_langs = 0;
     const hrc_language *langs = hrc_i18n_languages(&n_langs);
     for (size_t i = 0; i < n_langs; i++)
-        ui_button(u, langs[i].native_name, ACT_LANG, (int)i,
-                  strcmp(langs[i].code, app->lang) == 0 ? BTN_SELECTED : BTN_QUIET);
+        ui_option(u, langs[i].native_name, ACT_LANG, (int)i,
+                  strcmp(langs[i].code, app->lang) == 0);
     ui_gap(u, u->pad);
-    ui_plain(u, _("Text size"), HRC_FONT_BOLD, u->h2_px, p->text);
+    ui_section_heading(u, ICON_TEXT_SIZE, _("Text size"));
     ui_gap(u, u->pad / 3);
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         char label[16];
-        snprintf(label, sizeof label, "%d %%", sizes[i]);
-        ui_button(u, label, ACT_SIZE, sizes[i],
-                  app->text_percent == sizes[i] ? BTN_SELECTED : BTN_QUIET);
+        /* TRANSLATORS: a text size in per cent, as "150 %"; English writes "150%". */
+        snprintf(label, sizeof label, _("%d%%"), sizes[i]);
+        ui_option(u, label, ACT_SIZE, sizes[i], app->text_percent == sizes[i]);
     }
     ui_gap(u, u->pad);
-    ui_plain(u, _("Contrast"), HRC_FONT_BOLD, u->h2_px, p->text);
+    ui_section_heading(u, ICON_CONTRAST, _("Contrast"));
     ui_gap(u, u->pad / 3);
-    ui_button(u, _("Standard"), ACT_CONTRAST, 0, app->high_contrast ? BTN_QUIET : BTN_SELECTED);
-    ui_button(u, _("High contrast"), ACT_CONTRAST, 1,
-              app->high_contrast ? BTN_SELECTED : BTN_QUIET);
+    ui_option(u, _("Standard"), ACT_CONTRAST, 0, !app->high_contrast);
+    ui_option(u, _("High contrast"), ACT_CONTRAST, 1, app->high_contrast);
     if (st && st->own_pin_shown)
         draw_pin_section(u, st);
     spoken_settings_draw(u); /* spoken guidance: spoken.c */
-    ui_gap(u, u->pad * 2);
-    ui_button(u, _("Done"), ACT_DONE, 0, BTN_NORMAL);
     ui_flow_end(u);
 }
 

@@ -232,8 +232,16 @@ static void draw_find(ui *u, signin_state *st)
     hrc_app *app = u->app;
     const hrc_palette *p = u->pal;
     draw_heading(u, _("Welcome"));
-    ui_plain(u, _("Local governments and human rights: a course for elected officials and staff."),
-             0, u->px, p->text);
+    /* Any course can be played: say what it holds, not what one is about. */
+    size_t n_modules = app->cfg.course ? app->cfg.course->n_modules : 0;
+    char intro[256];
+    snprintf(intro, sizeof intro,
+             ngettext("%zu module to explore. Sign in to keep your progress, or continue as a "
+                      "guest.",
+                      "%zu modules to explore. Sign in to keep your progress, or continue as a "
+                      "guest.", n_modules),
+             n_modules);
+    ui_plain(u, intro, 0, u->px, p->text);
     ui_gap(u, u->pad);
     if (app->notice[0]) {
         ui_plain(u, app->notice, HRC_FONT_BOLD, u->px, p->wrong);

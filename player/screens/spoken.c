@@ -1052,12 +1052,11 @@ void hrc_app_speech_unavailable(hrc_app *app, const char *why)
 void spoken_settings_draw(ui *u)
 {
     const spoken_state *s = &u->app->speech;
-    const hrc_palette *p = u->pal;
     ui_gap(u, u->pad);
-    ui_plain(u, _("Spoken guidance"), HRC_FONT_BOLD, u->h2_px, p->text);
+    ui_section_heading(u, ICON_SPEECH, _("Spoken guidance"));
     ui_gap(u, u->pad / 3);
-    ui_button(u, C_("speech", "Off"), ACT_SPEECH, SPOKEN_OFF, s->on ? BTN_QUIET : BTN_SELECTED);
-    ui_button(u, C_("speech", "On"), ACT_SPEECH, SPOKEN_ON, s->on ? BTN_SELECTED : BTN_QUIET);
+    ui_option(u, C_("speech", "Off"), ACT_SPEECH, SPOKEN_OFF, !s->on);
+    ui_option(u, C_("speech", "On"), ACT_SPEECH, SPOKEN_ON, s->on);
     ui_flow_end(u);
     if (!s->on)
         return;

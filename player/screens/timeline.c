@@ -507,7 +507,7 @@ static void timeline_draw(ui *u)
         } else {
             open = true;
         }
-        ui_button(u, open ? _("Hide description") : _("Describe image"), ACT_ALT_EVENT,
+        ui_button(u, open ? _("Hide description") : _("Show image description"), ACT_ALT_EVENT,
                   ts->event, BTN_QUIET);
         ui_flow_end(u);
         if (open) {

@@ -198,6 +198,7 @@ typedef struct ui {
     int n_bar;
     char bar_status[256];     /* a line of text between the two ends */
     bool bar_status_alert;    /* ... a problem, in the alert colour */
+    bool bar_status_short;    /* ... information only: cut to fit (ui_bar_title) */
     int content_w;            /* the widest comfortable column (about 70 characters) */
 } ui;
 
@@ -229,6 +230,11 @@ int ui_button(ui *u, const char *label, int action, int arg, button_state st);
 /* The same with an icon before the label (screens/icons.h). */
 int ui_button_icon(ui *u, const char *icon, const char *label, int action, int arg,
                    button_state st);
+/* One option of a choice (language, text size...): a radio mark and the
+ * label, filled when selected, so that the choice shows by shape too. */
+int ui_option(ui *u, const char *label, int action, int arg, bool selected);
+/* A section's heading: an icon (may be NULL) and the words, h2. */
+void ui_section_heading(ui *u, const char *icon, const char *text);
 /* The same, where what the button does needs more words than it shows
  * ("Start" on a module's card is "Start · Module 2 · Key steps"): name is
  * the target's label, for speech and tests. */
@@ -282,6 +288,10 @@ void ui_bar_add(ui *u, bool right, const char *icon, const char *label, int acti
 /* The same, as the screen's main action. */
 void ui_bar_main(ui *u, const char *icon, const char *label, int action, int arg);
 void ui_bar_status(ui *u, const char *text, bool alert);
+/* A status that only informs (the top bar's module title): cut with an
+ * ellipsis to the room between the groups, or left out, rather than given
+ * a row of its own. */
+void ui_bar_title(ui *u, const char *text);
 /* Height the queued bar needs at this width. */
 int ui_bar_height(ui *u, int width);
 void ui_bar_draw(ui *u, hrc_rect area, hrc_color bg);
@@ -303,6 +313,8 @@ void ui_behind(ui *u, size_t at, hrc_rect r, hrc_color bg);
 /* An image of the model scaled into r (content coordinates), aspect kept. */
 void ui_image(ui *u, const hrc_image *img, hrc_rect r);
 int ui_text_height(ui *u, const char *s, unsigned style, int px, int width);
+/* The height ui_text() would take for t at this width. */
+int ui_text_block_height(ui *u, const hrc_text *t, unsigned style, int px, int width);
 /* The language of interface strings (and plain strings): the learner's;
  * its typography applies to them (French spacing). */
 const char *ui_lang(const ui *u);

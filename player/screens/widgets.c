@@ -323,6 +323,40 @@ int ui_text_height(ui *u, const char *s, unsigned style, int px, int width)
     return u->lay.height;
 }
 
+int ui_option(ui *u, const char *label, int action, int arg, bool selected)
+{
+    return ui_button_icon(u, selected ? ICON_RADIO_ON : ICON_RADIO_OFF, label, action, arg,
+                          selected ? BTN_SELECTED : BTN_QUIET);
+}
+
+void ui_section_heading(ui *u, const char *icon, const char *text)
+{
+    ui_flow_end(u);
+    if (!icon) {
+        ui_plain(u, text, HRC_FONT_BOLD, u->h2_px, u->pal->text);
+        return;
+    }
+    int iw = ui_icon(u, icon, u->x, u->y, u->h2_px, u->pal->accent);
+    u->x += iw + u->pad / 2;
+    u->w -= iw + u->pad / 2;
+    ui_plain(u, text, HRC_FONT_BOLD, u->h2_px, u->pal->text);
+    u->x -= iw + u->pad / 2;
+    u->w += iw + u->pad / 2;
+}
+
+int ui_text_block_height(ui *u, const hrc_text *t, unsigned style, int px, int width)
+{
+    const hrc_module *m = ui_module(u->app, hrc_nav_top(&u->app->nav)->module);
+    const hrc_variant *v = hrc_text_pick(t, u->app->lang, m ? m->default_lang : NULL);
+    if (!v)
+        return 0;
+    hrc_span one = {.style = 0, .text = v->plain};
+    if (hrc_layout_wrap(&u->lay, v->n_spans ? v->spans : &one, v->n_spans ? v->n_spans : 1,
+                        style, px, width, v->lang, u->m) < 0)
+        return 0;
+    return u->lay.height;
+}
+
 int ui_fixed_text(ui *u, const char *s, unsigned style, int px, hrc_color color,
                   hrc_rect bounds)
 {
@@ -949,7 +983,7 @@ void ui_blocks_from(ui *u, const hrc_block *blocks, size_t from, size_t to, int 
                 spoken_record_image(app, alt->plain, alt->lang, u->in_scroll,
                                     (hrc_rect){u->x, u->y, u->w, 1});
             if (known && alts)
-                ui_button(u, open ? _("Hide description") : _("Describe image"),
+                ui_button(u, open ? _("Hide description") : _("Show image description"),
                           action_alt, (int)i, BTN_QUIET);
             ui_flow_end(u);
             if (open) {

@@ -46,7 +46,7 @@ static const char *const ui_msgids[] = {
     "Back", "Home", "Settings", "Sign out", "Start", "Done", "Previous", "Next",
     "Back to contents", "Check answer", "Show a hint", "Next question", "See results",
     "Try again", "Continue", "Zoom in", "Zoom out", "Open the case study",
-    "Describe image", "Hide description", "Continue as guest", "I am new here",
+    "Show image description", "Hide description", "Continue as guest", "I am new here",
     "Standard", "High contrast", "Blank %zu", "Your number", "Your answer",
 };
 #define N_UI (sizeof ui_msgids / sizeof ui_msgids[0])

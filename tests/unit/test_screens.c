@@ -53,7 +53,7 @@ static void every_screen_fits(void **state)
         harness_activate_label(&t, "Module 1");
         check_all_sizes(&t, &v); /* module */
         harness_activate_label(&t, "\xc2\xb7 Lesson");
-        harness_activate_label(&t, "Describe image");
+        harness_activate_label(&t, "Show image description");
         check_all_sizes(&t, &v);
         harness_key(&t, HRC_IN_BACK);
         harness_activate_label(&t, "\xc2\xb7 Timeline");

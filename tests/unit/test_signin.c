@@ -634,7 +634,7 @@ static void learner_changes_their_pin(void **state)
     harness_click(&t, "Settings");
     assert_true(shows(&t, "Your PIN"));
     harness_click(&t, "Change my PIN");
-    assert_true(shows(&t, "Your PIN now:"));
+    assert_true(shows(&t, "Current PIN:"));
     assert_true(hrc_app_wants_text(t.app));
     type(&t, "0000");
     enter(&t);
@@ -643,7 +643,7 @@ static void learner_changes_their_pin(void **state)
     type(&t, "1122");
     enter(&t);
     assert_true(shows(&t, "Wrong PIN. Your PIN did not change."));
-    assert_true(shows(&t, "Your PIN now:"));
+    assert_true(shows(&t, "Current PIN:"));
     assert_int_equal(hrc_progress_check_learner_pin(s, zoe, ZOE_PIN), HRC_PROGRESS_OK);
     type(&t, ZOE_PIN);
     enter(&t);

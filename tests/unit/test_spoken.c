@@ -323,9 +323,9 @@ static void reading_the_page(void **state)
     assert_false(t.list.utterances[0].queue);
     assert_string_equal(press(&t, HRC_IN_SPEECH_DONE), "");
     /* Reading starts at the focus when it is in the page. */
-    s = tab_to(&t, "Describe image");
-    assert_string_equal(s, "Describe image, button");
-    assert_string_equal(press(&t, HRC_IN_SPEECH_READ), "Describe image, button");
+    s = tab_to(&t, "Show image description");
+    assert_string_equal(s, "Show image description, button");
+    assert_string_equal(press(&t, HRC_IN_SPEECH_READ), "Show image description, button");
     expect(press(&t, HRC_IN_SPEECH_DONE), "Key facts");
     /* Any other key ends reading. */
     press(&t, HRC_IN_NEXT);
