@@ -10,6 +10,10 @@ hrc_unit_test(test_screens SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_screens
 # keys and focus, drag feedback.
 hrc_unit_test(test_learner SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_learner.c
                ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
+# The quiz after its design review: missed answers told apart, rows that
+# never move, one verdict, a labelled progress bar, Start over out of the way.
+hrc_unit_test(test_quiz_screens SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_quiz_screens.c
+              ${CMAKE_CURRENT_SOURCE_DIR}/unit/screens_harness.c LIBS hrc_screens hrc_io)
 # Trust on a shared kiosk, on screen: sign-in by name and PIN, throttling
 # with a countdown on a fake clock, sign-up, PIN resets, the kiosk's first
 # start and the facilitator's settings, with a real progress store.

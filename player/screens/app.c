@@ -499,12 +499,26 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
             if (scroll < 0)
                 scroll = 0;
         }
+        if (app->reveal_marked && u.reveal_set) {
+            /* What the screen marked (the feedback after a check): its
+             * bottom in view, its top never above the view's. */
+            int top = u.reveal.y - u.pad, bottom = u.reveal.y + u.reveal.h + u.pad;
+            if (bottom > scroll + u.view.h)
+                scroll = bottom - u.view.h;
+            if (top < scroll)
+                scroll = top;
+            if (scroll > max_scroll)
+                scroll = max_scroll;
+            if (scroll < 0)
+                scroll = 0;
+        }
         hrc_layout_free(&u.lay);
         if (scroll == loc->scroll)
             break;
         loc->scroll = scroll;
     }
     app->reveal_focus = false;
+    app->reveal_marked = false;
     app->stale = false;
     if (loc->screen == HRC_SCREEN_PAGE || loc->screen == HRC_SCREEN_CASE ||
         loc->screen == HRC_SCREEN_TIMELINE)

@@ -1,8 +1,10 @@
 /*
  * bars.c: the top bar and the bottom bar. A bar's buttons are queued, then
  * laid out as a whole: the left group from the left end, the right group
- * from the right end, a status line between them when it fits, and more
- * rows only when the screen is too narrow for one (large text, portrait).
+ * from the right end, a status line between them when it fits (centred on
+ * the screen when it can be, so it does not move as buttons come and
+ * go), and more rows only when the screen is too narrow for one (large
+ * text, portrait).
  */
 #include "screens/ui.h"
 
@@ -249,7 +251,13 @@ void ui_bar_draw(ui *u, hrc_rect area, hrc_color bg)
             hrc_rect box = {sx, y + (r.height[row] - r.status_h) / 2, ex - sx, r.status_h};
             int tw = ui_text_width(u, u->bar_status, u->bar_status_alert ? HRC_FONT_BOLD : 0,
                                    u->small_px);
-            if (tw < box.w) { /* centred between the groups */
+            int mid = area.x + (area.w - tw) / 2;
+            if (tw < box.w && mid >= box.x && mid + tw <= box.x + box.w) {
+                /* Centred on the screen, so that it stays in one place
+                 * whatever buttons come and go at either end. */
+                box.x = mid;
+                box.w = tw + 1;
+            } else if (tw < box.w) { /* else centred between the groups */
                 box.x += (box.w - tw) / 2;
                 box.w = tw + 1;
             }

@@ -1,8 +1,9 @@
 /*
  * The moment a module is finished (and, when it was the last, the whole
- * course): what was done, the quiz score, the time it took, and where to
- * go next. Reached from "Finish the module" on the last part or on the
- * results of a module's quiz.
+ * course): what was done (a list to read, nothing to press), the quiz
+ * score, the time it took, and one way on: the next module, or home.
+ * Reached from "Finish the module" on the last part or on the results of
+ * a module's quiz.
  */
 #include "core/dates.h"
 #include "screens/icons.h"
@@ -74,22 +75,35 @@ static void complete_draw(ui *u)
             u->h1_px * 5 / 4, p->text);
     ui_gap(u, u->pad / 2);
     char line[512];
-    if (course)
+    if (course) {
         snprintf(line, sizeof line,
                  ngettext("You have completed the course's module. Congratulations!",
                           "You have completed all %d modules of the course. Congratulations!",
                           (unsigned long)total),
                  total);
-    else
-        snprintf(line, sizeof line, _("You have completed module %d: %s."), module + 1,
-                 ui_pick(app, m, &m->title));
+    } else {
+        /* A title that ends with its own mark ("What is a human rights
+         * city?") takes no full stop after it. */
+        const char *title = ui_pick(app, m, &m->title);
+        size_t n = strlen(title);
+        bool marked = n > 0 && strchr(".?!", title[n - 1]);
+        snprintf(line, sizeof line,
+                 marked ? _("You have completed module %d: %s")
+                        : _("You have completed module %d: %s."),
+                 module + 1, title);
+    }
     centred(u, line, 0, u->px, p->text);
     ui_say(u, line);
     time_line(app, module, line, sizeof line);
     if (line[0])
         centred(u, line, 0, u->px, p->muted);
     ui_gap(u, u->pad);
+    /* What was done: a list to read, not buttons. */
+    hrc_rect box;
     if (course) {
+        ui_plain(u, _("Your modules"), HRC_FONT_BOLD, u->h2_px, p->text);
+        ui_gap(u, u->pad / 3);
+        ui_box_begin(u, &box);
         for (size_t i = 0; i < app->cfg.course->n_modules; i++) {
             const hrc_module *mi = app->cfg.course->modules[i];
             char status[300] = "";
@@ -98,12 +112,13 @@ static void complete_draw(ui *u)
                     screen_quiz_status(app, (int)i, (int)k, status, sizeof status);
                     break;
                 }
-            ui_block_button(u, ICON_DONE, status[0] ? status : NULL, &mi->title, NULL,
-                            ACT_NONE, 0, BTN_DONE, false);
+            ui_entry(u, ICON_DONE, p->accent, status[0] ? status : NULL, &mi->title, NULL);
         }
+        ui_box_end(u, box, p->surface);
     } else {
         ui_plain(u, _("What you did"), HRC_FONT_BOLD, u->h2_px, p->text);
         ui_gap(u, u->pad / 3);
+        ui_box_begin(u, &box);
         for (size_t i = 0; i < m->n_items; i++) {
             const hrc_item *it = &m->items[i];
             char status[300];
@@ -111,10 +126,11 @@ static void complete_draw(ui *u)
                 screen_quiz_status(app, module, (int)i, status, sizeof status);
             else
                 snprintf(status, sizeof status, "%s", screen_item_kind_name(it->kind));
-            ui_block_button(u, session_item_done(app, module, (int)i) ? ICON_DONE
-                                                                     : screen_item_kind_icon(it->kind),
-                            status, hrc_item_title(it), NULL, ACT_NONE, 0, BTN_DONE, false);
+            bool item_done = session_item_done(app, module, (int)i);
+            ui_entry(u, item_done ? ICON_DONE : screen_item_kind_icon(it->kind),
+                     item_done ? p->accent : p->muted, status, hrc_item_title(it), NULL);
         }
+        ui_box_end(u, box, p->surface);
     }
     if (app->cfg.certificates && course && !app->guest) {
         ui_gap(u, u->pad / 2);
@@ -123,13 +139,14 @@ static void complete_draw(ui *u)
     }
 }
 
+/* One clear way on: the next module, or home when the course is done
+ * (the top bar's Home and Back stay for the rest). */
 static void complete_bar(ui *u)
 {
     hrc_app *app = u->app;
     int module = hrc_nav_top(&app->nav)->module;
     int next = next_module(app, module);
     if (next >= 0) {
-        ui_bar_add(u, false, ICON_HOME, _("Back to home"), ACT_TO_HOME, 0, BTN_QUIET);
         char label[300];
         const hrc_module *m = ui_module(app, next);
         snprintf(label, sizeof label, _("Next: %s"), ui_pick(app, m, &m->title));

@@ -61,15 +61,15 @@ void screen_quiz_status(const hrc_app *app, int module, int item, char *out, siz
     }
     int pct = (int)(best + 0.5);
     if (hrc_quiz_passed(quiz, best))
-        snprintf(out, size, _("Passed, best score %d %%"), pct);
+        snprintf(out, size, _("Passed, best score %d%%"), pct);
     else if (left < 0)
-        snprintf(out, size, _("Not passed yet, best score %d %%"), pct);
+        snprintf(out, size, _("Not passed yet, best score %d%%"), pct);
     else if (left == 0)
-        snprintf(out, size, _("Not passed, best score %d %%, no attempts left"), pct);
+        snprintf(out, size, _("Not passed, best score %d%%, no attempts left"), pct);
     else
         snprintf(out, size,
-                 ngettext("Not passed yet, best score %d %%, %d attempt left",
-                          "Not passed yet, best score %d %%, %d attempts left",
+                 ngettext("Not passed yet, best score %d%%, %d attempt left",
+                          "Not passed yet, best score %d%%, %d attempts left",
                           (unsigned long)left),
                  pct, left);
 }

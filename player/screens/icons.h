@@ -34,6 +34,8 @@
 #define ICON_HINT "\xee\x83\xb0" /* lightbulb */
 #define ICON_RIGHT "\xee\xa1\xac" /* check_circle */
 #define ICON_WRONG "\xee\x97\x89" /* cancel */
+#define ICON_MISSED "\xee\xa4\xad" /* check_circle_outline: a right answer not picked */
+#define ICON_REVIEW "\xef\x80\xaf" /* manage_search: look again at answers */
 #define ICON_PARTLY "\xee\xbd\xa4" /* pending */
 #define ICON_TROPHY "\xee\xa8\xa3" /* emoji_events */
 #define ICON_PLAY "\xee\x87\x84" /* play_circle */

@@ -23,6 +23,7 @@ static const char *const rows_accents[] = {
     "\xc3\xba\xc3\xb9\xc3\xbb\xc3\xbc\xc3\xb1\xc3\xa7\xc3\xbf\xc5\x93\xc3\xa6\xc3\x9f",
 };
 static const char *const rows_pin[] = {"123", "456", "789"};
+static const char row_digits[] = "1234567890";
 
 /* ---- Characters ------------------------------------------------------ */
 
@@ -87,9 +88,12 @@ static bool at_word_start(const char *text)
     return n == 0 || text[n - 1] == ' ' || text[n - 1] == '-';
 }
 
-static bool capitals(const osk *k, const char *text)
+/* Whether the next letter is a capital: names start each word with one,
+ * typed answers have none unless asked. */
+static bool capitals(const osk *k, osk_kind kind, const char *text)
 {
-    return at_word_start(text) != k->shift;
+    bool word_caps = kind == OSK_NAME && at_word_start(text);
+    return word_caps != k->shift;
 }
 
 /* ---- Geometry ------------------------------------------------------- */
@@ -103,7 +107,7 @@ typedef struct geometry {
 static geometry measure(ui *u, osk_kind kind)
 {
     bool pad = kind == OSK_PIN || kind == OSK_NUMBER;
-    geometry g = {.cols = pad ? PIN_COLS : NAME_COLS, .rows = 4};
+    geometry g = {.cols = pad ? PIN_COLS : NAME_COLS, .rows = kind == OSK_TEXT ? 5 : 4};
     g.gap = u->pad / 4 > 2 ? u->pad / 4 : 2;
     g.label_px = u->px * 6 / 5;
     int line = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_BOLD, g.label_px});
@@ -217,12 +221,23 @@ static const char *const *letter_rows(const char *lang)
     return rows_qwerty;
 }
 
-static void draw_letters(ui *u, const geometry *g, const osk *k, int action, const char *text)
+static void draw_letters(ui *u, const geometry *g, const osk *k, osk_kind kind, int action,
+                         const char *text)
 {
     const char *const *rows = k->accents ? rows_accents : letter_rows(u->app->lang);
-    bool caps = capitals(k, text);
+    bool caps = capitals(k, kind, text);
     int step = g->key_w + g->gap;
     int y = u->y;
+    if (kind == OSK_TEXT) { /* the digits, on every page */
+        int x = u->x;
+        for (const char *s = row_digits; *s; s++) {
+            char label[2] = {*s, '\0'};
+            key(u, g, (hrc_rect){x, y, g->key_w, g->key_h}, label, NULL, label, action,
+                (unsigned char)*s, false);
+            x += step;
+        }
+        y += g->key_h + g->gap;
+    }
     for (int row = 0; row < 3; row++) {
         /* Rows of fewer keys are centred under the full ones. */
         int n = 0;
@@ -265,13 +280,18 @@ void osk_draw(ui *u, const osk *k, osk_kind kind, int action, const char *text)
     if (kind == OSK_PIN || kind == OSK_NUMBER)
         draw_pin_pad(u, &g, action, kind == OSK_NUMBER);
     else
-        draw_letters(u, &g, k, action, text);
+        draw_letters(u, &g, k, kind, action, text);
     u->y += osk_height(u, kind);
 }
 
 /* ---- Pressing --------------------------------------------------------- */
 
 bool osk_press(osk *k, int arg, const char *text, hrc_input *out)
+{
+    return osk_press_kind(k, OSK_NAME, arg, text, out);
+}
+
+bool osk_press_kind(osk *k, osk_kind kind, int arg, const char *text, hrc_input *out)
 {
     *out = (hrc_input){.kind = HRC_IN_TEXT};
     switch (arg) {
@@ -290,7 +310,7 @@ bool osk_press(osk *k, int arg, const char *text, hrc_input *out)
     if (arg < ' ' || arg > 0xFFFF)
         return false;
     unsigned cp = (unsigned)arg;
-    if (capitals(k, text))
+    if (capitals(k, kind, text))
         cp = upper_cp(cp);
     put_cp(out->text, cp);
     if (arg != KEY_SPACE)

@@ -3,7 +3,9 @@
  * physical keyboard: letters (the layout of the interface language:
  * AZERTY in French, QWERTY with Ñ in Spanish, QWERTY otherwise), a page of
  * accented letters for French, Spanish and other Latin-script names, a
- * capital key, space, erase; and a keypad of digits for PINs.
+ * capital key, space, erase; the same with a row of digits above the
+ * letters for typed answers (a blank may want "15" or "2019"); and a
+ * keypad of digits for PINs.
  *
  * Promises:
  * - Each key is a target like any button: a tap, a click, or Tab then
@@ -17,8 +19,9 @@
  * - The keyboard's height depends only on the frame (osk_height), not on
  *   what was typed: a screen keeps room for it, so no key moves under a
  *   finger while the learner types.
- * - Letters start each word with a capital (after a space or a hyphen);
- *   the capital key reverses that for the next letter.
+ * - For names (OSK_NAME), letters start each word with a capital (after a
+ *   space or a hyphen); for typed answers (OSK_TEXT) they are small; the
+ *   capital key reverses that for the next letter.
  * - Drawing reads the state only.
  */
 #ifndef HRC_SCREENS_KEYBOARD_H
@@ -32,6 +35,7 @@ typedef enum osk_kind {
     OSK_NAME, /* letters, accented letters, space, erase */
     OSK_PIN,  /* the digits 0 to 9 and erase */
     OSK_NUMBER, /* the digits, the decimal mark and erase */
+    OSK_TEXT, /* a row of digits, then the letters of OSK_NAME (small) */
 } osk_kind;
 
 typedef struct osk {
@@ -55,5 +59,7 @@ void osk_draw(ui *u, const osk *k, osk_kind kind, int action, const char *text);
  * is no key.
  */
 bool osk_press(osk *k, int arg, const char *text, hrc_input *out);
+/* The same for a keyboard of another kind than OSK_NAME (its capitals). */
+bool osk_press_kind(osk *k, osk_kind kind, int arg, const char *text, hrc_input *out);
 
 #endif

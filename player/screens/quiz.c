@@ -11,8 +11,11 @@
  *   Enter in a field goes on to the next, and in the last one checks.
  *   A kiosk shows an on-screen keyboard under the fields (a number pad
  *   for numbers), so that a touch screen alone is enough.
- * Check answer, the hint and Start over stay in the bottom bar, so nothing
- * moves under the pointer when a message appears. The answer is recorded
+ * Check answer and the hint stay in the bottom bar, so nothing moves under
+ * the pointer when a message appears; Start over sits in the quiz's header
+ * line, away from them, and always asks first. Picking an answer never
+ * changes the height of its row. After checking, the feedback is
+ * scrolled into view. The answer is recorded
  * before any feedback is shown; when recording fails the feedback stays
  * hidden and the learner can try again. Leaving part-way keeps the attempt
  * open (session.h).
@@ -22,6 +25,7 @@
 #include "screens/keyboard.h"
 #include "screens/ui.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,47 +106,66 @@ static const char *text_lang(const hrc_app *app, const hrc_module *m, const hrc_
     return v ? v->lang : NULL;
 }
 
+/* Says a piece of module text in its language (NULL: the interface's). */
+static void say_in(ui *u, const char *text, const char *lang)
+{
+    spoken_record_say(u->app, text, lang);
+}
+
+/*
+ * Choices keep their height when picked: the mark (a filled circle or
+ * box) and the tinted face say it, and no line is added, so nothing moves
+ * under the finger. After checking, the learner's picks say "Your
+ * answer" with a tick or a cross, and a right answer they did not pick
+ * has a dashed border, an outlined tick and "Right answer you missed".
+ */
 static void draw_choices(ui *u, const hrc_module *m, hrc_quiz_item *it)
 {
     const hrc_question *q = it->q;
     bool multi = q->kind == HRC_Q_MULTIPLE;
+    const char *yours = _("Your answer"), *missed = _("Right answer you missed");
+    const char *head_room =
+        ui_text_width(u, yours, HRC_FONT_BOLD, u->small_px) >
+                ui_text_width(u, missed, HRC_FONT_BOLD, u->small_px)
+            ? yours
+            : missed;
     for (size_t pos = 0; pos < it->n_shown; pos++) {
         size_t c = it->shown[pos];
         bool picked = multi ? it->response.slot[c] != 0 : it->response.slot[0] == (int)c;
         button_state st = picked ? BTN_PICKED : BTN_QUIET;
         const char *icon = multi ? (picked ? ICON_CHECK_ON : ICON_CHECK_OFF)
                                  : (picked ? ICON_RADIO_ON : ICON_RADIO_OFF);
-        const char *prefix = picked ? _("Your answer") : NULL;
-        if (it->checked) {
-            bool correct = q->choices[c].correct;
-            if (correct) {
-                st = BTN_RIGHT;
-                icon = ICON_RIGHT;
-                prefix = picked ? _("Your answer: correct") : _("Correct answer");
-            } else if (picked) {
-                st = BTN_WRONG;
-                icon = ICON_WRONG;
-                prefix = _("Your answer: not correct");
-            }
-        }
+        const char *prefix = NULL;
         /* Spoken: "Choice 2 of 3, <text>, not selected". */
         const char *state = multi ? (picked ? _("checked") : _("not checked"))
                                   : (picked ? _("selected") : _("not selected"));
-        if (it->checked && q->choices[c].correct)
-            state = picked ? _("your answer, correct") : _("correct answer");
-        else if (it->checked && picked)
-            state = _("your answer, not correct");
+        if (it->checked) {
+            bool correct = q->choices[c].correct;
+            if (picked) {
+                st = correct ? BTN_RIGHT : BTN_WRONG;
+                icon = correct ? ICON_RIGHT : ICON_WRONG;
+                prefix = yours;
+                state = correct ? _("your answer, right") : _("your answer, not right");
+            } else if (correct) {
+                st = BTN_MISSED;
+                icon = ICON_MISSED;
+                prefix = missed;
+                state = _("right answer you missed");
+            }
+        }
         ui_next_target(u, multi ? HRC_ROLE_CHECKBOX : HRC_ROLE_CHOICE, state,
                        screen_choice_label(u->app, m, q, c), choice_lang(u->app, m, q, c));
+        /* Room for the longest line a check may add above the text, kept
+         * from the start. */
+        u->block_head = head_room;
         ui_block_button(u, icon, prefix, NULL, screen_choice_label(u->app, m, q, c), ACT_CHOICE,
                         (int)pos, st, false);
-        if (it->checked && picked && !hrc_text_is_empty(&q->choices[c].feedback)) {
-            ui_text(u, &q->choices[c].feedback, HRC_FONT_ITALIC, u->px, u->pal->text);
-            ui_gap(u, u->pad / 2);
-        }
+        u->block_head = NULL;
     }
 }
 
+/* Ordering: the place number leads the item's line, and carrying an item
+ * only changes its face (the bar says how to move it by keys). */
 static void draw_ordering(ui *u, const hrc_module *m, hrc_quiz_item *it)
 {
     hrc_app *app = u->app;
@@ -150,31 +173,24 @@ static void draw_ordering(ui *u, const hrc_module *m, hrc_quiz_item *it)
     const hrc_question *q = it->q;
     for (size_t p = 0; p < it->response.n; p++) {
         int c = it->response.slot[p];
-        char prefix[96];
+        char text[1024];
         bool carried = qs->grabbed == (int)p;
         button_state st = carried ? BTN_PICKED : BTN_QUIET;
         const char *icon = ICON_DRAG;
-        snprintf(prefix, sizeof prefix, "%zu.", p + 1);
+        bool ok = c == (int)p;
         if (it->checked) {
-            bool ok = c == (int)p;
             st = ok ? BTN_RIGHT : BTN_WRONG;
             icon = ok ? ICON_RIGHT : ICON_WRONG;
-            snprintf(prefix, sizeof prefix, "%zu. %s", p + 1,
-                     ok ? _("In place") : _("Not in place"));
-        } else if (carried && qs->grabbed_by_key) {
-            snprintf(prefix, sizeof prefix, "%zu. %s", p + 1,
-                     _("Moving: Up and Down move it, Enter puts it down"));
-        } else if (carried) {
-            snprintf(prefix, sizeof prefix, "%zu. %s", p + 1, _("Moving"));
         }
-        const char *state = it->checked ? (c == (int)p ? _("In place") : _("Not in place"))
+        snprintf(text, sizeof text, "%zu.\xc2\xa0%s", p + 1,
+                 screen_choice_label(app, m, q, (size_t)c));
+        const char *state = it->checked ? (ok ? _("In place") : _("Not in place"))
                             : carried && qs->grabbed_by_key
                                 ? _("Moving: Up and Down move it, Enter puts it down")
                             : carried ? _("Moving") : NULL;
         ui_next_target(u, HRC_ROLE_LIST_ITEM, state, screen_choice_label(app, m, q, (size_t)c),
                        choice_lang(app, m, q, (size_t)c));
-        ui_block_button(u, icon, prefix, NULL, screen_choice_label(app, m, q, (size_t)c),
-                        ACT_ORDER_ITEM, (int)p, st, !it->checked);
+        ui_block_button(u, icon, NULL, NULL, text, ACT_ORDER_ITEM, (int)p, st, !it->checked);
     }
     if (it->checked) {
         ui_plain(u, _("The right order:"), HRC_FONT_BOLD, u->px, u->pal->text);
@@ -186,33 +202,55 @@ static void draw_ordering(ui *u, const hrc_module *m, hrc_quiz_item *it)
     }
 }
 
+/* Matching: each item with a slot for its match on the same line, and the
+ * matches to choose from below. */
 static void draw_matching(ui *u, const hrc_module *m, hrc_quiz_item *it)
 {
     hrc_app *app = u->app;
     const quiz_state *qs = quiz_of(app);
     const hrc_question *q = it->q;
+    /* Every text a slot may hold, so that no row changes height. */
+    enum { MAX_SLOT_TEXTS = 64 };
+    const char *slot_texts[MAX_SLOT_TEXTS];
+    size_t n_texts = 0;
+    for (size_t r = 0; r < q->n_pairs && n_texts + 2 < MAX_SLOT_TEXTS; r++)
+        slot_texts[n_texts++] = ui_pick(app, m, &q->pairs[r].right);
+    const char *choose = _("Choose a match");
+    const char *now = _("Now choose its match below");
+    slot_texts[n_texts++] = choose;
+    slot_texts[n_texts++] = now;
+    /* The items' column is as wide as the widest item, so that the slots
+     * line up and get the rest. */
+    int left_w = 0;
+    for (size_t l = 0; l < q->n_pairs; l++) {
+        int w = ui_text_width(u, ui_pick(app, m, &q->pairs[l].left), 0, u->px);
+        if (w > left_w)
+            left_w = w;
+    }
     for (size_t l = 0; l < q->n_pairs; l++) {
         int r = it->response.slot[l];
-        char text[1024];
-        snprintf(text, sizeof text, "%s \xe2\x86\x92 %s", ui_pick(app, m, &q->pairs[l].left),
-                 r >= 0 ? ui_pick(app, m, &q->pairs[r].right) : "?");
         bool picked = qs->match_left == (int)l;
         button_state st = picked ? BTN_PICKED : BTN_QUIET;
-        const char *icon = r >= 0 ? ICON_DONE : ICON_NOT_STARTED;
-        const char *prefix = picked ? _("Picked: now choose its partner") : NULL;
+        const char *icon = NULL, *state = picked ? _("picked: now choose its match") : NULL;
         if (it->checked) {
             st = r == (int)l ? BTN_RIGHT : BTN_WRONG;
             icon = r == (int)l ? ICON_RIGHT : ICON_WRONG;
-            prefix = r == (int)l ? _("Right") : _("Not right");
+            state = r == (int)l ? _("right") : _("not right");
         }
+        const char *left = ui_pick(app, m, &q->pairs[l].left);
+        const char *right = r >= 0 ? ui_pick(app, m, &q->pairs[r].right) : NULL;
         char spoken[1024];
-        /* TRANSLATORS: spoken for a matching item that has no partner yet. */
-        snprintf(spoken, sizeof spoken, "%s \xe2\x86\x92 %s", ui_pick(app, m, &q->pairs[l].left),
-                 r >= 0 ? ui_pick(app, m, &q->pairs[r].right) : _("no partner yet"));
-        ui_next_target(u, HRC_ROLE_BUTTON, prefix, spoken, text_lang(app, m, &q->pairs[l].left));
-        ui_block_button(u, icon, prefix, NULL, text, ACT_LEFT, (int)l, st, false);
+        snprintf(spoken, sizeof spoken, "%s \xe2\x86\x92 %s", left,
+                 /* TRANSLATORS: spoken for a matching item that has no partner yet. */
+                 right ? right : _("no match yet"));
+        ui_next_target(u, HRC_ROLE_BUTTON, state, spoken, text_lang(app, m, &q->pairs[l].left));
+        ui_pair_row(u, icon, left, text_lang(app, m, &q->pairs[l].left), right,
+                    r >= 0 ? text_lang(app, m, &q->pairs[r].right) : NULL,
+                    picked ? now : choose, slot_texts, n_texts, left_w, ACT_LEFT, (int)l,
+                    st);
         if (it->checked && r != (int)l) {
-            snprintf(text, sizeof text, _("Answer: %s"), ui_pick(app, m, &q->pairs[l].right));
+            char text[1024];
+            snprintf(text, sizeof text, _("Right match: %s"), ui_pick(app, m, &q->pairs[l].right));
             ui_plain(u, text, HRC_FONT_ITALIC, u->px, u->pal->text);
             ui_gap(u, u->pad / 3);
         }
@@ -220,16 +258,16 @@ static void draw_matching(ui *u, const hrc_module *m, hrc_quiz_item *it)
     if (it->checked)
         return;
     ui_gap(u, u->pad / 2);
-    ui_plain(u, _("Partners:"), HRC_FONT_BOLD, u->px, u->pal->text);
+    ui_plain(u, _("Matches to choose from:"), HRC_FONT_BOLD, u->px, u->pal->text);
     for (size_t pos = 0; pos < q->n_pairs; pos++) {
         size_t r = it->right_shown[pos];
         bool used = false;
         for (size_t l = 0; l < q->n_pairs; l++)
             used |= it->response.slot[l] == (int)r;
-        ui_next_target(u, HRC_ROLE_BUTTON, used ? _("(given)") : NULL,
+        ui_next_target(u, HRC_ROLE_BUTTON, used ? _("already matched") : NULL,
                        ui_pick(app, m, &q->pairs[r].right), NULL);
-        ui_block_button(u, ICON_DRAG, used ? _("(given)") : NULL, &q->pairs[r].right, NULL,
-                        ACT_RIGHT, (int)pos, BTN_QUIET, true);
+        ui_block_button(u, used ? ICON_DONE : ICON_DRAG, NULL, &q->pairs[r].right, NULL,
+                        ACT_RIGHT, (int)pos, used ? BTN_DONE : BTN_QUIET, true);
     }
 }
 
@@ -260,18 +298,71 @@ static char decimal_mark(const hrc_app *app)
     return hrc_lang_decimal_comma(app->lang) ? ',' : '.';
 }
 
-/* The typed text of a gap as the prompt shows it: "[Geneva]", "[1: ...]". */
-static void gap_in_prompt(const hrc_quiz_item *it, size_t k, bool caret, char *out, size_t size)
+/* A blank's number as the prompt shows it: ① to ⑩, then (11)... A mark
+ * that French spacing leaves alone (no colon). */
+static void gap_number(size_t k, char *out, size_t size)
+{
+    if (k < 10 && size >= 4) {
+        unsigned cp = 0x2460 + (unsigned)k; /* CIRCLED DIGIT ONE... */
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        out[3] = '\0';
+    } else {
+        snprintf(out, size, "(%zu)", k + 1);
+    }
+}
+
+/* A gap of the prompt showing what is typed in it: "[Geneva]", and
+ * "______" while empty; with several blanks, its number first: "①
+ * [Geneva]" (a no-break space: the number never ends a line). The caret
+ * is in the field, not here. */
+static void gap_in_prompt(const hrc_quiz_item *it, size_t k, char *out, size_t size)
 {
     const char *t = hrc_response_field(&it->response, k);
     char number[16] = "";
-    if (field_count(it) > 1) /* a no-break space: "[2:" never ends a line */
-        snprintf(number, sizeof number, "%zu:\xc2\xa0", k + 1);
-    snprintf(out, size, "[%s%s%s]", number, *t || caret ? t : "______", caret ? "|" : "");
+    if (field_count(it) > 1) {
+        gap_number(k, number, sizeof number - 2);
+        strcat(number, "\xc2\xa0");
+    }
+    if (*t)
+        snprintf(out, size, "%s[%s]", number, t);
+    else
+        snprintf(out, size, "%s______", number);
 }
 
-/* The prompt of a fill-in question, each gap showing what is typed in it. */
-static void draw_gapped_prompt(ui *u, const hrc_module *m, const hrc_quiz_item *it, int active)
+/* The prompt as it is said: each gap is "blank" ("blank 2" when there are
+ * several), never a row of underscores. */
+static void spoken_prompt(ui *u, const hrc_variant *v, const hrc_quiz_item *it, char *out,
+                          size_t size)
+{
+    size_t at = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < v->n_spans && at + 1 < size; i++) {
+        int g = hrc_span_gap(&v->spans[i]);
+        char word[64];
+        const char *piece = v->spans[i].text;
+        if (g >= 0) {
+            if (field_count(it) > 1)
+                /* TRANSLATORS: a gap of a fill-in question, said aloud. */
+                snprintf(word, sizeof word, _("blank %d"), g + 1);
+            else
+                snprintf(word, sizeof word, "%s", _("blank"));
+            piece = word;
+        }
+        int w = snprintf(out + at, size - at, "%s", piece ? piece : "");
+        if (w < 0)
+            break;
+        at += (size_t)w;
+        if (at >= size)
+            at = size - 1;
+    }
+    (void)u;
+}
+
+/* The prompt of a fill-in question, each gap showing what is typed in it;
+ * spoken guidance reads it with "blank" for each gap. */
+static void draw_gapped_prompt(ui *u, const hrc_module *m, const hrc_quiz_item *it)
 {
     const hrc_variant *v = hrc_text_pick(&it->q->prompt, u->app->lang, m ? m->default_lang : NULL);
     if (!v || v->n_spans == 0) {
@@ -292,11 +383,16 @@ static void draw_gapped_prompt(ui *u, const hrc_module *m, const hrc_quiz_item *
         if (g < 0 || (size_t)g >= field_count(it))
             continue;
         char *text = shown + i * (HRC_FIELD_MAX + 24);
-        gap_in_prompt(it, (size_t)g, !it->checked && g == active, text, HRC_FIELD_MAX + 24);
+        gap_in_prompt(it, (size_t)g, text, HRC_FIELD_MAX + 24);
         spans[i].text = text;
     }
     ui_flow_end(u);
+    int y0 = u->y;
     ui_spans_at(u, spans, v->n_spans, HRC_FONT_BOLD, u->h2_px, u->pal->text, u->x, u->w);
+    char said[2048];
+    spoken_prompt(u, v, it, said, sizeof said);
+    spoken_record_text(u->app, said, v->lang, 2, false, false, u->in_scroll,
+                       (hrc_rect){u->x, y0, u->w, u->y - y0});
     free(spans);
     free(shown);
 }
@@ -320,23 +416,33 @@ static void draw_fillin(ui *u, const hrc_module *m, hrc_quiz_item *it, int activ
 {
     hrc_app *app = u->app;
     const hrc_question *q = it->q;
+    bool several = q->n_gaps > 1;
     for (size_t k = 0; k < q->n_gaps; k++) {
         char prefix[128];
         if (!it->checked) {
-            snprintf(prefix, sizeof prefix, _("Blank %zu"), k + 1);
+            /* One blank is "Your answer"; several are numbered as in the
+             * prompt. */
+            if (several)
+                snprintf(prefix, sizeof prefix, _("Blank %zu"), k + 1);
+            else
+                snprintf(prefix, sizeof prefix, "%s", _("Your answer"));
             draw_field(u, it, k, prefix, (int)k == active);
             continue;
         }
         bool right = hrc_gap_right(q, &it->response, k);
-        snprintf(prefix, sizeof prefix, right ? _("Blank %zu: right") : _("Blank %zu: not right"),
-                 k + 1);
+        if (several)
+            snprintf(prefix, sizeof prefix,
+                     right ? _("Blank %zu: right") : _("Blank %zu: not right"), k + 1);
+        else
+            snprintf(prefix, sizeof prefix, "%s", _("Your answer"));
+        ui_next_target(u, HRC_ROLE_BUTTON, right ? _("right") : _("not right"), NULL, NULL);
         ui_block_button(u, right ? ICON_RIGHT : ICON_WRONG, prefix, NULL,
                         hrc_response_field(&it->response, k), ACT_FIELD, (int)k,
                         right ? BTN_RIGHT : BTN_WRONG, false);
         const hrc_accept *shown = hrc_gap_shown(&q->gaps[k], app->lang, m ? m->default_lang : NULL);
         if (!right && shown) {
             char line[HRC_FIELD_MAX + 64];
-            snprintf(line, sizeof line, _("Answer: %s"), shown->text);
+            snprintf(line, sizeof line, _("Right answer: %s"), shown->text);
             ui_plain(u, line, HRC_FONT_ITALIC, u->px, u->pal->text);
             ui_gap(u, u->pad / 3);
         }
@@ -357,20 +463,26 @@ static void draw_numeric(ui *u, const hrc_module *m, hrc_quiz_item *it)
         else
             snprintf(prefix, sizeof prefix, "%s", _("Your number"));
         draw_field(u, it, 0, prefix, true);
-        /* How the number is read, where that could be in doubt. */
+        /* How the number is read, where that could be in doubt. Its room
+         * is kept while it is not shown, so that the keys below never
+         * move under a finger. */
         const char *t = hrc_response_field(&it->response, 0);
+        const char *doubt = _("Not a number yet: digits, with a comma or a point for decimals");
         double v;
         char line[256], number[48];
+        int room = ui_text_height(u, doubt, 0, u->small_px, u->w);
+        int y0 = u->y;
         if (strpbrk(t, " ,.'") || (unsigned char)t[0] >= 0x80) {
             if (hrc_number_parse(t, hrc_lang_decimal_comma(app->lang), &v)) {
                 hrc_number_format(v, decimal_mark(app), number, sizeof number);
                 snprintf(line, sizeof line, _("Read as %s"), number);
             } else {
-                snprintf(line, sizeof line, "%s",
-                         _("Not a number yet: digits, with a comma or a point for decimals"));
+                snprintf(line, sizeof line, "%s", doubt);
             }
             ui_plain(u, line, 0, u->small_px, u->pal->muted);
         }
+        if (u->y < y0 + room)
+            u->y = y0 + room;
         return;
     }
     double v = 0;
@@ -378,15 +490,16 @@ static void draw_numeric(ui *u, const hrc_module *m, hrc_quiz_item *it)
     char typed_text[64] = "";
     if (hrc_response_number(&it->response, &v))
         hrc_number_format(v, decimal_mark(app), typed_text, sizeof typed_text);
-    snprintf(prefix, sizeof prefix, "%s", right ? _("Your number: right") : _("Your number: not right"));
+    snprintf(prefix, sizeof prefix, "%s", _("Your number"));
     char text[256];
     snprintf(text, sizeof text, "%s%s%s", typed_text, *unit ? " " : "", unit);
+    ui_next_target(u, HRC_ROLE_BUTTON, right ? _("right") : _("not right"), NULL, NULL);
     ui_block_button(u, right ? ICON_RIGHT : ICON_WRONG, prefix, NULL, text, ACT_FIELD, 0,
                     right ? BTN_RIGHT : BTN_WRONG, false);
     if (!right || q->tolerance > 0) {
         char answer[256], line[320];
         hrc_numeric_answer_text(q, decimal_mark(app), unit, answer, sizeof answer);
-        snprintf(line, sizeof line, right ? _("Accepted: %s") : _("Answer: %s"), answer);
+        snprintf(line, sizeof line, right ? _("Accepted: %s") : _("Right answer: %s"), answer);
         ui_plain(u, line, HRC_FONT_ITALIC, u->px, u->pal->text);
         ui_gap(u, u->pad / 3);
     }
@@ -446,57 +559,136 @@ static unsigned field_enter(hrc_app *app, quiz_state *qs, hrc_quiz_item *it)
     return check_answer(app, qs, it);
 }
 
-/* "2 of 3 right answers picked, 1 wrong: 33 %". */
+void screen_percent(int pct, char *out, size_t size)
+{
+    /* TRANSLATORS: a percentage. The number and the sign must never be
+       parted: French and Spanish put a no-break space between them. */
+    snprintf(out, size, _("%d%%"), pct);
+}
+
+/*
+ * How a question's score was made, in plain words, counts first: "1 of
+ * 4 right answers picked: 25%.", "2 of 3 matches right: 67%." Single choice, true/false, numeric and one
+ * blank: the percentage alone.
+ */
 void screen_credit_line(const hrc_question *q, const hrc_response *r, double score, char *out,
                         size_t size)
 {
     hrc_credit c = hrc_question_credit(q, r);
-    int pct = (int)(score * 100 + 0.5);
+    char pct[32], first[320], second[320];
+    screen_percent((int)(score * 100 + 0.5), pct, sizeof pct);
+    bool partial = q->scoring == HRC_SCORING_PARTIAL;
+    unsigned long total = (unsigned long)c.total;
     switch (q->kind) {
+    case HRC_Q_MULTIPLE:
+        if (c.wrong == 0) {
+            snprintf(out, size,
+                     partial ? ngettext("%zu of %zu right answer picked: %s.",
+                                        "%zu of %zu right answers picked: %s.", total)
+                             : ngettext("%zu of %zu right answer picked. Only a fully right "
+                                        "answer counts: %s.",
+                                        "%zu of %zu right answers picked. Only a fully right "
+                                        "answer counts: %s.",
+                                        total),
+                     c.right, c.total, pct);
+            return;
+        }
+        snprintf(first, sizeof first,
+                 ngettext("%zu of %zu right answer picked.",
+                          "%zu of %zu right answers picked.", total),
+                 c.right, c.total);
+        snprintf(second, sizeof second,
+                 partial ? ngettext("You also picked %zu wrong answer, and each wrong pick "
+                                    "takes one right one away: %s.",
+                                    "You also picked %zu wrong answers, and each wrong pick "
+                                    "takes one right one away: %s.",
+                                    (unsigned long)c.wrong)
+                         : ngettext("You also picked %zu wrong answer. Only a fully right "
+                                    "answer counts: %s.",
+                                    "You also picked %zu wrong answers. Only a fully right "
+                                    "answer counts: %s.",
+                                    (unsigned long)c.wrong),
+                 c.wrong, pct);
+        snprintf(out, size, "%s %s", first, second);
+        return;
+    case HRC_Q_ORDERING:
+        snprintf(out, size,
+                 partial ? ngettext("%zu of %zu item in the right place: %s.",
+                                    "%zu of %zu items in the right place: %s.", total)
+                         : ngettext("%zu of %zu item in the right place. Only a fully right "
+                                    "order counts: %s.",
+                                    "%zu of %zu items in the right place. Only a fully right "
+                                    "order counts: %s.",
+                                    total),
+                 c.right, c.total, pct);
+        return;
+    case HRC_Q_MATCHING:
+        snprintf(out, size,
+                 partial ? ngettext("%zu of %zu match right: %s.",
+                                    "%zu of %zu matches right: %s.", total)
+                         : ngettext("%zu of %zu match right. Only fully right matches "
+                                    "count: %s.",
+                                    "%zu of %zu matches right. Only fully right matches "
+                                    "count: %s.",
+                                    total),
+                 c.right, c.total, pct);
+        return;
+    case HRC_Q_FILLIN:
+        if (c.total > 1) {
+            snprintf(out, size,
+                     partial ? ngettext("%zu of %zu blank right: %s.",
+                                        "%zu of %zu blanks right: %s.", total)
+                             : ngettext("%zu of %zu blank right. Only fully right blanks "
+                                        "count: %s.",
+                                        "%zu of %zu blanks right. Only fully right blanks "
+                                        "count: %s.",
+                                        total),
+                     c.right, c.total, pct);
+            return;
+        }
+        break;
     case HRC_Q_SINGLE:
     case HRC_Q_TRUEFALSE:
-        snprintf(out, size, "%d %%", pct);
-        break;
-    case HRC_Q_MULTIPLE:
-        /* Said as counts after a colon, so that no language needs plurals. */
-        if (q->scoring == HRC_SCORING_PARTIAL)
-            snprintf(out, size,
-                     _("right answers picked: %zu of %zu; wrong ones picked: %zu; %d %% "
-                       "(each wrong pick takes one right one away)"),
-                     c.right, c.total, c.wrong, pct);
-        else
-            snprintf(out, size,
-                     _("right answers picked: %zu of %zu; wrong ones picked: %zu; %d %% (all "
-                       "or nothing)"),
-                     c.right, c.total, c.wrong, pct);
-        break;
-    case HRC_Q_ORDERING:
-        snprintf(out, size, _("%zu of %zu in the right place: %d %%%s"), c.right, c.total, pct,
-                 q->scoring == HRC_SCORING_PARTIAL ? "" : _(" (all or nothing)"));
-        break;
-    case HRC_Q_MATCHING:
-        snprintf(out, size, _("%zu of %zu matched: %d %%%s"), c.right, c.total, pct,
-                 q->scoring == HRC_SCORING_PARTIAL ? "" : _(" (all or nothing)"));
-        break;
-    case HRC_Q_FILLIN:
-        /* Counts after a colon, so that no language needs plurals. */
-        if (c.total > 1)
-            snprintf(out, size, _("blanks right: %zu of %zu; %d %%%s"), c.right, c.total, pct,
-                     q->scoring == HRC_SCORING_PARTIAL ? "" : _(" (all or nothing)"));
-        else
-            snprintf(out, size, "%d %%", pct);
-        break;
     case HRC_Q_NUMERIC:
-        snprintf(out, size, "%d %%", pct);
         break;
     }
+    snprintf(out, size, "%s", pct);
 }
 
-/* After checking: one message, the verdict and why. */
-static void feedback_box(ui *u, const hrc_quiz_item *it)
+/* Whether a question has parts whose count says more than the verdict
+ * (several right answers, items, pairs or blanks). */
+static bool has_parts(const hrc_question *q)
 {
+    return q->kind == HRC_Q_MULTIPLE || q->kind == HRC_Q_ORDERING ||
+           q->kind == HRC_Q_MATCHING || (q->kind == HRC_Q_FILLIN && q->n_gaps > 1);
+}
+
+/* The lang of the first picked choice's text, for saying it. */
+static const char *picks_lang(const hrc_app *app, const hrc_module *m, const hrc_quiz_item *it)
+{
+    const hrc_question *q = it->q;
+    bool multi = q->kind == HRC_Q_MULTIPLE;
+    for (size_t c = 0; c < q->n_choices; c++) {
+        bool picked = multi ? it->response.slot[c] != 0 : it->response.slot[0] == (int)c;
+        if (picked)
+            return choice_lang(app, m, q, c);
+    }
+    return NULL;
+}
+
+/*
+ * After checking: one verdict for the question, the count of its parts
+ * when it has some, and the explanation. Spoken in the order a learner
+ * needs it: the verdict, what they answered (and what the module says of
+ * it), the right answer when they missed it, then the explanation.
+ */
+static void feedback_box(ui *u, const hrc_module *m, const hrc_quiz_item *it)
+{
+    hrc_app *app = u->app;
     const hrc_palette *p = u->pal;
+    const hrc_question *q = it->q;
     hrc_rect box;
+    int y0 = u->y;
     ui_box_begin(u, &box);
     bool right = it->score >= 1.0, partly = !right && it->score > 0;
     const char *verdict = right ? _("Right!") : partly ? _("Partly right.") : _("Not right.");
@@ -506,15 +698,15 @@ static void feedback_box(ui *u, const hrc_quiz_item *it)
     u->w -= iw + u->pad / 2;
     ui_plain(u, verdict, HRC_FONT_BOLD, u->h2_px, right ? p->right : partly ? p->text : p->wrong);
     ui_say(u, verdict);
-    if (partly) {
-        char line[300];
-        screen_credit_line(it->q, &it->response, it->score, line, sizeof line);
-        ui_plain(u, line, 0, u->small_px, p->text);
-        ui_say(u, line);
+    char answer[1800], line[2048];
+    screen_response_text(app, m, q, &it->response, answer, sizeof answer);
+    if (answer[0]) {
+        snprintf(line, sizeof line, _("Your answer: %s"), answer);
+        say_in(u, line, q->kind == HRC_Q_SINGLE || q->kind == HRC_Q_MULTIPLE ||
+                                q->kind == HRC_Q_TRUEFALSE
+                            ? picks_lang(app, m, it)
+                            : NULL);
     }
-    ui_say_text(u, &it->q->explanation);
-    /* What the module says about the answers picked. */
-    const hrc_question *q = it->q;
     bool multi = q->kind == HRC_Q_MULTIPLE;
     for (size_t c = 0; q->kind != HRC_Q_ORDERING && q->kind != HRC_Q_MATCHING &&
                        c < q->n_choices; c++) {
@@ -522,35 +714,203 @@ static void feedback_box(ui *u, const hrc_quiz_item *it)
         if (picked && !hrc_text_is_empty(&q->choices[c].feedback))
             ui_say_text(u, &q->choices[c].feedback);
     }
+    if (!right) {
+        screen_right_answer_text(app, m, q, answer, sizeof answer);
+        snprintf(line, sizeof line, _("Right answer: %s"), answer);
+        ui_say(u, line);
+    }
+    if (has_parts(q) && !right) {
+        screen_credit_line(q, &it->response, it->score, line, sizeof line);
+        ui_plain(u, line, 0, u->small_px, p->text);
+        ui_say(u, line);
+    }
+    ui_say_text(u, &q->explanation);
     u->x -= iw + u->pad / 2;
     u->w += iw + u->pad / 2;
+    /* What the module says about the answers picked: here, not under the
+     * choices, so that checking moves none of them. */
+    for (size_t c = 0; q->kind != HRC_Q_ORDERING && q->kind != HRC_Q_MATCHING &&
+                       c < q->n_choices; c++) {
+        bool picked = multi ? it->response.slot[c] != 0 : it->response.slot[0] == (int)c;
+        if (picked && !hrc_text_is_empty(&q->choices[c].feedback)) {
+            ui_gap(u, u->pad / 3);
+            ui_text(u, &q->choices[c].feedback, HRC_FONT_ITALIC, u->px, p->text);
+        }
+    }
     ui_gap(u, u->pad / 3);
-    ui_text(u, &it->q->explanation, 0, u->px, p->text);
+    ui_text(u, &q->explanation, 0, u->px, p->text);
     ui_box_end(u, box, p->surface);
+    ui_mark_reveal(u, (hrc_rect){u->x, y0, u->w, u->y - y0});
 }
 
-static const char *instruction(const hrc_quiz_item *it, const quiz_state *qs)
+/* What to do, said once: how to answer, then how it is scored when the
+ * question has parts. */
+static void instruction(const hrc_quiz_item *it, char *out, size_t size)
 {
-    switch (it->q->kind) {
+    const hrc_question *q = it->q;
+    bool partial = q->scoring == HRC_SCORING_PARTIAL;
+    const char *how = "", *rule = NULL;
+    char notes[256] = "";
+    switch (q->kind) {
     case HRC_Q_SINGLE:
-    case HRC_Q_TRUEFALSE: return _("Pick one answer.");
-    case HRC_Q_MULTIPLE: return _("Pick every right answer.");
+    case HRC_Q_TRUEFALSE: how = _("Pick one answer."); break;
+    case HRC_Q_MULTIPLE:
+        how = _("Pick every right answer.");
+        rule = partial ? _("Partial credit: each right answer you pick counts, and each wrong "
+                           "one takes one away.")
+                       : _("All or nothing: it counts only with every right answer and no "
+                           "wrong one.");
+        break;
     case HRC_Q_ORDERING:
-        return _("Put these in the right order: drag an item to its place, or pick it with "
-                 "Enter and move it with Up and Down.");
+        how = _("Put these in the right order: drag an item to its place, or pick it with "
+                "Enter and move it with Up and Down.");
+        rule = partial ? _("Partial credit: each item in its place counts.")
+                       : _("All or nothing: it counts only with every item in its place.");
+        break;
     case HRC_Q_MATCHING:
-        return _("Match each item with its partner: pick an item, then its partner, or drag a "
-                 "partner onto an item.");
+        how = _("Match each item: pick it, then pick its match below; or drag a match onto "
+                "it.");
+        rule = partial ? _("Partial credit: each right match counts.")
+                       : _("All or nothing: it counts only when every match is right.");
+        break;
     case HRC_Q_FILLIN:
-        return it->q->n_gaps > 1
-                   ? _("Type the missing words: pick a blank, then type; Enter goes on to the "
-                       "next blank.")
-                   : _("Type the missing word, then press Enter.");
-    case HRC_Q_NUMERIC:
-        return _("Type a number, then press Enter. Spaces between thousands and a comma or a "
-                 "point for decimals are fine.");
+        if (q->n_gaps > 1) {
+            how = _("Type the missing words: pick a blank, then type. Then choose Check "
+                    "answer.");
+            rule = partial ? _("Partial credit: each right blank counts.")
+                           : _("All or nothing: it counts only when every blank is right.");
+        } else {
+            how = _("Type the missing word, then choose Check answer.");
+        }
+        break;
+    case HRC_Q_NUMERIC: {
+        how = _("Type a number, then choose Check answer.");
+        /* How to write it, only where the answer needs it: thousands
+         * past four digits, decimals. */
+        double lo = q->value - q->tolerance, hi = q->value + q->tolerance;
+        bool big = fabs(lo) >= 10000 || fabs(hi) >= 10000;
+        bool decimals = q->value != floor(q->value) || q->tolerance != floor(q->tolerance);
+        if (big && decimals)
+            snprintf(notes, sizeof notes, "%s",
+                     _("Spaces between thousands, and a comma or a point for decimals, are "
+                       "fine."));
+        else if (big)
+            snprintf(notes, sizeof notes, "%s", _("Spaces between thousands are fine."));
+        else if (decimals)
+            snprintf(notes, sizeof notes, "%s",
+                     _("A comma or a point for decimals is fine."));
+        if (notes[0])
+            rule = notes;
+        break;
     }
-    return "";
+    }
+    snprintf(out, size, "%s%s%s", how, rule ? " " : "", rule ? rule : "");
+}
+
+/* What entering a question says after the question itself: the choices,
+ * numbered as shown ("Choices: 1, ..., 2, ..."); the items to order; the
+ * items to match and their matches. */
+static void say_choices(ui *u, const hrc_module *m, const hrc_quiz_item *it)
+{
+    hrc_app *app = u->app;
+    const hrc_question *q = it->q;
+    char line[4096];
+    size_t at = 0;
+    const char *lang = NULL;
+    bool mixed = false;
+#define PUT(...)                                                                       \
+    do {                                                                               \
+        int w_ = snprintf(line + at, sizeof line - at, __VA_ARGS__);                   \
+        if (w_ > 0)                                                                    \
+            at = at + (size_t)w_ < sizeof line ? at + (size_t)w_ : sizeof line - 1;    \
+    } while (0)
+    switch (q->kind) {
+    case HRC_Q_SINGLE:
+    case HRC_Q_MULTIPLE:
+    case HRC_Q_TRUEFALSE:
+        PUT("%s", _("Choices:"));
+        for (size_t pos = 0; pos < it->n_shown; pos++) {
+            size_t c = it->shown[pos];
+            const char *l = choice_lang(app, m, q, c);
+            if (pos == 0)
+                lang = l;
+            else if ((l == NULL) != (lang == NULL) || (l && strcmp(l, lang) != 0))
+                mixed = true;
+            PUT(" %zu, %s%s", pos + 1, screen_choice_label(app, m, q, c),
+                pos + 1 < it->n_shown ? "." : "");
+        }
+        break;
+    case HRC_Q_ORDERING:
+        PUT("%s", _("Items, in the order shown:"));
+        for (size_t p = 0; p < it->response.n; p++) {
+            int c = it->response.slot[p];
+            PUT(" %zu, %s%s", p + 1, screen_choice_label(app, m, q, (size_t)c),
+                p + 1 < it->response.n ? "." : "");
+        }
+        lang = it->response.n ? choice_lang(app, m, q, (size_t)it->response.slot[0]) : NULL;
+        break;
+    case HRC_Q_MATCHING:
+        PUT("%s", _("Items to match:"));
+        for (size_t l = 0; l < q->n_pairs; l++)
+            PUT(" %zu, %s.", l + 1, ui_pick(app, m, &q->pairs[l].left));
+        PUT(" %s", _("Matches to choose from:"));
+        for (size_t pos = 0; pos < q->n_pairs; pos++)
+            PUT(" %zu, %s%s", pos + 1, ui_pick(app, m, &q->pairs[it->right_shown[pos]].right),
+                pos + 1 < q->n_pairs ? "." : "");
+        lang = q->n_pairs ? text_lang(app, m, &q->pairs[0].left) : NULL;
+        break;
+    case HRC_Q_FILLIN:
+    case HRC_Q_NUMERIC:
+        return;
+    }
+#undef PUT
+    /* One utterance, in the choices' language when they share one. */
+    say_in(u, line, mixed ? NULL : lang);
+}
+
+/* "Pass mark 70% · attempt 1 of 3", with Start over at its right: out of
+ * the way of the answers and of the bar's buttons, and always behind its
+ * question. The row keeps the button's height from the first question, so
+ * nothing moves when it appears. */
+static void header_row(ui *u, const char *text, bool start_over)
+{
+    int px = u->px;
+    u->px = u->small_px; /* a small, quiet action */
+    const char *label = _("Start over");
+    int bw = ui_button_width(u, ICON_RESTART, label);
+    int bh = ui_text_height(u, label, HRC_FONT_BOLD, u->px, bw) + u->pad;
+    if (bh < u->min_target)
+        bh = u->min_target;
+    int tw = ui_text_width(u, text, 0, u->small_px);
+    int x = u->x, w = u->w, y0 = u->y;
+    if (tw + u->pad + bw <= u->w) {
+        int th = ui_text_height(u, text, 0, u->small_px, u->w - bw - u->pad);
+        int row = th > bh ? th : bh;
+        u->y = y0 + (row - th) / 2;
+        u->w = w - bw - u->pad;
+        ui_plain(u, text, 0, u->small_px, u->pal->muted);
+        u->w = w;
+        if (start_over) {
+            u->x = x + w - bw;
+            u->y = y0 + (row - bh) / 2;
+            u->w = bw;
+            ui_button_icon(u, ICON_RESTART, label, ACT_START_OVER, 0, BTN_QUIET);
+            ui_flow_end(u);
+            u->x = x;
+            u->w = w;
+        }
+        u->y = y0 + row;
+    } else {
+        ui_plain(u, text, 0, u->small_px, u->pal->muted);
+        if (start_over) {
+            ui_gap(u, u->pad / 4);
+            ui_button_icon(u, ICON_RESTART, label, ACT_START_OVER, 0, BTN_QUIET);
+            ui_flow_end(u);
+        } else {
+            u->y += bh + u->pad / 4 + u->pad / 2;
+        }
+    }
+    u->px = px;
 }
 
 static void quiz_draw(ui *u)
@@ -565,7 +925,7 @@ static void quiz_draw(ui *u)
     const hrc_module *m = ui_module(app, hrc_nav_top(&app->nav)->module);
     screen_item_header(u);
     ui_text(u, &quiz->title, HRC_FONT_BOLD, u->h1_px, p->text);
-    char line[256];
+    char line[1024];
     hrc_quiz_item *it = current_item(app);
     if (!it) {
         ui_gap(u, u->pad);
@@ -580,18 +940,17 @@ static void quiz_draw(ui *u)
     }
     hrc_quiz_attempt *a = current_attempt(app);
     if (quiz->max_attempts == HRC_ATTEMPTS_UNLIMITED)
-        snprintf(line, sizeof line, _("Pass mark %d %%"), quiz->pass_percent);
+        snprintf(line, sizeof line, _("Pass mark %d%%"), quiz->pass_percent);
     else
-        snprintf(line, sizeof line, _("Pass mark %d %% \xc2\xb7 attempt %d of %d"),
+        snprintf(line, sizeof line, _("Pass mark %d%% \xc2\xb7 attempt %d of %d"),
                  quiz->pass_percent, a->number, quiz->max_attempts);
-    ui_plain(u, line, 0, u->small_px, p->muted);
     size_t answered = 0;
     for (size_t i = 0; i < a->n_items; i++)
         answered += a->items[i].checked;
+    ui_gap(u, u->pad / 4);
+    header_row(u, line, !qs->confirm_restart && answered > 0 &&
+                            !hrc_quiz_attempt_finished(a));
     ui_gap(u, u->pad / 3);
-    int bar = u->pad / 3 > 4 ? u->pad / 3 : 4;
-    ui_progress(u, (hrc_rect){u->x, u->y, u->w, bar}, (int)answered, (int)a->n_items);
-    u->y += bar + u->pad / 2;
     if (qs->confirm_restart) {
         hrc_rect box;
         ui_box_begin(u, &box);
@@ -607,29 +966,55 @@ static void quiz_draw(ui *u)
         ui_box_end(u, box, p->surface);
         return;
     }
-    if (a->current == 0 && !it->checked && !hrc_text_is_empty(&quiz->intro)) {
+    /* The intro and the instruction stay after checking (only no longer
+     * said), so that nothing below them moves. */
+    if (a->current == 0 && !hrc_text_is_empty(&quiz->intro)) {
         ui_text(u, &quiz->intro, 0, u->px, p->text);
         ui_gap(u, u->pad / 2);
     }
-    snprintf(line, sizeof line, _("Question %zu of %zu"), a->current + 1, a->n_items);
-    ui_plain(u, line, HRC_FONT_BOLD, u->small_px, p->muted);
+    /* Where the learner is, above a thin bar of the questions answered,
+     * labelled as such: progress, not a score. */
+    char place[64], label[192], done[96];
+    snprintf(place, sizeof place, _("Question %zu of %zu"), a->current + 1, a->n_items);
+    /* TRANSLATORS: what the quiz's progress bar measures. */
+    snprintf(done, sizeof done, _("%zu of %zu answered"), answered, a->n_items);
+    snprintf(label, sizeof label, "%s \xc2\xb7 %s", place, done);
+    ui_plain(u, label, HRC_FONT_BOLD, u->small_px, p->muted);
+    ui_gap(u, u->pad / 6);
+    int bar = u->pad / 4 > 3 ? u->pad / 4 : 3;
+    ui_progress(u, (hrc_rect){u->x, u->y, u->w, bar}, (int)answered, (int)a->n_items);
+    u->y += bar + u->pad / 2;
     const hrc_question *q = it->q;
     /* The fields come right after the instruction: their targets follow
      * each other, so the focused one is known while drawing. */
     int active = active_field(app, qs, it);
     if (q->kind == HRC_Q_FILLIN)
-        draw_gapped_prompt(u, m, it, active);
+        draw_gapped_prompt(u, m, it);
     else
         ui_text(u, &q->prompt, HRC_FONT_BOLD, u->h2_px, p->text);
     ui_gap(u, u->pad / 3);
+    instruction(it, line, sizeof line);
+    ui_plain(u, line, 0, u->small_px, p->muted);
+    ui_gap(u, u->pad / 3);
     if (!it->checked) {
-        ui_plain(u, instruction(it, qs), 0, u->small_px, p->muted);
-        ui_gap(u, u->pad / 3);
-        /* Spoken when the question appears: its place, the question and
-         * what to do; after checking, the feedback instead. */
+        /* Spoken when the question appears: its place, the question, what
+         * to do and the choices; after checking, the feedback instead. */
+        ui_say(u, place);
+        if (q->kind == HRC_Q_FILLIN) {
+            const hrc_variant *v = hrc_text_pick(&q->prompt, app->lang,
+                                                 m ? m->default_lang : NULL);
+            char said[2048];
+            if (v && v->n_spans) {
+                spoken_prompt(u, v, it, said, sizeof said);
+                say_in(u, said, v->lang);
+            } else {
+                ui_say_text(u, &q->prompt);
+            }
+        } else {
+            ui_say_text(u, &q->prompt);
+        }
         ui_say(u, line);
-        ui_say_text(u, &q->prompt);
-        ui_say(u, instruction(it, qs));
+        say_choices(u, m, it);
     }
     switch (q->kind) {
     case HRC_Q_SINGLE:
@@ -651,8 +1036,10 @@ static void quiz_draw(ui *u)
         break;
     }
     if (typed(q) && !it->checked && app->kiosk) {
+        /* Letters with a row of digits for blanks (they may want "15"),
+         * the number pad for numbers. */
         ui_gap(u, u->pad / 2);
-        osk_draw(u, &qs->keys, q->kind == HRC_Q_NUMERIC ? OSK_NUMBER : OSK_NAME, ACT_KEY,
+        osk_draw(u, &qs->keys, q->kind == HRC_Q_NUMERIC ? OSK_NUMBER : OSK_TEXT, ACT_KEY,
                  hrc_response_field(&it->response, (size_t)active));
     }
     for (int h = 0; h < it->hints_shown && (size_t)h < q->n_hints; h++) {
@@ -670,10 +1057,12 @@ static void quiz_draw(ui *u)
     }
     if (it->checked) {
         ui_gap(u, u->pad / 2);
-        feedback_box(u, it);
+        feedback_box(u, m, it);
     }
 }
 
+/* The bar: the hint at the left, where the learner is in the middle (in
+ * one place, before and after checking), the next step at the right. */
 static void quiz_bar(ui *u)
 {
     hrc_app *app = u->app;
@@ -691,16 +1080,16 @@ static void quiz_bar(ui *u)
         ui_bar_main(u, ICON_RESTART, _("Start over"), ACT_START_OVER_YES, 0);
         return;
     }
-    size_t answered = 0;
-    for (size_t i = 0; i < a->n_items; i++)
-        answered += a->items[i].checked;
     if (!it->checked && (size_t)it->hints_shown < it->q->n_hints)
         ui_bar_add(u, false, ICON_HINT, _("Show a hint"), ACT_HINT, 0, BTN_QUIET);
-    if (answered > 0 && !hrc_quiz_attempt_finished(a))
-        ui_bar_add(u, false, ICON_RESTART, _("Start over"), ACT_START_OVER, 0, BTN_QUIET);
-    char status[64];
+    char status[128];
     snprintf(status, sizeof status, _("Question %zu of %zu"), a->current + 1, a->n_items);
-    ui_bar_status(u, app->notice[0] ? app->notice : status, app->notice[0] != 0);
+    if (app->notice[0])
+        ui_bar_status(u, app->notice, true);
+    else if (qs->grabbed >= 0 && qs->grabbed_by_key && !it->checked)
+        ui_bar_status(u, _("Moving: Up and Down move it, Enter puts it down"), false);
+    else
+        ui_bar_status(u, status, false);
     if (!it->checked && typed(it->q)) /* the field is the main target */
         ui_bar_add(u, true, ICON_RIGHT, _("Check answer"), ACT_CHECK, 0, BTN_NORMAL);
     else if (!it->checked)
@@ -710,6 +1099,7 @@ static void quiz_bar(ui *u)
     else
         ui_bar_main(u, ICON_TROPHY, _("See results"), ACT_NEXT_QUESTION, 0);
 }
+
 
 static unsigned finish_attempt(hrc_app *app)
 {
@@ -770,6 +1160,7 @@ static unsigned check_answer(hrc_app *app, quiz_state *qs, hrc_quiz_item *it)
     hrc_quiz_attempt *a = current_attempt(app);
     hrc_quiz_check(a, a->current);
     focus_next_action(app);
+    app->reveal_marked = true; /* the feedback comes into view */
     return HRC_APP_REDRAW;
 }
 
@@ -817,8 +1208,10 @@ static unsigned quiz_activate(hrc_app *app, int action, int arg)
     case ACT_KEY: {
         hrc_input typed_in;
         int f = active_field(app, qs, it);
-        if (!it->checked &&
-            osk_press(&qs->keys, arg, hrc_response_field(&it->response, (size_t)f), &typed_in))
+        osk_kind kind = it->q->kind == HRC_Q_NUMERIC ? OSK_NUMBER : OSK_TEXT;
+        if (!it->checked && osk_press_kind(&qs->keys, kind, arg,
+                                           hrc_response_field(&it->response, (size_t)f),
+                                           &typed_in))
             return quiz_text(app, &typed_in);
         break;
     }

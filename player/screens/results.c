@@ -1,8 +1,9 @@
 /*
  * Results of a quiz attempt: the score against the pass mark, each
- * question's credit (partial credit in words), the questions missed to
- * review with the right answers, and what next: try again, go on, or
- * finish the module.
+ * question's credit (partial credit in plain sentences), the questions
+ * missed to review with the right answers, and what next: try again, go
+ * on, or finish the module. Once passed, taking the quiz again is a quiet
+ * offer in the content; the bar's main action goes on.
  */
 #include "core/answer.h"
 #include "screens/icons.h"
@@ -147,6 +148,8 @@ void screen_right_answer_text(const hrc_app *app, const hrc_module *m, const hrc
     screen_response_text(app, m, q, &r, out, size);
 }
 
+/* Each question's credit: a list to read (no face, nothing to press), the
+ * verdict in words and as a mark. */
 static void summary(ui *u, const hrc_module *m, hrc_quiz_attempt *a)
 {
     const hrc_palette *p = u->pal;
@@ -154,20 +157,34 @@ static void summary(ui *u, const hrc_module *m, hrc_quiz_attempt *a)
     ui_gap(u, u->pad / 2);
     ui_plain(u, _("Question by question"), HRC_FONT_BOLD, u->h2_px, p->text);
     ui_gap(u, u->pad / 3);
+    hrc_rect box;
+    ui_box_begin(u, &box);
     for (size_t i = 0; i < a->n_items; i++) {
         const hrc_quiz_item *it = &a->items[i];
         bool right = it->checked && it->score >= 1.0;
         bool partly = it->checked && !right && it->score > 0;
-        char credit[300];
-        if (it->checked)
-            screen_credit_line(it->q, &it->response, it->score, credit, sizeof credit);
-        else
-            snprintf(credit, sizeof credit, _("Not answered: 0 %%"));
+        char credit[400];
+        if (!it->checked) {
+            char pct[32];
+            screen_percent(0, pct, sizeof pct);
+            snprintf(credit, sizeof credit, _("not answered, %s"), pct);
+        } else {
+            char how[360];
+            /* Fully right: the percentage says it all. */
+            if (right)
+                screen_percent(100, how, sizeof how);
+            else
+                screen_credit_line(it->q, &it->response, it->score, how, sizeof how);
+            /* "right, 100%"; "partly right, 2 of 3 matches right: 67%." */
+            snprintf(credit, sizeof credit,
+                     right ? _("right, %s") : partly ? _("partly right, %s") : _("not right, %s"),
+                     how);
+        }
         snprintf(line, sizeof line, _("Question %zu: %s"), i + 1, credit);
-        ui_block_button(u, right ? ICON_RIGHT : partly ? ICON_PARTLY : ICON_WRONG, line,
-                        &it->q->prompt, NULL, ACT_NONE, 0,
-                        right ? BTN_RIGHT : partly ? BTN_QUIET : BTN_WRONG, false);
+        ui_entry(u, right ? ICON_RIGHT : partly ? ICON_PARTLY : ICON_WRONG,
+                 right ? p->right : partly ? p->text : p->wrong, line, &it->q->prompt, NULL);
     }
+    ui_box_end(u, box, p->surface);
     (void)m;
 }
 
@@ -231,10 +248,10 @@ static void results_draw(ui *u)
     u->x += iw + u->pad;
     u->w -= iw + u->pad;
     /* Spoken on arrival: the score, the pass mark and the verdict. */
-    snprintf(line, sizeof line, _("Your score: %d %%"), (int)(percent + 0.5));
+    snprintf(line, sizeof line, _("Your score: %d%%"), (int)(percent + 0.5));
     ui_plain(u, line, HRC_FONT_BOLD, u->h1_px, p->text);
     ui_say(u, line);
-    snprintf(line, sizeof line, _("Pass mark: %d %%"), quiz->pass_percent);
+    snprintf(line, sizeof line, _("Pass mark: %d%%"), quiz->pass_percent);
     ui_plain(u, line, 0, u->px, p->text);
     ui_say(u, line);
     ui_plain(u, passed ? _("Passed. Well done!") : _("Not passed this time."), HRC_FONT_BOLD,
@@ -253,6 +270,15 @@ static void results_draw(ui *u)
     u->x -= iw + u->pad;
     u->w += iw + u->pad;
     ui_box_end(u, box, p->surface);
+    /* Passed: another attempt is there to practise, not needed; it is
+     * offered here, quietly, and the bar goes on. */
+    if (passed && left != 0) {
+        ui_plain(u, _("Your best score is kept. You may take the quiz again to practise."), 0,
+                 u->small_px, p->muted);
+        ui_gap(u, u->pad / 4);
+        ui_button_icon(u, ICON_RESTART, _("Take the quiz again"), ACT_TRY_AGAIN, 0, BTN_QUIET);
+        ui_flow_end(u);
+    }
     if (app->notice[0]) {
         ui_gap(u, u->pad / 2);
         ui_plain(u, app->notice, HRC_FONT_BOLD, u->px, p->wrong);
@@ -280,13 +306,14 @@ static void results_bar(ui *u)
     if (rs->reviewing)
         ui_bar_add(u, false, ICON_BACK, _("Back to the results"), ACT_SUMMARY, 0, BTN_QUIET);
     else if (missed_any(a))
-        ui_bar_add(u, false, ICON_HINT, _("Review the questions I missed"), ACT_REVIEW, 0,
+        ui_bar_add(u, false, ICON_REVIEW, _("Review the questions I missed"), ACT_REVIEW, 0,
                    BTN_QUIET);
     bool passed = hrc_quiz_passed(a->quiz, hrc_quiz_attempt_percent(a));
     int left = hrc_quiz_attempts_left(a->quiz, a->number);
     bool try_is_main = !session_module_complete(app, loc->module) &&
                        (size_t)loc->item + 1 >= m->n_items && !passed && left != 0;
-    if (left != 0 && !try_is_main)
+    /* Passed: taking it again is offered in the content, not here. */
+    if (left != 0 && !try_is_main && !passed)
         ui_bar_add(u, false, ICON_RESTART, _("Try again"), ACT_TRY_AGAIN, 0, BTN_QUIET);
     if (session_module_complete(app, loc->module))
         ui_bar_main(u, ICON_TROPHY, _("Finish the module"), ACT_FINISH, 0);

@@ -363,11 +363,17 @@ static void describe(const hrc_app *app, batch *b, int index)
         add_label(b, t, ", ");
         break;
     case HRC_ROLE_TEXT_FIELD: {
-        const char *name = field_name(app, index);
+        /* Its own name (a label's prefix, "Blank 2"), else the words
+         * before it ("Type your name:"). */
+        size_t n = strlen(t->label), p = t->prefix_len < n ? t->prefix_len : n;
+        char own[256];
+        snprintf(own, sizeof own, "%.*s", (int)p, t->label);
+        const char *name = p ? own : field_name(app, index);
+        const char *typed = t->label + p;
         batch_add(b, name ? name : _("Text field"), NULL, ". ");
         batch_add(b, spoken_role_name(t->role), NULL, ", ");
-        if (*t->label)
-            batch_add(b, t->label, t->lang, ", ");
+        if (*typed)
+            batch_add(b, typed, t->lang, ", ");
         else if (!*t->state)
             batch_add(b, _("empty"), NULL, ", ");
         break;
@@ -606,7 +612,7 @@ static unsigned change_volume(hrc_app *app, int step)
     v = v < SPOKEN_VOLUME_MIN ? SPOKEN_VOLUME_MIN : v > 100 ? 100 : v;
     s->volume = v;
     /* TRANSLATORS: spoken after the volume changed. */
-    snprintf(s->message, sizeof s->message, _("Volume %d %%."), v);
+    snprintf(s->message, sizeof s->message, _("Volume %d%%."), v);
     return HRC_APP_REDRAW;
 }
 

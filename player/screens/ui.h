@@ -126,6 +126,9 @@ struct hrc_app {
     int line_px;   /* one line of body text, for keyboard scrolling */
     bool stale;    /* state changed since the last frame */
     bool reveal_focus; /* scroll the focused target into view */
+    /* Scroll what the screen marks with ui_mark_reveal() into view in the
+     * next frame (set by a screen's action: feedback after a check). */
+    bool reveal_marked;
     int main_target;   /* the last frame's main action, -1 none */
     bool keyboard;     /* the last input was a key, not a pointer */
     int dropped_runs;  /* text a frame had to leave out for lack of room (tests) */
@@ -182,6 +185,12 @@ typedef struct ui {
     hrc_rect focus_content;
     bool focus_scrolled;
     int main_target; /* the screen's main action (target index), -1 none */
+    /* A line a block button keeps room for above its text although it
+     * does not show it (ui_block_button): set by a screen around the call,
+     * so that a row does not grow when a line appears there. */
+    const char *block_head;
+    hrc_rect reveal; /* ui_mark_reveal(): content to bring into view */
+    bool reveal_set;
     hrc_layout lay; /* reused for every wrap */
 
     /* The bar being assembled (bars.c). */
@@ -205,6 +214,10 @@ typedef enum button_state {
     BTN_QUIET,  /* a secondary button: outlined */
     BTN_PICKED, /* an answer picked, not yet checked: tinted, thick border */
     BTN_DONE,   /* an item done: quiet, with its tick */
+    /* A right answer the learner did not pick: a dashed border and a mark
+     * in the colour of right answers, on a plain face; the screen shows
+     * an outlined mark and says so in words. */
+    BTN_MISSED,
 } button_state;
 
 /* Widgets (widgets.c). Content coordinates inside the scroll view. */
@@ -237,6 +250,11 @@ int ui_button_named(ui *u, const char *icon, const char *label, const char *name
 int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text *t,
                     const char *plain, int action, int arg, button_state st,
                     bool draggable);
+/* A line of a list to read, not to press (results, what was done): an
+ * icon in a column at the left in colour `mark`, a short line above (head,
+ * may be NULL) and a text (t, or plain). No face, no border, no target. */
+void ui_entry(ui *u, const char *icon, hrc_color mark, const char *head, const hrc_text *t,
+              const char *plain);
 /* An icon glyph at content coordinates (x, y), size px tall; returns its width. */
 int ui_icon(ui *u, const char *icon, int x, int y, int px, hrc_color color);
 /* A horizontal progress bar at content coordinates, done out of total. */
@@ -260,6 +278,26 @@ int ui_line_at(ui *u, const char *text, unsigned style, int px, hrc_color color,
  * Returns the height. */
 int ui_lines_at(ui *u, const char *text, unsigned style, int px, hrc_color color, int x, int y,
                 int w, int max_lines);
+/* Width ui_button_icon() gives a button with this icon (may be NULL) and
+ * label in the current column. */
+int ui_button_width(ui *u, const char *icon, const char *label);
+/* Marks content rectangle r (the feedback after a check) to be scrolled
+ * into view in this frame, when the screen asked for it by setting
+ * app->reveal_marked in an action: its bottom is brought up, its top
+ * never above the view's. */
+void ui_mark_reveal(ui *u, hrc_rect r);
+/* A row of a matching question: `left` in the left part, a slot on the
+ * right holding `right` (empty: `placeholder`, in italics). Its height
+ * is the tallest of `left` and every text in `slot_texts` (n of them) at
+ * the slot's width, so that filling the slot never moves the rows below.
+ * left_w: the room the texts on the left need (the widest of a question's,
+ * so that the slots line up), at most half the row; 0: two fifths. A
+ * target (action, arg) described by the screen (ui_next_target). On a
+ * narrow column the slot goes under the text. Returns the target. */
+int ui_pair_row(ui *u, const char *icon, const char *left, const char *left_lang,
+                const char *right, const char *right_lang, const char *placeholder,
+                const char *const *slot_texts, size_t n, int left_w, int action, int arg,
+                button_state st);
 
 /* Bars (bars.c): buttons queued with ui_bar_add(), laid out in one or more
  * rows (left group, status text, right group) by ui_bar_layout(), drawn
@@ -447,9 +485,16 @@ const hrc_question *present_question(const hrc_app *app, const hrc_module **modu
 /* A response in words (results.c). */
 void screen_response_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
                           const hrc_response *r, char *out, size_t size);
-/* How a question's score is made, in words (quiz.c). */
+/* The right answer in words (results.c). */
+void screen_right_answer_text(const hrc_app *app, const hrc_module *m, const hrc_question *q,
+                              char *out, size_t size);
+/* How a question's score was made, in plain words, counts first ("2 of 3
+ * matches right: 67%.") (quiz.c). */
 void screen_credit_line(const hrc_question *q, const hrc_response *r, double score,
                         char *out, size_t size);
+/* A percentage as the interface language writes it: "70%" in English,
+ * "70 %" with a no-break space in French; never parted at a line end. */
+void screen_percent(int pct, char *out, size_t size);
 /* Where to go on in a module; -1 when every part is done (home.c). */
 int screen_next_item(const hrc_app *app, int module);
 

@@ -92,6 +92,7 @@ static const char *state_words(button_state st)
     case BTN_PICKED: return _("picked");
     case BTN_RIGHT: return _("correct");
     case BTN_WRONG: return _("not correct");
+    case BTN_MISSED: return _("right answer, not picked");
     default: return NULL;
     }
 }
@@ -391,7 +392,8 @@ static void button_colors(const ui *u, button_state st, hrc_color *bg, hrc_color
     case BTN_WRONG: *bg = u->pal->surface; *fg = u->pal->text; break;
     case BTN_PICKED: *bg = u->pal->picked; *fg = u->pal->text; break;
     case BTN_QUIET:
-    case BTN_DONE: *bg = u->pal->surface; *fg = u->pal->text; break;
+    case BTN_DONE:
+    case BTN_MISSED: *bg = u->pal->surface; *fg = u->pal->text; break;
     default: *bg = u->pal->button; *fg = u->pal->button_text; break;
     }
 }
@@ -400,13 +402,33 @@ static void button_colors(const ui *u, button_state st, hrc_color *bg, hrc_color
 static hrc_color button_mark(const ui *u, button_state st)
 {
     switch (st) {
-    case BTN_RIGHT: return u->pal->right;
+    case BTN_RIGHT:
+    case BTN_MISSED: return u->pal->right;
     case BTN_WRONG: return u->pal->wrong;
     case BTN_PICKED: return u->pal->picked_border;
     case BTN_DONE: return u->pal->accent;
     case BTN_SELECTED: return u->pal->selected_text;
     case BTN_NORMAL: return u->pal->button_text;
     default: return u->pal->text;
+    }
+}
+
+/* An outline t thick drawn in dashes (screen coordinates): what is not
+ * there yet, or was not picked. */
+static void dashed_frame(ui *u, hrc_rect r, hrc_color c, int t)
+{
+    if (t < 1)
+        t = 1;
+    int dash = 3 * t > 6 ? 3 * t : 6, step = dash + (2 * t > 4 ? 2 * t : 4);
+    for (int x = r.x; x < r.x + r.w; x += step) {
+        int w = r.x + r.w - x < dash ? r.x + r.w - x : dash;
+        hrc_draw_rect(u->list, (hrc_rect){x, r.y, w, t}, c, 0);
+        hrc_draw_rect(u->list, (hrc_rect){x, r.y + r.h - t, w, t}, c, 0);
+    }
+    for (int y = r.y + t; y < r.y + r.h - t; y += step) {
+        int h = r.y + r.h - t - y < dash ? r.y + r.h - t - y : dash;
+        hrc_draw_rect(u->list, (hrc_rect){r.x, y, t, h}, c, 0);
+        hrc_draw_rect(u->list, (hrc_rect){r.x + r.w - t, y, t, h}, c, 0);
     }
 }
 
@@ -421,6 +443,8 @@ static void button_face(ui *u, hrc_rect content, button_state st)
         hrc_draw_frame(u->list, r, u->pal->border, t > 0 ? t : 1);
     } else if (st == BTN_RIGHT || st == BTN_WRONG || st == BTN_PICKED) {
         hrc_draw_frame(u->list, r, button_mark(u, st), u->ring);
+    } else if (st == BTN_MISSED) {
+        dashed_frame(u, r, button_mark(u, st), u->ring);
     }
 }
 
@@ -455,6 +479,32 @@ void ui_mark_main(ui *u, int target)
 {
     if (target >= 0)
         u->main_target = target;
+}
+
+void ui_mark_reveal(ui *u, hrc_rect r)
+{
+    u->reveal = r;
+    u->reveal_set = true;
+}
+
+int ui_button_width(ui *u, const char *icon, const char *label)
+{
+    int pad = u->pad, max_w = u->w;
+    int icon_px = u->px * 6 / 5;
+    int icon_w = icon ? u->m->width(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px}, icon,
+                                    strlen(icon)) + pad / 2
+                      : 0;
+    hrc_span span = {0, label};
+    int text_w = max_w - 2 * pad - icon_w > 1 ? max_w - 2 * pad - icon_w : 1;
+    if (hrc_layout_wrap(&u->lay, &span, 1, HRC_FONT_BOLD, u->px, text_w, ui_lang(u), u->m) ==
+        0)
+        text_w = u->lay.width;
+    else
+        text_w = ui_text_width(u, label, HRC_FONT_BOLD, u->px);
+    int bw = text_w + 2 * pad + icon_w;
+    if (bw < u->min_target)
+        bw = u->min_target;
+    return bw > max_w ? max_w : bw;
 }
 
 int ui_button(ui *u, const char *label, int action, int arg, button_state st)
@@ -556,7 +606,17 @@ int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text 
     const char *lang = v && !plain ? v->lang : ui_lang(u);
     if (hrc_layout_wrap(&u->lay, spans, n, 0, u->px, inner, lang, u->m) < 0)
         return -1;
-    int th = u->lay.height + prefix_h;
+    int text_h = u->lay.height;
+    int th = text_h + prefix_h;
+    /* The room a line may need later (u->block_head): the row keeps it,
+     * its content centred. */
+    if (u->block_head && *u->block_head) {
+        int head_h = ui_text_height(u, u->block_head, HRC_FONT_BOLD, u->small_px, inner);
+        if (hrc_layout_wrap(&u->lay, spans, n, 0, u->px, inner, lang, u->m) < 0)
+            return -1;
+        if (text_h + head_h > th)
+            th = text_h + head_h;
+    }
     int bh = th + pad;
     if (bh < u->min_target)
         bh = u->min_target;
@@ -564,7 +624,7 @@ int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text 
     button_face(u, content, st);
     hrc_color bg, fg;
     button_colors(u, st, &bg, &fg);
-    int ty = u->y + (bh - th) / 2;
+    int ty = u->y + (bh - (text_h + prefix_h)) / 2;
     int tx = u->x + pad + icon_w;
     emit_layout(u, tx, ty + prefix_h, inner, fg, u->px);
     if (icon) {
@@ -578,8 +638,9 @@ int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text 
         hrc_span ps = {0, prefix};
         if (hrc_layout_wrap(&u->lay, &ps, 1, HRC_FONT_BOLD, u->small_px, inner, ui_lang(u),
                             u->m) == 0)
-            emit_layout(u, tx, ty, inner, st == BTN_RIGHT || st == BTN_WRONG
-                                              ? button_mark(u, st) : fg, u->small_px);
+            emit_layout(u, tx, ty, inner,
+                        st == BTN_RIGHT || st == BTN_WRONG || st == BTN_MISSED
+                            ? button_mark(u, st) : fg, u->small_px);
     }
     char label[512];
     snprintf(label, sizeof label, "%s%s%s", prefix ? prefix : "", prefix ? " " : "",
@@ -588,7 +649,7 @@ int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text 
      * spoken guidance says its content, never a PIN's digits. */
     size_t len = strlen(one.text);
     bool field = action != ACT_NONE && len > 0 && one.text[len - 1] == '|';
-    char typed[512], count[64] = "";
+    char typed[512], count[64] = "", named[600];
     if (field) {
         snprintf(typed, sizeof typed, "%.*s", (int)(len - 1), one.text);
         size_t dots = 0;
@@ -600,7 +661,14 @@ int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text 
                               (unsigned long)dots), dots);
             typed[0] = '\0';
         }
-        widget_describes(HRC_ROLE_TEXT_FIELD, count, typed, NULL, 0);
+        if (prefix && *prefix) {
+            /* The field is called by its prefix ("Blank 2"): said before
+             * what is typed in it. */
+            snprintf(named, sizeof named, "%s %s", prefix, typed);
+            widget_describes(HRC_ROLE_TEXT_FIELD, count, named, NULL, strlen(prefix) + 1);
+        } else {
+            widget_describes(HRC_ROLE_TEXT_FIELD, count, typed, NULL, 0);
+        }
     } else {
         widget_describes(HRC_ROLE_BUTTON, st == BTN_DONE ? NULL : state_words(st), NULL,
                          v && !plain ? v->lang : NULL,
@@ -624,6 +692,148 @@ int ui_block_button(ui *u, const char *icon, const char *prefix, const hrc_text 
     }
     u->y += bh + pad / 2;
     return index;
+}
+
+/* Height of plain text s wrapped at width w in lang. */
+static int plain_height(ui *u, const char *s, unsigned style, int px, int w, const char *lang)
+{
+    hrc_span span = {0, s ? s : ""};
+    if (hrc_layout_wrap(&u->lay, &span, 1, style, px, w > 1 ? w : 1, lang, u->m) < 0)
+        return 0;
+    return u->lay.height;
+}
+
+/* Plain text wrapped at (x, y), width w, content coordinates. */
+static void plain_at(ui *u, const char *s, unsigned style, int x, int y, int w,
+                     const char *lang, hrc_color color)
+{
+    hrc_span span = {0, s ? s : ""};
+    if (hrc_layout_wrap(&u->lay, &span, 1, style, u->px, w > 1 ? w : 1, lang, u->m) == 0)
+        emit_layout(u, x, y, w, color, u->px);
+}
+
+int ui_pair_row(ui *u, const char *icon, const char *left, const char *left_lang,
+                const char *right, const char *right_lang, const char *placeholder,
+                const char *const *slot_texts, size_t n, int want_left_w, int action,
+                int arg, button_state st)
+{
+    ui_flow_end(u);
+    int pad = u->pad, gap = pad / 2;
+    const char *llang = left_lang ? left_lang : ui_lang(u);
+    const char *rlang = right_lang ? right_lang : ui_lang(u);
+    int icon_px = u->px * 3 / 2;
+    int icon_w = icon ? u->m->width(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px}, icon,
+                                    strlen(icon)) + pad * 2 / 3
+                      : 0;
+    const char *arrow = ICON_FORWARD;
+    int arrow_w = u->m->width(u->m->ctx, (hrc_font){HRC_FONT_ICON, u->px}, arrow,
+                              strlen(arrow));
+    int inner = u->w - 2 * pad - icon_w;
+    if (inner < 1)
+        inner = 1;
+    /* Side by side when the slot keeps room for a dozen words; else the
+     * slot goes under the text. */
+    bool side = inner >= u->px * 16;
+    int share = inner - arrow_w - 2 * gap;
+    int left_w = want_left_w > 0 ? want_left_w + 1 : share * 2 / 5;
+    if (left_w > share / 2)
+        left_w = share / 2;
+    if (left_w < share / 5)
+        left_w = share / 5;
+    if (!side)
+        left_w = inner;
+    int slot_x = side ? left_w + arrow_w + 2 * gap : 0;
+    int slot_w = side ? inner - slot_x : inner;
+    int slot_pad = pad / 2;
+    int text_w = slot_w - 2 * slot_pad;
+    int left_h = plain_height(u, left, 0, u->px, left_w, llang);
+    int slot_h = plain_height(u, placeholder, HRC_FONT_ITALIC, u->px, text_w, ui_lang(u));
+    for (size_t i = 0; i < n; i++) {
+        int h = plain_height(u, slot_texts[i], 0, u->px, text_w, rlang);
+        if (h > slot_h)
+            slot_h = h;
+    }
+    int h = plain_height(u, right ? right : "", 0, u->px, text_w, rlang);
+    if (h > slot_h)
+        slot_h = h;
+    int slot_box_h = slot_h + 2 * slot_pad;
+    int th = side ? (left_h > slot_box_h ? left_h : slot_box_h) : left_h + gap + slot_box_h;
+    int bh = th + pad;
+    if (bh < u->min_target)
+        bh = u->min_target;
+    hrc_rect content = {u->x, u->y, u->w, bh};
+    button_face(u, content, st);
+    hrc_color bg, fg;
+    button_colors(u, st, &bg, &fg);
+    int ty = u->y + (bh - th) / 2;
+    int tx = u->x + pad + icon_w;
+    int line = u->m->line_height(u->m->ctx, (hrc_font){0, u->px});
+    /* The text, centred on the slot when side by side. */
+    int ly = side ? ty + (th - left_h) / 2 : ty;
+    plain_at(u, left, 0, tx, ly, left_w, llang, fg);
+    if (icon) {
+        int ih = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px});
+        ui_icon(u, icon, u->x + pad, ly + (line - ih) / 2, icon_px, button_mark(u, st));
+    }
+    hrc_rect slot = side ? (hrc_rect){tx + slot_x, ty + (th - slot_box_h) / 2, slot_w, slot_box_h}
+                         : (hrc_rect){tx, ty + left_h + gap, slot_w, slot_box_h};
+    if (side) {
+        int ah = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_ICON, u->px});
+        ui_icon(u, arrow, tx + left_w + gap, slot.y + (slot.h - ah) / 2, u->px, u->pal->muted);
+    }
+    hrc_rect ss = to_screen(u, slot);
+    int t = (u->ring + 1) / 2;
+    bool filled = right && *right;
+    hrc_draw_rect(u->list, ss, filled ? u->pal->background : u->pal->surface, u->pad / 4);
+    if (filled)
+        hrc_draw_frame(u->list, ss, u->pal->border, t > 0 ? t : 1);
+    else
+        dashed_frame(u, ss, u->pal->muted, t > 0 ? t : 1);
+    if (filled) {
+        int rh = plain_height(u, right, 0, u->px, text_w, rlang);
+        plain_at(u, right, 0, slot.x + slot_pad, slot.y + (slot.h - rh) / 2, text_w, rlang,
+                 u->pal->text);
+    } else {
+        int rh = plain_height(u, placeholder, HRC_FONT_ITALIC, u->px, text_w, ui_lang(u));
+        plain_at(u, placeholder, HRC_FONT_ITALIC, slot.x + slot_pad, slot.y + (slot.h - rh) / 2,
+                 text_w, ui_lang(u), u->pal->muted);
+    }
+    char label[1024];
+    snprintf(label, sizeof label, "%s \xe2\x86\x92 %s", left ? left : "",
+             filled ? right : placeholder ? placeholder : "");
+    widget_describes(HRC_ROLE_BUTTON, state_words(st), NULL, NULL, 0);
+    int index = ui_add_target(u, content, action, arg, label, false);
+    u->y += bh + pad / 2;
+    return index;
+}
+
+void ui_entry(ui *u, const char *icon, hrc_color mark, const char *head, const hrc_text *t,
+              const char *plain)
+{
+    ui_flow_end(u);
+    int icon_px = u->px * 3 / 2;
+    int iw = icon ? u->m->width(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px}, icon,
+                                strlen(icon)) + u->pad * 2 / 3
+                  : 0;
+    int y0 = u->y;
+    u->x += iw;
+    u->w -= iw;
+    if (head && *head)
+        ui_plain(u, head, HRC_FONT_BOLD, u->small_px, u->pal->muted);
+    int text_y = u->y;
+    if (t)
+        ui_text(u, t, 0, u->px, u->pal->text);
+    else if (plain)
+        ui_plain(u, plain, 0, u->px, u->pal->text);
+    u->x -= iw;
+    u->w += iw;
+    if (icon) {
+        /* The mark on the text's first line, as a button's would be. */
+        int line = u->m->line_height(u->m->ctx, (hrc_font){0, u->px});
+        int ih = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_ICON, icon_px});
+        ui_icon(u, icon, u->x, (t || plain ? text_y : y0) + (line - ih) / 2, icon_px, mark);
+    }
+    u->y += u->pad / 2;
 }
 
 void ui_box_begin(ui *u, hrc_rect *box_start)

@@ -359,18 +359,43 @@ static const char *pick(renderer_state *s, const hrc_module *m, const hrc_text *
     return hrc_text_plain(t, lang_of(s), m->default_lang);
 }
 
-/* Gives an answer: the first choice, or every pair matched; orderings are
- * checked as shown. */
-static void answer(renderer_state *s, const hrc_module *m, const hrc_question *q)
+/* The text a choice shows ("True"/"False" for a true/false without text). */
+static const char *choice_text(renderer_state *s, const hrc_module *m, const hrc_question *q,
+                               size_t c)
+{
+    const char *t = pick(s, m, &q->choices[c].text);
+    if (q->kind == HRC_Q_TRUEFALSE && !*t)
+        return c == 0 ? _("True") : _("False");
+    return t;
+}
+
+/* Puts an ordering right: each item, from the last, picked up and sent to
+ * the top with the Home key. */
+static void order_right(renderer_state *s, const hrc_module *m, const hrc_question *q)
+{
+    for (size_t c = q->n_choices; c-- > 0;) {
+        if (!click(s, choice_text(s, m, q, c), 0))
+            continue;
+        send(s, HRC_IN_HOME);
+        send(s, HRC_IN_BACK); /* put down */
+    }
+}
+
+/*
+ * Gives an answer. Wrong on purpose (right = false): the first choice,
+ * orderings as shown (so that reviewers see the feedback of a miss); or
+ * right: every right choice, the right order. Pairs are matched and
+ * typed answers typed right either way.
+ */
+static void answer(renderer_state *s, const hrc_module *m, const hrc_question *q, bool right)
 {
     switch (q->kind) {
     case HRC_Q_SINGLE:
     case HRC_Q_MULTIPLE:
-        if (q->n_choices)
-            click(s, pick(s, m, &q->choices[0].text), 0);
-        break;
     case HRC_Q_TRUEFALSE:
-        click(s, _("True"), 0);
+        for (size_t c = 0; c < q->n_choices; c++)
+            if (right ? q->choices[c].correct : c == 0)
+                click(s, choice_text(s, m, q, c), 0);
         break;
     case HRC_Q_MATCHING:
         for (size_t i = 0; i < q->n_pairs; i++) {
@@ -379,14 +404,20 @@ static void answer(renderer_state *s, const hrc_module *m, const hrc_question *q
         }
         break;
     case HRC_Q_ORDERING:
+        if (right)
+            order_right(s, m, q);
         break;
     case HRC_Q_FILLIN:
         for (size_t g = 0; g < q->n_gaps; g++) {
             char field[64];
-            snprintf(field, sizeof field, _("Blank %zu"), g + 1);
-            const hrc_accept *right = hrc_gap_shown(&q->gaps[g], lang_of(s), m->default_lang);
-            if (click(s, field, 0) && right)
-                type_text(s, right->text);
+            /* One blank is "Your answer"; several are numbered. */
+            if (q->n_gaps > 1)
+                snprintf(field, sizeof field, _("Blank %zu"), g + 1);
+            else
+                snprintf(field, sizeof field, "%s", _("Your answer"));
+            const hrc_accept *shown = hrc_gap_shown(&q->gaps[g], lang_of(s), m->default_lang);
+            if (click(s, field, 0) && shown)
+                type_text(s, shown->text);
         }
         break;
     case HRC_Q_NUMERIC: {
@@ -399,6 +430,16 @@ static void answer(renderer_state *s, const hrc_module *m, const hrc_question *q
     }
     }
     click(s, _("Check answer"), 0);
+}
+
+/* The question the quiz screen shows, or NULL. */
+static const hrc_question *shown_question(renderer_state *s, const hrc_quiz *quiz)
+{
+    const char *shown = hrc_app_current_id(s->app, NULL, NULL);
+    for (size_t k = 0; k < quiz->n_questions && shown; k++)
+        if (strcmp(quiz->questions[k].id, shown) == 0)
+            return &quiz->questions[k];
+    return NULL;
 }
 
 /*
@@ -427,7 +468,7 @@ static int tour_rest_of_pool(renderer_state *s, const hrc_module *m, const hrc_q
         snprintf(name, sizeof name, "%s-%s-q%02zu", m->id, quiz->id, ++n);
         if (snapshot(s, name))
             return -1;
-        answer(s, m, q);
+        answer(s, m, q, false);
         snprintf(name, sizeof name, "%s-%s-q%02zu-%s-answered", m->id, quiz->id, n, q->id);
         if (snapshot(s, name))
             return -1;
@@ -447,17 +488,13 @@ static int tour_drawn(renderer_state *s, const hrc_module *m, const hrc_quiz *qu
         if (n > 0 && snapshot(s, name))
             return -1;
         /* The app says which question it shows (screens/goto.h). */
-        const char *shown = hrc_app_current_id(s->app, NULL, NULL);
-        const hrc_question *q = NULL;
-        for (size_t k = 0; k < quiz->n_questions && shown && !q; k++)
-            if (strcmp(quiz->questions[k].id, shown) == 0)
-                q = &quiz->questions[k];
+        const hrc_question *q = shown_question(s, quiz);
         if (!q) {
             fprintf(stderr, "render: cannot tell which question of %s is showing\n",
                     quiz->id);
             return 0;
         }
-        answer(s, m, q);
+        answer(s, m, q, false);
         toured[q - quiz->questions] = true;
         snprintf(name, sizeof name, "%s-%s-q%02zu-%s-answered", m->id, quiz->id, n + 1,
                  q->id);
@@ -491,7 +528,51 @@ static int tour_quiz(renderer_state *s, const hrc_module *m, const hrc_quiz *qui
     return rc;
 }
 
-/* Every item of module m, in reading order, from its contents screen. */
+/*
+ * Once every part of the module was seen: the quiz answered right, its
+ * results passed, and the module's completion screen (the course's, after
+ * the last module), which authors would not see otherwise.
+ */
+static int tour_pass(renderer_state *s, const hrc_module *m, const hrc_quiz *quiz)
+{
+    char name[300];
+    if (hrc_app_goto(s->app, quiz->id) != 0)
+        return 0;
+    /* An attempt left open part-way (a pool's other questions) starts
+     * over, through its confirmation. */
+    if (!shown_question(s, quiz) || find_target(s, _("Start over"), 0)) {
+        if (click(s, _("Start over"), 0))
+            click(s, _("Start over"), 0);
+    }
+    for (size_t n = 0; n <= quiz->n_questions; n++) {
+        const hrc_question *q = shown_question(s, quiz);
+        if (!q) {
+            fprintf(stderr, "render: %s cannot be passed (no attempt left)\n", quiz->id);
+            return 0;
+        }
+        answer(s, m, q, true);
+        if (find_target(s, _("See results"), 0)) {
+            click(s, _("See results"), 0);
+            break;
+        }
+        if (!click(s, _("Next question"), 0)) {
+            fprintf(stderr, "render: question %s of %s took no answer\n", q->id, quiz->id);
+            return 0;
+        }
+    }
+    snprintf(name, sizeof name, "%s-%s-results-passed", m->id, quiz->id);
+    if (snapshot(s, name))
+        return -1;
+    if (click(s, _("Finish the module"), 0)) {
+        snprintf(name, sizeof name, "%s-complete", m->id);
+        if (snapshot(s, name))
+            return -1;
+    }
+    return 0;
+}
+
+/* Every item of module m, in reading order, from its contents screen;
+ * then its quiz passed and the module complete. */
 static int tour_module(renderer_state *s, size_t index)
 {
     const hrc_module *m = s->opts->app.course->modules[index];
@@ -525,6 +606,9 @@ static int tour_module(renderer_state *s, size_t index)
             return -1;
         send(s, HRC_IN_BACK);
     }
+    for (size_t i = 0; i < m->n_items; i++)
+        if (m->items[i].kind == HRC_ITEM_QUIZ && tour_pass(s, m, m->items[i].u.quiz))
+            return -1;
     send(s, HRC_IN_BACK);
     return 0;
 }

@@ -74,7 +74,7 @@ tab_to "Check answer"
 xdotool key Return
 wait_focus "See results"
 xdotool key Return
-wait_target "Try again"
+wait_target "again" # "Try again", or "Take the quiz again" once passed
 stop_player
 [ "$player_status" = 0 ] || fail "the player exited with $player_status"
 
@@ -82,8 +82,10 @@ stop_player
 start_player --lang en --data-dir "$work/data2" --goto qo "$data/screens/course"
 wait_trace "^id: qo$"
 wait_target "Check answer"
-first=$(last_targets | grep -F ' 1. ' | head -n1)
-third=$(last_targets | grep -F ' 3. ' | head -n1)
+# An item's place leads its label: "1." and a no-break space.
+nb=$(printf '\302\240')
+first=$(last_targets | grep -F " 1.$nb" | head -n1)
+third=$(last_targets | grep -F " 3.$nb" | head -n1)
 [ -n "$first" ] && [ -n "$third" ] || fail "no ordering items on the screen"
 set -- $first; fx=$(($2 + $4 / 2)); fy=$(($3 + $5 / 2)); label=${first#* * * * * }
 set -- $third; tx=$(($2 + $4 / 2)); ty=$(($3 + $5 / 2))
@@ -104,12 +106,12 @@ xdotool mouseup 1
 sleep 0.3
 # Dropped on the third place: the item picked up is now third.
 for _ in $(seq 60); do
-  last_targets | grep -F ' 3. ' | grep -qF -- "${label#1. }" && break
+  last_targets | grep -F " 3.$nb" | grep -qF -- "${label#1.$nb}" && break
   sleep 0.05
 done
-last_targets | grep -F ' 3. ' | grep -qF -- "${label#1. }" ||
-  fail "the dragged item '${label#1. }' did not land third"
-echo "drop: '${label#1. }' is third"
+last_targets | grep -F " 3.$nb" | grep -qF -- "${label#1.$nb}" ||
+  fail "the dragged item '${label#1.$nb}' did not land third"
+echo "drop: '${label#1.$nb}' is third"
 click "Check answer"
 wait_target "Next question"
 stop_player

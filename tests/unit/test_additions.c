@@ -84,14 +84,17 @@ static void fillin_by_keyboard(void **state)
     /* Typing starts in the first blank; the prompt shows it. */
     type(&t, "gen");
     type(&t, "eve");
-    assert_true(harness_has_text(&t, "[1:\xc2\xa0geneve|]"));
+    /* The blank's mark in the prompt (its number, circled) shows what is
+     * typed; the labelled field holds the caret. */
+    assert_true(harness_has_text(&t, "\xe2\x91\xa0\xc2\xa0[geneve]"));
     assert_true(harness_find_target(&t, "Blank 1 geneve|") >= 0);
     harness_key(&t, HRC_IN_BACKSPACE);
     type(&t, "e");
     /* Enter goes on to the next blank, not to the check. */
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_false(shown_item(&t)->checked);
-    assert_true(harness_has_text(&t, "[2:\xc2\xa0|]"));
+    assert_true(harness_has_text(&t, "\xe2\x91\xa1\xc2\xa0______")); /* empty */
+    assert_true(harness_find_target(&t, "Blank 2 |") >= 0);
     type(&t, "2018");
     assert_string_equal(hrc_response_field(&shown_item(&t)->response, 1), "2018");
     /* Tab to a blank: what is typed goes there. */
@@ -105,10 +108,10 @@ static void fillin_by_keyboard(void **state)
     assert_true(shown_item(&t)->checked);
     assert_false(hrc_app_wants_text(t.app));
     assert_true(harness_has_text(&t, "Partly right."));
-    assert_true(harness_has_text(&t, "blanks right: 1 of 2; 50 %"));
+    assert_true(harness_has_text(&t, "1 of 2 blanks right: 50%."));
     assert_true(harness_has_text(&t, "Blank 1: right"));
     assert_true(harness_has_text(&t, "Blank 2: not right"));
-    assert_true(harness_has_text(&t, "Answer: 2019"));
+    assert_true(harness_has_text(&t, "Right answer: 2019"));
     /* Checked: typing changes nothing; the next action has the focus. */
     type(&t, "x");
     assert_string_equal(hrc_response_field(&shown_item(&t)->response, 0), "geneve");
@@ -129,8 +132,8 @@ static void fillin_by_pointer(void **state)
     type(&t, "2019");
     harness_click(&t, "Blank 1");
     type(&t, "GEN\xc3\x88VE"); /* capitals and accents do not count */
-    assert_true(harness_has_text(&t, "[1:\xc2\xa0GEN\xc3\x88VE|]"));
-    assert_true(harness_has_text(&t, "[2:\xc2\xa0" "2019]"));
+    assert_true(harness_has_text(&t, "\xe2\x91\xa0\xc2\xa0[GEN\xc3\x88VE]"));
+    assert_true(harness_has_text(&t, "\xe2\x91\xa1\xc2\xa0[2019]"));
     harness_click(&t, "Check answer");
     assert_true(harness_has_text(&t, "Right!"));
     assert_true(shown_item(&t)->score >= 1.0);
@@ -147,18 +150,31 @@ static void typed_by_touch_alone_on_a_kiosk(void **state)
     harness_start_course(&t, COURSE, &(hrc_app_config){.lang = "fr", .kiosk = true});
     harness_tap_exact(&t, "Continue as guest");
     open_item(&t, "typed");
-    /* AZERTY, in French; a capital starts the word. */
-    int a = harness_find_exact(&t, "A"), z = harness_find_exact(&t, "Z");
+    /* AZERTY, in French; an answer is in small letters (no capital
+     * starts its words), with a row of digits above the letters. */
+    int a = harness_find_exact(&t, "a"), z = harness_find_exact(&t, "z");
     assert_true(a >= 0 && z >= 0);
     assert_true(t.list.targets[z].rect.x > t.list.targets[a].rect.x);
+    int one = harness_find_exact(&t, "1"), zero = harness_find_exact(&t, "0");
+    assert_true(one >= 0 && zero >= 0);
+    assert_true(t.list.targets[one].rect.y < t.list.targets[a].rect.y);
     harness_click(&t, "Blank 2");
+    harness_tap_exact(&t, "2");
+    harness_tap_exact(&t, "0");
+    harness_tap_exact(&t, "1");
+    harness_tap_exact(&t, "9");
+    assert_string_equal(hrc_response_field(&shown_item(&t)->response, 1), "2019");
+    for (int k = 0; k < 4; k++)
+        harness_tap_exact(&t, "Erase");
+    /* The digits stay on the page of accented letters. */
     harness_tap_exact(&t, "Accented letters");
-    harness_tap_exact(&t, "\xc3\x89");
+    assert_true(harness_find_exact(&t, "5") >= 0);
+    harness_tap_exact(&t, "\xc3\xa9");
     harness_tap_exact(&t, "Letters");
     harness_tap_exact(&t, "t");
     harness_tap_exact(&t, "Erase");
     harness_tap_exact(&t, "x");
-    assert_string_equal(hrc_response_field(&shown_item(&t)->response, 1), "\xc3\x89x");
+    assert_string_equal(hrc_response_field(&shown_item(&t)->response, 1), "\xc3\xa9x");
     assert_string_equal(hrc_response_field(&shown_item(&t)->response, 0), "");
     harness_check_all_sizes(&t, 2, true);
     harness_stop(&t);
@@ -166,7 +182,7 @@ static void typed_by_touch_alone_on_a_kiosk(void **state)
     harness_start_course(&t, COURSE, &(hrc_app_config){.lang = "fr", .kiosk = true});
     harness_tap_exact(&t, "Continue as guest");
     open_item(&t, "share");
-    assert_true(harness_find_exact(&t, "A") < 0); /* numbers: the pad */
+    assert_true(harness_find_exact(&t, "a") < 0); /* numbers: the pad */
     harness_tap_exact(&t, "2");
     harness_tap_exact(&t, "Comma"); /* the French decimal mark */
     harness_tap_exact(&t, "7");
@@ -198,7 +214,7 @@ static void numeric_answers(void **state)
     assert_false(harness_has_text(&t, "Read as"));
     harness_key(&t, HRC_IN_ACTIVATE); /* Enter in the only field checks */
     assert_true(harness_has_text(&t, "Not right."));
-    assert_true(harness_has_text(&t, "Answer: 15 local governments"));
+    assert_true(harness_has_text(&t, "Right answer: 15 local governments"));
     assert_true(harness_has_text(&t, "14 local governments"));
     harness_stop(&t);
 
@@ -303,10 +319,10 @@ static void answers_and_draw_survive_a_restart(void **state)
     type(&t, "wrong");
     harness_key(&t, HRC_IN_ACTIVATE);
     harness_activate_label(&t, "See results");
-    assert_true(harness_has_text(&t, "Your score: 50 %"));
+    assert_true(harness_has_text(&t, "Your score: 50%"));
     /* The first question drawn came back from the record, answered. */
-    assert_true(harness_has_text(&t, "Question 1: 100 %"));
-    assert_true(harness_has_text(&t, "Question 2: 0 %"));
+    assert_true(harness_has_text(&t, "Question 1: right, 100%"));
+    assert_true(harness_has_text(&t, "Question 2: not right, 0%"));
     harness_activate_label(&t, "Review the questions I missed");
     assert_true(harness_has_text(&t, "Your answer: wrong"));
     harness_stop(&t);
@@ -321,7 +337,7 @@ static void answers_and_draw_survive_a_restart(void **state)
     type(&t, "3");
     harness_key(&t, HRC_IN_ACTIVATE);
     harness_activate_label(&t, "See results");
-    assert_true(harness_has_text(&t, "Question 1: blanks right: 1 of 2; 50 %"));
+    assert_true(harness_has_text(&t, "Question 1: partly right, 1 of 2 blanks right: 50%."));
     harness_activate_label(&t, "Review the questions I missed");
     assert_true(harness_has_text(&t, "Your answer: Gen\xc3\xa8ve; 2018"));
     assert_true(harness_has_text(&t, "Right answer: Geneva; 2019"));

@@ -47,7 +47,7 @@ static const char *const ui_msgids[] = {
     "Back to contents", "Check answer", "Show a hint", "Next question", "See results",
     "Try again", "Continue", "Zoom in", "Zoom out", "Open the case study",
     "Show image description", "Hide description", "Continue as guest", "I am new here",
-    "Standard", "High contrast", "Blank %zu", "Your number",
+    "Standard", "High contrast", "Blank %zu", "Your number", "Your answer",
 };
 #define N_UI (sizeof ui_msgids / sizeof ui_msgids[0])
 static char ui_tr[N_LANGS][N_UI][128];
@@ -399,7 +399,11 @@ static void type_answer(walk *w, const hrc_module *m, const hrc_question *q)
         return;
     }
     for (size_t g = 0; g < q->n_gaps; g++) {
-        snprintf(label, sizeof label, tr(w, "Blank %zu"), g + 1);
+        /* One blank is "Your answer"; several are numbered. */
+        if (q->n_gaps > 1)
+            snprintf(label, sizeof label, tr(w, "Blank %zu"), g + 1);
+        else
+            snprintf(label, sizeof label, "%s", tr(w, "Your answer"));
         harness_click(&w->t, label);
         const hrc_accept *a = hrc_gap_shown(&q->gaps[g], langs[w->lang], m->default_lang);
         assert_non_null(a);
@@ -482,7 +486,7 @@ static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
     visit(w, "results");
     expect_course_text(w, m, &quiz->title, quiz->id);
     char line[256];
-    snprintf(line, sizeof line, gettext("Pass mark: %d %%"), quiz->pass_percent);
+    snprintf(line, sizeof line, gettext("Pass mark: %d%%"), quiz->pass_percent);
     if (!shows_text(w, line))
         fail_msg("%s results in %s: \"%s\" is not shown", quiz->id, langs[w->lang], line);
 }

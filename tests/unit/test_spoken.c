@@ -219,6 +219,8 @@ static void quiz_choices_feedback_and_results(void **state)
     const char *s = collect(&t);
     expect(s, "Part 4 of 4, Quiz: Fixture quiz");
     expect(s, "Question 1 of 5. Which one is right? Pick one answer.");
+    /* The choices, numbered as shown, once on entering. */
+    expect(s, "Choices: 1, The wrong one. 2, The right one. 3, Another wrong one");
     /* Check answer with nothing picked: the error in the bar is said. */
     s = press(&t, HRC_IN_ACTIVATE);
     expect(s, "Pick an answer first.");
@@ -235,7 +237,7 @@ static void quiz_choices_feedback_and_results(void **state)
     expect(s, "The right one is right."); /* the explanation */
     expect(s, "Next question, button");
     tab_to(&t, "The right one");
-    expect(said, "your answer, correct");
+    expect(said, "your answer, right");
     tab_to(&t, "The wrong one");
     assert_string_equal(said, "Choice 1 of 3, The wrong one, not selected");
     /* Multiple choice: checked or not checked. */
@@ -277,7 +279,7 @@ static void results_are_said(void **state)
         }
     }
     const char *s = collect(&t);
-    expect(s, "Your score: 80 %. Pass mark: 60 %. Passed. Well done! 1 attempt left.");
+    expect(s, "Your score: 80%. Pass mark: 60%. Passed. Well done! 1 attempt left.");
     harness_stop(&t);
 }
 
@@ -538,7 +540,7 @@ static void settings_turn_it_on_and_set_it(void **state)
     harness_click(&t, "Faster");
     assert_string_equal(collect(&t), "Faster.");
     harness_click(&t, "Quieter");
-    assert_string_equal(collect(&t), "Volume 90 %.");
+    assert_string_equal(collect(&t), "Volume 90%.");
     hrc_app_speech sp;
     hrc_app_speech_settings(t.app, &sp);
     assert_true(sp.on);

@@ -284,6 +284,34 @@ static const char *plain(const walk *w, const hrc_module *m, const hrc_text *t)
     return hrc_text_plain(t, langs[w->lang], m->default_lang);
 }
 
+/* A fill-in prompt as it is said: each gap is "blank" ("blank 2" when
+ * there are several), never a row of underscores. */
+static const char *prompt_said(const walk *w, const hrc_module *m, const hrc_question *q)
+{
+    static char out[2048];
+    const hrc_variant *v = hrc_text_pick(&q->prompt, langs[w->lang], m->default_lang);
+    if (q->kind != HRC_Q_FILLIN || !v)
+        return plain(w, m, &q->prompt);
+    size_t at = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < v->n_spans && at + 1 < sizeof out; i++) {
+        int g = hrc_span_gap(&v->spans[i]);
+        char word[64];
+        const char *piece = v->spans[i].text;
+        if (g >= 0) {
+            if (q->n_gaps > 1)
+                snprintf(word, sizeof word, gettext("blank %d"), g + 1);
+            else
+                snprintf(word, sizeof word, "%s", gettext("blank"));
+            piece = word;
+        }
+        int n = snprintf(out + at, sizeof out - at, "%s", piece ? piece : "");
+        if (n > 0)
+            at = at + (size_t)n < sizeof out ? at + (size_t)n : sizeof out - 1;
+    }
+    return out;
+}
+
 /* Opens id, and checks what entering it says. */
 static const char *enter(walk *w, const char *id, const char *title, const char *what)
 {
@@ -333,7 +361,7 @@ static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
         hrc_app_speech_restart(w->t.app);
         w->t.list.n_utterances = 0;
         harness_draw(&w->t);
-        expect_said(w, heard(w, q->id, true), plain(w, m, &q->prompt), q->id);
+        expect_said(w, heard(w, q->id, true), prompt_said(w, m, q), q->id);
         visit(w, q->id, NULL);
         switch (q->kind) {
         case HRC_Q_SINGLE:
@@ -354,7 +382,11 @@ static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
             /* Each blank, found by Tab as a learner would. */
             for (size_t g = 0; g < q->n_gaps; g++) {
                 char label[64];
-                snprintf(label, sizeof label, gettext("Blank %zu"), g + 1);
+                /* One blank is "Your answer"; several are numbered. */
+                if (q->n_gaps > 1)
+                    snprintf(label, sizeof label, gettext("Blank %zu"), g + 1);
+                else
+                    snprintf(label, sizeof label, "%s", gettext("Your answer"));
                 if (!harness_tab_to(&w->t, label))
                     fail_msg("%s in %s: no \"%s\" by Tab", q->id, langs[w->lang], label);
                 type_text(w, q->gaps[g].n_accepts ? q->gaps[g].accepts[0].text : "x");
@@ -385,7 +417,7 @@ static void walk_quiz(walk *w, const hrc_module *m, const hrc_quiz *quiz)
     }
     const char *said = heard(w, "results", true);
     char line[128];
-    snprintf(line, sizeof line, gettext("Pass mark: %d %%"), quiz->pass_percent);
+    snprintf(line, sizeof line, gettext("Pass mark: %d%%"), quiz->pass_percent);
     expect_said(w, said, line, "results");
     visit(w, "results", NULL);
 }
