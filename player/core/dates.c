@@ -209,6 +209,15 @@ int hrc_date_range_spoken(const hrc_date *from, const hrc_date *to, char *buf, s
         /* TRANSLATORS: a period between two full dates, read aloud: "from
            28 May 2021 to 3 June 2022" (French "du ... au ..."). */
         return expand(C_("spoken period: days", "from {from} to {to}"), fields, 2, buf, size);
+    /* A month whose name starts with a vowel takes an elided word before
+     * it in some languages (French "d'avril 2021 à juin 2022"). */
+    bool vowel = strchr("aeiouAEIOU", a[0]) || strncmp(a, "\xc3\xa9", 2) == 0;
+    if (a[0] && vowel)
+        /* TRANSLATORS: the same, when the first month's name starts with a
+           vowel: "from April 2021 to June 2022" (French "d'avril 2021 à
+           juin 2022", with the typographic apostrophe). */
+        return expand(C_("spoken period from a vowel", "from {from} to {to}"), fields, 2, buf,
+                      size);
     /* TRANSLATORS: a period between two years or months, read aloud: "from
        2014 to 2018", "from May 2021 to April 2022" (French "de 2014 à
        2018"). */

@@ -340,6 +340,37 @@ static void test_durations_in_three_languages(void **state)
     assert_string_equal(buf, "");
 }
 
+/* Periods as spoken guidance reads them: French elides "de" before a
+ * vowel. */
+static void test_periods_spoken_in_three_languages(void **state)
+{
+    (void)state;
+    assert_int_equal(start_with(NULL, NULL, NULL, "C.UTF-8"), 0);
+    static const struct {
+        hrc_date from, to;
+        const char *en, *fr, *es;
+    } cases[] = {
+        {{2014, 0, 0, HRC_DATE_YEAR}, {2018, 0, 0, HRC_DATE_YEAR}, "from 2014 to 2018",
+         "de 2014 à 2018", "de 2014 a 2018"},
+        {{2021, 4, 0, HRC_DATE_MONTH}, {2022, 6, 0, HRC_DATE_MONTH},
+         "from April 2021 to June 2022", "d\xe2\x80\x99" "avril 2021 à juin 2022",
+         "de abril de 2021 a junio de 2022"},
+        {{2021, 5, 0, HRC_DATE_MONTH}, {2021, 8, 0, HRC_DATE_MONTH},
+         "from May 2021 to August 2021", "de mai 2021 à août 2021",
+         "de mayo de 2021 a agosto de 2021"},
+    };
+    static const char *const langs[] = {"en", "fr", "es"};
+    for (size_t l = 0; l < 3; l++) {
+        assert_int_equal(hrc_locale_set_language(langs[l]), 0);
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            const char *expected = l == 0 ? cases[i].en : l == 1 ? cases[i].fr : cases[i].es;
+            char buf[96];
+            assert_true(hrc_date_range_spoken(&cases[i].from, &cases[i].to, buf, sizeof buf) > 0);
+            assert_string_equal(buf, expected);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_invalid_dates_are_refused),
         cmocka_unit_test(test_short_buffer_is_cut_not_overrun),
         cmocka_unit_test(test_durations_in_three_languages),
+        cmocka_unit_test(test_periods_spoken_in_three_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
