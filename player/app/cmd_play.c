@@ -191,8 +191,11 @@ int hrc_cmd_play(const hrc_cli *cli)
      * without saving is the facilitator's choice there, kiosk or not. */
     hrc_progress_open_info info = {0};
     bool store_unavailable = false;
-    if (rendering && progress) /* its folder is "this computer" for exports and lists */
-        snprintf(info.path, sizeof info.path, "%s/progress.db", scratch);
+    if (rendering && progress) { /* its folder is "this computer" for exports and lists */
+        int n = snprintf(info.path, sizeof info.path, "%s/progress.db", scratch);
+        if (n < 0 || (size_t)n >= sizeof info.path)
+            info.path[0] = '\0';
+    }
     if (!rendering && !cli->present) {
         if (hrc_progress_open(cli->data_dir, HRC_PROGRESS_OPEN_DEFAULT | hrc_cli_store_flags(),
                               &progress, &info) != HRC_PROGRESS_OK) {
