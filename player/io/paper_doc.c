@@ -482,5 +482,5 @@ void paper_percent(double fraction, char *out, size_t size)
 {
     /* TRANSLATORS: a percentage, such as "85 %"; French puts a narrow
      * no-break space (U+202F) before the sign. */
-    snprintf(out, size, _("%.0f %%"), fraction * 100.0);
+    snprintf(out, size, _("%.0f%%"), fraction * 100.0);
 }

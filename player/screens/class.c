@@ -413,7 +413,7 @@ static void row_label(const hrc_app *app, const class_state *st, size_t r, char 
         int k = snprintf(part, sizeof part, _("Module %d: %s"), (int)m + 1,
                          trainer_status_word(c->status));
         if (c->has_score && k > 0 && (size_t)k < sizeof part)
-            k += snprintf(part + k, sizeof part - (size_t)k, _(", best score %d %%"),
+            k += snprintf(part + k, sizeof part - (size_t)k, _(", best score %d%%"),
                           (int)(c->best_score * 100 + 0.5));
         if (c->attempts > 0 && k > 0 && (size_t)k < sizeof part)
             k += snprintf(part + k, sizeof part - (size_t)k,

@@ -473,7 +473,7 @@ static void draw_module(ui *u, const learner_state *st, size_t m)
                                        (unsigned long)r->attempts),
                               r->attempts);
         if (r->has_score && n < sizeof line)
-            n += (size_t)snprintf(line + n, sizeof line - n, _(" \xc2\xb7 best score %d %%"),
+            n += (size_t)snprintf(line + n, sizeof line - n, _(" \xc2\xb7 best score %d%%"),
                                   (int)(r->best_score * 100 + 0.5));
         trainer_duration(r->time_spent_ms, part, sizeof part);
         if (n < sizeof line)

@@ -348,10 +348,10 @@ static void row(ui *u, const sizes *z, const row_mark *mk, const hrc_text *t, co
         char figure[64];
         /* TRANSLATORS: under a choice in presenter mode: how many learners
          * picked it, and their share of those who answered ("12 · 40 %"). */
-        snprintf(figure, sizeof figure, _("%zu \xc2\xb7 %d %%"), bar->count,
+        snprintf(figure, sizeof figure, _("%zu \xc2\xb7 %d%%"), bar->count,
                  percent(bar->count, bar->answered));
         char widest[64];
-        snprintf(widest, sizeof widest, _("%zu \xc2\xb7 %d %%"), (size_t)888, 100);
+        snprintf(widest, sizeof widest, _("%zu \xc2\xb7 %d%%"), (size_t)888, 100);
         int fpx = z->figure;
         int fw = line_width(u, widest, HRC_FONT_BOLD, fpx);
         int fh = u->m->line_height(u->m->ctx, (hrc_font){HRC_FONT_BOLD, fpx});
@@ -451,8 +451,8 @@ static void room_line(const present_state *s, const hrc_item_stat *it, char *out
                                     "this question."));
     else
         snprintf(out, size,
-                 ngettext("%zu learner answered \xc2\xb7 %zu right on the first try (%d %%)",
-                          "%zu learners answered \xc2\xb7 %zu right on the first try (%d %%)",
+                 ngettext("%zu learner answered \xc2\xb7 %zu right on the first try (%d%%)",
+                          "%zu learners answered \xc2\xb7 %zu right on the first try (%d%%)",
                           (unsigned long)it->answered),
                  it->answered, it->right_first, percent(it->right_first, it->answered));
 }
@@ -675,7 +675,7 @@ static void typed_figures(ui *u, const present_state *s, const sizes *z, const h
         return;
     }
     char big[32], what[300], of[200];
-    snprintf(big, sizeof big, _("%d %%"), percent(it->right_first, it->answered));
+    snprintf(big, sizeof big, _("%d%%"), percent(it->right_first, it->answered));
     snprintf(what, sizeof what, "%s", _("right on the first try"));
     snprintf(of, sizeof of,
              ngettext("%zu of %zu learner", "%zu of %zu learners", (unsigned long)it->answered),
@@ -828,7 +828,7 @@ static void say_step(ui *u, const present_state *s)
             char name[8];
             letter(c, name, sizeof name);
             snprintf(line, sizeof line,
-                     ngettext("%s: %zu learner, %d %%", "%s: %zu learners, %d %%",
+                     ngettext("%s: %zu learner, %d%%", "%s: %zu learners, %d%%",
                               (unsigned long)it->choice_counts[c]),
                      name, it->choice_counts[c], percent(it->choice_counts[c], it->answered));
             ui_say(u, line);

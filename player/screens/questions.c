@@ -187,8 +187,8 @@ static void draw_item(ui *u, const questions_state *st, size_t i)
              HRC_FONT_BOLD, u->px, p->text);
     ui_gap(u, u->pad / 3);
     snprintf(line, sizeof line,
-             ngettext("%zu of %zu learner right on the first try (%d %%)",
-                      "%zu of %zu learners right on the first try (%d %%)",
+             ngettext("%zu of %zu learner right on the first try (%d%%)",
+                      "%zu of %zu learners right on the first try (%d%%)",
                       (unsigned long)it->answered),
              it->right_first, it->answered, pct);
     ui_plain(u, line, 0, u->px, p->text);

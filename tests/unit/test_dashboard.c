@@ -293,7 +293,7 @@ static void dashboard_fits_and_says_what_the_store_says(void **state)
                                                  : "not started");
     if (c->has_score) {
         size_t k = strlen(said);
-        snprintf(said + k, sizeof said - k, ", best score %d %%",
+        snprintf(said + k, sizeof said - k, ", best score %d%%",
                  (int)(c->best_score * 100 + 0.5));
     }
     assert_true(harness_find_target(&t, said) >= 0);
@@ -709,7 +709,7 @@ static void questions_are_the_groups_item_statistics(void **state)
                                     "question %zu",
                  i + 1, it->module_index + 1, it->quiz_number, it->question_number);
         assert_true(shows(&t, line));
-        snprintf(line, sizeof line, "%zu of %zu learners right on the first try (%d %%)",
+        snprintf(line, sizeof line, "%zu of %zu learners right on the first try (%d%%)",
                  it->right_first, it->answered, (int)(it->p_right * 100 + 0.5));
         assert_true(shows(&t, line));
         if (it->wrong_choice >= 0) {
