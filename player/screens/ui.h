@@ -429,6 +429,12 @@ bool trainer_wants_text(const hrc_app *app);
 /* The state of the screen on top of the navigation stack (NULL when it
  * has none), and the same for a given entry. */
 void *screen_state(const hrc_app *app);
+/* The screen on top's operations (the store's problem first, when it
+ * waits for a choice). */
+const screen_ops *app_current_ops(const hrc_app *app);
+/* Makes sure the targets match the current state (input may arrive
+ * between a change and the next frame): frame.c builds it again. */
+void app_refresh_targets(hrc_app *app);
 
 /* App services (app.c) for the screens. Each entering a screen makes its
  * state; each leaving one frees it. */
