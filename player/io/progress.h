@@ -517,6 +517,18 @@ int hrc_progress_list_all(hrc_progress *s, hrc_module_progress **out, size_t *n)
 /* Recomputes every summary from the log (after a migration, for checks). */
 int hrc_progress_rebuild_summaries(hrc_progress *s);
 
+/* ---- Reading places ---------------------------------------------------
+ * Where a learner stopped reading in a module: the item and how far down
+ * it, in thousandths of its length (so that it holds at another window
+ * size or text size). One place a module, the latest; kept beside the log,
+ * never exported nor synced; deleted with the learner (and with a profile
+ * merged into another). */
+int hrc_progress_set_reading_place(hrc_progress *s, int64_t learner, const char *module_id,
+                                   const char *item_id, int permille);
+/* HRC_PROGRESS_ERR_NOT_FOUND when none was kept (item_id "", permille 0). */
+int hrc_progress_reading_place(hrc_progress *s, int64_t learner, const char *module_id,
+                               char item_id[HRC_PROGRESS_ID_MAX], int *permille);
+
 /* What the log says of one item (page, timeline, case study or quiz) of a
  * module, for the learner's ticks and quiz attempts (progress_items.c).
  * After a reset of the module (hrc_progress_reset_attempts) the quiz

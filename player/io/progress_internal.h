@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
-#define HRC_PROGRESS_SCHEMA_VERSION 6
+#define HRC_PROGRESS_SCHEMA_VERSION 7
 #define HRC_PROGRESS_RESPONSE_MAX 4096 /* bytes of an answer's text */
 
 struct hrc_progress {

@@ -291,6 +291,22 @@ static int migrate_speech_prefs(hrc_progress *s)
     return hrc_progress_exec(s, sql, "adding spoken guidance to learner profiles");
 }
 
+/* Version 7: where each learner stopped reading in each module (the item
+ * and how far down it), for "Continue" after a new sign-in. A step of its
+ * own: a new table, nothing else touched. */
+static int migrate_reading_places(hrc_progress *s)
+{
+    static const char sql[] =
+        "CREATE TABLE reading_place(\n"
+        "  learner_id INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,\n"
+        "  module_id TEXT NOT NULL,\n"
+        "  item_id TEXT NOT NULL,\n"
+        "  permille INTEGER NOT NULL CHECK(permille BETWEEN 0 AND 1000),\n"
+        "  PRIMARY KEY(learner_id, module_id)\n"
+        ") WITHOUT ROWID;\n";
+    return hrc_progress_exec(s, sql, "adding reading places to the store");
+}
+
 /* The version 6 step (see migrate_trainer_sql), inside migrate()'s
  * transaction. It reads and writes only what version 3 defines, so it
  * comes after any other step that leaves the event table's columns alone
@@ -375,6 +391,11 @@ static int migrate(hrc_progress *s, int from)
         r = migrate_trainer(s);
         if (!r)
             r = set_user_version(s, 6);
+    }
+    if (!r && from < 7) {
+        r = migrate_reading_places(s);
+        if (!r)
+            r = set_user_version(s, 7);
     }
     if (r)
         hrc_progress_rollback(s);

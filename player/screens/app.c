@@ -129,11 +129,15 @@ void app_resume_item(hrc_app *app, int module, int item)
     if (!s || !ui_module(app, module) || item < 0 ||
         (size_t)item >= ui_module(app, module)->n_items)
         return;
-    int scroll = s->scroll[item];
+    int scroll = s->scroll[item], place = s->place[item];
     app_go_item(app, module, item, false);
     hrc_nav_loc *top = hrc_nav_top(&app->nav);
-    if (top->module == module && top->item == item)
-        top->scroll = scroll;
+    if (top->module != module || top->item != item)
+        return;
+    if (scroll > 0)
+        top->scroll = scroll; /* left in this sign-in: the very pixel */
+    else if (place > 0)
+        app->resume_permille = place; /* an earlier one: once laid out (frame.c) */
 }
 
 bool app_facilitator_reachable(const hrc_app *app)
@@ -174,6 +178,7 @@ hrc_app *hrc_app_new(const hrc_app_config *config)
     if (!app)
         return NULL;
     app->cfg = *config;
+    app->resume_permille = -1;
     if (!app->cfg.course)
         app->cfg.course = &empty_course;
     app->host = config->host ? config->host : &no_host;

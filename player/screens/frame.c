@@ -259,6 +259,17 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
             list->n_targets = 0;
             idle_draw(&u);
         }
+        /* Back to an earlier sign-in's reading place, now that the length
+         * is known; the pass below keeps it within the content. */
+        if (app->resume_permille >= 0) {
+            int want = (int)((long long)app->resume_permille * app->content_h / 1000);
+            app->resume_permille = -1;
+            if (want != loc->scroll) {
+                loc->scroll = want;
+                hrc_layout_free(&u.lay);
+                continue;
+            }
+        }
         int max_scroll = app->content_h - u.view.h > 0 ? app->content_h - u.view.h : 0;
         int scroll = loc->scroll < 0 ? 0 : loc->scroll > max_scroll ? max_scroll : loc->scroll;
         if (app->reveal_focus && u.focus_seen && u.focus_scrolled) {
@@ -297,7 +308,7 @@ static void build_frame(hrc_app *app, hrc_draw_list *list)
     app->stale = false;
     if (loc->screen == HRC_SCREEN_PAGE || loc->screen == HRC_SCREEN_CASE ||
         loc->screen == HRC_SCREEN_TIMELINE)
-        session_keep_scroll(app, loc->module, loc->item, loc->scroll);
+        session_keep_scroll(app, loc->module, loc->item, loc->scroll, app->content_h);
 }
 
 void hrc_app_draw(hrc_app *app, const hrc_text_metrics *metrics, int width,

@@ -20,8 +20,10 @@ int session_init(learner_session *s, const hrc_course *course)
         m->attempts_used = calloc(k ? k : 1, sizeof *m->attempts_used);
         m->best = calloc(k ? k : 1, sizeof *m->best);
         m->scroll = calloc(k ? k : 1, sizeof *m->scroll);
-        if (!m->seen || !m->attempts_used || !m->best || !m->scroll)
+        m->place = calloc(k ? k : 1, sizeof *m->place);
+        if (!m->seen || !m->attempts_used || !m->best || !m->scroll || !m->place)
             return -1;
+        m->last_item = -1;
     }
     return 0;
 }
@@ -35,6 +37,7 @@ void session_fini(learner_session *s, const hrc_course *course)
         free(s->mods[i].attempts_used);
         free(s->mods[i].best);
         free(s->mods[i].scroll);
+        free(s->mods[i].place);
     }
     free(s->mods);
     s->mods = NULL;
@@ -82,6 +85,15 @@ static void read_items(hrc_app *app, int module)
             s->best[k] = items[i].best_score * 100.0;
     }
     free(items);
+    /* Where the learner stopped reading, last time. */
+    char item[HRC_PROGRESS_ID_MAX];
+    int permille = 0;
+    if (hrc_progress_reading_place(app->cfg.progress, app->learner_id, m->id, item,
+                                   &permille) == HRC_PROGRESS_OK) {
+        long k = hrc_module_find_item(m, item);
+        if (k >= 0)
+            s->place[k] = permille;
+    }
 }
 
 void session_start_learner(hrc_app *app)
@@ -96,7 +108,9 @@ void session_start_learner(hrc_app *app)
             s->attempts_used[k] = 0;
             s->best[k] = -1;
             s->scroll[k] = 0;
+            s->place[k] = -1;
         }
+        s->last_item = -1;
         s->launched = false;
         refresh_summary(app, (int)i);
         read_items(app, (int)i);
@@ -108,6 +122,14 @@ void session_leave_module(hrc_app *app, hrc_session_end why)
 {
     learner_session *ls = &app->session;
     if (ls->module >= 0 && session_recording(app) && ls->store.active) {
+        /* The reading place first: it is worth nothing without the rest,
+         * and a failure to keep it loses nothing recorded. */
+        const module_state *ms = &ls->mods[ls->module];
+        const hrc_module *m = ui_module(app, ls->module);
+        if (ms->last_item >= 0 && ms->place[ms->last_item] >= 0)
+            hrc_progress_set_reading_place(app->cfg.progress, app->learner_id, m->id,
+                                           hrc_item_id(&m->items[ms->last_item]),
+                                           ms->place[ms->last_item]);
         hrc_progress_end_session(app->cfg.progress, &ls->store, HRC_VERB_SUSPENDED, why);
         refresh_summary(app, ls->module);
     }
@@ -173,11 +195,16 @@ void session_course_counts(const hrc_app *app, int *done, int *total)
         *done += app->session.mods[i].completed || session_module_complete(app, (int)i);
 }
 
-void session_keep_scroll(hrc_app *app, int module, int item, int scroll)
+void session_keep_scroll(hrc_app *app, int module, int item, int scroll, int content_h)
 {
     const hrc_module *m = ui_module(app, module);
-    if (m && item >= 0 && (size_t)item < m->n_items)
-        app->session.mods[module].scroll[item] = scroll;
+    if (!m || item < 0 || (size_t)item >= m->n_items)
+        return;
+    module_state *s = &app->session.mods[module];
+    s->scroll[item] = scroll;
+    if (content_h > 0 && scroll >= 0)
+        s->place[item] = (int)((long long)scroll * 1000 / content_h);
+    s->last_item = item;
 }
 
 /* Whether the module's completion rule (docs/format-v1.md) is met in what

@@ -32,6 +32,8 @@ typedef struct module_state {
     int *attempts_used;  /* per item (quizzes): attempts finished */
     double *best;        /* per item, percent of the best finished attempt; -1 none */
     int *scroll;         /* per item: where the learner left it, in pixels */
+    int *place;          /* per item: the same in thousandths of its length; -1 none */
+    int last_item;       /* the item last shown, -1 none: its place is kept */
     bool launched;
     bool completed;      /* the completion rule was met and recorded */
     bool stored;         /* the store holds a summary of this module ... */
@@ -106,7 +108,10 @@ void session_counts(const hrc_app *app, int module, int *done, int *total);
 bool session_module_complete(const hrc_app *app, int module);
 /* Modules complete, out of all. */
 void session_course_counts(const hrc_app *app, int *done, int *total);
-/* Remembers where the learner is in an item, to come back to it. */
-void session_keep_scroll(hrc_app *app, int module, int item, int scroll);
+/* Remembers where the learner is in an item (scroll of content_h), to
+ * come back to it; memory only (called by the frame). The store keeps the
+ * place of the item last shown when the learner leaves the module, so
+ * that it outlives the sign-in. */
+void session_keep_scroll(hrc_app *app, int module, int item, int scroll, int content_h);
 
 #endif

@@ -129,6 +129,9 @@ struct hrc_app {
     /* Scroll what the screen marks with ui_mark_reveal() into view in the
      * next frame (set by a screen's action: feedback after a check). */
     bool reveal_marked;
+    /* Thousandths of the content's length to scroll to once the screen on
+     * top is laid out (the reading place of an earlier sign-in); -1 none. */
+    int resume_permille;
     int main_target;   /* the last frame's main action, -1 none */
     bool keyboard;     /* the last input was a key, not a pointer */
     int dropped_runs;  /* text a frame had to leave out for lack of room (tests) */

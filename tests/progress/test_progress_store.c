@@ -83,7 +83,7 @@ static void test_open_creates_folders_and_configures(void **state)
     assert_int_equal(hrc_progress_open(nested, 0, &f->s, &f->info), HRC_PROGRESS_OK);
     assert_true(f->info.status & HRC_PROGRESS_CREATED);
     assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
-    assert_int_equal(hrc_progress_schema_version(f->s), 6);
+    assert_int_equal(hrc_progress_schema_version(f->s), 7);
     assert_int_equal(strlen(hrc_progress_device_id(f->s)), 32);
     assert_true(hrc_progress_is_recording(f->s));
     assert_non_null(strstr(f->info.path, "/a/b/progress.db"));
@@ -298,6 +298,45 @@ static void record_at(fixture *f, hrc_session *session, hrc_verb verb, const cha
     if (verb == HRC_VERB_PASSED || verb == HRC_VERB_FAILED)
         ev.has_success = true, ev.success = verb == HRC_VERB_PASSED;
     assert_int_equal(hrc_progress_record(f->s, session, &ev, NULL), HRC_PROGRESS_OK);
+}
+
+/* Where a learner stopped reading survives a restart, is theirs alone,
+ * takes the latest place, refuses nonsense and goes with the learner. */
+static void test_reading_place_survives_restart(void **state)
+{
+    fixture *f = *state;
+    open_store(f, 0);
+    int64_t ana = add(f, "Ana"), ben = add(f, "Ben");
+    char item[HRC_PROGRESS_ID_MAX];
+    int permille = -1;
+    assert_int_equal(hrc_progress_reading_place(f->s, ana, "m1-what-is", item, &permille),
+                     HRC_PROGRESS_ERR_NOT_FOUND);
+    assert_string_equal(item, "");
+    assert_int_equal(hrc_progress_set_reading_place(f->s, ana, "m1-what-is", "intro", 250),
+                     HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_set_reading_place(f->s, ana, "m1-what-is", "rights", 640),
+                     HRC_PROGRESS_OK);
+    assert_int_equal(hrc_progress_set_reading_place(f->s, ana, "m1-what-is", "rights", 1001),
+                     HRC_PROGRESS_ERR_INVALID);
+    assert_int_equal(hrc_progress_set_reading_place(f->s, 999, "m1-what-is", "rights", 10),
+                     HRC_PROGRESS_ERR_NOT_FOUND);
+    hrc_progress_close(f->s);
+    f->s = NULL;
+
+    open_store(f, 0);
+    assert_int_equal(hrc_progress_reading_place(f->s, ana, "m1-what-is", item, &permille),
+                     HRC_PROGRESS_OK);
+    assert_string_equal(item, "rights");
+    assert_int_equal(permille, 640);
+    assert_int_equal(hrc_progress_reading_place(f->s, ben, "m1-what-is", item, &permille),
+                     HRC_PROGRESS_ERR_NOT_FOUND);
+    /* Not an event: the log and the summaries do not see it. */
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM event"), 0);
+    hrc_progress_close(f->s);
+    f->s = NULL;
+    open_store(f, HRC_PROGRESS_OPEN_FACILITATOR);
+    assert_int_equal(hrc_progress_delete_learner(f->s, ana), HRC_PROGRESS_OK);
+    assert_int_equal(sql_int(f->dir, "SELECT count(*) FROM reading_place"), 0);
 }
 
 static void test_resume_point_survives_restart(void **state)
@@ -621,8 +660,8 @@ static void test_upgrade_from_version_1(void **state)
     assert_int_equal(hrc_progress_open(f->dir, 0, &f->s, &f->info), HRC_PROGRESS_OK);
     assert_true(f->info.status & HRC_PROGRESS_MIGRATED);
     assert_false(f->info.status & HRC_PROGRESS_RECOVERED);
-    assert_int_equal(hrc_progress_schema_version(f->s), 6);
-    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 6);
+    assert_int_equal(hrc_progress_schema_version(f->s), 7);
+    assert_int_equal(sql_int(f->dir, "PRAGMA user_version"), 7);
     /* Old events now carry this store's device id and their row id. */
     char sql[200];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM event WHERE device_id = '%s' AND seq = id",
@@ -1094,6 +1133,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pins_are_hashed_and_guard_facilitator_functions,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_resume_point_survives_restart, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reading_place_survives_restart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scores_attempts_time_and_completion, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_bad_events_are_refused, setup, teardown),

@@ -178,6 +178,49 @@ static void ticks_come_from_the_record(void **state)
     hrc_progress_close(store);
 }
 
+/* "Continue" after signing in again opens the page where the learner
+ * stopped reading, not at its top: the place is kept in the store. */
+static void continue_opens_the_page_where_it_was_left(void **state)
+{
+    (void)state;
+    hrc_progress *store = open_store();
+    harness t;
+    sign_up(&t, store, "Dee");
+    t.w = 800, t.h = 420; /* a small window: the lesson scrolls */
+    harness_activate_label(&t, "Module 1");
+    harness_activate_label(&t, "\xc2\xb7 Lesson");
+    assert_true(t.app->content_h > t.app->view.h);
+    harness_key(&t, HRC_IN_PAGE_DOWN);
+    int left_at = hrc_nav_top_const(&t.app->nav)->scroll;
+    assert_true(left_at > 0);
+    int length = t.app->content_h;
+    harness_activate_label(&t, "Home"); /* leaves the module: the place is kept */
+    harness_stop(&t);
+
+    sign_in_again(&t, store, "Dee");
+    t.w = 800, t.h = 420;
+    harness_draw(&t);
+    harness_activate_label(&t, "Continue: ");
+    const hrc_nav_loc *top = hrc_nav_top_const(&t.app->nav);
+    assert_int_equal(top->screen, HRC_SCREEN_PAGE);
+    /* Within a pixel of where it was (kept in thousandths of the length). */
+    assert_int_equal(t.app->content_h, length);
+    assert_true(abs(top->scroll - left_at) <= length / 1000 + 1);
+    harness_stop(&t);
+
+    /* Another size: the same share of the page. */
+    sign_in_again(&t, store, "Dee");
+    t.w = 1280, t.h = 800;
+    harness_draw(&t);
+    harness_activate_label(&t, "Continue: ");
+    top = hrc_nav_top_const(&t.app->nav);
+    int max_scroll = t.app->content_h - t.app->view.h;
+    int want = (int)((long long)left_at * 1000 / length * t.app->content_h / 1000);
+    assert_int_equal(top->scroll, want < max_scroll ? want : max_scroll > 0 ? max_scroll : 0);
+    harness_stop(&t);
+    hrc_progress_close(store);
+}
+
 static void finishing_the_module_and_the_course(void **state)
 {
     hrc_progress *store = open_store();
@@ -356,6 +399,7 @@ int main(void)
         cmocka_unit_test_teardown(quiz_left_part_way_keeps_the_attempt, clear_store),
         cmocka_unit_test_teardown(starting_over_counts_one_attempt, clear_store),
         cmocka_unit_test_teardown(ticks_come_from_the_record, clear_store),
+        cmocka_unit_test_teardown(continue_opens_the_page_where_it_was_left, clear_store),
         cmocka_unit_test_teardown(finishing_the_module_and_the_course, clear_store),
         cmocka_unit_test(keys_turn_pages_and_focus_starts_on_the_main_action),
         cmocka_unit_test(after_a_check_with_the_mouse_enter_goes_on),
