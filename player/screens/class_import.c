@@ -413,16 +413,9 @@ static unsigned import_key(hrc_app *app, const hrc_input *in, bool *handled)
 {
     *handled = false;
     import_state *st = import_of(app);
-    if (st && st->base.pending && (in->kind == HRC_IN_ACTIVATE || in->kind == HRC_IN_BACK))
+    if (st && trainer_waits(&st->base, in))
         *handled = true; /* the work under way first */
     return 0;
-}
-
-static int64_t import_timer(const hrc_app *app, uint64_t now)
-{
-    (void)now;
-    const import_state *st = import_of(app);
-    return st ? trainer_timer(&st->base) : -1;
 }
 
 static unsigned import_tick(hrc_app *app, uint64_t now)
@@ -442,4 +435,4 @@ const screen_ops screen_class_import = {.state_size = sizeof(import_state),
                                         .init = import_init, .fini = import_fini,
                                         .draw = import_draw, .activate = import_activate,
                                         .key = import_key, .bar = import_bar,
-                                        .timer = import_timer, .tick = import_tick};
+                                        .timer = trainer_screen_timer, .tick = import_tick};

@@ -671,7 +671,7 @@ static unsigned kiosk_key(hrc_app *app, const hrc_input *in, bool *handled)
     kiosk_state *k = kiosk_of(app);
     if (!k)
         return 0;
-    if (k->base.pending && (in->kind == HRC_IN_ACTIVATE || in->kind == HRC_IN_BACK)) {
+    if (trainer_waits(&k->base, in)) {
         *handled = true; /* the work under way first */
         return 0;
     }

@@ -312,8 +312,8 @@ static unsigned paper_key(hrc_app *app, const hrc_input *in, bool *handled)
     paper_state *st = paper_of(app);
     if (!st)
         return 0;
-    if (st->base.pending && (in->kind == HRC_IN_ACTIVATE || in->kind == HRC_IN_BACK)) {
-        *handled = true;
+    if (trainer_waits(&st->base, in)) {
+        *handled = true; /* the work under way first */
         return 0;
     }
     if (in->kind == HRC_IN_BACK && st->choosing) {
@@ -321,13 +321,6 @@ static unsigned paper_key(hrc_app *app, const hrc_input *in, bool *handled)
         return paper_activate(app, ACT_FOLDER_CANCEL, 0);
     }
     return 0;
-}
-
-static int64_t paper_timer(const hrc_app *app, uint64_t now)
-{
-    (void)now;
-    const paper_state *st = paper_of(app);
-    return st ? trainer_timer(&st->base) : -1;
 }
 
 static unsigned paper_tick(hrc_app *app, uint64_t now)
@@ -346,4 +339,5 @@ static unsigned paper_tick(hrc_app *app, uint64_t now)
 const screen_ops screen_paper = {.state_size = sizeof(paper_state), .init = paper_init,
                                  .fini = paper_fini, .draw = paper_draw,
                                  .activate = paper_activate, .key = paper_key,
-                                 .bar = paper_bar, .timer = paper_timer, .tick = paper_tick};
+                                 .bar = paper_bar, .timer = trainer_screen_timer,
+                                 .tick = paper_tick};

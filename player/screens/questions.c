@@ -350,8 +350,8 @@ static unsigned questions_key(hrc_app *app, const hrc_input *in, bool *handled)
     questions_state *st = questions_of(app);
     if (!st)
         return 0;
-    if (st->base.pending && (in->kind == HRC_IN_ACTIVATE || in->kind == HRC_IN_BACK)) {
-        *handled = true;
+    if (trainer_waits(&st->base, in)) {
+        *handled = true; /* the work under way first */
         return 0;
     }
     if (in->kind == HRC_IN_BACK && st->exporting) {
@@ -359,13 +359,6 @@ static unsigned questions_key(hrc_app *app, const hrc_input *in, bool *handled)
         return questions_activate(app, ACT_EXPORT_CLOSE, 0);
     }
     return 0;
-}
-
-static int64_t questions_timer(const hrc_app *app, uint64_t now)
-{
-    (void)now;
-    const questions_state *st = questions_of(app);
-    return st ? trainer_timer(&st->base) : -1;
 }
 
 static unsigned questions_tick(hrc_app *app, uint64_t now)
@@ -385,4 +378,4 @@ const screen_ops screen_questions = {.state_size = sizeof(questions_state),
                                      .init = questions_init, .fini = questions_fini,
                                      .draw = questions_draw, .activate = questions_activate,
                                      .key = questions_key, .bar = questions_bar,
-                                     .timer = questions_timer, .tick = questions_tick};
+                                     .timer = trainer_screen_timer, .tick = questions_tick};

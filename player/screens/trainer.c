@@ -89,6 +89,17 @@ int64_t trainer_timer(const trainer_base *b)
     return b && b->pending ? 0 : -1;
 }
 
+int64_t trainer_screen_timer(const hrc_app *app, uint64_t now)
+{
+    (void)now;
+    return trainer_timer(screen_state(app));
+}
+
+bool trainer_waits(const trainer_base *b, const hrc_input *in)
+{
+    return b && b->pending && (in->kind == HRC_IN_ACTIVATE || in->kind == HRC_IN_BACK);
+}
+
 int trainer_take_job(trainer_base *b)
 {
     int job = b->pending;

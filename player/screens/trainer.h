@@ -67,6 +67,12 @@ void trainer_busy(trainer_base *b, int job, const char *text);
 void trainer_bar_status(ui *u, const trainer_base *b);
 /* For the screen's timer: 0 while work waits, else -1. */
 int64_t trainer_timer(const trainer_base *b);
+/* The same as a screen_ops timer, for the trainer's screen on top (its
+ * state starts with its trainer_base). */
+int64_t trainer_screen_timer(const hrc_app *app, uint64_t now);
+/* Whether the input must wait for the work under way: Enter and Escape are
+ * swallowed meanwhile (a second report, a Back under a running job). */
+bool trainer_waits(const trainer_base *b, const hrc_input *in);
 /* Takes the pending job (0: none) for the screen's tick. */
 int trainer_take_job(trainer_base *b);
 
