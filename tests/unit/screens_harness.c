@@ -339,6 +339,49 @@ bool harness_has_text(const harness *t, const char *text)
     return false;
 }
 
+bool harness_shows(const harness *t, const char *text)
+{
+    static char all[262144];
+    size_t n = 0;
+    for (size_t i = 0; i < t->list.count && n + 2 < sizeof all; i++) {
+        const hrc_draw_cmd *c = &t->list.cmds[i];
+        if (c->kind != HRC_DRAW_TEXT)
+            continue;
+        for (const char *p = c->text; *p && n + 2 < sizeof all; p++)
+            if (*p != ' ' || (n && all[n - 1] != ' '))
+                all[n++] = *p;
+        if (n && all[n - 1] != ' ')
+            all[n++] = ' ';
+    }
+    all[n] = '\0';
+    return strstr(all, text) != NULL;
+}
+
+const char *harness_focused(const harness *t)
+{
+    for (size_t i = 0; i < t->list.n_targets; i++)
+        if (t->list.targets[i].focused)
+            return t->list.targets[i].label;
+    return "";
+}
+
+void harness_type(harness *t, const char *s)
+{
+    for (size_t at = 0; s[at];) {
+        hrc_input in = {.kind = HRC_IN_TEXT};
+        size_t n = 0;
+        while (s[at + n] && n + 4 < sizeof in.text) {
+            size_t k = 1;
+            while ((s[at + n + k] & 0xC0) == 0x80)
+                k++;
+            n += k;
+        }
+        memcpy(in.text, s + at, n);
+        harness_input(t, in);
+        at += n;
+    }
+}
+
 bool harness_geometry_ok(const harness *t, char *why, size_t size)
 {
     hrc_rect screen = {0, 0, t->w, t->h};

@@ -72,6 +72,13 @@ int harness_find_exact(const harness *t, const char *label);
  * as a key of the on-screen keyboard; fails the test when there is none. */
 void harness_tap_exact(harness *t, const char *label);
 bool harness_has_text(const harness *t, const char *text);
+/* Whether the screen shows `text`, even wrapped over several lines (the
+ * frame's text joined with single spaces). */
+bool harness_shows(const harness *t, const char *text);
+/* The focused target's label; "" when none. */
+const char *harness_focused(const harness *t);
+/* Types s as the keyboard would, in pieces of whole UTF-8 characters. */
+void harness_type(harness *t, const char *s);
 /* Checks every TEXT inside its bounds and the screen; returns false and
  * says why in `why` otherwise. */
 bool harness_geometry_ok(const harness *t, char *why, size_t size);

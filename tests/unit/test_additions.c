@@ -27,31 +27,6 @@
 
 static char store_dir[64];
 
-/* Typed as SDL gives it: a few characters at a time. */
-static void type(harness *t, const char *s)
-{
-    while (*s) {
-        hrc_input in = {.kind = HRC_IN_TEXT};
-        size_t n = 0;
-        while (s[n] && n + 4 < sizeof in.text) {
-            n++;
-            while (((unsigned char)s[n] & 0xC0) == 0x80)
-                n++;
-        }
-        memcpy(in.text, s, n);
-        harness_input(t, in);
-        s += n;
-    }
-}
-
-static const char *focused(const harness *t)
-{
-    for (size_t i = 0; i < t->list.n_targets; i++)
-        if (t->list.targets[i].focused)
-            return t->list.targets[i].label;
-    return "";
-}
-
 static void as_guest(harness *t, const char *lang)
 {
     harness_start_course(t, COURSE, &(hrc_app_config){.lang = lang});
@@ -82,24 +57,24 @@ static void fillin_by_keyboard(void **state)
     assert_true(harness_has_text(&t, "Question 1 of 3"));
     assert_true(hrc_app_wants_text(t.app));
     /* Typing starts in the first blank; the prompt shows it. */
-    type(&t, "gen");
-    type(&t, "eve");
+    harness_type(&t, "gen");
+    harness_type(&t, "eve");
     /* The blank's mark in the prompt (its number, circled) shows what is
      * typed; the labelled field holds the caret. */
     assert_true(harness_has_text(&t, "\xe2\x91\xa0\xc2\xa0[geneve]"));
     assert_true(harness_find_target(&t, "Blank 1 geneve|") >= 0);
     harness_key(&t, HRC_IN_BACKSPACE);
-    type(&t, "e");
+    harness_type(&t, "e");
     /* Enter goes on to the next blank, not to the check. */
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_false(shown_item(&t)->checked);
     assert_true(harness_has_text(&t, "\xe2\x91\xa1\xc2\xa0______")); /* empty */
     assert_true(harness_find_target(&t, "Blank 2 |") >= 0);
-    type(&t, "2018");
+    harness_type(&t, "2018");
     assert_string_equal(hrc_response_field(&shown_item(&t)->response, 1), "2018");
     /* Tab to a blank: what is typed goes there. */
     assert_true(harness_tab_to(&t, "Blank 1"));
-    type(&t, "!");
+    harness_type(&t, "!");
     assert_string_equal(hrc_response_field(&shown_item(&t)->response, 0), "geneve!");
     harness_key(&t, HRC_IN_BACKSPACE);
     /* Enter in the last blank checks: one of two, partial credit. */
@@ -113,9 +88,9 @@ static void fillin_by_keyboard(void **state)
     assert_true(harness_has_text(&t, "Blank 2: not right"));
     assert_true(harness_has_text(&t, "Right answer: 2019"));
     /* Checked: typing changes nothing; the next action has the focus. */
-    type(&t, "x");
+    harness_type(&t, "x");
     assert_string_equal(hrc_response_field(&shown_item(&t)->response, 0), "geneve");
-    assert_non_null(strstr(focused(&t), "Next question"));
+    assert_non_null(strstr(harness_focused(&t), "Next question"));
     harness_stop(&t);
 }
 
@@ -129,9 +104,9 @@ static void fillin_by_pointer(void **state)
     assert_true(harness_has_text(&t, "Fill in every blank first."));
     /* A click (or a tap) picks the blank typed into. */
     harness_click(&t, "Blank 2");
-    type(&t, "2019");
+    harness_type(&t, "2019");
     harness_click(&t, "Blank 1");
-    type(&t, "GEN\xc3\x88VE"); /* capitals and accents do not count */
+    harness_type(&t, "GEN\xc3\x88VE"); /* capitals and accents do not count */
     assert_true(harness_has_text(&t, "\xe2\x91\xa0\xc2\xa0[GEN\xc3\x88VE]"));
     assert_true(harness_has_text(&t, "\xe2\x91\xa1\xc2\xa0[2019]"));
     harness_click(&t, "Check answer");
@@ -204,13 +179,13 @@ static void numeric_answers(void **state)
     assert_true(harness_has_text(&t, "Your number (local governments)"));
     harness_click(&t, "Check answer");
     assert_true(harness_has_text(&t, "Type a number first."));
-    type(&t, "1x");   /* a letter is not taken */
-    type(&t, " 4");
+    harness_type(&t, "1x");   /* a letter is not taken */
+    harness_type(&t, " 4");
     assert_string_equal(hrc_response_field(&shown_item(&t)->response, 0), "1 4");
     assert_true(harness_has_text(&t, "Not a number yet"));
     harness_key(&t, HRC_IN_BACKSPACE);
     harness_key(&t, HRC_IN_BACKSPACE);
-    type(&t, "4");
+    harness_type(&t, "4");
     assert_false(harness_has_text(&t, "Read as"));
     harness_key(&t, HRC_IN_ACTIVATE); /* Enter in the only field checks */
     assert_true(harness_has_text(&t, "Not right."));
@@ -221,7 +196,7 @@ static void numeric_answers(void **state)
     /* In French a comma is the decimal mark, and is read so. */
     as_guest(&t, "fr");
     open_item(&t, "share");
-    type(&t, "2,75");
+    harness_type(&t, "2,75");
     assert_true(harness_has_text(&t, "2,75"));
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(shown_item(&t)->checked);
@@ -238,10 +213,10 @@ static void typed_questions_fit_every_size(void **state)
     harness t;
     as_guest(&t, "en");
     open_item(&t, "typed");
-    type(&t, "A long answer typed into the first blank, to see it wrap");
+    harness_type(&t, "A long answer typed into the first blank, to see it wrap");
     harness_check_all_sizes(&t, 2, true);
     harness_key(&t, HRC_IN_ACTIVATE);
-    type(&t, "2019");
+    harness_type(&t, "2019");
     harness_key(&t, HRC_IN_ACTIVATE);
     harness_check_all_sizes(&t, 2, true);
     harness_activate_label(&t, "Next question");
@@ -265,7 +240,7 @@ static void start_signed_up(harness *t, hrc_progress *store, const char *name)
 {
     harness_start_course(t, COURSE, &(hrc_app_config){.progress = store, .seed = 1111});
     harness_activate_label(t, "I am new here");
-    type(t, name);
+    harness_type(t, name);
     harness_key(t, HRC_IN_ACTIVATE);
     harness_activate_label(t, "Continue without a PIN"); /* offered, not required */
 }
@@ -284,9 +259,9 @@ static void answers_and_draw_survive_a_restart(void **state)
     start_signed_up(&t, store, "Ama");
     /* The fill-in: one blank of two right, recorded. */
     open_item(&t, "typed");
-    type(&t, "Gen\xc3\xa8ve");
+    harness_type(&t, "Gen\xc3\xa8ve");
     harness_key(&t, HRC_IN_ACTIVATE);
-    type(&t, "2018");
+    harness_type(&t, "2018");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(harness_has_text(&t, "Partly right."));
     /* The pool: two of five questions, the first answered. */
@@ -296,13 +271,13 @@ static void answers_and_draw_survive_a_restart(void **state)
     snprintf(first, sizeof first, "%s", hrc_app_current_id(t.app, NULL, NULL));
     const hrc_quiz_item *it = shown_item(&t);
     const char *right = it->q->gaps[0].accepts[0].text;
-    type(&t, right);
+    harness_type(&t, right);
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(harness_has_text(&t, "Right!"));
     harness_activate_label(&t, "Next question");
     snprintf(second, sizeof second, "%s", hrc_app_current_id(t.app, NULL, NULL));
     assert_string_not_equal(first, second);
-    type(&t, "half typed"); /* not checked: not recorded */
+    harness_type(&t, "half typed"); /* not checked: not recorded */
     harness_stop(&t);
 
     /* Restarts (or power cuts), each run with a seed of its own: the same
@@ -316,7 +291,7 @@ static void answers_and_draw_survive_a_restart(void **state)
             harness_stop(&t);
     }
     assert_string_equal(hrc_response_field(&shown_item(&t)->response, 0), "");
-    type(&t, "wrong");
+    harness_type(&t, "wrong");
     harness_key(&t, HRC_IN_ACTIVATE);
     harness_activate_label(&t, "See results");
     assert_true(harness_has_text(&t, "Your score: 50%"));
@@ -331,10 +306,10 @@ static void answers_and_draw_survive_a_restart(void **state)
     start_signed_in(&t, store, "Ama");
     open_item(&t, "typed");
     assert_true(harness_has_text(&t, "Question 2 of 3"));
-    type(&t, "15");
+    harness_type(&t, "15");
     harness_key(&t, HRC_IN_ACTIVATE);
     harness_activate_label(&t, "Next question");
-    type(&t, "3");
+    harness_type(&t, "3");
     harness_key(&t, HRC_IN_ACTIVATE);
     harness_activate_label(&t, "See results");
     assert_true(harness_has_text(&t, "Question 1: partly right, 1 of 2 blanks right: 50%."));

@@ -130,55 +130,10 @@ static size_t count_learners(hrc_progress *s)
 
 /* ---- Driving the screens -------------------------------------------- */
 
-/* Typed text, in pieces of whole characters as an input method sends it. */
-static void type(harness *t, const char *s)
-{
-    for (size_t at = 0; s[at];) {
-        hrc_input in = {.kind = HRC_IN_TEXT};
-        size_t n = 0;
-        while (s[at + n] && n + 4 < sizeof in.text) {
-            size_t k = 1;
-            while ((s[at + n + k] & 0xC0) == 0x80)
-                k++;
-            n += k;
-        }
-        memcpy(in.text, s + at, n);
-        harness_input(t, in);
-        at += n;
-    }
-}
-
 static void erase(harness *t, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         harness_key(t, HRC_IN_BACKSPACE);
-}
-
-/* Whether the screen shows `text`, even wrapped over several lines. */
-static bool shows(const harness *t, const char *text)
-{
-    static char all[262144];
-    size_t n = 0;
-    for (size_t i = 0; i < t->list.count && n + 2 < sizeof all; i++) {
-        const hrc_draw_cmd *c = &t->list.cmds[i];
-        if (c->kind != HRC_DRAW_TEXT)
-            continue;
-        for (const char *p = c->text; *p && n + 2 < sizeof all; p++)
-            if (*p != ' ' || (n && all[n - 1] != ' '))
-                all[n++] = *p;
-        if (n && all[n - 1] != ' ')
-            all[n++] = ' ';
-    }
-    all[n] = '\0';
-    return strstr(all, text) != NULL;
-}
-
-static const char *focused(const harness *t)
-{
-    for (size_t i = 0; i < t->list.n_targets; i++)
-        if (t->list.targets[i].focused)
-            return t->list.targets[i].label;
-    return "";
 }
 
 static void start(harness *t, hrc_progress *s, bool kiosk)
@@ -189,7 +144,7 @@ static void start(harness *t, hrc_progress *s, bool kiosk)
 static void unlock(harness *t)
 {
     harness_key(t, HRC_IN_FACILITATOR);
-    type(t, PIN);
+    harness_type(t, PIN);
     harness_key(t, HRC_IN_ACTIVATE);
     assert_true(harness_find_target(t, "Kiosk settings") >= 0);
 }
@@ -252,29 +207,29 @@ static void dashboard_fits_and_says_what_the_store_says(void **state)
     start(&t, s, true);
     unlock(&t);
     /* No group is open: everyone, and the subtitle says new learners join none. */
-    assert_true(shows(&t, "No group is open"));
+    assert_true(harness_shows(&t, "No group is open"));
     /* Every module's column, headed with its title, at 1920x1080. */
     for (size_t m = 0; m < course->n_modules; m++) {
         char head[32];
         snprintf(head, sizeof head, "Module %zu", m + 1);
-        assert_true(shows(&t, head));
+        assert_true(harness_shows(&t, head));
     }
-    assert_true(shows(&t, "What is a human rights city?"));
-    assert_true(shows(&t, "Key steps of the movement"));
+    assert_true(harness_shows(&t, "What is a human rights city?"));
+    assert_true(harness_shows(&t, "Key steps of the movement"));
     harness_check_all_sizes(&t, 20, true);
 
     /* The group: 30 learners, the summary as the store counts. */
     harness_activate_label(&t, ROUEN);
-    assert_true(shows(&t, "30 learners"));
+    assert_true(harness_shows(&t, "30 learners"));
     hrc_class_table *tab = table_of(s, rouen, HRC_CLASS_BY_NAME);
     assert_int_equal(tab->n_learners, 30);
     for (size_t m = 0; m < tab->n_modules; m++) {
         char line[96];
         snprintf(line, sizeof line, "Completed: %zu of 30", tab->columns[m].completed);
-        assert_true(shows(&t, line));
+        assert_true(harness_shows(&t, line));
         snprintf(line, sizeof line, "Quiz passed: %zu, failed: %zu", tab->columns[m].passed,
                  tab->columns[m].failed);
-        assert_true(shows(&t, line));
+        assert_true(harness_shows(&t, line));
     }
     /* 30 rows, in the store's order by name, each one target. */
     static char names[64][HRC_LEARNER_NAME_MAX];
@@ -305,7 +260,7 @@ static void dashboard_fits_and_says_what_the_store_says(void **state)
     for (size_t m = 0; m < course->n_modules; m++) {
         char head[32];
         snprintf(head, sizeof head, "Module %zu", m + 1);
-        assert_true(shows(&t, head)); /* no column scrolled away */
+        assert_true(harness_shows(&t, head)); /* no column scrolled away */
     }
     t.w = 1920;
     t.h = 1080;
@@ -327,19 +282,19 @@ static void dashboard_fits_and_says_what_the_store_says(void **state)
 
     /* The other group, and those in none. */
     harness_activate_label(&t, LYON);
-    assert_true(shows(&t, "8 learners"));
+    assert_true(harness_shows(&t, "8 learners"));
     assert_int_equal(all_rows(&t, names, 64), 8);
     tab = table_of(s, group_id(s, LYON), HRC_CLASS_BY_NAME);
     char line[96];
     snprintf(line, sizeof line, "Completed: %zu of 8", tab->columns[1].completed);
-    assert_true(shows(&t, line));
+    assert_true(harness_shows(&t, line));
     hrc_class_table_free(tab);
     harness_activate_label(&t, "No group");
     assert_int_equal(all_rows(&t, names, 64), 2);
     assert_string_equal(names[0], "Walk-in One");
-    assert_true(shows(&t, "Completed: 0 of 2"));
+    assert_true(harness_shows(&t, "Completed: 0 of 2"));
     harness_activate_label(&t, "All learners");
-    assert_true(shows(&t, "40 learners"));
+    assert_true(harness_shows(&t, "40 learners"));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -359,21 +314,21 @@ static void rows_by_keyboard_and_pointer(void **state)
     snprintf(first, sizeof first, "%s; Module 1", tab->learners[0].name);
     assert_true(harness_tab_to(&t, first));
     harness_key(&t, HRC_IN_DOWN);
-    assert_non_null(strstr(focused(&t), tab->learners[1].name));
+    assert_non_null(strstr(harness_focused(&t), tab->learners[1].name));
     harness_key(&t, HRC_IN_DOWN);
     harness_key(&t, HRC_IN_UP);
-    assert_non_null(strstr(focused(&t), tab->learners[1].name));
+    assert_non_null(strstr(harness_focused(&t), tab->learners[1].name));
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, tab->learners[1].name));
-    assert_true(shows(&t, "Modules"));
+    assert_true(harness_shows(&t, tab->learners[1].name));
+    assert_true(harness_shows(&t, "Modules"));
     harness_key(&t, HRC_IN_FACILITATOR); /* over a trainer's screen: nothing */
     assert_true(hrc_progress_is_unlocked(s));
-    assert_true(shows(&t, "Modules"));
+    assert_true(harness_shows(&t, "Modules"));
     harness_key(&t, HRC_IN_BACK);
     assert_true(harness_find_target(&t, "Kiosk settings") >= 0);
     harness_click(&t, tab->learners[2].name);
-    assert_true(shows(&t, tab->learners[2].name));
-    assert_true(shows(&t, "Modules"));
+    assert_true(harness_shows(&t, tab->learners[2].name));
+    assert_true(harness_shows(&t, "Modules"));
     harness_activate_label(&t, "Lock"); /* from a screen above the dashboard */
     assert_false(hrc_progress_is_unlocked(s));
     assert_int_equal(harness_find_target(&t, "Kiosk settings"), -1);
@@ -391,13 +346,13 @@ static void the_trainer_gets_in_by_touch_alone(void **state)
     start(&t, s, true);
     harness_click(&t, "Settings");
     harness_click(&t, "Facilitator sign-in");
-    assert_true(shows(&t, "Type the facilitator PIN:"));
+    assert_true(harness_shows(&t, "Type the facilitator PIN:"));
     for (const char *d = "1111"; *d; d++) {
         char key[2] = {*d, '\0'};
         harness_tap_exact(&t, key);
     }
     harness_click(&t, "Unlock");
-    assert_true(shows(&t, "Wrong PIN."));
+    assert_true(harness_shows(&t, "Wrong PIN."));
     assert_false(hrc_progress_is_unlocked(s));
     for (size_t i = 0; i < 4; i++)
         harness_tap_exact(&t, "Erase");
@@ -446,15 +401,15 @@ static void reset_attempts_then_the_quiz_starts_at_attempt_1(void **state)
     /* Asked first; the focus on Cancel. */
     harness_activate_label(&t, "Reset the attempts of module 2");
     snprintf(label, sizeof label, "Reset the attempts of %s in module 2?", who.name);
-    assert_true(shows(&t, label));
-    assert_string_equal(focused(&t), "Cancel");
+    assert_true(harness_shows(&t, label));
+    assert_string_equal(harness_focused(&t), "Cancel");
     harness_key(&t, HRC_IN_ACTIVATE);
     hrc_module_progress mp;
     assert_int_equal(hrc_progress_get_module(s, who.id, "hrc-key-steps", &mp), HRC_PROGRESS_OK);
     assert_int_equal(mp.attempts, before);
     harness_activate_label(&t, "Reset the attempts of module 2");
     harness_click(&t, "Reset the attempts");
-    assert_true(shows(&t, "The attempts of module 2 were reset"));
+    assert_true(harness_shows(&t, "The attempts of module 2 were reset"));
     /* In the store: a reset event, nothing erased. */
     assert_int_equal(hrc_progress_get_module(s, who.id, "hrc-key-steps", &mp), HRC_PROGRESS_OK);
     assert_int_equal(mp.attempts, 0);
@@ -473,13 +428,13 @@ static void reset_attempts_then_the_quiz_starts_at_attempt_1(void **state)
 
     /* At their next sign-in the quiz starts again at attempt 1. */
     harness_activate_label(&t, "Lock");
-    type(&t, who.name);
+    harness_type(&t, who.name);
     harness_tap_exact(&t, who.name);
     snprintf(label, sizeof label, "Welcome, %s", who.name);
-    assert_true(shows(&t, label));
+    assert_true(harness_shows(&t, label));
     harness_activate_label(&t, "Module 2");
     harness_activate_label(&t, "Check your understanding");
-    assert_true(shows(&t, "attempt 1 of 3"));
+    assert_true(harness_shows(&t, "attempt 1 of 3"));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -533,20 +488,20 @@ static void rename_move_merge_delete(void **state)
     harness_activate_label(&t, "Rename");
     assert_true(hrc_app_wants_text(t.app));
     erase(&t, strlen(b.name));
-    type(&t, "Bea Renamed");
+    harness_type(&t, "Bea Renamed");
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, "is now called Bea Renamed."));
+    assert_true(harness_shows(&t, "is now called Bea Renamed."));
     assert_string_equal(learner(s, b.id).name, "Bea Renamed");
     /* A name that is refused stays typed, with the reason. */
     harness_activate_label(&t, "Rename");
     erase(&t, 20);
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, "Could not rename"));
+    assert_true(harness_shows(&t, "Could not rename"));
     harness_key(&t, HRC_IN_BACK);
     /* Move b to Lyon, by pointer. */
     harness_click(&t, "Move to a group");
     harness_click(&t, LYON);
-    assert_true(shows(&t, "is now in: Lyon."));
+    assert_true(harness_shows(&t, "is now in: Lyon."));
     assert_int_equal(learner(s, b.id).group_id, lyon);
     harness_key(&t, HRC_IN_BACK);
     assert_int_equal(harness_find_target(&t, "Bea Renamed"), -1); /* no longer in Rouen */
@@ -556,19 +511,19 @@ static void rename_move_merge_delete(void **state)
     scroll_to(&t, label);
     harness_activate_label(&t, label);
     harness_activate_label(&t, "Merge with another profile");
-    type(&t, a.name);
+    harness_type(&t, a.name);
     char pick[600];
     snprintf(pick, sizeof pick, "%s \xc2\xb7 " ROUEN, a.name);
     harness_activate_label(&t, pick);
-    assert_true(shows(&t, "Kept, with its name, PIN and group"));
-    assert_true(shows(&t, "Merged into it, then removed"));
+    assert_true(harness_shows(&t, "Kept, with its name, PIN and group"));
+    assert_true(harness_shows(&t, "Merged into it, then removed"));
     char keep_line[600];
     snprintf(keep_line, sizeof keep_line, "Keep %s instead", a.name);
     harness_activate_label(&t, keep_line);
     snprintf(keep_line, sizeof keep_line, "Merge into %s", a.name);
     harness_activate_label(&t, keep_line);
-    assert_true(shows(&t, "was merged into"));
-    assert_true(shows(&t, a.name)); /* the screen shows the profile kept */
+    assert_true(harness_shows(&t, "was merged into"));
+    assert_true(harness_shows(&t, a.name)); /* the screen shows the profile kept */
     assert_int_equal(count_learners(s), learners_before - 1);
     hrc_learner gone;
     assert_int_equal(hrc_progress_get_learner(s, twin, &gone), HRC_PROGRESS_ERR_NOT_FOUND);
@@ -587,11 +542,11 @@ static void rename_move_merge_delete(void **state)
     scroll_to(&t, label);
     harness_activate_label(&t, label);
     harness_activate_label(&t, "Delete");
-    assert_string_equal(focused(&t), "Cancel");
+    assert_string_equal(harness_focused(&t), "Cancel");
     harness_click(&t, "Delete");
     char gone_line[600];
     snprintf(gone_line, sizeof gone_line, "%s and all their records were deleted.", c.name);
-    assert_true(shows(&t, gone_line));
+    assert_true(harness_shows(&t, gone_line));
     assert_int_equal(hrc_progress_get_learner(s, c.id, &gone), HRC_PROGRESS_ERR_NOT_FOUND);
     assert_int_equal(count_learners(s), learners_before - 2);
     harness_stop(&t);
@@ -607,13 +562,13 @@ static void groups_made_opened_renamed_deleted(void **state)
     start(&t, s, true);
     unlock(&t);
     harness_activate_label(&t, "Groups");
-    assert_true(shows(&t, ROUEN));
-    assert_true(shows(&t, "No group is open"));
+    assert_true(harness_shows(&t, ROUEN));
+    assert_true(harness_shows(&t, "No group is open"));
     harness_check_all_sizes(&t, 6, true);
     /* A new one, typed on the on-screen keyboard, the day after today. */
     harness_activate_label(&t, "New group");
     assert_true(hrc_app_wants_text(t.app));
-    assert_true(shows(&t, "Day: 12 March 2026")); /* today, by default */
+    assert_true(harness_shows(&t, "Day: 12 March 2026")); /* today, by default */
     harness_tap_exact(&t, "L");
     harness_tap_exact(&t, "i");
     harness_tap_exact(&t, "l");
@@ -621,9 +576,9 @@ static void groups_made_opened_renamed_deleted(void **state)
     harness_tap_exact(&t, "e");
     harness_check_all_sizes(&t, 6, true);
     harness_click(&t, "Day after");
-    assert_true(shows(&t, "Day: 13 March 2026"));
+    assert_true(harness_shows(&t, "Day: 13 March 2026"));
     harness_click(&t, "Create the group");
-    assert_true(shows(&t, "The group Lille was made, and new learners join it."));
+    assert_true(harness_shows(&t, "The group Lille was made, and new learners join it."));
     hrc_group g;
     assert_int_equal(hrc_progress_find_group(s, "Lille", &g), HRC_PROGRESS_OK);
     assert_string_equal(g.day, "2026-03-13");
@@ -632,14 +587,14 @@ static void groups_made_opened_renamed_deleted(void **state)
     assert_int_equal(open, g.id);
     /* The same name again is refused, with a reason. */
     harness_click(&t, "New group");
-    type(&t, "LILLE");
+    harness_type(&t, "LILLE");
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, "Another group has this name"));
+    assert_true(harness_shows(&t, "Another group has this name"));
     harness_key(&t, HRC_IN_BACK);
     /* Renamed. */
     harness_activate_label(&t, "Rename Lille");
     erase(&t, 10);
-    type(&t, "Lille, 13 March");
+    harness_type(&t, "Lille, 13 March");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_int_equal(hrc_progress_get_group(s, g.id, &g), HRC_PROGRESS_OK);
     assert_string_equal(g.name, "Lille, 13 March");
@@ -649,8 +604,8 @@ static void groups_made_opened_renamed_deleted(void **state)
     assert_int_equal(open, group_id(s, LYON));
     /* The dashboard says which is open, and shows a group's class. */
     harness_activate_label(&t, "Show the class of " LYON);
-    assert_true(shows(&t, "is the open group"));
-    assert_true(shows(&t, "8 learners"));
+    assert_true(harness_shows(&t, "is the open group"));
+    assert_true(harness_shows(&t, "8 learners"));
     harness_activate_label(&t, "Groups");
     harness_activate_label(&t, "Close " LYON);
     assert_int_equal(hrc_progress_open_group(s, &open), HRC_PROGRESS_OK);
@@ -658,14 +613,14 @@ static void groups_made_opened_renamed_deleted(void **state)
     /* Deleted: its learners stay, in no group. */
     size_t before = count_learners(s);
     harness_activate_label(&t, "Delete " LYON);
-    assert_true(shows(&t, "Its 8 learners stay on this kiosk, in no group"));
-    assert_string_equal(focused(&t), "Cancel");
+    assert_true(harness_shows(&t, "Its 8 learners stay on this kiosk, in no group"));
+    assert_string_equal(harness_focused(&t), "Cancel");
     harness_click(&t, "Delete the group");
     assert_int_equal(hrc_progress_find_group(s, LYON, &g), HRC_PROGRESS_ERR_NOT_FOUND);
     assert_int_equal(count_learners(s), before);
     harness_key(&t, HRC_IN_BACK);
     harness_activate_label(&t, "No group");
-    assert_true(shows(&t, "10 learners"));
+    assert_true(harness_shows(&t, "10 learners"));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -688,11 +643,11 @@ static void questions_are_the_groups_item_statistics(void **state)
     /* Counted at the tick after the screen says so. */
     t.manual_ticks = true;
     harness_activate_label(&t, "Questions the room got wrong");
-    assert_true(shows(&t, "Counting the answers"));
-    assert_false(shows(&t, "right on the first try"));
+    assert_true(harness_shows(&t, "Counting the answers"));
+    assert_false(harness_shows(&t, "right on the first try"));
     harness_key(&t, HRC_IN_TICK);
     t.manual_ticks = false;
-    assert_true(shows(&t, "Rouen, 12 March"));
+    assert_true(harness_shows(&t, "Rouen, 12 March"));
 
     hrc_itemstats *st = NULL;
     const hrc_item_stat *items = NULL;
@@ -701,28 +656,28 @@ static void questions_are_the_groups_item_statistics(void **state)
     assert_int_equal(hrc_itemstats_compute(st, &items, &n), 0);
     char line[1024];
     snprintf(line, sizeof line, "%zu learners answered", hrc_itemstats_learners(st));
-    assert_true(shows(&t, line));
+    assert_true(harness_shows(&t, line));
     /* The hardest three, figure for figure. */
     for (size_t i = 0; i < 3; i++) {
         const hrc_item_stat *it = &items[i];
         snprintf(line, sizeof line, "Hardest %zu \xc2\xb7 Module %zu \xc2\xb7 quiz %zu \xc2\xb7 "
                                     "question %zu",
                  i + 1, it->module_index + 1, it->quiz_number, it->question_number);
-        assert_true(shows(&t, line));
+        assert_true(harness_shows(&t, line));
         snprintf(line, sizeof line, "%zu of %zu learners right on the first try (%d%%)",
                  it->right_first, it->answered, (int)(it->p_right * 100 + 0.5));
-        assert_true(shows(&t, line));
+        assert_true(harness_shows(&t, line));
         if (it->wrong_choice >= 0) {
             char wrong[512];
             hrc_itemstats_describe(it->question, it->question->choices[it->wrong_choice].id, "en",
                                    it->module->default_lang, wrong, sizeof wrong);
             snprintf(line, sizeof line, "Wrong answer given most: \xe2\x80\x9c%s\xe2\x80\x9d, by %zu",
                      wrong, it->wrong_choice_count);
-            assert_true(shows(&t, line));
+            assert_true(harness_shows(&t, line));
         }
         if (it->has_discrimination) {
             snprintf(line, sizeof line, "Discrimination %.2f: ", it->discrimination);
-            assert_true(shows(&t, line));
+            assert_true(harness_shows(&t, line));
         }
     }
     hrc_itemstats_free(st);
@@ -730,7 +685,7 @@ static void questions_are_the_groups_item_statistics(void **state)
     /* As CSV, to the stick. */
     harness_activate_label(&t, "Save as a spreadsheet");
     harness_activate_label(&t, "Drive stick-q");
-    assert_true(shows(&t, "Saved in"));
+    assert_true(harness_shows(&t, "Saved in"));
     DIR *d = opendir(stick);
     struct dirent *e;
     bool found = false;
@@ -742,10 +697,10 @@ static void questions_are_the_groups_item_statistics(void **state)
      * Escape comes back to the figures. */
     harness_activate_label(&t, "Show on the projector");
     assert_true(harness_find_exact(&t, "Leave presenter mode") >= 0);
-    assert_false(shows(&t, "Aïcha"));
+    assert_false(harness_shows(&t, "Aïcha"));
     harness_key(&t, HRC_IN_BACK);
     assert_true(harness_find_exact(&t, "Leave presenter mode") < 0);
-    assert_true(shows(&t, "Wrong answer given most"));
+    assert_true(harness_shows(&t, "Wrong answer given most"));
     assert_true(hrc_progress_is_unlocked(s));
     harness_stop(&t);
     hrc_progress_close(s);
@@ -796,17 +751,17 @@ static void report_and_certificates_to_a_stick(void **state)
     harness_activate_label(&t, "Reports and certificates");
     char line[200];
     snprintf(line, sizeof line, "%zu learners of 30 completed the course.", finished);
-    assert_true(shows(&t, line));
+    assert_true(harness_shows(&t, line));
     harness_check_all_sizes(&t, 4, true);
     /* The report: shown at work first, made at the next tick. */
     harness_activate_label(&t, "Save the class report");
     t.manual_ticks = true;
     harness_activate_label(&t, "Drive STICK");
-    assert_true(shows(&t, "Making the class report"));
+    assert_true(harness_shows(&t, "Making the class report"));
     assert_int_equal(files_in(stick, "hrc-report-", NULL, 0), 0);
     harness_key(&t, HRC_IN_TICK);
     t.manual_ticks = false;
-    assert_true(shows(&t, "The class report was saved in STICK"));
+    assert_true(harness_shows(&t, "The class report was saved in STICK"));
     char pdf[600];
     assert_int_equal(files_in(stick, "hrc-report-rouen-12-march-", pdf, sizeof pdf), 1);
     FILE *f = fopen(pdf, "rb");
@@ -819,7 +774,7 @@ static void report_and_certificates_to_a_stick(void **state)
     harness_activate_label(&t, "Save the certificates");
     harness_activate_label(&t, "Drive STICK");
     snprintf(line, sizeof line, "%zu certificates were saved in STICK", finished);
-    assert_true(shows(&t, line));
+    assert_true(harness_shows(&t, line));
     char sub[600];
     assert_int_equal(files_in(stick, "hrc-certificates-", sub, sizeof sub), 1);
     assert_int_equal(files_in(sub, "certificate-", NULL, 0), finished);
@@ -866,29 +821,29 @@ static void class_list_previewed_then_imported(void **state)
     unlock(&t);
     harness_activate_label(&t, "Import a class list");
     harness_activate_label(&t, "Drive LISTS");
-    assert_true(shows(&t, "rouen.csv"));
-    assert_true(shows(&t, "broken.csv"));
+    assert_true(harness_shows(&t, "rouen.csv"));
+    assert_true(harness_shows(&t, "broken.csv"));
     /* The broken list: refused, with its line. */
     harness_activate_label(&t, "broken.csv");
-    assert_true(shows(&t, "line 3"));
-    assert_true(shows(&t, "nothing can be imported"));
+    assert_true(harness_shows(&t, "line 3"));
+    assert_true(harness_shows(&t, "nothing can be imported"));
     assert_int_equal(harness_find_target(&t, "Import "), -1);
     harness_check_all_sizes(&t, 4, true);
     /* The good one: previewed (nothing added yet), then imported. */
     harness_activate_label(&t, "Choose another file");
     t.manual_ticks = true;
     harness_activate_label(&t, "rouen.csv");
-    assert_true(shows(&t, "Reading the list"));
+    assert_true(harness_shows(&t, "Reading the list"));
     harness_key(&t, HRC_IN_TICK);
     t.manual_ticks = false;
-    assert_true(shows(&t, "3 learners will be added"));
-    assert_true(shows(&t, "1 duplicate skipped"));
-    assert_true(shows(&t, "1 new group"));
-    assert_true(shows(&t, "line 4"));
+    assert_true(harness_shows(&t, "3 learners will be added"));
+    assert_true(harness_shows(&t, "1 duplicate skipped"));
+    assert_true(harness_shows(&t, "1 new group"));
+    assert_true(harness_shows(&t, "line 4"));
     assert_int_equal(count_learners(s), before);
     harness_check_all_sizes(&t, 4, true);
     harness_activate_label(&t, "Import 3 learners");
-    assert_true(shows(&t, "3 learners were added."));
+    assert_true(harness_shows(&t, "3 learners were added."));
     assert_int_equal(count_learners(s), before + 3);
     hrc_group g;
     assert_int_equal(hrc_progress_find_group(s, "Lille", &g), HRC_PROGRESS_OK);

@@ -70,40 +70,6 @@ static void write_file(const char *rel, const char *text)
     fclose(f);
 }
 
-static void type(harness *t, const char *s)
-{
-    hrc_input in = {.kind = HRC_IN_TEXT};
-    snprintf(in.text, sizeof in.text, "%s", s);
-    harness_input(t, in);
-}
-
-/* Whether the screen shows `text`, even wrapped over several lines. */
-static bool shows(const harness *t, const char *text)
-{
-    static char all[65536];
-    size_t n = 0;
-    for (size_t i = 0; i < t->list.count && n + 2 < sizeof all; i++) {
-        const hrc_draw_cmd *c = &t->list.cmds[i];
-        if (c->kind != HRC_DRAW_TEXT)
-            continue;
-        for (const char *p = c->text; *p && n + 2 < sizeof all; p++)
-            if (*p != ' ' || (n && all[n - 1] != ' '))
-                all[n++] = *p;
-        if (n && all[n - 1] != ' ')
-            all[n++] = ' ';
-    }
-    all[n] = '\0';
-    return strstr(all, text) != NULL;
-}
-
-static const char *focused(const harness *t)
-{
-    for (size_t i = 0; i < t->list.n_targets; i++)
-        if (t->list.targets[i].focused)
-            return t->list.targets[i].label;
-    return "";
-}
-
 /* A store in tmp/<name> with a facilitator PIN and learners who each
  * viewed a page of module "m1". */
 static hrc_progress *store_with(const char *name, const char *const *learners, size_t n,
@@ -130,8 +96,8 @@ static hrc_progress *store_with(const char *name, const char *const *learners, s
 static void unlock(harness *t)
 {
     harness_key(t, HRC_IN_FACILITATOR);
-    assert_true(shows(t, "Type the facilitator PIN"));
-    type(t, PIN);
+    assert_true(harness_shows(t, "Type the facilitator PIN"));
+    harness_type(t, PIN);
     harness_key(t, HRC_IN_ACTIVATE);
     assert_true(harness_find_target(t, "Kiosk settings") >= 0); /* the class dashboard */
 }
@@ -234,29 +200,29 @@ static void delete_learner_by_keyboard(void **state)
     harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s});
     unlock(&t);
     assert_false(hrc_app_wants_text(t.app));
-    assert_true(shows(&t, "Ana"));
+    assert_true(harness_shows(&t, "Ana"));
     /* Her row of the class says her module in words. */
     assert_true(harness_find_target(&t, "Ana; Module 1: in progress") >= 0);
 
     /* Asked first; the focus lands on Cancel, so Enter deletes nothing. */
     harness_activate_label(&t, "Ana");
     harness_activate_label(&t, "Delete");
-    assert_true(shows(&t, "Delete Ana and all their records?"));
-    assert_string_equal(focused(&t), "Cancel");
+    assert_true(harness_shows(&t, "Delete Ana and all their records?"));
+    assert_string_equal(harness_focused(&t), "Cancel");
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_false(shows(&t, "Delete Ana and all their records?"));
+    assert_false(harness_shows(&t, "Delete Ana and all their records?"));
     assert_int_equal(count_learners(s), 2);
     /* Escape also cancels, and stays on the learner. */
     harness_activate_label(&t, "Delete");
     harness_key(&t, HRC_IN_BACK);
-    assert_true(shows(&t, "They have no PIN"));
+    assert_true(harness_shows(&t, "They have no PIN"));
     assert_int_equal(count_learners(s), 2);
 
     harness_activate_label(&t, "Delete");
     assert_true(harness_tab_to(&t, "Delete"));
-    assert_string_equal(focused(&t), "Delete");
+    assert_string_equal(harness_focused(&t), "Delete");
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, "Ana and all their records were deleted."));
+    assert_true(harness_shows(&t, "Ana and all their records were deleted."));
     assert_int_equal(harness_find_target(&t, "Ana"), -1); /* back on the class, without her */
     assert_true(harness_find_target(&t, "Ben") >= 0);
     assert_int_equal(count_learners(s), 1);
@@ -268,12 +234,12 @@ static void delete_learner_by_keyboard(void **state)
     /* Leaving locks the store; sign-in no longer finds Ana. */
     harness_key(&t, HRC_IN_BACK);
     assert_false(hrc_progress_is_unlocked(s));
-    type(&t, "b");
+    harness_type(&t, "b");
     assert_true(harness_find_target(&t, "Ben") >= 0);
     harness_key(&t, HRC_IN_BACKSPACE);
-    type(&t, "a");
+    harness_type(&t, "a");
     assert_int_equal(harness_find_target(&t, "Ana"), -1);
-    assert_true(shows(&t, "No name here starts with"));
+    assert_true(harness_shows(&t, "No name here starts with"));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -287,12 +253,12 @@ static void delete_learner_by_pointer(void **state)
     harness_start(&t, &(hrc_app_config){.progress = s});
     /* Ben is signed in while the facilitator deletes him. */
     harness_click(&t, "Ben");
-    assert_true(shows(&t, "Welcome, Ben"));
+    assert_true(harness_shows(&t, "Welcome, Ben"));
     unlock(&t);
     harness_click(&t, "Ben");
     harness_click(&t, "Delete");
-    assert_true(shows(&t, "Delete Ben and all their records?"));
-    assert_string_equal(focused(&t), ""); /* pointer users get no ring */
+    assert_true(harness_shows(&t, "Delete Ben and all their records?"));
+    assert_string_equal(harness_focused(&t), ""); /* pointer users get no ring */
     harness_key(&t, HRC_IN_ACTIVATE);     /* Enter with nothing focused: nothing */
     assert_int_equal(count_learners(s), 2);
     harness_click(&t, "Cancel");
@@ -300,10 +266,10 @@ static void delete_learner_by_pointer(void **state)
     harness_click(&t, "Delete");
     harness_click(&t, "Delete");
     assert_int_equal(count_learners(s), 1);
-    assert_true(shows(&t, "Ben and all their records were deleted."));
+    assert_true(harness_shows(&t, "Ben and all their records were deleted."));
     /* Ben was signed out: Back leads to sign-in, without him. */
     harness_click(&t, "Back");
-    assert_true(shows(&t, "Welcome"));
+    assert_true(harness_shows(&t, "Welcome"));
     assert_true(harness_find_target(&t, "I am new here") >= 0);
     assert_int_equal(harness_find_target(&t, "Ben"), -1);
     harness_stop(&t);
@@ -319,17 +285,17 @@ static void nothing_without_the_pin(void **state)
     harness t;
     harness_start(&t, &(hrc_app_config){.progress = s});
     harness_key(&t, HRC_IN_FACILITATOR);
-    type(&t, "1111");
+    harness_type(&t, "1111");
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, "Wrong PIN"));
+    assert_true(harness_shows(&t, "Wrong PIN"));
     assert_int_equal(harness_find_target(&t, "Delete"), -1);
     assert_int_equal(harness_find_target(&t, "Export"), -1);
     /* Unlocked, then left by the Back button: locked again next time. */
-    type(&t, PIN);
+    harness_type(&t, PIN);
     harness_key(&t, HRC_IN_ACTIVATE);
     harness_click(&t, "Back");
     harness_key(&t, HRC_IN_FACILITATOR);
-    assert_true(shows(&t, "Type the facilitator PIN"));
+    assert_true(harness_shows(&t, "Type the facilitator PIN"));
     assert_false(hrc_progress_is_unlocked(s));
     assert_int_equal(harness_find_target(&t, "Delete Ana"), -1);
     harness_stop(&t);
@@ -384,22 +350,22 @@ static void export_to_a_usb_stick(void **state)
     unlock(&t);
     harness_activate_label(&t, "Kiosk settings");
     harness_activate_label(&t, "Export progress");
-    assert_true(shows(&t, "Choose where to save"));
-    assert_false(shows(&t, "No USB stick"));
+    assert_true(harness_shows(&t, "Choose where to save"));
+    assert_false(harness_shows(&t, "No USB stick"));
     assert_true(harness_find_target(&t, "Drive KINGSTON") >= 0);
     assert_true(harness_find_target(&t, "This computer") >= 0); /* the store's folder */
-    assert_non_null(strstr(focused(&t), "Drive GONE")); /* the first choice, by keyboard */
+    assert_non_null(strstr(harness_focused(&t), "Drive GONE")); /* the first choice, by keyboard */
 
     /* The stick was pulled out after the list was made: a clear error. */
     assert_int_equal(rmdir(gone), 0);
     harness_unplug(gone);
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, "Could not export to"));
+    assert_true(harness_shows(&t, "Could not export to"));
 
     harness_click(&t, "Export progress");
     assert_int_equal(harness_find_target(&t, "Drive GONE"), -1);
     harness_click(&t, "Drive KINGSTON");
-    assert_true(shows(&t, "Saved in"));
+    assert_true(harness_shows(&t, "Saved in"));
     char text[8192];
     read_export(stick, ".csv", text, sizeof text);
     assert_non_null(strstr(text, "Ana"));
@@ -413,10 +379,10 @@ static void export_to_a_usb_stick(void **state)
     assert_int_equal(system(cmd), 0);
     harness_unplug(stick);
     harness_click(&t, "Export progress");
-    assert_true(shows(&t, "No USB stick"));
+    assert_true(harness_shows(&t, "No USB stick"));
     assert_true(harness_find_target(&t, "This computer") >= 0);
     harness_key(&t, HRC_IN_BACK); /* Escape closes the export list only */
-    assert_true(shows(&t, "Everyone's progress"));
+    assert_true(harness_shows(&t, "Everyone's progress"));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -429,7 +395,7 @@ static void type_long(harness *t, const char *s)
         size_t n = strnlen(s + at, sizeof chunk - 1);
         memcpy(chunk, s + at, n);
         chunk[n] = '\0';
-        type(t, chunk);
+        harness_type(t, chunk);
         at += n;
     }
 }
@@ -457,23 +423,23 @@ static void export_to_a_typed_folder(void **state)
     assert_false(hrc_app_wants_text(t.app));
     harness_click(&t, "Kiosk settings");
     harness_click(&t, "Export progress");
-    assert_true(shows(&t, "No USB stick"));
+    assert_true(harness_shows(&t, "No USB stick"));
     assert_true(hrc_app_wants_text(t.app)); /* typing goes to the folder field */
 
-    type(&t, "usb");
+    harness_type(&t, "usb");
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, "Type the folder's full path, starting with /."));
-    assert_true(shows(&t, "Choose where to save")); /* still choosing */
+    assert_true(harness_shows(&t, "Type the folder's full path, starting with /."));
+    assert_true(harness_shows(&t, "Choose where to save")); /* still choosing */
     erase(&t, 3);
     type_long(&t, missing);
     harness_click(&t, "Export to this folder");
-    assert_true(shows(&t, "There is no folder with this path."));
+    assert_true(harness_shows(&t, "There is no folder with this path."));
     erase(&t, strlen(missing));
     type_long(&t, out);
     harness_key(&t, HRC_IN_ACTIVATE);
     char saved[600];
     snprintf(saved, sizeof saved, "Saved in %s", out);
-    assert_true(shows(&t, saved));
+    assert_true(harness_shows(&t, saved));
     char text[8192];
     read_export(out, ".csv", text, sizeof text);
     assert_non_null(strstr(text, "Ana"));
@@ -505,21 +471,21 @@ static void damaged_store_is_told(void **state)
                                         .store_moved_aside = info.moved_to});
     char want[512];
     snprintf(want, sizeof want, "kept aside as %s", kept);
-    assert_true(shows(&t, "The progress file was damaged."));
-    assert_true(shows(&t, "Tell your facilitator."));
-    assert_true(shows(&t, want));
+    assert_true(harness_shows(&t, "The progress file was damaged."));
+    assert_true(harness_shows(&t, "Tell your facilitator."));
+    assert_true(harness_shows(&t, want));
     harness_check_all_sizes(&t, 4, true);
 
     /* The facilitator screen says it too, with the whole path, even locked. */
     harness_key(&t, HRC_IN_FACILITATOR);
-    assert_true(shows(&t, "The progress file was damaged."));
-    type(&t, PIN);
+    assert_true(harness_shows(&t, "The progress file was damaged."));
+    harness_type(&t, PIN);
     harness_key(&t, HRC_IN_ACTIVATE);
     harness_activate_label(&t, "Hide the notice");
-    assert_false(shows(&t, "The progress file was damaged."));
+    assert_false(harness_shows(&t, "The progress file was damaged."));
     harness_key(&t, HRC_IN_BACK);
-    assert_true(shows(&t, "Welcome"));
-    assert_false(shows(&t, "The progress file was damaged."));
+    assert_true(harness_shows(&t, "Welcome"));
+    assert_false(harness_shows(&t, "The progress file was damaged."));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -539,15 +505,15 @@ static void unavailable_store_asks_first(void **state)
 
     harness t;
     harness_start(&t, &cfg);
-    assert_true(shows(&t, "Progress cannot be saved"));
-    assert_true(shows(&t, "Reason:"));
+    assert_true(harness_shows(&t, "Progress cannot be saved"));
+    assert_true(harness_shows(&t, "Reason:"));
     assert_true(harness_find_target(&t, "Play without saving progress") >= 0);
     assert_true(harness_find_target(&t, "Quit") >= 0);
     /* No way around the choice: no Settings, Escape and Ctrl+Alt+F do nothing. */
     assert_int_equal(harness_find_target(&t, "Settings"), -1);
     harness_key(&t, HRC_IN_BACK);
     harness_key(&t, HRC_IN_FACILITATOR);
-    assert_true(shows(&t, "Progress cannot be saved"));
+    assert_true(harness_shows(&t, "Progress cannot be saved"));
     assert_false(hrc_app_wants_text(t.app));
     harness_check_all_sizes(&t, 4, true);
     unsigned eff = harness_activate_label(&t, "Quit");
@@ -557,12 +523,12 @@ static void unavailable_store_asks_first(void **state)
     harness_start(&t, &cfg);
     harness_click(&t, "Play without saving progress");
     assert_true(harness_find_target(&t, "I am new here") >= 0);
-    assert_true(shows(&t, "Progress is not being saved on this computer."));
+    assert_true(harness_shows(&t, "Progress is not being saved on this computer."));
     harness_activate_label(&t, "Continue as guest");
-    assert_true(shows(&t, "Progress is not being saved on this computer."));
+    assert_true(harness_shows(&t, "Progress is not being saved on this computer."));
     /* The facilitator screen gives the reason too. */
     harness_key(&t, HRC_IN_FACILITATOR);
-    assert_true(shows(&t, "The progress file could not be opened"));
+    assert_true(harness_shows(&t, "The progress file could not be opened"));
     assert_false(hrc_app_wants_text(t.app)); /* no PIN to type */
     harness_stop(&t);
 }
@@ -580,16 +546,16 @@ static void kiosk_without_pin_cannot_get_one_from_the_screen(void **state)
                      HRC_PROGRESS_OK);
     harness t;
     harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s});
-    assert_true(shows(&t, "Setting up this kiosk"));
+    assert_true(harness_shows(&t, "Setting up this kiosk"));
     harness_key(&t, HRC_IN_FACILITATOR);
-    assert_false(shows(&t, "Type the facilitator PIN"));
-    assert_true(shows(&t, "Setting up this kiosk"));
+    assert_false(harness_shows(&t, "Type the facilitator PIN"));
+    assert_true(harness_shows(&t, "Setting up this kiosk"));
     harness_activate_label(&t, "Settings");
     harness_key(&t, HRC_IN_FACILITATOR);
-    assert_false(shows(&t, "Facilitator"));
+    assert_false(harness_shows(&t, "Facilitator"));
     assert_int_equal(harness_find_target(&t, "Leave kiosk mode"), -1);
     harness_key(&t, HRC_IN_BACK);
-    assert_true(shows(&t, "Setting up this kiosk"));
+    assert_true(harness_shows(&t, "Setting up this kiosk"));
     bool has = true;
     assert_int_equal(hrc_progress_has_facilitator_pin(s, &has), HRC_PROGRESS_OK);
     assert_false(has);
@@ -599,18 +565,18 @@ static void kiosk_without_pin_cannot_get_one_from_the_screen(void **state)
     /* Outside kiosk mode, the person at the desktop owns it and may. */
     harness_start(&t, &(hrc_app_config){.progress = s});
     harness_key(&t, HRC_IN_FACILITATOR);
-    assert_true(shows(&t, "No facilitator PIN is set yet"));
-    type(&t, "1111");
+    assert_true(harness_shows(&t, "No facilitator PIN is set yet"));
+    harness_type(&t, "1111");
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, "Type the same PIN again"));
-    type(&t, "1112");
+    assert_true(harness_shows(&t, "Type the same PIN again"));
+    harness_type(&t, "1112");
     harness_key(&t, HRC_IN_ACTIVATE);
-    assert_true(shows(&t, "The two PINs are not the same"));
+    assert_true(harness_shows(&t, "The two PINs are not the same"));
     assert_int_equal(hrc_progress_has_facilitator_pin(s, &has), HRC_PROGRESS_OK);
     assert_false(has);
-    type(&t, "1111");
+    harness_type(&t, "1111");
     harness_key(&t, HRC_IN_ACTIVATE);
-    type(&t, "1111");
+    harness_type(&t, "1111");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(harness_find_target(&t, "Kiosk settings") >= 0); /* the class dashboard */
     assert_int_equal(hrc_progress_has_facilitator_pin(s, &has), HRC_PROGRESS_OK);
@@ -648,13 +614,13 @@ static void facilitator_screens_fit(void **state)
         harness_check_all_sizes(&t, 6, true); /* sign-in with the notice */
         harness_key(&t, HRC_IN_FACILITATOR);
         harness_check_all_sizes(&t, 6, true); /* locked */
-        type(&t, PIN);
+        harness_type(&t, PIN);
         harness_key(&t, HRC_IN_ACTIVATE);
         harness_check_all_sizes(&t, 12, true); /* the class dashboard */
         harness_activate_label(&t, "Maria");
         harness_check_all_sizes(&t, 6, true); /* the learner */
         harness_activate_label(&t, "Delete");
-        assert_true(shows(&t, "and all their records"));
+        assert_true(harness_shows(&t, "and all their records"));
         harness_check_all_sizes(&t, 6, true); /* the question */
         harness_key(&t, HRC_IN_BACK);
         harness_key(&t, HRC_IN_BACK);
@@ -694,12 +660,12 @@ static void random_facilitator_inputs(void **state)
     for (int i = 0; i < 1500; i++) {
         if (i % 60 == 0) {
             harness_key(&t, HRC_IN_FACILITATOR);
-            type(&t, PIN);
+            harness_type(&t, PIN);
             harness_key(&t, HRC_IN_ACTIVATE);
         }
         /* Deleting asks; a merge says which profile goes. */
-        bool asking = shows(&t, "and all their records") ||
-                      shows(&t, "Merged into it, then removed");
+        bool asking = harness_shows(&t, "and all their records") ||
+                      harness_shows(&t, "Merged into it, then removed");
         size_t before = count_learners(s);
         size_t r = hrc_rng_below(&rng, 100);
         if (r < 50 && t.list.n_targets) {
@@ -709,7 +675,7 @@ static void random_facilitator_inputs(void **state)
             harness_input(&t, (hrc_input){.kind = HRC_IN_POINTER_UP, .x = x, .y = y});
         } else if (r < 60) {
             static const char *const texts[] = {"/", "tmp", "\xc3\xa9", "12", "\x01"};
-            type(&t, texts[hrc_rng_below(&rng, 5)]);
+            harness_type(&t, texts[hrc_rng_below(&rng, 5)]);
         } else if (r < 65) {
             harness_key(&t, HRC_IN_BACKSPACE);
         } else {
@@ -754,29 +720,30 @@ static void sync_status_is_shown(void **state)
     harness_start(&t, &(hrc_app_config){.progress = s, .sync_status = fake_sync_status,
                                         .sync_status_user = &st});
     harness_key(&t, HRC_IN_FACILITATOR);
-    assert_false(shows(&t, "Learning record store")); /* not before the PIN */
-    type(&t, PIN);
+    assert_false(harness_shows(&t, "Learning record store")); /* not before the PIN */
+    harness_type(&t, PIN);
     harness_key(&t, HRC_IN_ACTIVATE);
     harness_activate_label(&t, "Kiosk settings");
-    assert_true(shows(&t, "Learning record store"));
+    assert_true(harness_shows(&t, "Learning record store"));
     char when[64], line[128];
     time_t at = (time_t)st.last_success_s;
     struct tm tm;
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&at, &tm));
     snprintf(line, sizeof line, "Last successful sync: %s", when);
-    assert_true(shows(&t, line));
-    assert_true(shows(&t, "12 statements waiting to be sent."));
-    assert_true(shows(&t, "2 statements refused by the LRS and set aside; the latest: "
+    assert_true(harness_shows(&t, line));
+    assert_true(harness_shows(&t, "12 statements waiting to be sent."));
+    assert_true(harness_shows(&t, "2 statements refused by the LRS and set aside; the latest: "
                           "Problem in 'statements.0.context.registration'"));
-    assert_true(shows(&t, "Last problem: the LRS could not be reached (Connection refused)"));
+    assert_true(
+        harness_shows(&t, "Last problem: the LRS could not be reached (Connection refused)"));
 
     /* Never synced, one waiting, nothing wrong. */
     st = (hrc_lrs_status){.syncing = true, .pending = 1};
     harness_draw(&t);
-    assert_true(shows(&t, "No successful sync yet."));
-    assert_true(shows(&t, "1 statement waiting to be sent."));
-    assert_false(shows(&t, "Last problem"));
-    assert_false(shows(&t, "refused"));
+    assert_true(harness_shows(&t, "No successful sync yet."));
+    assert_true(harness_shows(&t, "1 statement waiting to be sent."));
+    assert_false(harness_shows(&t, "Last problem"));
+    assert_false(harness_shows(&t, "refused"));
     harness_stop(&t);
     hrc_progress_close(s);
 }

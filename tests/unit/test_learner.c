@@ -23,21 +23,6 @@
 
 static char store_dir[64];
 
-static void type(harness *t, const char *s)
-{
-    hrc_input in = {.kind = HRC_IN_TEXT};
-    snprintf(in.text, sizeof in.text, "%s", s);
-    harness_input(t, in);
-}
-
-static const char *focused(const harness *t)
-{
-    for (size_t i = 0; i < t->list.n_targets; i++)
-        if (t->list.targets[i].focused)
-            return t->list.targets[i].label;
-    return "";
-}
-
 /* A fresh store, and the app on it with a new learner signed in. */
 static hrc_progress *open_store(void)
 {
@@ -51,7 +36,7 @@ static void sign_up(harness *t, hrc_progress *store, const char *name)
 {
     harness_start(t, &(hrc_app_config){.progress = store});
     harness_activate_label(t, "I am new here");
-    type(t, name);
+    harness_type(t, name);
     harness_key(t, HRC_IN_ACTIVATE);
     harness_activate_label(t, "Continue without a PIN");
     char welcome[64];
@@ -267,7 +252,7 @@ static void keys_turn_pages_and_focus_starts_on_the_main_action(void **state)
     harness_activate_label(&t, "\xc2\xb7 Lesson");
     assert_true(harness_has_text(&t, "First page"));
     /* Entered by keyboard: the ring is on Next, one Enter away. */
-    assert_string_equal(focused(&t), "Next");
+    assert_string_equal(harness_focused(&t), "Next");
     harness_key(&t, HRC_IN_RIGHT);
     assert_true(harness_has_text(&t, "Fixture timeline"));
     harness_key(&t, HRC_IN_PAGE_UP); /* at the top of the timeline's text */
@@ -285,7 +270,7 @@ static void keys_turn_pages_and_focus_starts_on_the_main_action(void **state)
     /* With the pointer, no ring; Enter still does the main action. */
     harness_click(&t, "Next");
     assert_true(harness_has_text(&t, "Fixture timeline"));
-    assert_string_equal(focused(&t), "");
+    assert_string_equal(harness_focused(&t), "");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(harness_has_text(&t, "Sample City"));
     harness_stop(&t);
@@ -306,7 +291,7 @@ static void after_a_check_with_the_mouse_enter_goes_on(void **state)
     assert_string_equal(t.list.targets[picked].state, "selected");
     harness_click(&t, "Check answer");
     assert_true(harness_has_text(&t, "Not right."));
-    assert_true(strstr(focused(&t), "Next question") != NULL);
+    assert_true(strstr(harness_focused(&t), "Next question") != NULL);
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(harness_has_text(&t, "Question 2 of 5"));
     /* A message never moves the buttons. */

@@ -16,22 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static void type(harness *t, const char *s)
-{
-    hrc_input in = {.kind = HRC_IN_TEXT};
-    snprintf(in.text, sizeof in.text, "%s", s);
-    harness_input(t, in);
-}
-
-/* Focused target's label, or "". */
-static const char *focused(const harness *t)
-{
-    for (size_t i = 0; i < t->list.n_targets; i++)
-        if (t->list.targets[i].focused)
-            return t->list.targets[i].label;
-    return "";
-}
-
 /* Focused target's state in words, or "". */
 static const char *focused_state(const harness *t)
 {
@@ -50,10 +34,10 @@ static void order_by_keyboard(harness *t, const char *const *want, int n)
         /* Carried: said in words and in the bar, the row unchanged. */
         assert_non_null(strstr(focused_state(t), "Moving"));
         assert_true(harness_has_text(t, "Moving: Up and Down move it"));
-        int pos = atoi(focused(t)) - 1;
+        int pos = atoi(harness_focused(t)) - 1;
         for (; pos > k; pos--)
             harness_key(t, HRC_IN_UP);
-        assert_int_equal(atoi(focused(t)), k + 1);
+        assert_int_equal(atoi(harness_focused(t)), k + 1);
         harness_key(t, HRC_IN_ACTIVATE); /* put down */
     }
 }
@@ -102,7 +86,7 @@ static void answer_quiz_by_keyboard(harness *t)
         bool found = false;
         for (int k = 0; k < 40 && !found; k++) {
             harness_key(t, HRC_IN_NEXT);
-            found = strcmp(focused(t), pairs[i][1]) == 0;
+            found = strcmp(harness_focused(t), pairs[i][1]) == 0;
         }
         assert_true(found);
         harness_key(t, HRC_IN_ACTIVATE);
@@ -121,8 +105,8 @@ static void keyboard_only_journey(void **state)
     harness_draw(&t);
     assert_true(harness_has_text(&t, "Welcome"));
     harness_activate_label(&t, "I am new here");
-    type(&t, "Ana");
-    type(&t, "\xc3\xafs"); /* UTF-8 typed in pieces */
+    harness_type(&t, "Ana");
+    harness_type(&t, "\xc3\xafs"); /* UTF-8 typed in pieces */
     harness_key(&t, HRC_IN_BACKSPACE);
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(harness_has_text(&t, "Welcome, Ana\xc3\xaf"));
@@ -294,7 +278,7 @@ static void start_as_new_learner(harness *t, hrc_progress **store, const char *n
     hrc_app_config cfg = {.progress = *store};
     harness_start(t, &cfg);
     harness_activate_label(t, "I am new here");
-    type(t, name);
+    harness_type(t, name);
     harness_key(t, HRC_IN_ACTIVATE);
     harness_activate_label(t, "Continue without a PIN"); /* offered, not required */
 }
@@ -362,10 +346,10 @@ static void resume_and_completion_are_recorded(void **state)
     harness_activate_label(&t, "Cy");
     assert_true(harness_has_text(&t, "Type your PIN"));
     assert_true(hrc_app_wants_text(t.app));
-    type(&t, "1111");
+    harness_type(&t, "1111");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(harness_has_text(&t, "Wrong PIN"));
-    type(&t, "1357");
+    harness_type(&t, "1357");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(harness_has_text(&t, "Welcome, Cy"));
     harness_activate_label(&t, "Module 1");
@@ -484,11 +468,11 @@ static void facilitator_pin_leaves_kiosk(void **state)
     harness_key(&t, HRC_IN_FACILITATOR);
     assert_true(harness_has_text(&t, "Facilitator"));
     assert_true(hrc_app_wants_text(t.app));
-    type(&t, "0000");
+    harness_type(&t, "0000");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(harness_has_text(&t, "Wrong PIN"));
     assert_int_equal(harness_find_target(&t, "Leave kiosk mode"), -1);
-    type(&t, "2468");
+    harness_type(&t, "2468");
     harness_key(&t, HRC_IN_ACTIVATE);
     assert_true(hrc_app_is_kiosk(t.app));
     /* From the class dashboard, in the kiosk's settings. */

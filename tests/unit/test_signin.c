@@ -58,40 +58,6 @@ static int64_t harness_clock(void *ctx)
     return INT64_C(1700000000000) + (int64_t)t->now;
 }
 
-/* Typed text, in pieces of whole characters as an input method sends it. */
-static void type(harness *t, const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t at = 0; at < n;) {
-        hrc_input in = {.kind = HRC_IN_TEXT};
-        size_t len = n - at < sizeof in.text - 1 ? n - at : sizeof in.text - 1;
-        while (at + len < n && ((unsigned char)s[at + len] & 0xC0) == 0x80)
-            len--;
-        memcpy(in.text, s + at, len);
-        harness_input(t, in);
-        at += len;
-    }
-}
-
-/* Whether the screen shows `text`, even wrapped over several lines. */
-static bool shows(const harness *t, const char *text)
-{
-    static char all[65536];
-    size_t n = 0;
-    for (size_t i = 0; i < t->list.count && n + 2 < sizeof all; i++) {
-        const hrc_draw_cmd *c = &t->list.cmds[i];
-        if (c->kind != HRC_DRAW_TEXT)
-            continue;
-        for (const char *p = c->text; *p && n + 2 < sizeof all; p++)
-            if (*p != ' ' || (n && all[n - 1] != ' '))
-                all[n++] = *p;
-        if (n && all[n - 1] != ' ')
-            all[n++] = ' ';
-    }
-    all[n] = '\0';
-    return strstr(all, text) != NULL;
-}
-
 static void tap(harness *t, const char *label)
 {
     harness_tap_exact(t, label);
@@ -170,7 +136,7 @@ static bool countdown_shows(const harness *t, const char *left)
 {
     char want[64];
     snprintf(want, sizeof want, "Try again in %s.", left);
-    return shows(t, want);
+    return harness_shows(t, want);
 }
 
 /* ---- Finding a name, PINs ------------------------------------------------ */
@@ -182,47 +148,47 @@ static void kiosk_finds_names_from_first_letters(void **state)
     harness t;
     start(&t, s, true);
     /* Nobody is listed until letters are typed. */
-    assert_true(shows(&t, "Type the first letters of your name"));
+    assert_true(harness_shows(&t, "Type the first letters of your name"));
     assert_int_equal(harness_find_target(&t, "Zora"), -1);
     assert_int_equal(harness_find_target(&t, "Ben"), -1);
     assert_true(hrc_app_wants_text(t.app));
-    type(&t, "ZO");
+    harness_type(&t, "ZO");
     assert_true(harness_find_target(&t, ZOE) >= 0);
     assert_true(harness_find_target(&t, "Zora") >= 0);
     assert_int_equal(harness_find_target(&t, "Ben"), -1);
-    type(&t, "e"); /* accents do not matter */
+    harness_type(&t, "e"); /* accents do not matter */
     assert_true(harness_find_target(&t, ZOE) >= 0);
     assert_int_equal(harness_find_target(&t, "Zora"), -1);
-    type(&t, "x");
-    assert_true(shows(&t, "No name here starts with"));
+    harness_type(&t, "x");
+    assert_true(harness_shows(&t, "No name here starts with"));
     harness_key(&t, HRC_IN_BACKSPACE);
 
     /* Enter picks the first name found; she has a PIN. */
     enter(&t);
-    assert_true(shows(&t, "Type your PIN"));
-    assert_false(shows(&t, ZOE_PIN));
-    type(&t, "1");
-    assert_true(shows(&t, "\xe2\x80\xa2|")); /* a dot, never the digit */
-    assert_false(shows(&t, "1|"));
-    type(&t, "111");
+    assert_true(harness_shows(&t, "Type your PIN"));
+    assert_false(harness_shows(&t, ZOE_PIN));
+    harness_type(&t, "1");
+    assert_true(harness_shows(&t, "\xe2\x80\xa2|")); /* a dot, never the digit */
+    assert_false(harness_shows(&t, "1|"));
+    harness_type(&t, "111");
     enter(&t);
-    assert_true(shows(&t, "Wrong PIN."));
-    assert_false(shows(&t, "Welcome, "));
+    assert_true(harness_shows(&t, "Wrong PIN."));
+    assert_false(harness_shows(&t, "Welcome, "));
     tap_digits(&t, ZOE_PIN); /* on the keypad */
     harness_click(&t, "Sign in");
-    assert_true(shows(&t, "Welcome, Zo\xc3\xa9"));
+    assert_true(harness_shows(&t, "Welcome, Zo\xc3\xa9"));
     assert_int_equal(learner(s, zoe).pin_failures, 0);
     harness_stop(&t);
 
     /* A learner without a PIN goes straight in; Escape cancels a PIN. */
     start(&t, s, true);
-    type(&t, "zo");
+    harness_type(&t, "zo");
     harness_click(&t, ZOE);
-    assert_true(shows(&t, "Type your PIN"));
+    assert_true(harness_shows(&t, "Type your PIN"));
     harness_key(&t, HRC_IN_BACK);
     assert_true(harness_find_target(&t, "Zora") >= 0); /* the search stays */
     harness_click(&t, "Zora");
-    assert_true(shows(&t, "Welcome, Zora"));
+    assert_true(harness_shows(&t, "Welcome, Zora"));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -266,15 +232,15 @@ static void on_screen_keyboard_types(void **state)
     tap(&t, "a");
     tap(&t, "-");
     tap(&t, "P");
-    assert_true(shows(&t, "Ana de La-P|"));
+    assert_true(harness_shows(&t, "Ana de La-P|"));
     harness_check_targets(&t, 44); /* every key, at 1080p */
     /* By keyboard alone: Tab to a key, Enter presses it. */
     harness_activate_label(&t, "Accented letters");
     assert_true(harness_find_exact(&t, "\xc3\xa9") >= 0);
     harness_activate_label(&t, "Erase");
-    assert_true(shows(&t, "Ana de La-|"));
+    assert_true(harness_shows(&t, "Ana de La-|"));
     harness_activate_label(&t, "Space");
-    assert_true(shows(&t, "Ana de La- |"));
+    assert_true(harness_shows(&t, "Ana de La- |"));
     harness_stop(&t);
     /* French: AZERTY. */
     harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s, .lang = "fr"});
@@ -305,7 +271,7 @@ static void classroom_list(void **state)
     start(&t, s, true);
     assert_int_equal(harness_find_target(&t, "Ben"), -1);
     harness_key(&t, HRC_IN_FACILITATOR);
-    type(&t, FACILITATOR_PIN);
+    harness_type(&t, FACILITATOR_PIN);
     enter(&t);
     harness_activate_label(&t, "Kiosk settings");
     harness_activate_label(&t, "The sign-in screen lists every learner");
@@ -317,7 +283,7 @@ static void classroom_list(void **state)
     harness_key(&t, HRC_IN_BACK); /* the sign-in beneath follows at once */
     assert_true(harness_find_target(&t, "Ben") >= 0);
     harness_click(&t, ZOE);
-    assert_true(shows(&t, "Type your PIN")); /* listed, still guarded */
+    assert_true(harness_shows(&t, "Type your PIN")); /* listed, still guarded */
     harness_stop(&t);
     start(&t, s, true); /* and after a restart */
     assert_true(harness_find_target(&t, "Ben") >= 0);
@@ -333,47 +299,47 @@ static void wrong_pins_wait_with_a_countdown(void **state)
     hrc_progress *s = class_store("throttle", &zoe);
     harness t;
     start(&t, s, true);
-    type(&t, "zo");
+    harness_type(&t, "zo");
     harness_click(&t, ZOE);
     for (int i = 1; i <= 2; i++) {
-        type(&t, "0000");
+        harness_type(&t, "0000");
         enter(&t);
-        assert_true(shows(&t, "Wrong PIN."));
-        assert_false(shows(&t, "Try again in"));
+        assert_true(harness_shows(&t, "Wrong PIN."));
+        assert_false(harness_shows(&t, "Try again in"));
         assert_true(hrc_app_next_timeout_ms(t.app, t.now) > 60000); /* only the idle time */
     }
-    type(&t, "0000");
+    harness_type(&t, "0000");
     enter(&t);
-    assert_true(shows(&t, "Wrong PIN."));
+    assert_true(harness_shows(&t, "Wrong PIN."));
     assert_true(countdown_shows(&t, "1 s"));
     int64_t next = hrc_app_next_timeout_ms(t.app, t.now);
     assert_true(next > 0 && next <= 1000);
     /* While it counts, a PIN is not even checked. */
-    type(&t, ZOE_PIN);
+    harness_type(&t, ZOE_PIN);
     enter(&t);
-    assert_false(shows(&t, "Welcome, "));
+    assert_false(harness_shows(&t, "Welcome, "));
     assert_int_equal(learner(s, zoe).pin_failures, 3);
     /* The tick at the end of the wait takes the countdown away. */
     harness_wait(&t, (uint64_t)hrc_app_next_timeout_ms(t.app, t.now));
-    assert_false(shows(&t, "Try again in"));
+    assert_false(harness_shows(&t, "Try again in"));
     assert_true(hrc_app_next_timeout_ms(t.app, t.now) > 60000);
     /* The fourth wrong PIN: 2 s, counted down second by second. */
     harness_key(&t, HRC_IN_BACKSPACE);
     for (int i = 0; i < 4; i++)
         harness_key(&t, HRC_IN_BACKSPACE);
-    type(&t, "0000");
+    harness_type(&t, "0000");
     enter(&t);
     assert_true(countdown_shows(&t, "2 s"));
     harness_wait(&t, (uint64_t)hrc_app_next_timeout_ms(t.app, t.now));
     assert_true(countdown_shows(&t, "1 s"));
     harness_wait(&t, (uint64_t)hrc_app_next_timeout_ms(t.app, t.now));
-    assert_false(shows(&t, "Try again in"));
+    assert_false(harness_shows(&t, "Try again in"));
     /* The fifth: 4 s; the sixth: 8 s. */
-    type(&t, "0000");
+    harness_type(&t, "0000");
     enter(&t);
     assert_true(countdown_shows(&t, "4 s"));
     harness_wait(&t, 4000);
-    type(&t, "0000");
+    harness_type(&t, "0000");
     enter(&t);
     assert_true(countdown_shows(&t, "8 s"));
     assert_int_equal(learner(s, zoe).pin_failures, 6);
@@ -383,20 +349,20 @@ static void wrong_pins_wait_with_a_countdown(void **state)
     /* A restart does not reset it: the countdown goes on from the store. */
     start(&t, s, true);
     t.now = now + 1000; /* the same clock, a second later */
-    type(&t, "zo");
+    harness_type(&t, "zo");
     harness_click(&t, ZOE);
-    assert_true(shows(&t, "Try again in"));
+    assert_true(harness_shows(&t, "Try again in"));
     assert_true(hrc_app_next_timeout_ms(t.app, t.now) > 0);
-    type(&t, ZOE_PIN);
+    harness_type(&t, ZOE_PIN);
     enter(&t);
-    assert_false(shows(&t, "Welcome, "));
+    assert_false(harness_shows(&t, "Welcome, "));
     harness_wait(&t, 8000);
-    assert_false(shows(&t, "Try again in"));
+    assert_false(harness_shows(&t, "Try again in"));
     for (int i = 0; i < 4; i++)
         harness_key(&t, HRC_IN_BACKSPACE);
-    type(&t, ZOE_PIN);
+    harness_type(&t, ZOE_PIN);
     enter(&t);
-    assert_true(shows(&t, "Welcome, Zo\xc3\xa9"));
+    assert_true(harness_shows(&t, "Welcome, Zo\xc3\xa9"));
     assert_int_equal(learner(s, zoe).pin_failures, 0); /* a right PIN resets the count */
     harness_stop(&t);
     hrc_progress_close(s);
@@ -409,17 +375,17 @@ static void a_pin_check_is_shown_before_it_runs(void **state)
     harness t;
     start(&t, s, true);
     t.manual_ticks = true;
-    type(&t, "zo");
+    harness_type(&t, "zo");
     harness_click(&t, ZOE);
-    type(&t, ZOE_PIN);
+    harness_type(&t, ZOE_PIN);
     enter(&t);
-    assert_true(shows(&t, "Checking your PIN"));
+    assert_true(harness_shows(&t, "Checking your PIN"));
     assert_int_equal(hrc_app_next_timeout_ms(t.app, t.now), 0);
     enter(&t); /* pressed again meanwhile: nothing more */
-    type(&t, "9");
-    assert_true(shows(&t, "Checking your PIN"));
+    harness_type(&t, "9");
+    assert_true(harness_shows(&t, "Checking your PIN"));
     harness_key(&t, HRC_IN_TICK);
-    assert_true(shows(&t, "Welcome, Zo\xc3\xa9"));
+    assert_true(harness_shows(&t, "Welcome, Zo\xc3\xa9"));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -433,30 +399,30 @@ static void sign_up_with_a_pin_typed_twice(void **state)
     harness t;
     start(&t, s, true);
     harness_click(&t, "I am new here");
-    type(&t, "  Ana  ");
+    harness_type(&t, "  Ana  ");
     enter(&t);
-    assert_true(shows(&t, "Choose a PIN of 4 to 8 digits"));
+    assert_true(harness_shows(&t, "Choose a PIN of 4 to 8 digits"));
     assert_true(harness_find_target(&t, "Continue without a PIN") >= 0);
-    type(&t, "12");
+    harness_type(&t, "12");
     enter(&t);
-    assert_true(shows(&t, "A PIN is 4 to 8 digits."));
-    type(&t, "123456789"); /* nine digits: the ninth is not taken */
-    assert_true(shows(&t, "\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2"
+    assert_true(harness_shows(&t, "A PIN is 4 to 8 digits."));
+    harness_type(&t, "123456789"); /* nine digits: the ninth is not taken */
+    assert_true(harness_shows(&t, "\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2"
                           "\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2|"));
     for (int i = 0; i < 8; i++)
         harness_key(&t, HRC_IN_BACKSPACE);
-    type(&t, "4321");
+    harness_type(&t, "4321");
     enter(&t);
-    assert_true(shows(&t, "Type the same PIN again"));
-    type(&t, "4322");
+    assert_true(harness_shows(&t, "Type the same PIN again"));
+    harness_type(&t, "4322");
     enter(&t);
-    assert_true(shows(&t, "The two PINs are not the same."));
-    assert_true(shows(&t, "Your new PIN"));
-    type(&t, "4321");
+    assert_true(harness_shows(&t, "The two PINs are not the same."));
+    assert_true(harness_shows(&t, "Your new PIN"));
+    harness_type(&t, "4321");
     enter(&t);
-    type(&t, "4321");
+    harness_type(&t, "4321");
     enter(&t);
-    assert_true(shows(&t, "Welcome, Ana"));
+    assert_true(harness_shows(&t, "Welcome, Ana"));
     harness_stop(&t);
     hrc_learner *found = NULL;
     size_t n = 0;
@@ -470,17 +436,17 @@ static void sign_up_with_a_pin_typed_twice(void **state)
     /* Her name again: asked whether it is her, then her PIN. */
     start(&t, s, true);
     harness_click(&t, "I am new here");
-    type(&t, "ANA");
+    harness_type(&t, "ANA");
     enter(&t);
-    assert_true(shows(&t, "Someone here is already called Ana."));
+    assert_true(harness_shows(&t, "Someone here is already called Ana."));
     harness_click(&t, "Choose another name");
-    assert_true(shows(&t, "ANA|"));
+    assert_true(harness_shows(&t, "ANA|"));
     enter(&t);
     harness_click(&t, "It is me");
-    assert_true(shows(&t, "Type your PIN"));
-    type(&t, "4321");
+    assert_true(harness_shows(&t, "Type your PIN"));
+    harness_type(&t, "4321");
     enter(&t);
-    assert_true(shows(&t, "Welcome, Ana"));
+    assert_true(harness_shows(&t, "Welcome, Ana"));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -496,21 +462,21 @@ static void pins_required(void **state)
     harness t;
     start(&t, s, true);
     harness_click(&t, "I am new here");
-    type(&t, "Cy");
+    harness_type(&t, "Cy");
     enter(&t);
-    assert_true(shows(&t, "Choose a PIN of 4 to 8 digits"));
+    assert_true(harness_shows(&t, "Choose a PIN of 4 to 8 digits"));
     assert_int_equal(harness_find_target(&t, "Continue without a PIN"), -1);
     harness_key(&t, HRC_IN_BACK);
     /* Zora signed up before: she chooses one now. */
-    type(&t, "zor");
+    harness_type(&t, "zor");
     harness_click(&t, "Zora");
-    assert_true(shows(&t, "On this kiosk every learner has a PIN."));
-    assert_false(shows(&t, "Welcome, "));
-    type(&t, "8642");
+    assert_true(harness_shows(&t, "On this kiosk every learner has a PIN."));
+    assert_false(harness_shows(&t, "Welcome, "));
+    harness_type(&t, "8642");
     enter(&t);
-    type(&t, "8642");
+    harness_type(&t, "8642");
     enter(&t);
-    assert_true(shows(&t, "Welcome, Zora"));
+    assert_true(harness_shows(&t, "Welcome, Zora"));
     hrc_learner *found = NULL;
     size_t n = 0;
     assert_int_equal(hrc_progress_find_learners(s, "zora", &found, &n), HRC_PROGRESS_OK);
@@ -528,31 +494,32 @@ static void names_refused_with_a_reason(void **state)
     harness t;
     start(&t, s, true);
     harness_click(&t, "I am new here");
-    type(&t, "   ");
+    harness_type(&t, "   ");
     enter(&t);
-    assert_true(shows(&t, "Type a name."));
+    assert_true(harness_shows(&t, "Type a name."));
     for (int i = 0; i < 3; i++)
         harness_key(&t, HRC_IN_BACKSPACE);
     /* 65 characters, typed as an input method sends them. */
     for (int i = 0; i < 13; i++)
-        type(&t, "Abcde");
-    assert_true(shows(&t, "A name is at most 64 characters long."));
+        harness_type(&t, "Abcde");
+    assert_true(harness_shows(&t, "A name is at most 64 characters long."));
     enter(&t);
-    assert_true(shows(&t, "Type your name")); /* still there */
+    assert_true(harness_shows(&t, "Type your name")); /* still there */
     harness_key(&t, HRC_IN_BACKSPACE);
-    assert_false(shows(&t, "at most 64 characters"));
+    assert_false(harness_shows(&t, "at most 64 characters"));
     for (int i = 0; i < 64; i++)
         harness_key(&t, HRC_IN_BACKSPACE);
-    type(&t, "Ana\tB");
-    assert_true(shows(&t, "A name cannot hold tabs, line breaks or other control characters."));
+    harness_type(&t, "Ana\tB");
+    assert_true(
+        harness_shows(&t, "A name cannot hold tabs, line breaks or other control characters."));
     for (int i = 0; i < 5; i++)
         harness_key(&t, HRC_IN_BACKSPACE);
-    type(&t, "Ana\xe2\x80\xaegpj.exe"); /* U+202E turns what follows round */
-    assert_true(shows(&t, "A name cannot hold characters that change the direction of the "
+    harness_type(&t, "Ana\xe2\x80\xaegpj.exe"); /* U+202E turns what follows round */
+    assert_true(harness_shows(&t, "A name cannot hold characters that change the direction of the "
                           "text."));
-    assert_true(shows(&t, "Ana\xef\xbf\xbdgpj.exe|")); /* shown harmless */
+    assert_true(harness_shows(&t, "Ana\xef\xbf\xbdgpj.exe|")); /* shown harmless */
     enter(&t);
-    assert_false(shows(&t, "Choose a PIN"));
+    assert_false(harness_shows(&t, "Choose a PIN"));
     harness_stop(&t);
     hrc_learner *all = NULL;
     size_t n = 0;
@@ -567,8 +534,8 @@ static void names_refused_with_a_reason(void **state)
 static void unlock(harness *t)
 {
     harness_key(t, HRC_IN_FACILITATOR);
-    assert_true(shows(t, "Type the facilitator PIN"));
-    type(t, FACILITATOR_PIN);
+    assert_true(harness_shows(t, "Type the facilitator PIN"));
+    harness_type(t, FACILITATOR_PIN);
     enter(t);
     assert_true(harness_find_target(t, "Kiosk settings") >= 0); /* the class dashboard */
 }
@@ -580,25 +547,25 @@ static void reset_then_the_learner_chooses_again(void **state)
     harness t;
     start(&t, s, true);
     /* Three wrong PINs lock her record for a while. */
-    type(&t, "zo");
+    harness_type(&t, "zo");
     harness_click(&t, ZOE);
     for (int i = 0; i < 3; i++) {
-        type(&t, "0000");
+        harness_type(&t, "0000");
         enter(&t);
     }
     unlock(&t);
     harness_activate_label(&t, ZOE); /* her row of the class */
-    assert_true(shows(&t, "They have a PIN."));
-    assert_true(shows(&t, "3 wrong PINs in a row since the last right one."));
-    assert_true(shows(&t, "Locked: the next try can be made in 1 s."));
+    assert_true(harness_shows(&t, "They have a PIN."));
+    assert_true(harness_shows(&t, "3 wrong PINs in a row since the last right one."));
+    assert_true(harness_shows(&t, "Locked: the next try can be made in 1 s."));
     harness_activate_label(&t, "Clear the wrong tries");
-    assert_true(shows(&t, "The wrong tries were cleared"));
-    assert_false(shows(&t, "Locked:"));
+    assert_true(harness_shows(&t, "The wrong tries were cleared"));
+    assert_false(harness_shows(&t, "Locked:"));
     assert_int_equal(learner(s, zoe).pin_failures, 0);
     /* A forgotten PIN: reset. */
     harness_activate_label(&t, "Reset the PIN");
-    assert_true(shows(&t, "The PIN was reset."));
-    assert_true(shows(&t, "Their PIN was reset"));
+    assert_true(harness_shows(&t, "The PIN was reset."));
+    assert_true(harness_shows(&t, "Their PIN was reset"));
     assert_false(learner(s, zoe).has_pin);
     assert_true(learner(s, zoe).pin_reset);
     harness_key(&t, HRC_IN_BACK); /* the detail */
@@ -607,13 +574,13 @@ static void reset_then_the_learner_chooses_again(void **state)
     assert_false(hrc_progress_is_unlocked(s));
     harness_key(&t, HRC_IN_BACK); /* the PIN she was typing */
     harness_click(&t, ZOE);
-    assert_true(shows(&t, "Your PIN was reset by the facilitator. Choose a new one"));
-    assert_false(shows(&t, "Welcome, "));
+    assert_true(harness_shows(&t, "Your PIN was reset by the facilitator. Choose a new one"));
+    assert_false(harness_shows(&t, "Welcome, "));
     tap_digits(&t, "9753");
     harness_click(&t, "Next");
     tap_digits(&t, "9753");
     harness_click(&t, "Start");
-    assert_true(shows(&t, "Welcome, Zo\xc3\xa9"));
+    assert_true(harness_shows(&t, "Welcome, Zo\xc3\xa9"));
     assert_true(learner(s, zoe).has_pin);
     assert_false(learner(s, zoe).pin_reset);
     assert_int_equal(hrc_progress_check_learner_pin(s, zoe, "9753"), HRC_PROGRESS_OK);
@@ -628,64 +595,64 @@ static void learner_changes_their_pin(void **state)
     hrc_progress *s = class_store("settings", &zoe);
     harness t;
     start(&t, s, true);
-    type(&t, "zo");
+    harness_type(&t, "zo");
     harness_click(&t, ZOE);
-    type(&t, ZOE_PIN);
+    harness_type(&t, ZOE_PIN);
     enter(&t);
     harness_click(&t, "Settings");
-    assert_true(shows(&t, "Your PIN"));
+    assert_true(harness_shows(&t, "Your PIN"));
     harness_click(&t, "Change my PIN");
-    assert_true(shows(&t, "Current PIN:"));
+    assert_true(harness_shows(&t, "Current PIN:"));
     assert_true(hrc_app_wants_text(t.app));
-    type(&t, "0000");
+    harness_type(&t, "0000");
     enter(&t);
-    type(&t, "1122");
+    harness_type(&t, "1122");
     enter(&t);
-    type(&t, "1122");
+    harness_type(&t, "1122");
     enter(&t);
-    assert_true(shows(&t, "Wrong PIN. Your PIN did not change."));
-    assert_true(shows(&t, "Current PIN:"));
+    assert_true(harness_shows(&t, "Wrong PIN. Your PIN did not change."));
+    assert_true(harness_shows(&t, "Current PIN:"));
     assert_int_equal(hrc_progress_check_learner_pin(s, zoe, ZOE_PIN), HRC_PROGRESS_OK);
-    type(&t, ZOE_PIN);
+    harness_type(&t, ZOE_PIN);
     enter(&t);
-    type(&t, "1122");
+    harness_type(&t, "1122");
     enter(&t);
-    type(&t, "1123");
+    harness_type(&t, "1123");
     enter(&t);
-    assert_true(shows(&t, "The two PINs are not the same."));
-    type(&t, "1122");
+    assert_true(harness_shows(&t, "The two PINs are not the same."));
+    harness_type(&t, "1122");
     enter(&t);
-    type(&t, "1122");
+    harness_type(&t, "1122");
     enter(&t);
-    assert_true(shows(&t, "Your new PIN is saved."));
+    assert_true(harness_shows(&t, "Your new PIN is saved."));
     assert_false(hrc_app_wants_text(t.app));
     assert_int_equal(hrc_progress_check_learner_pin(s, zoe, "1122"), HRC_PROGRESS_OK);
     assert_int_equal(hrc_progress_check_learner_pin(s, zoe, ZOE_PIN), HRC_PROGRESS_ERR_PIN);
     /* Escape leaves the form, not Settings. */
     harness_click(&t, "Change my PIN");
     harness_key(&t, HRC_IN_BACK);
-    assert_true(shows(&t, "Text size"));
+    assert_true(harness_shows(&t, "Text size"));
     harness_stop(&t);
 
     /* Zora has none: she chooses one. */
     start(&t, s, true);
-    type(&t, "zor");
+    harness_type(&t, "zor");
     harness_click(&t, "Zora");
     harness_click(&t, "Settings");
-    assert_true(shows(&t, "You have no PIN"));
+    assert_true(harness_shows(&t, "You have no PIN"));
     harness_click(&t, "Choose a PIN");
-    type(&t, "5566");
+    harness_type(&t, "5566");
     enter(&t);
-    type(&t, "5566");
+    harness_type(&t, "5566");
     enter(&t);
-    assert_true(shows(&t, "Your new PIN is saved."));
-    assert_true(shows(&t, "You type your PIN each time you sign in"));
+    assert_true(harness_shows(&t, "Your new PIN is saved."));
+    assert_true(harness_shows(&t, "You type your PIN each time you sign in"));
     harness_stop(&t);
     /* A guest has no PIN to change. */
     start(&t, s, true);
     harness_click(&t, "Continue as guest");
     harness_click(&t, "Settings");
-    assert_false(shows(&t, "Your PIN"));
+    assert_false(harness_shows(&t, "Your PIN"));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -697,44 +664,44 @@ static void kiosk_first_start_asks_for_the_pin(void **state)
     hrc_progress *s = open_store("first");
     harness t;
     start(&t, s, true);
-    assert_true(shows(&t, "Setting up this kiosk"));
-    assert_true(shows(&t, "This kiosk has no facilitator PIN yet."));
+    assert_true(harness_shows(&t, "Setting up this kiosk"));
+    assert_true(harness_shows(&t, "This kiosk has no facilitator PIN yet."));
     assert_int_equal(harness_find_target(&t, "Continue as guest"), -1);
     assert_int_equal(harness_find_target(&t, "I am new here"), -1);
     harness_key(&t, HRC_IN_FACILITATOR); /* Ctrl+Alt+F sets nothing */
     harness_key(&t, HRC_IN_BACK);        /* nothing comes before */
-    assert_true(shows(&t, "Setting up this kiosk"));
-    type(&t, "12");
+    assert_true(harness_shows(&t, "Setting up this kiosk"));
+    harness_type(&t, "12");
     enter(&t);
-    assert_true(shows(&t, "A PIN is 4 to 12 digits."));
+    assert_true(harness_shows(&t, "A PIN is 4 to 12 digits."));
     tap_digits(&t, "482910"); /* the keypad */
     harness_click(&t, "Next");
-    assert_true(shows(&t, "Type the same PIN again"));
-    type(&t, "482911");
+    assert_true(harness_shows(&t, "Type the same PIN again"));
+    harness_type(&t, "482911");
     enter(&t);
-    assert_true(shows(&t, "The two PINs are not the same."));
+    assert_true(harness_shows(&t, "The two PINs are not the same."));
     bool has = true;
     assert_int_equal(hrc_progress_has_facilitator_pin(s, &has), HRC_PROGRESS_OK);
     assert_false(has);
-    type(&t, "482910");
+    harness_type(&t, "482910");
     enter(&t);
-    type(&t, "482910");
+    harness_type(&t, "482910");
     enter(&t);
-    assert_true(shows(&t, "The facilitator PIN is set."));
+    assert_true(harness_shows(&t, "The facilitator PIN is set."));
     assert_int_equal(hrc_progress_has_facilitator_pin(s, &has), HRC_PROGRESS_OK);
     assert_true(has);
     assert_false(hrc_progress_is_unlocked(s)); /* set, not signed in */
     enter(&t); /* Start */
-    assert_true(shows(&t, "Type the first letters of your name"));
+    assert_true(harness_shows(&t, "Type the first letters of your name"));
     harness_key(&t, HRC_IN_FACILITATOR);
-    type(&t, "482910");
+    harness_type(&t, "482910");
     enter(&t);
     assert_true(harness_find_target(&t, "Kiosk settings") >= 0);
     harness_stop(&t);
     /* Started again: straight to sign-in. */
     start(&t, s, true);
-    assert_false(shows(&t, "Setting up this kiosk"));
-    assert_true(shows(&t, "Who are you?"));
+    assert_false(harness_shows(&t, "Setting up this kiosk"));
+    assert_true(harness_shows(&t, "Who are you?"));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -745,11 +712,11 @@ static void idle_set_up_stays_set_up(void **state)
     hrc_progress *s = open_store("first-idle");
     harness t;
     harness_start(&t, &(hrc_app_config){.kiosk = true, .progress = s, .idle_timeout_s = 10});
-    type(&t, "1234");
+    harness_type(&t, "1234");
     harness_wait(&t, 11000);
     harness_wait(&t, 31000);
-    assert_true(shows(&t, "Setting up this kiosk"));
-    assert_false(shows(&t, "\xe2\x80\xa2|")); /* the PIN typed is gone */
+    assert_true(harness_shows(&t, "Setting up this kiosk"));
+    assert_false(harness_shows(&t, "\xe2\x80\xa2|")); /* the PIN typed is gone */
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -762,31 +729,31 @@ static void facilitator_changes_the_pin(void **state)
     unlock(&t);
     harness_activate_label(&t, "Kiosk settings");
     harness_activate_label(&t, "Change the facilitator PIN");
-    assert_true(shows(&t, "Current facilitator PIN:"));
-    type(&t, "1111");
+    assert_true(harness_shows(&t, "Current facilitator PIN:"));
+    harness_type(&t, "1111");
     enter(&t);
-    type(&t, "135790");
+    harness_type(&t, "135790");
     enter(&t);
-    type(&t, "135790");
+    harness_type(&t, "135790");
     enter(&t);
-    assert_true(shows(&t, "Wrong PIN. The facilitator PIN did not change."));
-    type(&t, FACILITATOR_PIN);
+    assert_true(harness_shows(&t, "Wrong PIN. The facilitator PIN did not change."));
+    harness_type(&t, FACILITATOR_PIN);
     enter(&t);
-    type(&t, "13");
+    harness_type(&t, "13");
     enter(&t);
-    assert_true(shows(&t, "A PIN is 4 to 12 digits."));
-    type(&t, "135790");
+    assert_true(harness_shows(&t, "A PIN is 4 to 12 digits."));
+    harness_type(&t, "135790");
     enter(&t);
-    type(&t, "135790");
+    harness_type(&t, "135790");
     enter(&t);
-    assert_true(shows(&t, "The facilitator PIN was changed."));
+    assert_true(harness_shows(&t, "The facilitator PIN was changed."));
     harness_activate_label(&t, "Lock");
     assert_false(hrc_progress_is_unlocked(s));
     harness_key(&t, HRC_IN_FACILITATOR);
-    type(&t, FACILITATOR_PIN);
+    harness_type(&t, FACILITATOR_PIN);
     enter(&t);
-    assert_true(shows(&t, "Wrong PIN."));
-    type(&t, "135790");
+    assert_true(harness_shows(&t, "Wrong PIN."));
+    harness_type(&t, "135790");
     enter(&t);
     assert_true(harness_find_target(&t, "Kiosk settings") >= 0);
     harness_stop(&t);
@@ -801,11 +768,11 @@ static void facilitator_pin_throttled(void **state)
     start(&t, s, true);
     harness_key(&t, HRC_IN_FACILITATOR);
     for (int i = 0; i < 3; i++) {
-        type(&t, "9999");
+        harness_type(&t, "9999");
         enter(&t);
     }
     assert_true(countdown_shows(&t, "1 s"));
-    type(&t, FACILITATOR_PIN);
+    harness_type(&t, FACILITATOR_PIN);
     enter(&t);
     assert_int_equal(harness_find_target(&t, "Kiosk settings"), -1);
     uint64_t now = t.now;
@@ -813,10 +780,10 @@ static void facilitator_pin_throttled(void **state)
     start(&t, s, true);
     t.now = now;
     harness_key(&t, HRC_IN_FACILITATOR);
-    assert_true(shows(&t, "Try again in"));
+    assert_true(harness_shows(&t, "Try again in"));
     harness_wait(&t, 1000);
-    assert_false(shows(&t, "Try again in"));
-    type(&t, FACILITATOR_PIN);
+    assert_false(harness_shows(&t, "Try again in"));
+    harness_type(&t, FACILITATOR_PIN);
     enter(&t);
     assert_true(harness_find_target(&t, "Kiosk settings") >= 0);
     harness_stop(&t);
@@ -842,17 +809,17 @@ static void facilitator_kiosk_settings(void **state)
                                         .store_exposed = "/var/lib/hrc-player",
                                         .store_exposed_mode = 0755});
     unlock(&t);
-    assert_true(shows(&t, "/var/lib/hrc-player can be read by other users of this machine "
+    assert_true(harness_shows(&t, "/var/lib/hrc-player can be read by other users of this machine "
                           "(mode 0755)."));
-    assert_true(shows(&t, "chmod go-rwx /var/lib/hrc-player"));
+    assert_true(harness_shows(&t, "chmod go-rwx /var/lib/hrc-player"));
     harness_activate_label(&t, "Kiosk settings");
     char line[128];
     harness_key(&t, HRC_IN_END); /* the kiosks come last */
     snprintf(line, sizeof line, "This kiosk's fingerprint: %s", me.fingerprint);
-    assert_true(shows(&t, line));
+    assert_true(harness_shows(&t, line));
     snprintf(line, sizeof line, "Kiosk %s", them.fingerprint);
-    assert_true(shows(&t, line));
-    assert_true(shows(&t, "--trust-kiosk KEY"));
+    assert_true(harness_shows(&t, line));
+    assert_true(harness_shows(&t, "--trust-kiosk KEY"));
     harness_key(&t, HRC_IN_HOME);
 
     harness_activate_label(&t, "Learners must have a PIN");
@@ -865,7 +832,7 @@ static void facilitator_kiosk_settings(void **state)
 
     snprintf(line, sizeof line, "Stop trusting %s", them.fingerprint);
     harness_activate_label(&t, line);
-    assert_true(shows(&t, "Stop accepting exports from kiosk"));
+    assert_true(harness_shows(&t, "Stop accepting exports from kiosk"));
     harness_key(&t, HRC_IN_ACTIVATE); /* the focus is on Cancel */
     hrc_kiosk *list = NULL;
     size_t n = 0;
@@ -875,9 +842,9 @@ static void facilitator_kiosk_settings(void **state)
     free(list);
     harness_activate_label(&t, line);
     harness_click(&t, "Stop trusting");
-    assert_true(shows(&t, "are no longer accepted"));
+    assert_true(harness_shows(&t, "are no longer accepted"));
     harness_key(&t, HRC_IN_END);
-    assert_true(shows(&t, "No other kiosk"));
+    assert_true(harness_shows(&t, "No other kiosk"));
     assert_int_equal(hrc_progress_list_trusted_kiosks(s, &list, &n), HRC_PROGRESS_OK);
     assert_int_equal(n, 0);
     free(list);
@@ -888,7 +855,7 @@ static void facilitator_kiosk_settings(void **state)
                                         .store_exposed_mode = 0755,
                                         .store_exposed_fixed = true});
     unlock(&t);
-    assert_true(shows(&t, "The player made it private."));
+    assert_true(harness_shows(&t, "The player made it private."));
     harness_stop(&t);
     hrc_progress_close(s);
 }
@@ -913,12 +880,12 @@ static void new_screens_fit(void **state)
                                             .text_scale_percent = text_sizes[k]});
         t.check_geometry = true;
         harness_check_all_sizes(&t, 4, true); /* set-up */
-        type(&t, "12");
+        harness_type(&t, "12");
         enter(&t);
         harness_check_all_sizes(&t, 4, true); /* ... with a message */
-        type(&t, FACILITATOR_PIN);
+        harness_type(&t, FACILITATOR_PIN);
         enter(&t);
-        type(&t, FACILITATOR_PIN);
+        harness_type(&t, FACILITATOR_PIN);
         enter(&t);
         harness_check_all_sizes(&t, 4, true); /* ... done */
         enter(&t);
@@ -939,31 +906,31 @@ static void new_screens_fit(void **state)
         hrc_progress_set_clock(s, harness_clock, &t);
         t.check_geometry = true;
         harness_check_all_sizes(&t, 4, true); /* sign-in, nothing typed */
-        type(&t, "mar");
+        harness_type(&t, "mar");
         harness_key(&t, HRC_IN_END);
-        assert_true(shows(&t, "more names start so"));
+        assert_true(harness_shows(&t, "more names start so"));
         harness_key(&t, HRC_IN_HOME);
         harness_check_all_sizes(&t, 6, true); /* names found */
-        type(&t, "zzz");
+        harness_type(&t, "zzz");
         harness_check_all_sizes(&t, 4, true); /* none */
         for (int i = 0; i < 6; i++)
             harness_key(&t, HRC_IN_BACKSPACE);
-        type(&t, "maria fern");
+        harness_type(&t, "maria fern");
         harness_click(&t, "Maria Fernanda");
         for (int i = 0; i < 3; i++) {
-            type(&t, "0000");
+            harness_type(&t, "0000");
             enter(&t);
         }
-        assert_true(shows(&t, "Try again in"));
+        assert_true(harness_shows(&t, "Try again in"));
         harness_check_all_sizes(&t, 4, true); /* a PIN, counted down */
         harness_key(&t, HRC_IN_BACK);
         harness_click(&t, "I am new here");
-        type(&t, LONG_NAME "x\xe2\x80\xae");
+        harness_type(&t, LONG_NAME "x\xe2\x80\xae");
         harness_check_all_sizes(&t, 4, true); /* a name refused */
         harness_key(&t, HRC_IN_BACKSPACE);
         harness_key(&t, HRC_IN_BACKSPACE);
         enter(&t);
-        assert_true(shows(&t, "Someone here is already called"));
+        assert_true(harness_shows(&t, "Someone here is already called"));
         harness_check_all_sizes(&t, 4, true); /* the same name */
         harness_click(&t, "Choose another name");
         harness_key(&t, HRC_IN_BACKSPACE);
@@ -980,7 +947,7 @@ static void new_screens_fit(void **state)
         click_below(&t, "Kiosk settings");
         harness_check_all_sizes(&t, 8, true);
         click_below(&t, "Change the facilitator PIN");
-        type(&t, "1");
+        harness_type(&t, "1");
         enter(&t);
         harness_check_all_sizes(&t, 4, true);
         harness_key(&t, HRC_IN_BACK); /* the change */
@@ -990,9 +957,9 @@ static void new_screens_fit(void **state)
         /* Settings with the learner's PIN, and its form. */
         for (int i = 0; i < 10; i++)
             harness_key(&t, HRC_IN_BACKSPACE); /* "maria fern" */
-        type(&t, "zo");
+        harness_type(&t, "zo");
         harness_click(&t, ZOE);
-        type(&t, ZOE_PIN);
+        harness_type(&t, ZOE_PIN);
         enter(&t);
         harness_click(&t, "Settings");
         harness_check_all_sizes(&t, 6, true);
