@@ -323,6 +323,67 @@ static void note_problem(hrc_speech *sp, enum problem p, const char *lang)
     pthread_mutex_unlock(&sp->lock);
 }
 
+/* Appends n bytes to out (size bytes), counting what did not fit. */
+static void put(char *out, size_t size, size_t *at, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++, (*at)++)
+        if (*at + 1 < size)
+            out[*at] = s[i];
+}
+
+/* Whether an ordinal's mark ends at c: a space, punctuation, the end. */
+static bool ends_word(char c)
+{
+    return c == '\0' || strchr(" ,.;:!?)", c) != NULL || (unsigned char)c >= 0x80;
+}
+
+size_t hrc_speech_spoken_text(const char *text, const char *lang, char *out, size_t size)
+{
+#define SUP_E "\xe1\xb5\x89" /* U+1D49, modifier letter small e */
+#define SUP_R "\xca\xb3"      /* U+02B3, modifier letter small r */
+    bool french = lang && (lang[0] | 0x20) == 'f' && (lang[1] | 0x20) == 'r' &&
+                  (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
+    size_t at = 0;
+    for (const char *p = text; *p;) {
+        /* After a number that stands alone (not "e2e", "mp3"). */
+        const char *d = p;
+        while (d > text && d[-1] >= '0' && d[-1] <= '9')
+            d--;
+        bool number = d < p && (d == text || !((d[-1] | 0x20) >= 'a' && (d[-1] | 0x20) <= 'z'));
+        if (french && number) {
+            size_t n = 0;
+            bool first = false;
+            if (strncmp(p, SUP_E SUP_R, 5) == 0)
+                n = 5, first = true;
+            else if (strncmp(p, "er", 2) == 0)
+                n = 2, first = true;
+            else if (strncmp(p, SUP_E, 3) == 0)
+                n = 3;
+            else if (strncmp(p, "\xc3\xa8me", 4) == 0)
+                n = 4;
+            else if (*p == 'e')
+                n = 1;
+            if (n && ends_word(p[n])) {
+                put(out, size, &at, first ? "er" : "\xc3\xa8me", first ? 2 : 4);
+                p += n;
+                continue;
+            }
+        }
+        if (french && strncmp(p, SUP_E, 3) == 0) { /* a lone one: the letter */
+            put(out, size, &at, "e", 1);
+            p += 3;
+            continue;
+        }
+        put(out, size, &at, p, 1);
+        p++;
+    }
+    if (size)
+        out[at < size ? at : size - 1] = '\0';
+    return at;
+#undef SUP_E
+#undef SUP_R
+}
+
 /* Synthesises one text into t's target. Worker only. Returns false when
  * eSpeak NG failed (not when it was interrupted). */
 static bool synthesise(hrc_speech *sp, synth_target *t, const char *text, const char *lang,
@@ -333,8 +394,15 @@ static bool synthesise(hrc_speech *sp, synth_target *t, const char *text, const 
     espeak_ng_SetParameter(espeakRATE, rate, 0);
     espeak_ng_SetParameter(espeakVOLUME, 100, 0);
     current_target = t;
-    espeak_ng_STATUS st = espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+    /* French ordinals as eSpeak NG reads them (a few bytes longer). */
+    size_t need = hrc_speech_spoken_text(text, lang, NULL, 0) + 1;
+    char *said = malloc(need);
+    if (said)
+        hrc_speech_spoken_text(text, lang, said, need);
+    const char *what = said ? said : text;
+    espeak_ng_STATUS st = espeak_ng_Synthesize(what, strlen(what) + 1, 0, POS_CHARACTER, 0,
                                                espeakCHARS_UTF8, NULL, NULL);
+    free(said);
     current_target = NULL;
     if (st != ENS_OK && st != ENS_SPEECH_STOPPED) {
         note_problem(sp, PROBLEM_SYNTH, lang);

@@ -138,4 +138,14 @@ bool hrc_speech_problem(hrc_speech *sp, char *buf, size_t size);
 int hrc_speech_synth(hrc_speech *sp, const char *text, const char *lang, int16_t **pcm,
                      size_t *count, char *err, size_t err_size);
 
+/*
+ * The text as eSpeak NG is given it: in French, an ordinal written with
+ * digits ("70e", "70ᵉ" with the modifier letter, "2ème") becomes "70ème",
+ * which eSpeak NG reads "soixante-dixième" (it reads "70e" as "soixante-dix
+ * e", and spells the modifier letter's name), and "1ᵉʳ" becomes "1er";
+ * other languages come back unchanged. Writes at most size bytes, always
+ * ended; returns the length it needed.
+ */
+size_t hrc_speech_spoken_text(const char *text, const char *lang, char *out, size_t size);
+
 #endif

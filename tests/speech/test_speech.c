@@ -384,9 +384,37 @@ static void free_while_speaking_then_again(void **state)
     pcm_free(&p);
 }
 
+/* French ordinals are given to eSpeak NG as it reads them. */
+static void french_ordinals_are_said_as_ordinals(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *lang, *out;
+    } cases[] = {
+        {"le 70\xe1\xb5\x89 anniversaire", "fr", "le 70\xc3\xa8me anniversaire"},
+        {"la 2e \xc3\xa9tape, puis la 3e.", "fr-CA", "la 2\xc3\xa8me \xc3\xa9tape, puis la 3\xc3\xa8me."},
+        {"le 1\xe1\xb5\x89\xca\xb3 mai", "fr", "le 1er mai"},
+        {"le 20\xc3\xa8me", "fr", "le 20\xc3\xa8me"},
+        {"3e5 et e2e", "fr", "3e5 et e2e"},
+        {"the 70e line", "en", "the 70e line"},
+        {"XX\xe1\xb5\x89 si\xc3\xa8\x63le", "fr", "XXe si\xc3\xa8\x63le"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[128];
+        size_t n = hrc_speech_spoken_text(cases[i].in, cases[i].lang, out, sizeof out);
+        assert_string_equal(out, cases[i].out);
+        assert_int_equal(n, strlen(cases[i].out));
+    }
+    /* Too small a buffer: cut, ended, the length it needed. */
+    char small[6];
+    assert_int_equal(hrc_speech_spoken_text("le 70e", "fr", small, sizeof small), 9);
+    assert_string_equal(small, "le 70");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(french_ordinals_are_said_as_ordinals),
         cmocka_unit_test_setup(hello_in_three_languages, reset),
         cmocka_unit_test_setup(unknown_language_falls_back_to_english, reset),
         cmocka_unit_test_setup(interrupt_stops_the_long_utterance_at_once, reset),
