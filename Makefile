@@ -64,7 +64,8 @@ run: build
 	./$(BUILD)/hrc-player $(ARGS) $(COURSE)
 
 # The plain build must compile without warnings; the tests run in the
-# sanitized build, where any ASan or UBSan report fails them. The short
+# sanitized build, where any ASan or UBSan report fails them; then the
+# plain build's player runs under valgrind (tests/memory/valgrind.sh). The short
 # fuzz run comes first so that ctest's summary closes the output.
 test: build
 	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; \
@@ -74,6 +75,8 @@ test: build
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+	tests/memory/valgrind.sh $(BUILD)/hrc-player $(COURSE); \
+	  rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 77 ]
 
 # A short libFuzzer run on the module loader. New inputs and any crash
 # reproducer go to the build folder; the seeds in the source tree are read only.
