@@ -288,7 +288,7 @@ static void measure(ui *u, const class_state *st, geometry *g)
         g->name_w = u->px * 6;
     char sample[64];
     snprintf(sample, sizeof sample, _("%zu of %zu"), nm, nm);
-    g->done_w = max_i(ui_text_width(u, _("Done"), HRC_FONT_BOLD, u->small_px),
+    g->done_w = max_i(ui_text_width(u, C_("dashboard column: modules completed", "Completed"), HRC_FONT_BOLD, u->small_px),
                       ui_text_width(u, sample, 0, u->small_px)) + 2 * g->cell_pad;
     int last = ui_text_width(u, _("Last activity"), HRC_FONT_BOLD, u->small_px);
     for (size_t r = first; r < t->n_learners && r < first + PAGE_ROWS; r++)
@@ -357,7 +357,7 @@ static int draw_head(ui *u, const class_state *st, const geometry *g, int y)
         ui_lines_at(u, trainer_module_title(u->app, m), HRC_FONT_BOLD, u->small_px, p->text,
                     x + cp, y + cp / 2 + small, g->mod_w - 2 * cp, 2);
     }
-    ui_line_at(u, _("Done"), HRC_FONT_BOLD, u->small_px, p->text, x + cp, base, g->done_w - 2 * cp);
+    ui_line_at(u, C_("dashboard column: modules completed", "Completed"), HRC_FONT_BOLD, u->small_px, p->text, x + cp, base, g->done_w - 2 * cp);
     x += g->done_w;
     if (g->last_w)
         ui_line_at(u, _("Last activity"), HRC_FONT_BOLD, u->small_px, p->text, x + cp, base,

@@ -249,8 +249,11 @@ static void draw_group(ui *u, const groups_state *st, size_t i)
     ui_gap(u, u->pad / 3);
     char name[HRC_GROUP_NAME_MAX + 64];
     if (open) {
-        snprintf(name, sizeof name, _("Close %s"), g->name);
-        trainer_button_named(u, ICON_LOCKED, _("Close"), name, ACT_CLOSE, (int)g->id, BTN_QUIET);
+        /* The counterpart of "Open for new learners", never a padlock: that
+         * is Lock's. */
+        snprintf(name, sizeof name, _("Close %s to new learners"), g->name);
+        trainer_button_named(u, ICON_CLOSE, _("Close to new learners"), name, ACT_CLOSE,
+                             (int)g->id, BTN_QUIET);
     } else {
         snprintf(name, sizeof name, _("Open %s for new learners"), g->name);
         trainer_button_named(u, ICON_ADD, _("Open for new learners"), name, ACT_OPEN,
@@ -301,13 +304,12 @@ static void groups_bar(ui *u)
     groups_state *st = groups_of(u->app);
     if (!st)
         return;
+    trainer_bar_lock(u); /* always at the bottom left; Cancel beside its action */
     if (st->mode == MODE_EDIT) {
-        ui_bar_add(u, false, NULL, _("Cancel"), ACT_CANCEL, 0, BTN_QUIET);
+        ui_bar_add(u, true, NULL, _("Cancel"), ACT_CANCEL, 0, BTN_QUIET);
         ui_bar_main(u, ICON_DONE, st->editing ? _("Save") : _("Create the group"), ACT_SAVE, 0);
-    } else {
-        trainer_bar_lock(u);
-        if (st->mode == MODE_VIEW)
-            ui_bar_main(u, ICON_GROUP_ADD, _("New group"), ACT_NEW, 0);
+    } else if (st->mode == MODE_VIEW) {
+        ui_bar_main(u, ICON_GROUP_ADD, _("New group"), ACT_NEW, 0);
     }
     trainer_bar_status(u, &st->base);
 }

@@ -487,12 +487,12 @@ static void kiosk_bar(ui *u)
     const kiosk_state *k = kiosk_of(app);
     if (!k)
         return;
+    trainer_bar_lock(u); /* always at the bottom left; Cancel beside its action */
     if (!k->changing_pin) {
-        trainer_bar_lock(u);
         trainer_bar_status(u, &k->base);
         return;
     }
-    ui_bar_add(u, false, NULL, _("Cancel"), ACT_CHANGE_PIN_CANCEL, 0, BTN_QUIET);
+    ui_bar_add(u, true, NULL, _("Cancel"), ACT_CHANGE_PIN_CANCEL, 0, BTN_QUIET);
     if (k->step == PIN_CHANGE_AGAIN)
         ui_bar_main(u, ICON_KEY, _("Change PIN"), ACT_CHANGE_PIN_NEXT, 0);
     else

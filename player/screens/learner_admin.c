@@ -715,13 +715,14 @@ static void learner_bar(ui *u)
     learner_state *st = learner_of(u->app);
     if (!st)
         return;
+    /* Lock stays at the bottom left on every trainer screen; Cancel goes
+     * beside the action it cancels. */
+    trainer_bar_lock(u);
     if (st->mode == MODE_RENAME) {
-        ui_bar_add(u, false, NULL, _("Cancel"), ACT_CANCEL, 0, BTN_QUIET);
+        ui_bar_add(u, true, NULL, _("Cancel"), ACT_CANCEL, 0, BTN_QUIET);
         ui_bar_main(u, ICON_DONE, _("Save the name"), ACT_RENAME_SAVE, 0);
     } else if (st->mode == MODE_MERGE_PICK) {
-        ui_bar_add(u, false, NULL, _("Cancel"), ACT_CANCEL, 0, BTN_QUIET);
-    } else {
-        trainer_bar_lock(u);
+        ui_bar_add(u, true, NULL, _("Cancel"), ACT_CANCEL, 0, BTN_QUIET);
     }
     trainer_bar_status(u, &st->base);
 }

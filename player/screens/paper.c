@@ -151,6 +151,12 @@ static void paper_draw(ui *u)
                              ACT_FOLDER, ACT_LOOK_AGAIN, ACT_FOLDER_CANCEL);
         return;
     }
+    /* The paper first: it applies to both, and is read before saving. */
+    ui_plain(u, _("Paper size:"), HRC_FONT_BOLD, u->small_px, p->muted);
+    trainer_chip(u, _("A4"), st->paper == HRC_PAPER_A4, ACT_PAPER, HRC_PAPER_A4);
+    trainer_chip(u, _("US Letter"), st->paper == HRC_PAPER_LETTER, ACT_PAPER, HRC_PAPER_LETTER);
+    ui_flow_end(u);
+    ui_gap(u, u->pad / 2);
     hrc_rect box;
     ui_box_begin(u, &box);
     section(u, ICON_DESCRIPTION, _("Class report"));
@@ -201,10 +207,6 @@ static void paper_draw(ui *u)
     ui_flow_end(u);
     ui_box_end(u, box, p->surface);
 
-    ui_plain(u, _("Paper size:"), HRC_FONT_BOLD, u->small_px, p->muted);
-    trainer_chip(u, _("A4"), st->paper == HRC_PAPER_A4, ACT_PAPER, HRC_PAPER_A4);
-    trainer_chip(u, _("US Letter"), st->paper == HRC_PAPER_LETTER, ACT_PAPER, HRC_PAPER_LETTER);
-    ui_flow_end(u);
 }
 
 static void paper_bar(ui *u)

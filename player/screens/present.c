@@ -295,7 +295,7 @@ typedef struct row_mark {
     row_sign sign;
     bool slot;   /* keep the sign's column when there is none (a list aligns) */
     bool strong; /* the right choice among wrong ones: bold, and a border */
-    bool dim;    /* a choice revealed as not right: quieter text */
+    bool dim;    /* a choice revealed as not right, before the room's answers */
 } row_mark;
 
 /* A bar of the room's answers under a row's text. */
@@ -477,8 +477,11 @@ static void choices_body(ui *u, const present_state *s, const sizes *z, const hr
         char name[8];
         letter(c, name, sizeof name);
         bool right = revealed && q->choices[c].correct;
+        /* Quieter wrong choices when the answer is revealed; with the
+         * room's answers every text reads at full strength from the back
+         * of the room (the wrong one most chose is the one to discuss). */
         row_mark mk = {name, right ? SIGN_RIGHT : SIGN_NONE, true, right,
-                       revealed && !right};
+                       revealed && !right && s->step != STEP_ROOM};
         row_bar bar = {room, room ? it->choice_counts[c] : 0, it->answered};
         const char *plain;
         const hrc_text *t = choice_text(q, c, &plain);
