@@ -32,15 +32,14 @@ static const char *gap_slip(const hrc_gap *gap, uint64_t pick)
 void hrc_sample_answer(const hrc_question *q, bool right, uint64_t pick, char *out, size_t size)
 {
     out[0] = '\0';
-    size_t n = q->n_choices > q->n_pairs ? q->n_choices : q->n_pairs;
-    int *slots = calloc(n ? n : 1, sizeof *slots);
-    if (!slots)
+    hrc_response r;
+    if (hrc_response_init(&r, q) < 0)
         return;
-    hrc_response r = {.n = n, .slot = slots};
+    int *slots = r.slot;
+    size_t n = r.n;
     switch (q->kind) {
     case HRC_Q_SINGLE:
     case HRC_Q_TRUEFALSE: {
-        r.n = 1;
         size_t wrong = 0, k = 0;
         for (size_t c = 0; c < q->n_choices; c++)
             wrong += !q->choices[c].correct;
@@ -82,36 +81,21 @@ void hrc_sample_answer(const hrc_question *q, bool right, uint64_t pick, char *o
                                   : gap_slip(&q->gaps[g], pick + g);
             snprintf(out + used, size - used, "%s%s", g ? "[,]" : "", t);
         }
-        free(slots);
+        hrc_response_free(&r);
         return;
     case HRC_Q_NUMERIC:
         hrc_number_format(right ? q->value : q->value + q->tolerance + 1 + (double)(pick % 5),
                           '.', out, size);
-        free(slots);
+        hrc_response_free(&r);
         return;
     }
     hrc_response_format(q, &r, out, size);
-    free(slots);
+    hrc_response_free(&r);
 }
 
 double hrc_sample_answer_score(const hrc_question *q, const char *text)
 {
-    size_t n = q->n_choices > q->n_pairs ? q->n_choices : q->n_pairs;
-    bool typed = q->kind == HRC_Q_FILLIN || q->kind == HRC_Q_NUMERIC;
-    if (q->kind == HRC_Q_FILLIN)
-        n = q->n_gaps;
-    else if (q->kind == HRC_Q_NUMERIC)
-        n = 1;
-    int *slots = calloc(n ? n : 1, sizeof *slots);
-    char *fields = typed ? calloc(n ? n : 1, HRC_FIELD_MAX) : NULL; /* what was typed */
     double score = 0;
-    if (slots && (fields || !typed)) {
-        hrc_response r = {.n = q->kind == HRC_Q_SINGLE || q->kind == HRC_Q_TRUEFALSE ? 1 : n,
-                          .slot = slots, .text = fields};
-        if (hrc_response_parse(q, text, &r) == 0)
-            score = hrc_question_score(q, &r);
-    }
-    free(fields);
-    free(slots);
+    hrc_response_text_score(q, text, &score); /* 0 when it does not parse */
     return score;
 }

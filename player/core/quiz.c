@@ -57,6 +57,38 @@ static bool typed_kind(const hrc_question *q)
     return q->kind == HRC_Q_FILLIN || q->kind == HRC_Q_NUMERIC;
 }
 
+int hrc_response_init(hrc_response *r, const hrc_question *q)
+{
+    memset(r, 0, sizeof *r);
+    r->n = slots_for(q);
+    r->slot = calloc(r->n ? r->n : 1, sizeof *r->slot);
+    if (typed_kind(q))
+        r->text = calloc(r->n ? r->n : 1, HRC_FIELD_MAX);
+    if (!r->slot || (typed_kind(q) && !r->text)) {
+        hrc_response_free(r);
+        return -1;
+    }
+    return 0;
+}
+
+void hrc_response_free(hrc_response *r)
+{
+    free(r->slot);
+    free(r->text);
+    r->slot = NULL;
+    r->text = NULL;
+    r->n = 0;
+}
+
+bool hrc_response_text_score(const hrc_question *q, const char *text, double *score)
+{
+    hrc_response r;
+    bool ok = hrc_response_init(&r, q) == 0 && hrc_response_parse(q, text, &r) == 0;
+    *score = ok ? hrc_question_score(q, &r) : 0;
+    hrc_response_free(&r);
+    return ok;
+}
+
 const char *hrc_response_field(const hrc_response *r, size_t i)
 {
     return r && r->text && i < r->n ? r->text + i * HRC_FIELD_MAX : "";
@@ -528,16 +560,10 @@ static int item_init(hrc_quiz_item *it, const hrc_question *q, bool shuffle, hrc
     it->q = q;
     it->n_shown = q->kind == HRC_Q_MATCHING ? q->n_pairs : q->n_choices;
     it->shown = identity(it->n_shown);
-    it->response.n = slots_for(q);
-    it->response.slot = calloc(it->response.n ? it->response.n : 1, sizeof(int));
-    if (typed_kind(q)) {
-        it->n_shown = 0;
-        it->response.text = calloc(it->response.n ? it->response.n : 1, HRC_FIELD_MAX);
-        if (!it->response.text)
-            return -1;
-    }
-    if (!it->shown || !it->response.slot)
+    if (hrc_response_init(&it->response, q) < 0 || !it->shown)
         return -1;
+    if (typed_kind(q))
+        it->n_shown = 0;
     switch (q->kind) {
     case HRC_Q_SINGLE:
     case HRC_Q_TRUEFALSE:
@@ -634,8 +660,7 @@ void hrc_quiz_attempt_free(hrc_quiz_attempt *a)
     for (size_t i = 0; a->items && i < a->n_items; i++) {
         free(a->items[i].shown);
         free(a->items[i].right_shown);
-        free(a->items[i].response.slot);
-        free(a->items[i].response.text);
+        hrc_response_free(&a->items[i].response);
     }
     free(a->items);
     free(a);
@@ -752,14 +777,12 @@ bool hrc_quiz_show(hrc_quiz_attempt *a, const hrc_question *q)
     if (item_init(&fresh, q, a->quiz->shuffle, &rng) < 0) {
         free(fresh.shown);
         free(fresh.right_shown);
-        free(fresh.response.slot);
-        free(fresh.response.text);
+        hrc_response_free(&fresh.response);
         return false;
     }
     free(it->shown);
     free(it->right_shown);
-    free(it->response.slot);
-    free(it->response.text);
+    hrc_response_free(&it->response);
     *it = fresh;
     return true;
 }

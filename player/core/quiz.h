@@ -55,6 +55,15 @@ typedef struct hrc_response {
     char *text;
 } hrc_response;
 
+/* A response sized for q (n slots, and the typed fields of fill-in and
+ * numeric questions), all zero; 0, or -1 when out of memory (r is then
+ * empty). Pair with hrc_response_free(). */
+int hrc_response_init(hrc_response *r, const hrc_question *q);
+void hrc_response_free(hrc_response *r);
+/* The score of a response recorded as text (hrc_response_format): 0..1
+ * into *score, or false when the text does not parse for q. */
+bool hrc_response_text_score(const hrc_question *q, const char *text, double *score);
+
 /* Field i of a fill-in or numeric response; "" when there is none. */
 const char *hrc_response_field(const hrc_response *r, size_t i);
 /* Whether gap i of a fill-in question holds one of its accepted answers. */
