@@ -12,7 +12,9 @@
 #include "screens/ui.h" /* dropped_runs */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 /* ---- The fake machine ---------------------------------------------------- */
@@ -380,6 +382,33 @@ void harness_type(harness *t, const char *s)
         harness_input(t, in);
         at += n;
     }
+}
+
+char harness_store_dir[64];
+
+int harness_store_dir_make(void **state)
+{
+    (void)state;
+    snprintf(harness_store_dir, sizeof harness_store_dir, "/tmp/hrc-screens-XXXXXX");
+    return mkdtemp(harness_store_dir) ? 0 : -1;
+}
+
+int harness_store_clear(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"progress.db", "progress.db-wal", "progress.db-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", harness_store_dir, files[i]);
+        unlink(path);
+    }
+    return 0;
+}
+
+int harness_store_dir_remove(void **state)
+{
+    harness_store_clear(state);
+    return rmdir(harness_store_dir);
 }
 
 bool harness_geometry_ok(const harness *t, char *why, size_t size)

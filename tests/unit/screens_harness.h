@@ -79,6 +79,14 @@ bool harness_shows(const harness *t, const char *text);
 const char *harness_focused(const harness *t);
 /* Types s as the keyboard would, in pieces of whole UTF-8 characters. */
 void harness_type(harness *t, const char *s);
+
+/* A progress store's folder of the test's own, for cmocka's group setup
+ * and teardown (harness_store_dir_make / _remove) and a test's teardown
+ * (harness_store_clear: the store's files gone, the folder kept). */
+extern char harness_store_dir[64];
+int harness_store_dir_make(void **state);
+int harness_store_clear(void **state);
+int harness_store_dir_remove(void **state);
 /* Checks every TEXT inside its bounds and the screen; returns false and
  * says why in `why` otherwise. */
 bool harness_geometry_ok(const harness *t, char *why, size_t size);

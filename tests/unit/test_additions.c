@@ -25,7 +25,6 @@
 
 #define COURSE HRC_TEST_DATA "/screens/additions"
 
-static char store_dir[64];
 
 static void as_guest(harness *t, const char *lang)
 {
@@ -229,7 +228,7 @@ static void typed_questions_fit_every_size(void **state)
 static hrc_progress *open_store(void)
 {
     hrc_progress *s = NULL;
-    assert_int_equal(hrc_progress_open(store_dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL),
+    assert_int_equal(hrc_progress_open(harness_store_dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL),
                      HRC_PROGRESS_OK);
     return s;
 }
@@ -406,29 +405,6 @@ static void periods_and_plans_on_the_timeline(void **state)
     harness_stop(&t);
 }
 
-static int make_store_dir(void **state)
-{
-    snprintf(store_dir, sizeof store_dir, "/tmp/hrc-additions-XXXXXX");
-    return mkdtemp(store_dir) ? 0 : -1;
-}
-
-static int clear_store(void **state)
-{
-    char path[128];
-    static const char *const files[] = {"progress.db", "progress.db-wal", "progress.db-shm"};
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/%s", store_dir, files[i]);
-        unlink(path);
-    }
-    return 0;
-}
-
-static int remove_store_dir(void **state)
-{
-    clear_store(state);
-    return rmdir(store_dir);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -437,8 +413,8 @@ int main(void)
         cmocka_unit_test(typed_by_touch_alone_on_a_kiosk),
         cmocka_unit_test(numeric_answers),
         cmocka_unit_test(typed_questions_fit_every_size),
-        cmocka_unit_test_teardown(answers_and_draw_survive_a_restart, clear_store),
+        cmocka_unit_test_teardown(answers_and_draw_survive_a_restart, harness_store_clear),
         cmocka_unit_test(periods_and_plans_on_the_timeline),
     };
-    return cmocka_run_group_tests(tests, make_store_dir, remove_store_dir);
+    return cmocka_run_group_tests(tests, harness_store_dir_make, harness_store_dir_remove);
 }

@@ -21,13 +21,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static char store_dir[64];
 
 /* A fresh store, and the app on it with a new learner signed in. */
 static hrc_progress *open_store(void)
 {
     hrc_progress *s = NULL;
-    assert_int_equal(hrc_progress_open(store_dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL),
+    assert_int_equal(hrc_progress_open(harness_store_dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &s, NULL),
                      HRC_PROGRESS_OK);
     return s;
 }
@@ -355,40 +354,17 @@ static void a_dragged_item_follows_the_pointer(void **state)
     harness_stop(&t);
 }
 
-static int make_store_dir(void **state)
-{
-    snprintf(store_dir, sizeof store_dir, "/tmp/hrc-learner-XXXXXX");
-    return mkdtemp(store_dir) ? 0 : -1;
-}
-
-static int clear_store(void **state)
-{
-    char path[128];
-    static const char *const files[] = {"progress.db", "progress.db-wal", "progress.db-shm"};
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/%s", store_dir, files[i]);
-        unlink(path);
-    }
-    return 0;
-}
-
-static int remove_store_dir(void **state)
-{
-    clear_store(state);
-    return rmdir(store_dir);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_teardown(quiz_left_part_way_keeps_the_attempt, clear_store),
-        cmocka_unit_test_teardown(starting_over_counts_one_attempt, clear_store),
-        cmocka_unit_test_teardown(ticks_come_from_the_record, clear_store),
-        cmocka_unit_test_teardown(continue_opens_the_page_where_it_was_left, clear_store),
-        cmocka_unit_test_teardown(finishing_the_module_and_the_course, clear_store),
+        cmocka_unit_test_teardown(quiz_left_part_way_keeps_the_attempt, harness_store_clear),
+        cmocka_unit_test_teardown(starting_over_counts_one_attempt, harness_store_clear),
+        cmocka_unit_test_teardown(ticks_come_from_the_record, harness_store_clear),
+        cmocka_unit_test_teardown(continue_opens_the_page_where_it_was_left, harness_store_clear),
+        cmocka_unit_test_teardown(finishing_the_module_and_the_course, harness_store_clear),
         cmocka_unit_test(keys_turn_pages_and_focus_starts_on_the_main_action),
         cmocka_unit_test(after_a_check_with_the_mouse_enter_goes_on),
         cmocka_unit_test(a_dragged_item_follows_the_pointer),
     };
-    return cmocka_run_group_tests(tests, make_store_dir, remove_store_dir);
+    return cmocka_run_group_tests(tests, harness_store_dir_make, harness_store_dir_remove);
 }

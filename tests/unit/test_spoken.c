@@ -39,7 +39,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static char store_dir[64];
 
 /* Everything the last frame asked to say, one utterance a line. */
 static char said[16384];
@@ -396,7 +395,7 @@ static void names_are_echoed_pins_never(void **state)
 
     /* The facilitator's PIN: its length, never its digits. */
     hrc_progress *store = NULL;
-    assert_int_equal(hrc_progress_open(store_dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &store, NULL),
+    assert_int_equal(hrc_progress_open(harness_store_dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &store, NULL),
                      HRC_PROGRESS_OK);
     harness_start(&t, &(hrc_app_config){.speech = true, .progress = store});
     s = press(&t, HRC_IN_FACILITATOR);
@@ -448,7 +447,7 @@ static void the_idle_prompt_and_its_countdown(void **state)
 static void the_choice_is_kept_in_the_profile(void **state)
 {
     hrc_progress *store = NULL;
-    assert_int_equal(hrc_progress_open(store_dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &store, NULL),
+    assert_int_equal(hrc_progress_open(harness_store_dir, HRC_PROGRESS_OPEN_FAST_PIN_HASH, &store, NULL),
                      HRC_PROGRESS_OK);
     harness t;
     harness_start(&t, &(hrc_app_config){.progress = store});
@@ -582,29 +581,6 @@ static void clean_text(void **state)
     assert_string_equal(out, "long");
 }
 
-static int make_store_dir(void **state)
-{
-    snprintf(store_dir, sizeof store_dir, "/tmp/hrc-spoken-XXXXXX");
-    return mkdtemp(store_dir) ? 0 : -1;
-}
-
-static int clear_store(void **state)
-{
-    char path[128];
-    static const char *const files[] = {"progress.db", "progress.db-wal", "progress.db-shm"};
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/%s", store_dir, files[i]);
-        unlink(path);
-    }
-    return 0;
-}
-
-static int remove_store_dir(void **state)
-{
-    clear_store(state);
-    return rmdir(store_dir);
-}
-
 int main(void)
 {
     /* The catalogues built next to the player, as hrc-player reads them. */
@@ -618,12 +594,12 @@ int main(void)
         cmocka_unit_test(results_are_said),
         cmocka_unit_test(reading_the_page),
         cmocka_unit_test(each_text_in_its_own_language),
-        cmocka_unit_test_teardown(names_are_echoed_pins_never, clear_store),
+        cmocka_unit_test_teardown(names_are_echoed_pins_never, harness_store_clear),
         cmocka_unit_test(the_idle_prompt_and_its_countdown),
-        cmocka_unit_test_teardown(the_choice_is_kept_in_the_profile, clear_store),
+        cmocka_unit_test_teardown(the_choice_is_kept_in_the_profile, harness_store_clear),
         cmocka_unit_test(a_tap_says_a_second_acts),
         cmocka_unit_test(settings_turn_it_on_and_set_it),
         cmocka_unit_test(clean_text),
     };
-    return cmocka_run_group_tests(tests, make_store_dir, remove_store_dir);
+    return cmocka_run_group_tests(tests, harness_store_dir_make, harness_store_dir_remove);
 }
