@@ -63,4 +63,5 @@ set_tests_properties(progress_paper PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
 
 # Not a test: the dashboard's figures for bench/50-trainer.py.
 add_executable(trainer_bench ${PROJECT_SOURCE_DIR}/bench/trainer/trainer_bench.c)
+target_include_directories(trainer_bench PRIVATE ${PROJECT_SOURCE_DIR}/bench)
 target_link_libraries(trainer_bench PRIVATE hrc_io)

@@ -38,9 +38,11 @@ endif()
 if(TARGET hrc_sdl)
   add_executable(speech_bench ${PROJECT_SOURCE_DIR}/bench/speech/speech_bench.c)
   target_link_libraries(speech_bench PRIVATE hrc_sdl m)
+  target_include_directories(speech_bench PRIVATE ${PROJECT_SOURCE_DIR}/bench)
   # ... and of bench/42-speech-ui.sh: a key press to the first sample.
   add_executable(speech_ui_bench ${PROJECT_SOURCE_DIR}/bench/speech/speech_ui_bench.c)
   target_link_libraries(speech_ui_bench PRIVATE hrc_sdl hrc_screens hrc_io m)
+  target_include_directories(speech_ui_bench PRIVATE ${PROJECT_SOURCE_DIR}/bench)
 endif()
 
 # What spoken guidance says, screen by screen, with no audio: the fixture

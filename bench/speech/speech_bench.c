@@ -26,32 +26,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void pause_us(long us)
-{
-    struct timespec ts = {.tv_sec = us / 1000000, .tv_nsec = (us % 1000000) * 1000};
-    nanosleep(&ts, NULL);
-}
-
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static void stats(double *v, int n, double *median, double *p95)
-{
-    qsort(v, (size_t)n, sizeof *v, by_value);
-    *median = v[n / 2];
-    int i = (int)(n * 0.95);
-    *p95 = v[i >= n ? n - 1 : i];
-}
+#include "bench_timing.h"
 
 enum { TEXTS = 10 };
 static const char *const texts[3][TEXTS] = {
